@@ -1,0 +1,2 @@
+// Importing a command module registers it (see registerCommand in run.ts).
+import './version.ts';

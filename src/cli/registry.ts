@@ -1,0 +1,15 @@
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  stdin(): Promise<Uint8Array>;
+}
+
+/** A subcommand: takes its own arguments, returns the exit status. Throwing means status 1. */
+export type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Subcommands register here; each lives in its own module under src/cli/ and is listed in commands.ts. */
+export const COMMANDS: Record<string, { summary: string; run: Command }> = {};
+
+export function registerCommand(name: string, summary: string, run: Command): void {
+  COMMANDS[name] = { summary, run };
+}

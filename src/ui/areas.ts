@@ -1,0 +1,14 @@
+/** The workbench's areas, in navigation order. The hash (#inspect) selects one, so reload keeps it. */
+export const AREAS = [
+  { id: 'inspect', label: 'Inspect', blurb: 'Decode certificates, CSRs, CRLs, keys and Kubernetes objects.' },
+  { id: 'create', label: 'Create', blurb: 'Make keys and certificate signing requests.' },
+  { id: 'ca', label: 'CA', blurb: 'Keep certificate authorities and sign requests.' },
+  { id: 'kubernetes', label: 'Kubernetes', blurb: 'CSR and Secret manifests, kubeconfigs, cluster PKI.' },
+] as const;
+
+export type AreaId = (typeof AREAS)[number]['id'];
+
+export function areaFromHash(hash: string): AreaId {
+  const id = hash.replace(/^#\/?/, '');
+  return AREAS.find((a) => a.id === id)?.id ?? 'inspect';
+}
