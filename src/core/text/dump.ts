@@ -1,5 +1,11 @@
 import type { FoundObject } from '../types.ts';
 import { CertbenchError } from '../errors.ts';
+import { printCertificateText } from './certificate.ts';
+import { printCsrText } from './csr.ts';
+import { printCrlText } from './crl.ts';
+import { printPkcs7Text } from './pkcs7.ts';
+import { printPrivateKeyText } from './private-key.ts';
+import { printPublicKeyText, printRsaPublicKeyText } from './public-key.ts';
 
 /**
  * The text OpenSSL 3.0 prints for an object, byte for byte, ending in a newline:
@@ -10,8 +16,39 @@ import { CertbenchError } from '../errors.ts';
  *   public-key           openssl pkey -pubin -noout -text
  *   rsa-public-key       openssl rsa -RSAPublicKey_in -noout -text
  *   pkcs7                openssl pkcs7 -print_certs -text -noout
- * Throws CertbenchError when the object cannot be printed (e.g. an encrypted key without its passphrase).
+ * Throws CertbenchError (naming obj.origin) when the object cannot be printed.
  */
 export function dumpText(obj: FoundObject): string {
-  throw new CertbenchError(`cannot print a ${obj.kind} yet`, obj.origin);
+  try {
+    switch (obj.kind) {
+      case 'certificate':
+        return printCertificateText(obj.der);
+      case 'csr':
+        return printCsrText(obj.der);
+      case 'crl':
+        return printCrlText(obj.der);
+      case 'pkcs7':
+        return printPkcs7Text(obj.der);
+      case 'private-key':
+        return printPrivateKeyText(obj.der, 'pkcs8');
+      case 'rsa-private-key':
+        return printPrivateKeyText(obj.der, 'pkcs1-rsa');
+      case 'ec-private-key':
+        return printPrivateKeyText(obj.der, 'sec1-ec');
+      case 'dsa-private-key':
+        return printPrivateKeyText(obj.der, 'openssl-dsa');
+      case 'public-key':
+        return printPublicKeyText(obj.der);
+      case 'rsa-public-key':
+        return printRsaPublicKeyText(obj.der);
+      case 'encrypted-private-key':
+      case 'legacy-encrypted-key':
+        throw new CertbenchError('this private key is encrypted: enter its passphrase to see it');
+      case 'unknown-der':
+        throw new CertbenchError('not a certificate, request, CRL, key or PKCS#7 bundle (see the ASN.1 view)');
+    }
+  } catch (e) {
+    if (e instanceof CertbenchError && e.where) throw e;
+    throw new CertbenchError(e instanceof Error ? e.message : String(e), obj.origin);
+  }
 }
