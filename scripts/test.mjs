@@ -1,0 +1,53 @@
+// `npm test`: every test — unit and component (vitest), then real-browser e2e on dist/index.html.
+// Builds first when dist/ is missing or older than the sources, installs the browsers when missing
+// (scripts/ensure-browsers.mjs), and ends with one line "tests: N passed, N failed".
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+
+function newestMtime(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+const outputs = ['dist/index.html', 'dist/cli.mjs'];
+const inputs = ['src', 'index.html', 'vite.config.ts', 'vite.cli.config.ts', 'scripts/vite-csp.ts', 'package-lock.json'];
+const built = outputs.every(existsSync) ? Math.min(...outputs.map((o) => statSync(o).mtimeMs)) : 0;
+if (built < Math.max(...inputs.filter(existsSync).map(newestMtime))) {
+  console.log('dist/ is missing or older than the sources: npm run build');
+  execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+}
+
+execFileSync('node', ['scripts/ensure-browsers.mjs'], { stdio: 'inherit' });
+
+mkdirSync('.tmp', { recursive: true });
+const runs = [
+  { name: 'unit + component', args: ['vitest', 'run'], report: '.tmp/vitest-unit.json' },
+  { name: 'e2e (Chromium, Firefox ESR)', args: ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], report: '.tmp/vitest-e2e.json' },
+];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let broken = false;
+for (const run of runs) {
+  console.log(`\n== ${run.name} ==`);
+  const r = spawnSync('npx', [...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${run.report}`], {
+    stdio: 'inherit',
+  });
+  if (!existsSync(run.report)) {
+    console.error(`${run.name}: vitest wrote no report (exit ${r.status})`);
+    broken = true;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(run.report, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  if (r.status !== 0 || report.numTotalTests === 0) broken = true;
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(broken || failed ? 1 : 0);
