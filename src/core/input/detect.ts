@@ -1,4 +1,8 @@
 import type { DetectResult } from '../types.ts';
+import { describeError } from '../errors.ts';
+import { asText, decodeBytes, decodeText } from './decode.ts';
+import { decodeKubeText, looksLikeKube } from './kube-objects.ts';
+import { addProblem, NOTHING_RECOGNISABLE, newSink } from './sink.ts';
 
 /**
  * Finds every object in what a person pasted or dropped: PEM blocks (any number, any label,
@@ -8,7 +12,18 @@ import type { DetectResult } from '../types.ts';
  * `sourceName` (a file name) prefixes origins when given.
  */
 export function detectInput(input: string | Uint8Array, sourceName?: string): DetectResult {
-  void input;
-  void sourceName;
-  return { objects: [], problems: [{ origin: sourceName ?? 'input', message: 'not implemented' }] };
+  const sink = newSink();
+  const origin = sourceName ?? '';
+  try {
+    const text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : asText(input);
+    const ctx = { origin, inKube: false, depth: 0 };
+    if (text === undefined) decodeBytes(input as Uint8Array, ctx, sink);
+    else if (!text.trim()) addProblem(sink, origin, NOTHING_RECOGNISABLE);
+    else if (!(looksLikeKube(text) && decodeKubeText(text, origin, sink))) decodeText(text, ctx, sink);
+  } catch (e) {
+    // Decoders report what they understand; anything else is still a message, never a throw.
+    addProblem(sink, origin, describeError(e));
+  }
+  if (!sink.objects.length && !sink.problems.length) addProblem(sink, origin, NOTHING_RECOGNISABLE);
+  return sink;
 }

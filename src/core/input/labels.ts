@@ -1,0 +1,55 @@
+import type { ObjectKind } from '../types.ts';
+
+/** The kinds a PEM label promises. Labels not listed here promise nothing; the DER shape decides. */
+export const LABEL_KINDS: Record<string, ObjectKind[]> = {
+  CERTIFICATE: ['certificate'],
+  'X509 CERTIFICATE': ['certificate'],
+  'TRUSTED CERTIFICATE': ['certificate'],
+  'CERTIFICATE REQUEST': ['csr'],
+  'NEW CERTIFICATE REQUEST': ['csr'],
+  'X509 CRL': ['crl'],
+  'PRIVATE KEY': ['private-key'],
+  'ENCRYPTED PRIVATE KEY': ['encrypted-private-key'],
+  'RSA PRIVATE KEY': ['rsa-private-key'],
+  'EC PRIVATE KEY': ['ec-private-key'],
+  'DSA PRIVATE KEY': ['dsa-private-key'],
+  'PUBLIC KEY': ['public-key'],
+  'RSA PUBLIC KEY': ['rsa-public-key'],
+  PKCS7: ['pkcs7'],
+  'PKCS #7 SIGNED DATA': ['pkcs7'],
+  CMS: ['pkcs7'],
+};
+
+/** "this is …" in label-mismatch messages. */
+export const KIND_DESCRIPTION: Record<ObjectKind, string> = {
+  certificate: 'an X.509 certificate',
+  csr: 'a PKCS#10 request',
+  crl: 'a CRL',
+  'private-key': 'a PKCS#8 private key',
+  'rsa-private-key': 'a PKCS#1 RSA private key',
+  'ec-private-key': 'a SEC1 EC private key',
+  'dsa-private-key': 'a DSA private key',
+  'encrypted-private-key': 'an encrypted PKCS#8 private key',
+  'legacy-encrypted-key': 'a legacy-encrypted PEM private key',
+  'public-key': 'a public key (SubjectPublicKeyInfo)',
+  'rsa-public-key': 'a PKCS#1 RSA public key',
+  pkcs7: 'a PKCS#7 bundle',
+  'unknown-der': 'an unknown ASN.1 object',
+};
+
+/** Short names for counting objects in one value: "certificate 2 of 3". */
+export const KIND_NOUN: Record<ObjectKind, string> = {
+  certificate: 'certificate',
+  csr: 'request',
+  crl: 'CRL',
+  'private-key': 'private key',
+  'rsa-private-key': 'private key',
+  'ec-private-key': 'private key',
+  'dsa-private-key': 'private key',
+  'encrypted-private-key': 'encrypted private key',
+  'legacy-encrypted-key': 'encrypted private key',
+  'public-key': 'public key',
+  'rsa-public-key': 'public key',
+  pkcs7: 'PKCS#7 bundle',
+  'unknown-der': 'object',
+};
