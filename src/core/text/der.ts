@@ -1,0 +1,68 @@
+/**
+ * Thin views over asn1js blocks for the text printers: the printers need a node's tag, its raw
+ * encoding and its content octets, which asn1js keeps but spreads over several sub-objects.
+ */
+import * as asn1js from 'asn1js';
+import { CertbenchError } from '../errors.ts';
+
+export type Block = asn1js.AsnType;
+
+export const UNIVERSAL = 1;
+export const CONTEXT = 3;
+
+/** Parses exactly one BER element from `bytes`; `what` names it in the error. */
+export function parseDer(bytes: Uint8Array, what: string): Block {
+  const view = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  const parsed = asn1js.fromBER(view as Uint8Array<ArrayBuffer>);
+  if (parsed.offset === -1) throw new CertbenchError(`${what} is not valid DER: ${parsed.result.error}`);
+  return parsed.result;
+}
+
+export function tagClass(b: Block): number {
+  return b.idBlock.tagClass;
+}
+
+export function tagNumber(b: Block): number {
+  return b.idBlock.tagNumber;
+}
+
+export function isUniversal(b: Block, tag: number): boolean {
+  return b.idBlock.tagClass === UNIVERSAL && b.idBlock.tagNumber === tag;
+}
+
+export function isContext(b: Block, tag: number): boolean {
+  return b.idBlock.tagClass === CONTEXT && b.idBlock.tagNumber === tag;
+}
+
+/** The element's whole encoding (identifier, length, content). */
+export function rawBytes(b: Block): Uint8Array {
+  return b.valueBeforeDecodeView;
+}
+
+/** The content octets as they appear in the encoding (for BIT STRING, unused-bits byte first). */
+export function contentBytes(b: Block): Uint8Array {
+  const raw = b.valueBeforeDecodeView;
+  const header = b.idBlock.blockLength + b.lenBlock.blockLength;
+  const end = b.lenBlock.isIndefiniteForm ? raw.length - 2 : raw.length;
+  return raw.subarray(header, end);
+}
+
+/** Children of a constructed element (empty for primitives). */
+export function children(b: Block): Block[] {
+  const v = (b.valueBlock as { value?: unknown }).value;
+  if (!b.idBlock.isConstructed || !Array.isArray(v)) return [];
+  return (v as Block[]).filter((c) => !(c.idBlock.tagClass === UNIVERSAL && c.idBlock.tagNumber === 0));
+}
+
+/** Dotted text of an OBJECT IDENTIFIER block. */
+export function oidText(b: Block): string {
+  if (!(b instanceof asn1js.ObjectIdentifier)) throw new CertbenchError('expected an OBJECT IDENTIFIER');
+  return b.valueBlock.toString();
+}
+
+/** A BIT STRING's bytes without the unused-bits octet, and that count. */
+export function bitStringBytes(b: Block): { bytes: Uint8Array; unusedBits: number } {
+  const c = contentBytes(b);
+  if (c.length === 0) return { bytes: c, unusedBits: 0 };
+  return { bytes: c.subarray(1), unusedBits: c[0]! };
+}

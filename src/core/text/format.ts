@@ -1,0 +1,236 @@
+/**
+ * Text helpers shared by the OpenSSL-compatible printers: hex layouts, indentation, times,
+ * integers. Each reproduces one OpenSSL routine's output byte for byte.
+ */
+
+const HEX = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+const HEX_UPPER = HEX.map((h) => h.toUpperCase());
+
+/** `n` spaces (OpenSSL's BIO_indent). */
+export function spaces(n: number): string {
+  return n > 0 ? ' '.repeat(n) : '';
+}
+
+/** Lowercase two-digit hex of each byte joined by ':' ("0a:ff"), or uppercase ("0A:FF"). */
+export function colonHex(bytes: Uint8Array, upper = false): string {
+  const table = upper ? HEX_UPPER : HEX;
+  const parts = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) parts[i] = table[bytes[i]!]!;
+  return parts.join(':');
+}
+
+/** Hex digits without separators, uppercase (OpenSSL's "#0403..." dumps) or lowercase. */
+export function plainHex(bytes: Uint8Array, upper = false): string {
+  const table = upper ? HEX_UPPER : HEX;
+  const parts = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) parts[i] = table[bytes[i]!]!;
+  return parts.join('');
+}
+
+/**
+ * OpenSSL's colon hex block (ASN1_buf_print, X509_signature_dump, the key dumps): `perLine` bytes
+ * a line, each line prefixed by `indent` spaces, every byte but the last followed by ':' (so a
+ * full line ends with ':'). Keys use 15 a line, signatures 18. No bytes gives one empty line
+ * without indentation, which is what OpenSSL prints for an empty buffer.
+ */
+export function hexLines(bytes: Uint8Array, indent: number, perLine: number): string[] {
+  if (bytes.length === 0) return [''];
+  const pad = spaces(Math.min(indent, 128));
+  const lines: string[] = [];
+  const last = bytes.length - 1;
+  for (let start = 0; start < bytes.length; start += perLine) {
+    const end = Math.min(start + perLine, bytes.length);
+    let line = pad;
+    for (let i = start; i < end; i++) line += i === last ? HEX[bytes[i]!] : HEX[bytes[i]!] + ':';
+    lines.push(line);
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times (ASN1_TIME_print)
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]!;
+}
+
+/**
+ * What ASN1_TIME_print writes for a UTCTime (tag 23) or GeneralizedTime (tag 24) with these
+ * content bytes: `Jan  2 03:04:05 2026 GMT`, fractional seconds kept as written, " GMT" only
+ * when the value ends in 'Z', a "+hhmm" offset applied, and "Bad time value" for anything
+ * ossl_asn1_time_to_tm refuses.
+ */
+export function formatAsn1Time(tag: number, content: Uint8Array): string {
+  const s = latin1(content);
+  const tm = parseAsn1Time(tag, s);
+  if (!tm) return 'Bad time value';
+  const gmt = s.endsWith('Z');
+  let frac = '';
+  if (tag === 24 && s.length > 15 && s[14] === '.') {
+    let n = 1;
+    while (14 + n < s.length && isDigit(s.charCodeAt(14 + n))) n++;
+    frac = s.slice(14, 14 + n);
+  }
+  const day = tm.day < 10 ? ' ' + tm.day : String(tm.day);
+  return `${MONTHS[tm.month]} ${day} ${two(tm.hour)}:${two(tm.minute)}:${two(tm.second)}${frac} ${tm.year}${gmt ? ' GMT' : ''}`;
+}
+
+function two(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+interface BrokenDownTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A port of the rules of ossl_asn1_time_to_tm (non-strict mode, as used when printing). */
+function parseAsn1Time(tag: number, s: string): BrokenDownTime | undefined {
+  const utc = tag === 23;
+  if (!utc && tag !== 24) return undefined;
+  const end = utc ? 6 : 7;
+  const secondsField = utc ? 5 : 6;
+  const minLength = utc ? 11 : 13;
+  const l = s.length;
+  if (l < minLength) return undefined;
+  const min = [0, 1, 1, 0, 0, 0, 0];
+  const max = [99, 99, 12, 31, 23, 59, 59];
+  const fields: number[] = [];
+  let o = 0;
+  let i = 0;
+  for (; i < end; i++) {
+    const c = s[o];
+    if (i === secondsField && (c === 'Z' || c === '+' || c === '-')) {
+      i++;
+      break;
+    }
+    if (o + 1 >= l || !isDigit(s.charCodeAt(o)) || !isDigit(s.charCodeAt(o + 1))) return undefined;
+    const n = (s.charCodeAt(o) - 48) * 10 + (s.charCodeAt(o + 1) - 48);
+    o += 2;
+    // UTCTime fields start at the two-digit year; GeneralizedTime has a century field first.
+    const k = utc ? i + 1 : i;
+    if (n < min[k]! || n > max[k]!) return undefined;
+    fields.push(n);
+  }
+  while (fields.length < end) fields.push(0);
+  let year: number;
+  let rest: number[];
+  if (utc) {
+    year = fields[0]! < 50 ? 2000 + fields[0]! : 1900 + fields[0]!;
+    rest = fields.slice(1);
+  } else {
+    year = fields[0]! * 100 + fields[1]!;
+    rest = fields.slice(2);
+  }
+  const [month1, day, hour, minute, second] = rest as [number, number, number, number, number];
+  const month = month1 - 1;
+  if (day > daysInMonth(year, month)) return undefined;
+  // Fractional seconds (GeneralizedTime only): a '.' followed by at least one digit.
+  if (!utc && s[o] === '.') {
+    o++;
+    const start = o;
+    while (o < l && isDigit(s.charCodeAt(o))) o++;
+    if (o === start) return undefined;
+  }
+  let offsetMinutes = 0;
+  if (s[o] === 'Z') {
+    o++;
+  } else if (s[o] === '+' || s[o] === '-') {
+    const sign = s[o] === '-' ? -1 : 1;
+    o++;
+    if (o + 4 > l) return undefined;
+    for (let k = 0; k < 4; k++) if (!isDigit(s.charCodeAt(o + k))) return undefined;
+    const hh = Number(s.slice(o, o + 2));
+    const mm = Number(s.slice(o + 2, o + 4));
+    if (hh > 12 || mm > 59) return undefined;
+    o += 4;
+    offsetMinutes = sign * (hh * 60 + mm);
+  } else if (o < l) {
+    return undefined;
+  }
+  if (o !== l) return undefined;
+  if (offsetMinutes === 0) return { year, month, day, hour, minute, second };
+  const t = Date.UTC(year, month, day, hour, minute, second) - offsetMinutes * 60_000;
+  const d = new Date(t);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** Bytes as ISO-8859-1 characters (one char per byte). */
+export function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x2000, bytes.length)));
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integers
+
+/** An ASN.1 INTEGER's content octets (two's complement) as what OpenSSL stores: sign + magnitude. */
+export interface Asn1IntegerValue {
+  negative: boolean;
+  /** Big-endian magnitude, minimal (no leading zero bytes); empty for zero. */
+  magnitude: Uint8Array;
+  value: bigint;
+}
+
+export function decodeAsn1Integer(content: Uint8Array): Asn1IntegerValue {
+  if (content.length === 0) return { negative: false, magnitude: new Uint8Array(0), value: 0n };
+  const negative = (content[0]! & 0x80) !== 0;
+  let v = BigInt('0x' + (plainHex(content) || '0'));
+  if (negative) v -= 1n << BigInt(content.length * 8);
+  return { negative, magnitude: bigintBytes(negative ? -v : v), value: v };
+}
+
+/** Minimal big-endian bytes of a non-negative bigint (empty for 0). */
+export function bigintBytes(v: bigint): Uint8Array {
+  if (v === 0n) return new Uint8Array(0);
+  let h = v.toString(16);
+  if (h.length & 1) h = '0' + h;
+  const out = new Uint8Array(h.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(h.substr(i * 2, 2), 16);
+  return out;
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+/**
+ * The text after "Serial Number:" in X509_print_ex, as lines: a value that ASN1_INTEGER_get can
+ * return (fits a signed 64-bit long and is not -1, its error value) prints on the same line as
+ * ` 4660 (0x1234)`; anything else prints on the next line at 12 spaces as colon hex of the
+ * magnitude, with " (Negative)" before it for negative numbers.
+ * Returns [rest of the header line, ...continuation lines].
+ */
+export function formatSerialNumber(content: Uint8Array): string[] {
+  const int = decodeAsn1Integer(content);
+  const fits = int.magnitude.length <= 8 && int.value <= INT64_MAX && int.value >= INT64_MIN && int.value !== -1n;
+  if (fits) {
+    const neg = int.negative ? '-' : '';
+    const mag = int.negative ? -int.value : int.value;
+    return [` ${neg}${mag.toString()} (${neg}0x${mag.toString(16)})`];
+  }
+  return ['', spaces(12) + (int.negative ? ' (Negative)' : '') + colonHex(int.magnitude)];
+}
