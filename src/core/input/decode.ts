@@ -45,7 +45,8 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
 export function decodeBytes(bytes: Uint8Array, ctx: DecodeContext, sink: Sink): void {
   const text = asText(bytes);
   if (text !== undefined) return decodeText(text, ctx, sink);
-  decodeDerElements(bytes, child(ctx, 'DER'), sink);
+  // Only a dropped binary file is called "DER"; base64 or hex of DER is named by its text form.
+  decodeDerElements(bytes, ctx.depth === 0 ? child(ctx, 'DER') : ctx, sink);
 }
 
 function child(ctx: DecodeContext, format: string): DecodeContext {
@@ -54,7 +55,16 @@ function child(ctx: DecodeContext, format: string): DecodeContext {
 
 /** A JSON string pasted with its escapes ("-----BEGIN CERTIFICATE-----\nMII…") has no real newlines. */
 function unescapeNewlines(text: string): string {
-  return /-----BEGIN [^\n]*?\\n/.test(text) ? text.replace(/\\r\\n|\\n/g, '\n') : text;
+  if (!/-----BEGIN [^\n]*?\\n/.test(text)) return text;
+  const t = text.trim();
+  if (t.startsWith('"') && t.endsWith('"')) {
+    try {
+      return String(JSON.parse(t));
+    } catch {
+      // not a whole JSON string: fall through to plain unescaping
+    }
+  }
+  return text.replace(/\\r\\n|\\n/g, '\n');
 }
 
 /** UTF-8 text without control characters, or undefined for binary. */
