@@ -1,8 +1,221 @@
+/**
+ * `openssl pkey -noout -text` for unencrypted private keys, following OpenSSL 3.0's key text encoder.
+ * Public parts that a file may omit (DSA y in PKCS#8, EC points, Ed/X25519/448 public keys) are
+ * recomputed, because OpenSSL recomputes them when it loads the key.
+ */
 import { CertbenchError } from '../errors.ts';
+import { ed25519PublicKey, ed448PublicKey } from '../keymath/edwards.ts';
+import { x25519PublicKey, x448PublicKey } from '../keymath/montgomery.ts';
+import { modPow } from '../keymath/modular.ts';
+import {
+  child,
+  expectUniversal,
+  integerValue,
+  isContext,
+  isUniversal,
+  oidValue,
+  parseDer,
+  TAG,
+  type DerNode,
+} from './der-node.ts';
+import { labeledBignumLines, labeledBufferLines } from './key-fields.ts';
+import { ecPrivateKeyLines } from './private-key-ec.ts';
 
 export type PrivateKeyEncoding = 'pkcs8' | 'pkcs1-rsa' | 'sec1-ec' | 'openssl-dsa';
 
+const OID = {
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  rsassaPss: '1.2.840.113549.1.1.10',
+  mgf1: '1.2.840.113549.1.1.8',
+  dsa: '1.2.840.10040.4.1',
+  ecPublicKey: '1.2.840.10045.2.1',
+  x25519: '1.3.101.110',
+  x448: '1.3.101.111',
+  ed25519: '1.3.101.112',
+  ed448: '1.3.101.113',
+} as const;
+
 /** Exactly what `openssl pkey -noout -text` prints for this private key, ending in a newline. */
 export function printPrivateKeyText(der: Uint8Array, encoding: PrivateKeyEncoding): string {
-  throw new CertbenchError(`not implemented (${encoding}, ${der.length} bytes)`);
+  return privateKeyLines(der, encoding).join('\n') + '\n';
+}
+
+function privateKeyLines(der: Uint8Array, encoding: PrivateKeyEncoding): string[] {
+  switch (encoding) {
+    case 'pkcs8':
+      return pkcs8Lines(parseDer(der, 'PKCS#8 private key'));
+    case 'pkcs1-rsa':
+      return rsaLines(parseDer(der, 'RSA private key'), null);
+    case 'sec1-ec':
+      return ecPrivateKeyLines(parseDer(der, 'EC private key'), undefined);
+    case 'openssl-dsa':
+      return traditionalDsaLines(parseDer(der, 'DSA private key'));
+  }
+}
+
+function pkcs8Lines(info: DerNode): string[] {
+  expectUniversal(info, TAG.SEQUENCE, 'PKCS#8 PrivateKeyInfo');
+  const version = integerValue(child(info, 0, 'PKCS#8 version'), 'PKCS#8 version');
+  if (version !== 0n && version !== 1n) throw new CertbenchError(`PKCS#8 version ${version} is neither 0 nor 1`);
+  const algorithm = expectUniversal(child(info, 1, 'PKCS#8 algorithm'), TAG.SEQUENCE, 'PKCS#8 algorithm');
+  const oid = oidValue(child(algorithm, 0, 'PKCS#8 algorithm OID'), 'PKCS#8 algorithm OID');
+  const params = algorithm.children[1];
+  const keyOctets = expectUniversal(child(info, 2, 'PKCS#8 private key'), TAG.OCTET_STRING, 'PKCS#8 private key').content;
+  const inner = (): DerNode => parseDer(keyOctets, 'the key inside PKCS#8');
+
+  switch (oid) {
+    case OID.rsaEncryption:
+      return rsaLines(inner(), null);
+    case OID.rsassaPss:
+      return rsaLines(inner(), params ?? 'unrestricted');
+    case OID.dsa:
+      return pkcs8DsaLines(inner(), params);
+    case OID.ecPublicKey:
+      return ecPrivateKeyLines(inner(), params);
+    case OID.x25519:
+      return curveKeyLines('X25519', 32, inner(), x25519PublicKey);
+    case OID.x448:
+      return curveKeyLines('X448', 56, inner(), x448PublicKey);
+    case OID.ed25519:
+      return curveKeyLines('ED25519', 32, inner(), ed25519PublicKey);
+    case OID.ed448:
+      return curveKeyLines('ED448', 57, inner(), ed448PublicKey);
+    default:
+      throw new CertbenchError(`private keys of algorithm ${oid} cannot be shown as text`);
+  }
+}
+
+// ---- RSA ----
+
+function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] {
+  expectUniversal(key, TAG.SEQUENCE, 'RSAPrivateKey');
+  const field = (i: number, name: string): bigint => integerValue(child(key, i, `RSA ${name}`), `RSA ${name}`);
+  const version = field(0, 'version');
+  if (version !== 0n && version !== 1n) throw new CertbenchError(`RSAPrivateKey version ${version} is neither 0 nor 1`);
+  const [n, e, d, p, q, dp, dq, qinv] = [
+    field(1, 'modulus'),
+    field(2, 'publicExponent'),
+    field(3, 'privateExponent'),
+    field(4, 'prime1'),
+    field(5, 'prime2'),
+    field(6, 'exponent1'),
+    field(7, 'exponent2'),
+    field(8, 'coefficient'),
+  ];
+  const primes = [p, q];
+  const exponents = [dp, dq];
+  const coefficients = [qinv];
+  const others = key.children[9];
+  if (isUniversal(others, TAG.SEQUENCE)) {
+    for (const info of others.children) {
+      primes.push(integerValue(child(info, 0, 'RSA other prime'), 'RSA other prime'));
+      exponents.push(integerValue(child(info, 1, 'RSA other exponent'), 'RSA other exponent'));
+      coefficients.push(integerValue(child(info, 2, 'RSA other coefficient'), 'RSA other coefficient'));
+    }
+  }
+  const bits = n <= 0n ? 0 : n.toString(2).length;
+  const lines = [
+    `Private-Key: (${bits} bit, ${primes.length} primes)`,
+    ...labeledBignumLines('modulus:', n),
+    ...labeledBignumLines('publicExponent:', e),
+    ...labeledBignumLines('privateExponent:', d),
+  ];
+  // OpenSSL prints the two-prime fields first, then each further prime with its exponent and coefficient.
+  lines.push(...labeledBignumLines('prime1:', primes[0]!), ...labeledBignumLines('prime2:', primes[1]!));
+  lines.push(...labeledBignumLines('exponent1:', exponents[0]!), ...labeledBignumLines('exponent2:', exponents[1]!));
+  lines.push(...labeledBignumLines('coefficient:', coefficients[0]!));
+  for (let i = 2; i < primes.length; i++) {
+    lines.push(...labeledBignumLines(`prime${i + 1}:`, primes[i]!));
+    lines.push(...labeledBignumLines(`exponent${i + 1}:`, exponents[i]!));
+    lines.push(...labeledBignumLines(`coefficient${i + 1}:`, coefficients[i - 1]!));
+  }
+  if (pss === 'unrestricted') lines.push('No PSS parameter restrictions');
+  else if (pss) lines.push(...pssRestrictionLines(pss));
+  return lines;
+}
+
+/** ossl_rsa_oaeppss_nid2name: the digests OpenSSL allows in RSA-PSS key restrictions. */
+const PSS_DIGEST_NAMES: Record<string, string> = {
+  '1.3.14.3.2.26': 'SHA1',
+  '2.16.840.1.101.3.4.2.4': 'SHA2-224',
+  '2.16.840.1.101.3.4.2.1': 'SHA2-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA2-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA2-512',
+  '2.16.840.1.101.3.4.2.5': 'SHA2-512/224',
+  '2.16.840.1.101.3.4.2.6': 'SHA2-512/256',
+  '2.16.840.1.101.3.4.2.7': 'SHA3-224',
+  '2.16.840.1.101.3.4.2.8': 'SHA3-256',
+  '2.16.840.1.101.3.4.2.9': 'SHA3-384',
+  '2.16.840.1.101.3.4.2.10': 'SHA3-512',
+};
+
+/** The digest named by an AlgorithmIdentifier; absent means SHA-1, the RFC 8017 default. */
+function digestName(algorithmId: DerNode | undefined, what: string): string {
+  if (!algorithmId) return 'SHA1';
+  const oid = oidValue(child(algorithmId, 0, what), what);
+  const name = PSS_DIGEST_NAMES[oid];
+  if (!name) throw new CertbenchError(`RSA-PSS key restricts ${what} to ${oid}, which OpenSSL does not accept`);
+  return name;
+}
+
+function pssRestrictionLines(params: DerNode): string[] {
+  expectUniversal(params, TAG.SEQUENCE, 'RSA-PSS parameters');
+  const tagged = (n: number): DerNode | undefined => params.children.find((c) => isContext(c, n))?.children[0];
+  const hashName = digestName(tagged(0), 'the hash algorithm');
+  const mgf = tagged(1);
+  let mgfHash = 'SHA1';
+  if (mgf) {
+    const mgfOid = oidValue(child(mgf, 0, 'RSA-PSS mask algorithm'), 'RSA-PSS mask algorithm');
+    if (mgfOid !== OID.mgf1) throw new CertbenchError(`RSA-PSS mask algorithm ${mgfOid} is not MGF1`);
+    mgfHash = digestName(mgf.children[1], 'the MGF1 hash');
+  }
+  const saltNode = tagged(2);
+  const salt = saltNode ? integerValue(saltNode, 'RSA-PSS salt length') : 20n;
+  const trailerNode = tagged(3);
+  const trailer = trailerNode ? integerValue(trailerNode, 'RSA-PSS trailer field') : 1n;
+  return [
+    'PSS parameter restrictions:',
+    `  Hash Algorithm: ${hashName}${hashName === 'SHA1' ? ' (default)' : ''}`,
+    `  Mask Algorithm: MGF1 with ${mgfHash}${mgfHash === 'SHA1' ? ' (default)' : ''}`,
+    `  Minimum Salt Length: ${salt}${salt === 20n ? ' (default)' : ''}`,
+    `  Trailer Field: 0x${trailer.toString(16)}${trailer === 1n ? ' (default)' : ''}`,
+  ];
+}
+
+// ---- DSA ----
+
+function dsaLines(priv: bigint, pub: bigint, p: bigint, q: bigint, g: bigint): string[] {
+  return [
+    `Private-Key: (${p.toString(2).length} bit)`,
+    ...labeledBignumLines('priv:', priv),
+    ...labeledBignumLines('pub: ', pub),
+    ...labeledBignumLines('P:   ', p),
+    ...labeledBignumLines('Q:   ', q),
+    ...labeledBignumLines('G:   ', g),
+  ];
+}
+
+/** OpenSSL's traditional "DSA PRIVATE KEY": SEQUENCE { 0, p, q, g, y, x }. */
+function traditionalDsaLines(key: DerNode): string[] {
+  expectUniversal(key, TAG.SEQUENCE, 'DSA private key');
+  const field = (i: number, name: string): bigint => integerValue(child(key, i, `DSA ${name}`), `DSA ${name}`);
+  return dsaLines(field(5, 'x'), field(4, 'y'), field(1, 'p'), field(2, 'q'), field(3, 'g'));
+}
+
+/** PKCS#8 DSA: x alone; y = g^x mod p, as OpenSSL computes it on load. */
+function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string[] {
+  if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('DSA key has no domain parameters');
+  const field = (i: number, name: string): bigint => integerValue(child(params, i, `DSA ${name}`), `DSA ${name}`);
+  const [p, q, g] = [field(0, 'p'), field(1, 'q'), field(2, 'g')];
+  const x = integerValue(privateKey, 'DSA private key');
+  if (p <= 1n) throw new CertbenchError('DSA prime p is not a usable modulus');
+  return dsaLines(x, modPow(g, x, p), p, q, g);
+}
+
+// ---- X25519, X448, Ed25519, Ed448 ----
+
+function curveKeyLines(label: string, length: number, privateKey: DerNode, derive: (k: Uint8Array) => Uint8Array): string[] {
+  const key = expectUniversal(privateKey, TAG.OCTET_STRING, `${label} private key`).content;
+  if (key.length !== length) throw new CertbenchError(`${label} private key is ${key.length} bytes, not ${length}`);
+  return [`${label} Private-Key:`, ...labeledBufferLines('priv:', key), ...labeledBufferLines('pub:', derive(key))];
 }

@@ -1,0 +1,43 @@
+/**
+ * The two field printers of OpenSSL 3.0's key text encoder (providers/implementations/encode_decode/
+ * encode_key2text.c), which `pkey -text` uses for every key type. Lines carry no newline.
+ */
+
+const PER_LINE = 15;
+const INDENT = '    ';
+
+/**
+ * A big number: `label value (0xhex)` on one line when its magnitude fits in 8 bytes, otherwise the
+ * label (with " (Negative)") and then lowercase colon hex, 15 bytes a line at 4 spaces, with a leading
+ * 00 when the top bit is set. The label is printed as given (DSA uses "pub: " and "P:   ").
+ */
+export function labeledBignumLines(label: string, value: bigint): string[] {
+  const negative = value < 0n;
+  const magnitude = negative ? -value : value;
+  const sign = negative ? '-' : '';
+  if (magnitude < 1n << 64n) {
+    return [`${label} ${sign}${magnitude.toString()} (${sign}0x${magnitude.toString(16)})`];
+  }
+  let hex = magnitude.toString(16);
+  if (hex.length % 2) hex = '0' + hex;
+  const bytes: string[] = [];
+  if (parseInt(hex[0]!, 16) >= 8) bytes.push('00');
+  for (let i = 0; i < hex.length; i += 2) bytes.push(hex.substr(i, 2));
+  const lines = [label + (negative ? ' (Negative)' : '')];
+  for (let i = 0; i < bytes.length; i += PER_LINE) {
+    const chunk = bytes.slice(i, i + PER_LINE).join(':');
+    lines.push(INDENT + chunk + (i + PER_LINE < bytes.length ? ':' : ''));
+  }
+  return lines;
+}
+
+/** A byte string: the label, then lowercase colon hex, 15 bytes a line at 4 spaces. */
+export function labeledBufferLines(label: string, bytes: Uint8Array): string[] {
+  const lines = [label];
+  if (bytes.length === 0) return [label, ''];
+  for (let i = 0; i < bytes.length; i += PER_LINE) {
+    const chunk = Array.from(bytes.subarray(i, i + PER_LINE), (b) => b.toString(16).padStart(2, '0')).join(':');
+    lines.push(INDENT + chunk + (i + PER_LINE < bytes.length ? ':' : ''));
+  }
+  return lines;
+}
