@@ -1,0 +1,134 @@
+/**
+ * certificates.k8s.io/v1 CertificateSigningRequest manifests from a PKCS#10 CSR, checked against
+ * the chosen signer's rules, with the kubectl commands that submit, approve and collect it.
+ */
+import { toPem } from '../core/pem.ts';
+import { dns1123SubdomainProblem, suggestDns1123Name } from './dns-names.ts';
+import type { Finding } from './findings.ts';
+import { checkSignerRules, defaultUsagesFor, signerNameProblem } from './signers.ts';
+import { isKubeUsage, usagesOfFacts, type KubeUsage } from './usages.ts';
+import { csrFacts } from './x509-facts.ts';
+import { base64OfText, toYaml } from './yaml-out.ts';
+
+export const CSR_API_VERSION = 'certificates.k8s.io/v1';
+/** The API server refuses shorter lifetimes (ValidateCertificateSigningRequest). */
+export const MIN_EXPIRATION_SECONDS = 600;
+const MAX_INT32 = 2 ** 31 - 1;
+
+export interface CsrManifestOptions {
+  /** The PKCS#10 request, DER. */
+  csrDer: Uint8Array;
+  signerName: string;
+  /** metadata.name; when absent one is made from the CSR's CN. */
+  name?: string;
+  /** spec.usages; when absent they come from the CSR's KeyUsage/ExtendedKeyUsage, else the signer's defaults. */
+  usages?: readonly string[];
+  /** spec.expirationSeconds (≥ 600); a request, the signer may issue for less. */
+  expirationSeconds?: number;
+}
+
+export interface CertificateSigningRequestManifest {
+  apiVersion: typeof CSR_API_VERSION;
+  kind: 'CertificateSigningRequest';
+  metadata: { name: string };
+  spec: { request: string; signerName: string; usages: KubeUsage[]; expirationSeconds?: number };
+}
+
+export interface CsrManifestResult {
+  manifest: CertificateSigningRequestManifest;
+  yaml: string;
+  /** "<name>.yaml", the file the commands refer to. */
+  fileName: string;
+  /** The name made from the CN, offered when the given one is not valid (or none was given). */
+  suggestedName: string;
+  usages: KubeUsage[];
+  /** Where the usages came from, for the person: "the CSR's extensions", "--usages", "signer defaults". */
+  usagesSource: 'given' | 'csr' | 'signer-default';
+  /** Errors mean the API server or the signer will refuse it: show them before offering the file. */
+  findings: Finding[];
+  /** kubectl apply, get, approve, and fetch the issued certificate. */
+  commands: string[];
+}
+
+/** A note for a pasted CSR object whose apiVersion is gone, or undefined when it is current. */
+export function csrApiVersionNote(apiVersion: unknown): Finding | undefined {
+  if (apiVersion === 'certificates.k8s.io/v1beta1') {
+    return {
+      severity: 'warning',
+      field: 'apiVersion',
+      message: 'certificates.k8s.io/v1beta1 was removed in Kubernetes 1.22: use certificates.k8s.io/v1, where spec.signerName is required, kubernetes.io/legacy-unknown is refused, and spec.usages must be set',
+    };
+  }
+  if (apiVersion !== CSR_API_VERSION) {
+    return { severity: 'warning', field: 'apiVersion', message: `${String(apiVersion)} is not a CertificateSigningRequest API version; the current one is ${CSR_API_VERSION}` };
+  }
+  return undefined;
+}
+
+/** The kubectl commands for a CSR manifest saved as `<name>.yaml`. */
+export function csrCommands(name: string): string[] {
+  return [
+    `kubectl apply -f ${name}.yaml`,
+    'kubectl get csr',
+    `kubectl certificate approve ${name}`,
+    `kubectl get csr ${name} -o jsonpath='{.status.certificate}' | base64 -d > ${name}.crt`,
+  ];
+}
+
+function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFacts>, findings: Finding[]): Pick<CsrManifestResult, 'usages' | 'usagesSource'> {
+  if (options.usages?.length) {
+    const usages: KubeUsage[] = [];
+    for (const raw of options.usages) {
+      const u = raw.trim().toLowerCase();
+      if (isKubeUsage(u)) {
+        if (!usages.includes(u)) usages.push(u);
+      } else findings.push({ severity: 'error', field: 'spec.usages', message: `"${raw}" is not a Kubernetes key usage (e.g. "digital signature", "key encipherment", "client auth", "server auth")` });
+    }
+    return { usages, usagesSource: 'given' };
+  }
+  const fromCsr = usagesOfFacts(facts);
+  for (const oid of fromCsr.unmapped) {
+    findings.push({ severity: 'warning', field: 'spec.usages', message: `the CSR's extendedKeyUsage ${oid} has no Kubernetes usage name and is left out` });
+  }
+  if (fromCsr.usages.length) return { usages: fromCsr.usages, usagesSource: 'csr' };
+  const defaults = defaultUsagesFor(options.signerName, facts.keyFamily);
+  if (defaults) {
+    findings.push({ severity: 'info', field: 'spec.usages', message: `the CSR requests no key usages: using the usual ones for ${options.signerName} (${defaults.join(', ')})` });
+    return { usages: defaults, usagesSource: 'signer-default' };
+  }
+  findings.push({ severity: 'error', field: 'spec.usages', message: 'the CSR requests no key usages and a custom signer has no defaults: give the usages (e.g. "digital signature", "client auth")' });
+  return { usages: [], usagesSource: 'signer-default' };
+}
+
+/** Builds the manifest; never refuses to, so the UI can show it beside what is wrong with it. */
+export function buildCsrManifest(options: CsrManifestOptions): CsrManifestResult {
+  const facts = csrFacts(options.csrDer);
+  const findings: Finding[] = [];
+  const suggestedName = suggestDns1123Name(facts.commonName ?? '', 'csr');
+  const name = options.name?.trim() || suggestedName;
+  const nameProblem = dns1123SubdomainProblem(name);
+  if (nameProblem) findings.push({ severity: 'error', field: 'metadata.name', message: `"${name}" ${nameProblem}; try "${suggestedName}"` });
+
+  const signerProblem = signerNameProblem(options.signerName);
+  if (signerProblem) findings.push({ severity: 'error', field: 'spec.signerName', message: signerProblem });
+
+  const { usages, usagesSource } = pickUsages(options, facts, findings);
+  if (!signerProblem) findings.push(...checkSignerRules(options.signerName, facts, usages));
+
+  const spec: CertificateSigningRequestManifest['spec'] = {
+    request: base64OfText(toPem('CERTIFICATE REQUEST', options.csrDer)),
+    signerName: options.signerName,
+    usages,
+  };
+  const exp = options.expirationSeconds;
+  if (exp !== undefined) {
+    if (!Number.isInteger(exp) || exp < MIN_EXPIRATION_SECONDS || exp > MAX_INT32) {
+      findings.push({ severity: 'error', field: 'spec.expirationSeconds', message: `must be a whole number of seconds from ${MIN_EXPIRATION_SECONDS} (10 minutes) to ${MAX_INT32}, got ${exp}` });
+    } else {
+      spec.expirationSeconds = exp;
+      findings.push({ severity: 'info', field: 'spec.expirationSeconds', message: 'a request, not a promise: the built-in signers never issue for longer than kube-controller-manager\'s --cluster-signing-duration (1 year by default)' });
+    }
+  }
+  const manifest: CertificateSigningRequestManifest = { apiVersion: CSR_API_VERSION, kind: 'CertificateSigningRequest', metadata: { name }, spec };
+  return { manifest, yaml: toYaml(manifest), fileName: `${name}.yaml`, suggestedName, usages, usagesSource, findings, commands: csrCommands(name) };
+}

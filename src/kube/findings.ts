@@ -1,0 +1,18 @@
+/** What the Kubernetes builders tell a person besides the manifest itself. */
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** 'error': the API server or the signer will refuse it; 'warning': it works but is probably not meant; 'info': worth knowing. */
+  severity: FindingSeverity;
+  /** Which input or manifest field it is about: "spec.signerName", "metadata.name", "tls.key". */
+  field: string;
+  message: string;
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+
+/** One line per finding, as the CLI prints them: "error: spec.usages: …". */
+export function formatFindings(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.severity}: ${f.field}: ${f.message}\n`).join('');
+}

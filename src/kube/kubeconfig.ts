@@ -1,0 +1,145 @@
+/**
+ * kubeconfig files for client-certificate authentication, shaped as kubeadm and kubectl write
+ * them: one cluster, one user, one context, current-context set, everything embedded (…-data).
+ */
+import { bytesEqual } from '../core/bytes.ts';
+import { CertbenchError } from '../core/errors.ts';
+import { toPem } from '../core/pem.ts';
+import type { Finding } from './findings.ts';
+import { readKubePrivateKey } from './key-input.ts';
+import { certificateFacts } from './x509-facts.ts';
+import { base64OfText, toYaml } from './yaml-out.ts';
+
+export interface KubeconfigObject {
+  apiVersion: 'v1';
+  kind: 'Config';
+  clusters: { cluster: { 'certificate-authority-data': string; server: string }; name: string }[];
+  contexts: { context: { cluster: string; user: string; namespace?: string }; name: string }[];
+  'current-context': string;
+  preferences: Record<string, never>;
+  users: { name: string; user: { 'client-certificate-data': string; 'client-key-data': string } }[];
+}
+
+export interface KubeconfigParts {
+  clusterName: string;
+  server: string;
+  /** PEM of the CA certificate(s) that signed the API server's certificate. */
+  caPem: string;
+  userName: string;
+  /** PEM of the client certificate (and any intermediates). */
+  certificatePem: string;
+  keyPem: string;
+  /** Default `<user>@<cluster>`, as kubeadm names contexts. */
+  contextName?: string;
+  namespace?: string;
+}
+
+/** Why `server` cannot be a kubeconfig API server URL, or undefined when it can. */
+export function serverUrlProblem(server: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return `"${server}" is not a URL: write it as https://HOST:PORT (e.g. https://10.0.0.10:6443)`;
+  }
+  if (url.protocol !== 'https:') return `"${server}" must use https://: client certificates are only sent over TLS`;
+  if (!url.hostname) return `"${server}" has no host`;
+  if (url.username || url.password) return `"${server}" must not carry a user name or password`;
+  if (url.search || url.hash) return `"${server}" must not have a query or fragment`;
+  return undefined;
+}
+
+/** The kubeconfig object from PEM parts (no checks: see buildKubeconfig for those). */
+export function kubeconfigObject(p: KubeconfigParts): KubeconfigObject {
+  const contextName = p.contextName ?? `${p.userName}@${p.clusterName}`;
+  const context: KubeconfigObject['contexts'][number]['context'] = { cluster: p.clusterName, user: p.userName };
+  if (p.namespace) context.namespace = p.namespace;
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ cluster: { 'certificate-authority-data': base64OfText(p.caPem), server: p.server }, name: p.clusterName }],
+    contexts: [{ context, name: contextName }],
+    'current-context': contextName,
+    preferences: {},
+    users: [{ name: p.userName, user: { 'client-certificate-data': base64OfText(p.certificatePem), 'client-key-data': base64OfText(p.keyPem) } }],
+  };
+}
+
+export interface KubeconfigOptions {
+  server: string;
+  /** Default "kubernetes", kubeadm's clusterName. */
+  clusterName?: string;
+  /** The CA certificate(s), DER. */
+  caCertificates: readonly Uint8Array[];
+  /** The client certificate first, then intermediates, DER. */
+  certificates: readonly Uint8Array[];
+  privateKey: string | Uint8Array;
+  /** Default: the certificate's CN (what the API server calls the user). */
+  userName?: string;
+  contextName?: string;
+  namespace?: string;
+  now?: Date;
+}
+
+export interface KubeconfigResult {
+  kubeconfig: KubeconfigObject;
+  yaml: string;
+  /** The identity the API server will see: user = CN, groups = every O. */
+  identity: { user: string; groups: string[] };
+  findings: Finding[];
+  commands: string[];
+}
+
+const OID_CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+
+/** Builds a kubeconfig; throws CertbenchError for a bad server URL or a key that is not the certificate's. */
+export async function buildKubeconfig(options: KubeconfigOptions): Promise<KubeconfigResult> {
+  const urlProblem = serverUrlProblem(options.server);
+  if (urlProblem) throw new CertbenchError(urlProblem, 'server');
+  if (!options.certificates.length) throw new CertbenchError('no client certificate', 'client-certificate-data');
+  if (!options.caCertificates.length) throw new CertbenchError('no CA certificate: kubectl needs it to verify the API server', 'certificate-authority-data');
+  const certs = options.certificates.map((d, i) => certificateFacts(d, `client certificate ${i + 1}`));
+  const cas = options.caCertificates.map((d, i) => certificateFacts(d, `CA certificate ${i + 1}`));
+  const leaf = certs[0]!;
+  const key = await readKubePrivateKey(options.privateKey, 'client-key-data');
+  if (!bytesEqual(leaf.spki, key.spki)) throw new CertbenchError('the private key does not match the client certificate: their public keys differ', 'client-key-data');
+
+  const findings: Finding[] = [];
+  const user = leaf.commonName ?? '';
+  const groups = leaf.organizations;
+  findings.push({
+    severity: 'info',
+    field: 'identity',
+    message: `the API server will authenticate this certificate as user "${user}" (from the CN)${groups.length ? ` in groups ${groups.map((g) => `"${g}"`).join(', ')} (from O)` : ' with no groups (no O in the subject)'}, plus system:authenticated`,
+  });
+  if (!user) findings.push({ severity: 'warning', field: 'subject.CN', message: 'the certificate has no CN, so the API server sees an empty user name' });
+  if (groups.includes('system:masters')) findings.push({ severity: 'warning', field: 'subject.O', message: 'O=system:masters bypasses RBAC for as long as the certificate is valid and cannot be revoked' });
+  if (leaf.extKeyUsage && !leaf.extKeyUsage.includes(OID_CLIENT_AUTH) && !leaf.extKeyUsage.includes('2.5.29.37.0')) {
+    findings.push({ severity: 'error', field: 'client-certificate-data', message: 'the certificate\'s extendedKeyUsage lacks clientAuth: the API server will refuse it for client authentication' });
+  }
+  if (!cas.some((ca) => bytesEqual(ca.subjectDer, certs[certs.length - 1]!.issuerDer) || bytesEqual(ca.subjectDer, leaf.issuerDer))) {
+    findings.push({ severity: 'info', field: 'certificate-authority-data', message: 'the client certificate was not issued by this CA; that is fine when the API server trusts another client CA (--client-ca-file), but check it' });
+  }
+  const now = options.now ?? new Date();
+  if (leaf.notAfter < now) findings.push({ severity: 'warning', field: 'client-certificate-data', message: `the client certificate expired on ${leaf.notAfter.toISOString()}` });
+
+  const clusterName = options.clusterName ?? 'kubernetes';
+  const userName = options.userName ?? (user || 'user');
+  const kubeconfig = kubeconfigObject({
+    clusterName,
+    server: options.server,
+    caPem: cas.map((c) => toPem('CERTIFICATE', c.der)).join(''),
+    userName,
+    certificatePem: certs.map((c) => toPem('CERTIFICATE', c.der)).join(''),
+    keyPem: key.pem,
+    contextName: options.contextName,
+    namespace: options.namespace,
+  });
+  return {
+    kubeconfig,
+    yaml: toYaml(kubeconfig),
+    identity: { user, groups },
+    findings,
+    commands: ['KUBECONFIG=./kubeconfig kubectl auth whoami', 'KUBECONFIG=./kubeconfig kubectl get nodes'],
+  };
+}
