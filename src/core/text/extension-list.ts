@@ -1,0 +1,28 @@
+/**
+ * X509V3_extensions_print for the CRL and CSR printers: an optional title line, then each
+ * extension's header and value from the extension registry.
+ */
+import { CertbenchError } from '../errors.ts';
+import { printExtension, type RawExtension } from './extensions/registry.ts';
+import { child, expectUniversal, isUniversal, oidValue, TAG, type DerNode } from './der-node.ts';
+
+/** The Extensions SEQUENCE as raw extensions, in file order. */
+export function readExtensions(extensions: DerNode, what: string): RawExtension[] {
+  expectUniversal(extensions, TAG.SEQUENCE, what);
+  return extensions.children.map((ext) => {
+    expectUniversal(ext, TAG.SEQUENCE, `an extension in ${what}`);
+    const oid = oidValue(child(ext, 0, `an extension's OID in ${what}`), `an extension's OID in ${what}`);
+    const second = ext.children[1];
+    const hasCritical = isUniversal(second, TAG.BOOLEAN);
+    const critical = hasCritical ? second.content.some((b) => b !== 0) : false;
+    const value = ext.children[hasCritical ? 2 : 1];
+    if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError(`extension ${oid} in ${what} has no value`);
+    return { oid, critical, value: value.content };
+  });
+}
+
+/** Nothing for no extensions; otherwise `title:` at indent and the extensions at indent + 4. */
+export function extensionsLines(extensions: RawExtension[], title: string, indent: number): string[] {
+  if (!extensions.length) return [];
+  return [' '.repeat(indent) + title + ':', ...extensions.flatMap((ext) => printExtension(ext, indent + 4))];
+}
