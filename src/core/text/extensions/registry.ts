@@ -1,8 +1,13 @@
 /**
- * Extension printers, one module per extension, looked up by OID; an extension with no printer
- * (or one whose value does not parse) is printed the way OpenSSL prints unknown extensions.
- * OWNER: extensions helper. Contract used by certificate/CSR/CRL printers:
+ * Extension printers, one module per extension or family, looked up by OID; an extension with
+ * no printer (or one whose value does not parse) is printed the way OpenSSL prints unknown
+ * extensions. Contract used by the certificate/CSR/CRL printers:
  */
+import { oidDisplayName } from '../../oids.ts';
+import { ExtensionParseError } from './der.ts';
+import { dottedText, pad } from './bio-text.ts';
+import { EXTENSION_PRINTERS } from './printers.ts';
+
 export interface RawExtension {
   oid: string;
   critical: boolean;
@@ -16,5 +21,23 @@ export interface RawExtension {
  * at `indent` spaces, the value at `indent + 4`. Lines carry no trailing newline.
  */
 export function printExtension(ext: RawExtension, indent: number): string[] {
-  throw new Error(`not implemented: extension ${ext.oid} at ${indent}`);
+  const header = `${pad(indent)}${oidDisplayName(ext.oid)}: ${ext.critical ? 'critical' : ''}`;
+  return [header, ...printExtensionValue(ext.oid, ext.value, indent + 4).split('\n')];
+}
+
+/**
+ * The text X509V3_EXT_print writes for the value, or, when OpenSSL has no printer for the OID or
+ * its decoder rejects the value, the raw extnValue bytes with non-printable bytes as '.'
+ * (ASN1_STRING_print, which passes '\n' and '\r' through, so the raw dump can span lines).
+ */
+export function printExtensionValue(oid: string, value: Uint8Array, indent: number): string {
+  const printer = EXTENSION_PRINTERS[oid];
+  if (printer) {
+    try {
+      return printer(value, indent);
+    } catch (e) {
+      if (!(e instanceof ExtensionParseError)) throw e;
+    }
+  }
+  return pad(indent) + dottedText(value);
 }
