@@ -62,15 +62,14 @@ function daysInMonth(y: number, m: number): number {
 
 /**
  * What ASN1_TIME_print writes for a UTCTime (tag 23) or GeneralizedTime (tag 24) with these
- * content bytes: `Jan  2 03:04:05 2026 GMT`, fractional seconds kept as written, " GMT" only
- * when the value ends in 'Z', a "+hhmm" offset applied, and "Bad time value" for anything
- * ossl_asn1_time_to_tm refuses.
+ * content bytes: `Jan  2 03:04:05 2026 GMT`, fractional seconds kept as written, a "+hhmm"
+ * offset applied (the result is still labelled GMT, as OpenSSL 3.0.19 does), and
+ * "Bad time value" for anything ossl_asn1_time_to_tm refuses.
  */
 export function formatAsn1Time(tag: number, content: Uint8Array): string {
   const s = latin1(content);
   const tm = parseAsn1Time(tag, s);
   if (!tm) return 'Bad time value';
-  const gmt = s.endsWith('Z');
   let frac = '';
   if (tag === 24 && s.length > 15 && s[14] === '.') {
     let n = 1;
@@ -78,7 +77,7 @@ export function formatAsn1Time(tag: number, content: Uint8Array): string {
     frac = s.slice(14, 14 + n);
   }
   const day = tm.day < 10 ? ' ' + tm.day : String(tm.day);
-  return `${MONTHS[tm.month]} ${day} ${two(tm.hour)}:${two(tm.minute)}:${two(tm.second)}${frac} ${tm.year}${gmt ? ' GMT' : ''}`;
+  return `${MONTHS[tm.month]} ${day} ${two(tm.hour)}:${two(tm.minute)}:${two(tm.second)}${frac} ${tm.year} GMT`;
 }
 
 function two(n: number): string {
@@ -107,7 +106,8 @@ function parseAsn1Time(tag: number, s: string): BrokenDownTime | undefined {
   const minLength = utc ? 11 : 13;
   const l = s.length;
   if (l < minLength) return undefined;
-  const min = [0, 1, 1, 0, 0, 0, 0];
+  // Indexed by field: century, year, month, day, hour, minute, second (UTCTime starts at year).
+  const min = [0, 0, 1, 1, 0, 0, 0];
   const max = [99, 99, 12, 31, 23, 59, 59];
   const fields: number[] = [];
   let o = 0;
@@ -118,7 +118,8 @@ function parseAsn1Time(tag: number, s: string): BrokenDownTime | undefined {
       i++;
       break;
     }
-    if (o + 1 >= l || !isDigit(s.charCodeAt(o)) || !isDigit(s.charCodeAt(o + 1))) return undefined;
+    // Every field must be followed by more input: a time zone is mandatory.
+    if (o + 2 >= l || !isDigit(s.charCodeAt(o)) || !isDigit(s.charCodeAt(o + 1))) return undefined;
     const n = (s.charCodeAt(o) - 48) * 10 + (s.charCodeAt(o + 1) - 48);
     o += 2;
     // UTCTime fields start at the two-digit year; GeneralizedTime has a century field first.

@@ -98,8 +98,8 @@ function safeParse(bytes: Uint8Array): Block | undefined {
  * 8 magnitude bytes, otherwise the label and the magnitude in colon hex 4 columns in, with a
  * leading 00 when the top bit is set.
  */
-export function labeledBignumLines(label: string, integerContent: Uint8Array): string[] {
-  const int = decodeAsn1Integer(integerContent);
+export function labeledBignumLines(label: string, integerContent: Uint8Array, unsigned = false): string[] {
+  const int = unsigned ? decodeUnsigned(integerContent) : decodeAsn1Integer(integerContent);
   if (int.value === 0n) return [`${label} 0`];
   const neg = int.negative ? '-' : '';
   if (int.magnitude.length <= 8) {
@@ -115,8 +115,16 @@ export function labeledBufferLines(label: string, bytes: Uint8Array): string[] {
   return bytes.length ? [label, ...hexLines(bytes, 4, 15)] : [label, ''];
 }
 
-function bitLength(integerContent: Uint8Array): number {
-  const m = decodeAsn1Integer(integerContent).magnitude;
+/**
+ * OpenSSL's BIGNUM ASN.1 type (RSA n/e, DSA p/q/g) reads the content octets as an unsigned
+ * number, ignoring the sign bit; ASN1_INTEGER-based fields keep the sign.
+ */
+function decodeUnsigned(content: Uint8Array): ReturnType<typeof decodeAsn1Integer> {
+  return decodeAsn1Integer(Uint8Array.of(0, ...content));
+}
+
+function bitLength(integerContent: Uint8Array, unsigned = false): number {
+  const m = (unsigned ? decodeUnsigned(integerContent) : decodeAsn1Integer(integerContent)).magnitude;
   if (m.length === 0) return 0;
   return (m.length - 1) * 8 + (32 - Math.clz32(m[0]!));
 }
@@ -135,7 +143,11 @@ function rsaKeyLines(key: Block | undefined): string[] | undefined {
   const ints = integers(key, 2);
   if (!ints) return undefined;
   const [n, e] = ints as [Uint8Array, Uint8Array];
-  return [`Public-Key: (${bitLength(n)} bit)`, ...labeledBignumLines('Modulus:', n), ...labeledBignumLines('Exponent:', e)];
+  return [
+    `Public-Key: (${bitLength(n, true)} bit)`,
+    ...labeledBignumLines('Modulus:', n, true),
+    ...labeledBignumLines('Exponent:', e, true),
+  ];
 }
 
 /** Digest names as the RSA-PSS key printer spells them (ossl_rsa_oaeppss_nid2name). */
@@ -299,10 +311,10 @@ function dsaKeyLines(params: Block | undefined, key: Block | undefined): string[
   if (!pqg || !key || !isUniversal(key, 2)) return undefined;
   const [p, q, g] = pqg as [Uint8Array, Uint8Array, Uint8Array];
   return [
-    `Public-Key: (${bitLength(p)} bit)`,
+    `Public-Key: (${bitLength(p, true)} bit)`,
     ...labeledBignumLines('pub: ', contentBytes(key)),
-    ...labeledBignumLines('P:   ', p),
-    ...labeledBignumLines('Q:   ', q),
-    ...labeledBignumLines('G:   ', g),
+    ...labeledBignumLines('P:   ', p, true),
+    ...labeledBignumLines('Q:   ', q, true),
+    ...labeledBignumLines('G:   ', g, true),
   ];
 }
