@@ -1,0 +1,126 @@
+/** Creating CAs: a self-signed root, or an intermediate signed by a CA certbench holds. */
+import { DAY_MS, wholeSeconds } from '../cert/time.ts';
+import { buildCertificate } from '../cert/build.ts';
+import type { NameConstraintsSpec } from '../cert/extensions.ts';
+import { parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
+import { randomSerialHex } from '../cert/serial.ts';
+import { keyIdentifierOf, parseSpki } from '../cert/spki.ts';
+import { CertbenchError } from '../errors.ts';
+import { generateKeyPair } from '../keys/generate.ts';
+import type { KeyType } from '../keys/key-types.ts';
+import { spkiOfPublicKey } from '../keys/spki.ts';
+import { caFacts, caIdOf, caKeyIdentifier } from './identity.ts';
+import { CA_KEY_USAGE, DEFAULT_CA_DAYS } from './profiles.ts';
+import type { CaSigner } from './types.ts';
+
+/** Like kubeadm's cluster CA (`CN=kubernetes`), marked as a CA; editable. */
+export const DEFAULT_CA_SUBJECT = 'CN=kubernetes-ca';
+export const DEFAULT_CA_KEY_TYPE: KeyType = 'ec-p256';
+
+export interface CaOptions {
+  /** Default DEFAULT_CA_SUBJECT. */
+  subject?: NameAttribute[] | string;
+  /** Default DEFAULT_CA_KEY_TYPE. */
+  keyType?: KeyType;
+  /** Default 3650. */
+  days?: number;
+  /** basicConstraints pathLenConstraint; absent means unlimited. */
+  pathLen?: number;
+  nameConstraints?: NameConstraintsSpec;
+  /** Start of validity; default now. */
+  notBefore?: Date;
+}
+
+export interface CreatedCa extends CaSigner {
+  /** The generated pair; the private key is extractable so a store can wrap it or back it up. */
+  keyPair: CryptoKeyPair;
+  warnings: string[];
+}
+
+function subjectOf(options: CaOptions): NameAttribute[] {
+  const s = options.subject ?? DEFAULT_CA_SUBJECT;
+  const attrs = typeof s === 'string' ? parseDistinguishedName(s) : s;
+  if (!attrs.length) throw new CertbenchError('a CA needs a subject (its name is what certificates name as their issuer)', 'subject');
+  return attrs;
+}
+
+function validDays(days: number | undefined): number {
+  const d = days ?? DEFAULT_CA_DAYS;
+  if (!Number.isFinite(d) || d <= 0) throw new CertbenchError(`${d} is not a positive number of days`, 'validity');
+  return d;
+}
+
+export async function createRootCa(options: CaOptions = {}): Promise<CreatedCa> {
+  const subject = subjectOf(options);
+  const keyPair = await generateKeyPair(options.keyType ?? DEFAULT_CA_KEY_TYPE, { extractable: true });
+  const spki = await spkiOfPublicKey(keyPair.publicKey);
+  const ski = await keyIdentifierOf(parseSpki(spki));
+  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  const certificate = await buildCertificate(
+    {
+      serialHex: randomSerialHex(new Set()),
+      subject,
+      notBefore,
+      notAfter: new Date(notBefore.getTime() + validDays(options.days) * DAY_MS),
+      subjectPublicKeyInfo: spki,
+      extensions: {
+        basicConstraints: { ca: true, ...(options.pathLen !== undefined ? { pathLen: options.pathLen } : {}) },
+        keyUsage: CA_KEY_USAGE,
+        subjectKeyIdentifier: ski,
+        authorityKeyIdentifier: ski,
+        ...(options.nameConstraints ? { nameConstraints: options.nameConstraints } : {}),
+      },
+    },
+    keyPair.privateKey,
+  );
+  return { id: await caIdOf(certificate), certificate, chain: [], key: keyPair.privateKey, keyPair, warnings: [] };
+}
+
+/**
+ * An intermediate CA signed by `issuer`. `takenSerials` are the serials the issuer already used
+ * (its inventory); the new certificate's serial is not among them. Validity is capped at the
+ * issuer's notAfter, with a warning.
+ */
+export async function createIntermediateCa(issuer: CaSigner, takenSerials: ReadonlySet<string>, options: CaOptions = {}): Promise<CreatedCa> {
+  const issuerFacts = caFacts(issuer.certificate);
+  if (issuerFacts.pathLen === 0) throw new CertbenchError('the issuing CA has pathlen 0: it may sign leaf certificates only, not another CA', 'intermediate CA');
+  if (options.pathLen !== undefined && issuerFacts.pathLen !== undefined && options.pathLen >= issuerFacts.pathLen) {
+    throw new CertbenchError(`path length ${options.pathLen} must be below the issuer's ${issuerFacts.pathLen}`, 'intermediate CA');
+  }
+  const subject = subjectOf(options);
+  const keyPair = await generateKeyPair(options.keyType ?? DEFAULT_CA_KEY_TYPE, { extractable: true });
+  const spki = await spkiOfPublicKey(keyPair.publicKey);
+  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  let notAfter = new Date(notBefore.getTime() + validDays(options.days) * DAY_MS);
+  const warnings: string[] = [];
+  if (notAfter > issuerFacts.notAfter) {
+    notAfter = issuerFacts.notAfter;
+    warnings.push(`validity shortened to end with the issuing CA on ${notAfter.toISOString()}`);
+  }
+  const certificate = await buildCertificate(
+    {
+      serialHex: randomSerialHex(takenSerials),
+      subject,
+      issuerName: issuerFacts.subjectDer,
+      notBefore,
+      notAfter,
+      subjectPublicKeyInfo: spki,
+      extensions: {
+        basicConstraints: { ca: true, ...(options.pathLen !== undefined ? { pathLen: options.pathLen } : {}) },
+        keyUsage: CA_KEY_USAGE,
+        subjectKeyIdentifier: await keyIdentifierOf(parseSpki(spki)),
+        authorityKeyIdentifier: await caKeyIdentifier(issuerFacts),
+        ...(options.nameConstraints ? { nameConstraints: options.nameConstraints } : {}),
+      },
+    },
+    issuer.key,
+  );
+  return {
+    id: await caIdOf(certificate),
+    certificate,
+    chain: [issuer.certificate, ...issuer.chain],
+    key: keyPair.privateKey,
+    keyPair,
+    warnings,
+  };
+}

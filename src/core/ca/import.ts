@@ -1,0 +1,48 @@
+/** Importing an existing CA: its certificate and its private key, checked to belong together. */
+import { certificatesFromPem, derFromInput } from './input.ts';
+import { privateKeySignsForSpki } from '../cert/spki.ts';
+import { CertbenchError } from '../errors.ts';
+import { importPrivateKey } from '../keys/import.ts';
+import { caFacts, caIdOf } from './identity.ts';
+import type { CaSigner } from './types.ts';
+
+export interface ImportedCa extends CaSigner {
+  /** Unencrypted PKCS#8 of the key, for a store to wrap; drop it once stored. */
+  pkcs8: Uint8Array;
+  warnings: string[];
+}
+
+export interface CaImportInput {
+  /** PEM (the first certificate is the CA; any following ones are its chain, nearest first) or DER. */
+  certificate: string | Uint8Array;
+  /** PKCS#8, PKCS#1, SEC1 or encrypted PKCS#8, PEM or DER. */
+  key: string | Uint8Array;
+  passphrase?: string;
+  now?: Date;
+}
+
+/**
+ * Refuses a certificate that is not a CA (no CA:TRUE, or a keyUsage without keyCertSign) and a key
+ * that does not match it; accepts an expired CA with a warning (it can still sign a CRL or be studied).
+ */
+export async function importCa(input: CaImportInput): Promise<ImportedCa> {
+  const all = typeof input.certificate === 'string' ? certificatesFromPem(input.certificate, 'CA certificate') : [derFromInput(input.certificate, ['CERTIFICATE'], 'CA certificate')];
+  const [certificate, ...chain] = all;
+  if (!certificate) throw new CertbenchError('no CERTIFICATE found', 'CA certificate');
+  const facts = caFacts(certificate);
+  if (!facts.isCa) throw new CertbenchError('this certificate is not a CA: its basicConstraints does not say CA:TRUE, so nothing it signs would be trusted', 'CA certificate');
+  if (facts.keyUsage && !facts.keyUsage.includes('keyCertSign')) {
+    throw new CertbenchError('this certificate is not allowed to sign certificates: its keyUsage lacks keyCertSign', 'CA certificate');
+  }
+  const key = await importPrivateKey(input.key, input.passphrase !== undefined ? { passphrase: input.passphrase } : {});
+  if (!(await privateKeySignsForSpki(key.keyPair.privateKey, facts.subjectPublicKeyInfo))) {
+    throw new CertbenchError('the private key does not belong to this certificate (its signatures do not verify with the certificate\'s public key)', 'CA key');
+  }
+  const warnings: string[] = [];
+  const now = input.now ?? new Date();
+  if (facts.notAfter < now) warnings.push(`this CA expired on ${facts.notAfter.toISOString()}: certificates it signs will not be trusted`);
+  if (facts.notBefore > now) warnings.push(`this CA is not valid before ${facts.notBefore.toISOString()}`);
+  if (!facts.keyUsage) warnings.push('this CA certificate has no keyUsage extension');
+  else if (!facts.keyUsage.includes('cRLSign')) warnings.push('this CA certificate lacks cRLSign: it cannot publish a CRL');
+  return { id: await caIdOf(certificate), certificate, chain, key: key.keyPair.privateKey, pkcs8: key.pkcs8, warnings };
+}

@@ -1,0 +1,146 @@
+/**
+ * Signing: a verified CSR (or an inventory certificate to renew) becomes an editable issuance
+ * plan; the plan, once a person is happy with it, becomes a certificate.
+ */
+import { toPem } from '../pem.ts';
+import { buildCertificate } from '../cert/build.ts';
+import type { ExtKeyUsageName, KeyUsageName } from '../cert/extensions.ts';
+import type { SubjectAltName } from '../cert/general-names.ts';
+import type { NameAttribute } from '../cert/name.ts';
+import { certificateFacts } from '../cert/read.ts';
+import { randomSerialHex } from '../cert/serial.ts';
+import { keyAlgorithmOfSpki, keyIdentifierOf, parseSpki } from '../cert/spki.ts';
+import { HOUR_MS, wholeSeconds } from '../cert/time.ts';
+import { CertbenchError } from '../errors.ts';
+import { oidDisplayName } from '../oids.ts';
+import type { KeyAlgorithm } from '../keys/key-types.ts';
+import type { CertificateRequest } from './csr.ts';
+import { caFacts, caKeyIdentifier } from './identity.ts';
+import { inventoryEntryFor } from './inventory.ts';
+import { keyUsageFor, type Profile } from './profiles.ts';
+import type { CaCertificates, CaSigner, IssuedCertificate } from './types.ts';
+
+/** Everything that goes into the certificate; every field may be edited before `issueFromPlan`. */
+export interface IssuancePlan {
+  subject: NameAttribute[];
+  /** Copied from the CSR's extensionRequest (or the renewed certificate): never dropped silently. */
+  subjectAltNames: SubjectAltName[];
+  profile: Profile;
+  keyUsage: KeyUsageName[];
+  extKeyUsage: ExtKeyUsageName[];
+  notBefore: Date;
+  notAfter: Date;
+  subjectPublicKeyInfo: Uint8Array;
+  keyAlgorithm: KeyAlgorithm;
+  /** Things a person should read before signing (capped validity, requested extensions not copied, …). */
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  profile: Profile;
+  /** Lifetime in hours; default the profile's expiry (8760h for the built-in leaf profiles). */
+  hours?: number;
+  notBefore?: Date;
+}
+
+function capAtCa(plan: IssuancePlan, ca: CaCertificates): void {
+  const caNotAfter = caFacts(ca.certificate).notAfter;
+  if (plan.notAfter > caNotAfter) {
+    plan.notAfter = caNotAfter;
+    plan.warnings.push(`validity shortened to end with the CA on ${caNotAfter.toISOString()} (a certificate cannot outlive its issuer)`);
+  }
+}
+
+function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8Array, alg: KeyAlgorithm, ca: CaCertificates, options: PlanOptions): IssuancePlan {
+  const hours = options.hours ?? options.profile.expiryHours;
+  if (!Number.isFinite(hours) || hours <= 0) throw new CertbenchError(`${hours} hours is not a positive lifetime`, 'validity');
+  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  const plan: IssuancePlan = {
+    subject,
+    subjectAltNames: sans,
+    profile: options.profile,
+    keyUsage: keyUsageFor(options.profile, alg),
+    extKeyUsage: [...options.profile.extKeyUsage],
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + hours * HOUR_MS),
+    subjectPublicKeyInfo: spki,
+    keyAlgorithm: alg,
+    warnings: [],
+  };
+  capAtCa(plan, ca);
+  if (!subject.length && !sans.length) plan.warnings.push('the request has neither a subject nor subject alternative names: add one before signing');
+  if (options.profile.name === 'server' || options.profile.name === 'peer') {
+    if (!sans.some((s) => s.type === 'dns' || s.type === 'ip')) plan.warnings.push('no DNS or IP subject alternative name: TLS clients ignore the CN and will reject this server certificate');
+  }
+  return plan;
+}
+
+/** A plan for a verified CSR (see `readVerifiedRequest`). */
+export function planFromRequest(request: CertificateRequest, ca: CaCertificates, options: PlanOptions): IssuancePlan {
+  const plan = basePlan([...request.subject], [...request.subjectAltNames], request.subjectPublicKeyInfo, request.keyAlgorithm, ca, options);
+  for (const oid of request.otherRequestedExtensions) {
+    plan.warnings.push(`the request also asks for ${oidDisplayName(oid)}: not copied, the profile "${options.profile.name}" decides it`);
+  }
+  return plan;
+}
+
+/** A plan to renew (like `kubeadm certs renew`): same subject, SANs and public key, new serial and validity. */
+export function planRenewal(issued: IssuedCertificate, ca: CaCertificates, options: PlanOptions): IssuancePlan {
+  const f = certificateFacts(issued.der, `serial ${issued.serialHex}`);
+  const alg = keyAlgorithmOfSpki(parseSpki(f.subjectPublicKeyInfo));
+  if (!alg) throw new CertbenchError('its public key is of a kind certbench cannot certify', `serial ${issued.serialHex}`);
+  return basePlan(f.subject, f.subjectAltNames, f.subjectPublicKeyInfo, alg, ca, options);
+}
+
+export interface IssuedResult {
+  der: Uint8Array;
+  pem: string;
+  /** Leaf then the CA and every certificate above it except the self-signed root (what a TLS server sends). */
+  chainPem: string;
+  /** The same plus the root, for tools that want the full path. */
+  fullChainPem: string;
+  entry: IssuedCertificate;
+  warnings: string[];
+}
+
+/** Signs the plan with the CA. `takenSerials`: the serials in this CA's inventory, never reused. */
+export async function issueFromPlan(plan: IssuancePlan, ca: CaSigner, takenSerials: ReadonlySet<string>): Promise<IssuedResult> {
+  const caInfo = caFacts(ca.certificate);
+  if (!caInfo.isCa || (caInfo.keyUsage && !caInfo.keyUsage.includes('keyCertSign'))) throw new CertbenchError('this certificate is not a CA that may sign certificates', 'CA');
+  const checked: IssuancePlan = { ...plan, warnings: [...plan.warnings] };
+  capAtCa(checked, ca);
+  if (plan.profile.isCa && caInfo.pathLen === 0) throw new CertbenchError('the CA has pathlen 0: it may not sign another CA', 'profile ca');
+  const der = await buildCertificate(
+    {
+      serialHex: randomSerialHex(takenSerials),
+      subject: checked.subject,
+      issuerName: caInfo.subjectDer,
+      notBefore: checked.notBefore,
+      notAfter: checked.notAfter,
+      subjectPublicKeyInfo: checked.subjectPublicKeyInfo,
+      extensions: {
+        basicConstraints: checked.profile.isCa ? { ca: true, ...(checked.profile.pathLen !== undefined ? { pathLen: checked.profile.pathLen } : {}) } : { ca: false },
+        keyUsage: checked.keyUsage,
+        extKeyUsage: checked.extKeyUsage,
+        subjectKeyIdentifier: await keyIdentifierOf(parseSpki(checked.subjectPublicKeyInfo)),
+        authorityKeyIdentifier: await caKeyIdentifier(caInfo),
+        subjectAltNames: checked.subjectAltNames,
+      },
+    },
+    ca.key,
+  );
+  const above = [ca.certificate, ...ca.chain];
+  const root = above[above.length - 1]!;
+  const rootFacts = caFacts(root);
+  const selfSigned = rootFacts.subjectDer.join() === rootFacts.issuerDer.join();
+  const intermediates = selfSigned ? above.slice(0, -1) : above;
+  const pem = toPem('CERTIFICATE', der);
+  return {
+    der,
+    pem,
+    chainPem: pem + intermediates.map((c) => toPem('CERTIFICATE', c)).join(''),
+    fullChainPem: pem + above.map((c) => toPem('CERTIFICATE', c)).join(''),
+    entry: inventoryEntryFor(ca.id, der, checked.profile.name),
+    warnings: checked.warnings,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * GeneralNames (SAN entries, name-constraint bases) as editable values. Kinds certbench does not
+ * edit (otherName, directoryName, …) are kept as their DER so they are carried over, never dropped.
+ */
+import * as asn1js from 'asn1js';
+import { fromHex, toArrayBuffer, toHex } from '../bytes.ts';
+import { CertbenchError } from '../errors.ts';
+import { formatIpAddress, parseIpAddress } from './ip.ts';
+
+export type SubjectAltName =
+  | { type: 'dns' | 'ip' | 'email' | 'uri'; value: string }
+  /** Any other GeneralName, kept byte for byte; `display` is for people. */
+  | { type: 'other'; der: string; display: string };
+
+const TAG = { email: 1, dns: 2, uri: 6, ip: 7 } as const;
+const ASCII = new TextEncoder();
+
+function contextPrimitive(tag: number, bytes: Uint8Array): asn1js.Primitive {
+  return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: tag }, valueHex: toArrayBuffer(bytes) });
+}
+
+function ia5(value: string, what: string): Uint8Array {
+  if (!/^[\x20-\x7e]+$/.test(value)) throw new CertbenchError(`"${value}" must be printable ASCII (IA5String); use punycode for international names`, what);
+  return ASCII.encode(value);
+}
+
+export function encodeGeneralName(name: SubjectAltName): asn1js.BaseBlock {
+  switch (name.type) {
+    case 'dns': return contextPrimitive(TAG.dns, ia5(name.value, 'DNS name'));
+    case 'email': return contextPrimitive(TAG.email, ia5(name.value, 'email'));
+    case 'uri': return contextPrimitive(TAG.uri, ia5(name.value, 'URI'));
+    case 'ip': return contextPrimitive(TAG.ip, parseIpAddress(name.value));
+    case 'other': return asn1js.fromBER(toArrayBuffer(fromHex(name.der))).result;
+  }
+}
+
+/** DER of GeneralNames (the subjectAltName extension value). */
+export function encodeGeneralNames(names: readonly SubjectAltName[]): Uint8Array {
+  return new Uint8Array(new asn1js.Sequence({ value: names.map(encodeGeneralName) }).toBER());
+}
+
+const OTHER_KIND: Record<number, string> = { 0: 'othername', 3: 'X400Name', 4: 'DirName', 5: 'EdiPartyName', 8: 'Registered ID' };
+
+export function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
+  const tag = node.idBlock.tagNumber;
+  const bytes = new Uint8Array(node.idBlock.isConstructed ? [] : (node as asn1js.Primitive).valueBlock.valueHexView);
+  if (node.idBlock.tagClass === 3 && !node.idBlock.isConstructed) {
+    const text = new TextDecoder().decode(bytes);
+    if (tag === TAG.dns) return { type: 'dns', value: text };
+    if (tag === TAG.email) return { type: 'email', value: text };
+    if (tag === TAG.uri) return { type: 'uri', value: text };
+    if (tag === TAG.ip) return { type: 'ip', value: formatIpAddress(bytes) };
+  }
+  const der = toHex(new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER()));
+  return { type: 'other', der, display: `${OTHER_KIND[tag] ?? `[${tag}]`}:<${der.length / 2} bytes kept as given>` };
+}
+
+/** Reads a GeneralNames value (SEQUENCE OF GeneralName). */
+export function decodeGeneralNames(der: Uint8Array, where: string): SubjectAltName[] {
+  const parsed = asn1js.fromBER(toArrayBuffer(der));
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new CertbenchError('the subject alternative names are not a SEQUENCE', where);
+  return parsed.result.valueBlock.value.map(decodeGeneralName);
+}
+
+/** OpenSSL's display: `DNS:x`, `IP Address:1.2.3.4`, `email:a@b`, `URI:u`. */
+export function formatSubjectAltName(n: SubjectAltName): string {
+  switch (n.type) {
+    case 'dns': return `DNS:${n.value}`;
+    case 'ip': return `IP Address:${n.value}`;
+    case 'email': return `email:${n.value}`;
+    case 'uri': return `URI:${n.value}`;
+    case 'other': return n.display;
+  }
+}
+
+/** Reads "DNS:x", "IP:1.2.3.4", "email:a@b", "URI:u", or a bare name (an IP if it parses as one, else DNS). */
+export function parseSubjectAltName(text: string): SubjectAltName {
+  const t = text.trim();
+  const m = /^(DNS|IP|IP Address|email|URI):(.+)$/i.exec(t);
+  if (m) {
+    const kind = m[1]!.toLowerCase();
+    const value = m[2]!.trim();
+    if (kind.startsWith('ip')) {
+      parseIpAddress(value);
+      return { type: 'ip', value };
+    }
+    return { type: kind === 'dns' ? 'dns' : kind === 'email' ? 'email' : 'uri', value };
+  }
+  try {
+    parseIpAddress(t);
+    return { type: 'ip', value: t };
+  } catch {
+    return { type: 'dns', value: t };
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Distinguished names as an editable list of attributes, one attribute per RDN (a name built as one
+ * SET would be a single multi-valued RDN, which OpenSSL prints as `O = X + CN = Y`).
+ */
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { CertbenchError } from '../errors.ts';
+import { oidShortName } from '../oids.ts';
+
+export type StringEncoding = 'utf8' | 'printable' | 'ia5' | 'teletex' | 'bmp' | 'universal';
+
+export interface NameAttribute {
+  /** Dotted OID of the attribute type (2.5.4.3 for CN). */
+  type: string;
+  value: string;
+  /** The ASN.1 string type; when absent, the usual one for the type (PrintableString for C, IA5String for email/DC, else UTF8String). */
+  encoding?: StringEncoding;
+}
+
+/** Short names people type in `-subj` or `CN=…, O=…`. */
+const TYPE_BY_NAME: Record<string, string> = {
+  cn: '2.5.4.3', c: '2.5.4.6', l: '2.5.4.7', st: '2.5.4.8', o: '2.5.4.10', ou: '2.5.4.11',
+  serialnumber: '2.5.4.5', street: '2.5.4.9', title: '2.5.4.12', sn: '2.5.4.4', gn: '2.5.4.42',
+  givenname: '2.5.4.42', surname: '2.5.4.4', postalcode: '2.5.4.17', emailaddress: '1.2.840.113549.1.9.1',
+  email: '1.2.840.113549.1.9.1', dc: '0.9.2342.19200300.100.1.25', uid: '0.9.2342.19200300.100.1.1',
+};
+const OID_COUNTRY = '2.5.4.6';
+const IA5_TYPES = new Set(['1.2.840.113549.1.9.1', '0.9.2342.19200300.100.1.25']);
+
+export const OID_COMMON_NAME = '2.5.4.3';
+
+function attributeTypeOf(name: string): string {
+  const t = name.trim();
+  if (/^\d+(\.\d+)+$/.test(t)) return t;
+  const oid = TYPE_BY_NAME[t.toLowerCase()];
+  if (!oid) throw new CertbenchError(`unknown attribute type "${t}" (use CN, O, OU, C, ST, L, emailAddress, DC, serialNumber or a dotted OID)`, 'subject');
+  return oid;
+}
+
+/** Splits on a separator that is not escaped with a backslash. */
+function splitUnescaped(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+    } else if (ch === sep) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/**
+ * Reads a subject typed as OpenSSL's `-subj` (`/C=DE/O=Acme/CN=x`) or as `CN=x, O=Acme`. Attributes
+ * keep the order written, which is the order of encoding and of OpenSSL's display.
+ */
+export function parseDistinguishedName(text: string): NameAttribute[] {
+  const t = text.trim();
+  if (!t) return [];
+  const parts = t.startsWith('/') ? splitUnescaped(t.slice(1), '/') : splitUnescaped(t, ',');
+  return parts
+    .filter((p) => p.trim() !== '')
+    .map((p) => {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw new CertbenchError(`"${p.trim()}" is not TYPE=value`, 'subject');
+      const value = p.slice(eq + 1).trim();
+      if (!value) throw new CertbenchError(`${p.slice(0, eq).trim()} has an empty value`, 'subject');
+      return { type: attributeTypeOf(p.slice(0, eq)), value };
+    });
+}
+
+/** OpenSSL's one-line form `C = DE, O = Acme, CN = x` (without its quoting rules: for labels, not for byte comparison). */
+export function formatDistinguishedName(attrs: readonly NameAttribute[]): string {
+  return attrs.map((a) => `${oidShortName(a.type) ?? a.type} = ${a.value}`).join(', ');
+}
+
+/** OpenSSL's `-subj` form, `/C=DE/O=Acme/CN=x`, for the equivalent commands. */
+export function formatSubjOption(attrs: readonly NameAttribute[]): string {
+  return attrs.map((a) => `/${oidShortName(a.type) ?? a.type}=${a.value.replace(/[/\\]/g, '\\$&')}`).join('');
+}
+
+function encodeValue(a: NameAttribute): asn1js.BaseBlock {
+  const enc = a.encoding ?? (a.type === OID_COUNTRY ? 'printable' : IA5_TYPES.has(a.type) ? 'ia5' : 'utf8');
+  if (enc === 'printable' && !/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(a.value)) {
+    throw new CertbenchError(`"${a.value}" has characters a PrintableString cannot hold`, oidShortName(a.type) ?? a.type);
+  }
+  switch (enc) {
+    case 'printable': return new asn1js.PrintableString({ value: a.value });
+    case 'ia5': return new asn1js.IA5String({ value: a.value });
+    case 'teletex': return new asn1js.TeletexString({ value: a.value });
+    case 'bmp': return new asn1js.BmpString({ value: a.value });
+    case 'universal': return new asn1js.UniversalString({ value: a.value });
+    default: return new asn1js.Utf8String({ value: a.value });
+  }
+}
+
+/** DER of the Name: SEQUENCE OF SET { one AttributeTypeAndValue }. */
+export function encodeName(attrs: readonly NameAttribute[]): Uint8Array {
+  const seq = new asn1js.Sequence({
+    value: attrs.map(
+      (a) => new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: a.type }), encodeValue(a)] })] }),
+    ),
+  });
+  return new Uint8Array(seq.toBER());
+}
+
+/** A pkijs name that re-encodes to exactly these bytes (pkijs keeps the decoded bytes). */
+export function pkijsName(der: Uint8Array): pkijs.RelativeDistinguishedNames {
+  return pkijs.RelativeDistinguishedNames.fromBER(der.slice().buffer as ArrayBuffer);
+}
+
+function encodingOf(node: asn1js.BaseBlock): StringEncoding | undefined {
+  if (node instanceof asn1js.PrintableString) return 'printable';
+  if (node instanceof asn1js.IA5String) return 'ia5';
+  if (node instanceof asn1js.TeletexString) return 'teletex';
+  if (node instanceof asn1js.BmpString) return 'bmp';
+  if (node instanceof asn1js.UniversalString) return 'universal';
+  if (node instanceof asn1js.Utf8String) return 'utf8';
+  return undefined;
+}
+
+/** The attributes of a decoded name in encoding order (a multi-valued RDN contributes each of its values). */
+export function nameAttributes(name: pkijs.RelativeDistinguishedNames): NameAttribute[] {
+  return name.typesAndValues.map((tv) => {
+    const node = tv.value as asn1js.BaseBlock & { valueBlock: { value?: unknown } };
+    const value = typeof node.valueBlock.value === 'string' ? node.valueBlock.value : '';
+    const encoding = encodingOf(node);
+    return encoding ? { type: tv.type, value, encoding } : { type: tv.type, value };
+  });
+}
+
+export function commonNameOf(attrs: readonly NameAttribute[]): string | undefined {
+  return attrs.find((a) => a.type === OID_COMMON_NAME)?.value;
+}
