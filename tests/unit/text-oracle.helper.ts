@@ -65,6 +65,16 @@ export function oracle(dir: string, file: string): string {
   return readFileSync(join(corpus, dir, file + '.txt'), 'utf8');
 }
 
+/** csrs/ keeps the oracle as X.txt beside X.pem. */
+export function csrCorpusFiles(): string[] {
+  const all = readdirSync(join(corpus, 'csrs'));
+  return all.filter((f) => f.endsWith('.pem') && all.includes(f.replace(/\.pem$/, '.txt'))).sort();
+}
+
+export function csrOracle(file: string): string {
+  return readFileSync(join(corpus, 'csrs', file.replace(/\.pem$/, '.txt')), 'utf8');
+}
+
 /** The oracle text with OpenSSL's error-stack lines (they carry a per-run thread id) masked. */
 export function maskErrorLines(text: string): string {
   return text.replace(/^[0-9A-F]+:error:/gm, 'XXXX:error:');

@@ -1,6 +1,118 @@
+/**
+ * `openssl req -noout -text` (X509_REQ_print_ex): version, subject, public key, attributes
+ * (extension requests excluded), "Requested Extensions:", then the signature.
+ */
 import { CertbenchError } from '../errors.ts';
+import { oidDisplayName } from '../oids.ts';
+import { PUBLIC_KEY_DECODE_ERROR_LINE } from './certificate.ts';
+import { bitStringBytes, child, expectUniversal, isContext, isUniversal, oidValue, parseDer, signedBigInt, TAG, type DerNode } from './der-node.ts';
+import { extensionsLines, readExtensions } from './extension-list.ts';
+import type { RawExtension } from './extensions/registry.ts';
+import { formatName } from './name.ts';
+import { printPublicKeyLines } from './public-key.ts';
+import { printSignatureValueLines } from './signature.ts';
+
+/** X509_REQ_extension_nid: extensionRequest, then Microsoft's older msExtReq. */
+const EXTENSION_REQUEST_OIDS = ['1.2.840.113549.1.9.14', '1.3.6.1.4.1.311.2.1.14'];
+
+/** String types X509_REQ_print_ex writes out byte for byte; any other value is "unable to print attribute". */
+const PRINTABLE_ATTRIBUTE_TAGS = new Set([19, 20, 18, 12, 22]); // Printable, T61, Numeric, UTF8, IA5
+
+interface Attribute {
+  oid: string;
+  values: DerNode[];
+}
 
 /** Exactly what `openssl req -noout -text` prints for this DER, ending in a newline. */
 export function printCsrText(der: Uint8Array): string {
-  throw new CertbenchError(`not implemented (${der.length} bytes)`);
+  const csr = expectUniversal(parseDer(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');
+  const info = expectUniversal(child(csr, 0, 'certificate request info'), TAG.SEQUENCE, 'certificate request info');
+  const signatureAlgorithm = expectUniversal(child(csr, 1, 'request signature algorithm'), TAG.SEQUENCE, 'request signature algorithm');
+  const signature = bitStringBytes(child(csr, 2, 'request signature'), 'request signature');
+
+  const version = signedBigInt(expectUniversal(child(info, 0, 'request version'), TAG.INTEGER, 'request version').content);
+  const subject = expectUniversal(child(info, 1, 'request subject'), TAG.SEQUENCE, 'request subject');
+  const spki = expectUniversal(child(info, 2, 'request public key'), TAG.SEQUENCE, 'request public key');
+  const attributesNode = info.children[3];
+  const attributes = isContext(attributesNode, 0) ? attributesNode.children.map(readAttribute) : [];
+
+  const lines = [
+    'Certificate Request:',
+    '    Data:',
+    version === 0n ? '        Version: 1 (0x0)' : `        Version: Unknown (${version})`,
+    `        Subject: ${formatName(subject.raw, 'oneline')}`,
+    '        Subject Public Key Info:',
+    `            Public Key Algorithm: ${oidDisplayName(oidValue(child(child(spki, 0, 'public key algorithm'), 0, 'public key algorithm'), 'public key algorithm'))}`,
+    ...publicKeyLines(spki),
+    '        Attributes:',
+    ...attributeLines(attributes),
+  ];
+  const extensions = requestedExtensions(attributes);
+  if (extensions) lines.push(...extensionsLines(extensions, 'Requested Extensions', 12));
+  if (extensions && !extensions.length) lines.push('            Requested Extensions:');
+  lines.push(...printSignatureValueLines(signatureAlgorithm.raw, signature, 4));
+  return lines.join('\n') + '\n';
+}
+
+function publicKeyLines(spki: DerNode): string[] {
+  try {
+    return printPublicKeyLines(spki.raw, 16);
+  } catch (e) {
+    if (!(e instanceof CertbenchError)) throw e;
+    // What OpenSSL prints when X509_REQ_get0_pubkey fails, error stack included (thread id masked).
+    return ['            Unable to load Public Key', PUBLIC_KEY_DECODE_ERROR_LINE, PUBLIC_KEY_DECODE_ERROR_LINE];
+  }
+}
+
+function readAttribute(node: DerNode, index: number): Attribute {
+  const what = `request attribute ${index + 1}`;
+  expectUniversal(node, TAG.SEQUENCE, what);
+  const oid = oidValue(child(node, 0, `${what} type`), `${what} type`);
+  const values = expectUniversal(child(node, 1, `${what} values`), TAG.SET, `${what} values`).children;
+  return { oid, values };
+}
+
+/**
+ * Each attribute's name padded to 25 columns and ':' then its value; further values of the same
+ * attribute on their own lines with 25 spaces before the ':' (OpenSSL's loop reuses its counter).
+ */
+function attributeLines(attributes: Attribute[]): string[] {
+  if (!attributes.length) return ['            (none)'];
+  const lines: string[] = [];
+  for (const attribute of attributes) {
+    if (EXTENSION_REQUEST_OIDS.includes(attribute.oid)) continue;
+    const name = oidDisplayName(attribute.oid);
+    if (!attribute.values.length) throw new CertbenchError(`request attribute ${name} has no value (OpenSSL stops printing here)`);
+    attribute.values.forEach((value, i) => {
+      const head = i === 0 ? '            ' + name + ' '.repeat(Math.max(0, 25 - name.length)) : ' '.repeat(25);
+      lines.push(`${head}:${attributeValueText(value)}`);
+    });
+  }
+  return lines;
+}
+
+function attributeValueText(value: DerNode): string {
+  if (value.tagClass !== 'universal' || !PRINTABLE_ATTRIBUTE_TAGS.has(value.tag)) return 'unable to print attribute';
+  return new TextDecoder().decode(value.content);
+}
+
+/**
+ * X509_REQ_get_extensions: the first value of the first extension-request attribute; none at all
+ * gives an empty list (the heading is still printed), a value that does not decode gives nothing.
+ */
+function requestedExtensions(attributes: Attribute[]): RawExtension[] | undefined {
+  for (const oid of EXTENSION_REQUEST_OIDS) {
+    const attribute = attributes.find((a) => a.oid === oid);
+    if (!attribute) continue;
+    const first = attribute.values[0];
+    if (!first) return [];
+    if (!isUniversal(first, TAG.SEQUENCE)) return undefined;
+    try {
+      return readExtensions(first, 'requested extensions');
+    } catch (e) {
+      if (e instanceof CertbenchError) return undefined;
+      throw e;
+    }
+  }
+  return [];
 }
