@@ -1,2 +1,3 @@
 // Importing a command module registers it (see registerCommand in run.ts).
 import './version.ts';
+import './dump.ts';

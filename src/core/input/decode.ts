@@ -17,6 +17,9 @@ export interface DecodeContext {
 
 const MAX_NESTING = 4; // base64 of PEM of base64 …: each level shrinks the input, this just bounds the work
 
+/** Every object certbench shows is a SEQUENCE; other decoded bytes mean the text was not base64/hex after all. */
+const SEQUENCE = 0x30;
+
 const LENGTH_ERROR = /length|cut short|runs past|no bytes|end-of-contents/;
 
 const hex = (n: number) => `0x${n.toString(16)}`;
@@ -27,16 +30,18 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
   if (hasPemMarker(unescaped)) return decodePem(unescaped, ctx, sink);
   const trimmed = unescaped.trim();
   if (ctx.depth < MAX_NESTING && looksLikeHex(trimmed)) {
-    return decodeDerElements(decodeHex(trimmed), child(ctx, 'hex'), sink);
+    const bytes = decodeHex(trimmed);
+    if (bytes[0] === SEQUENCE) return decodeDerElements(bytes, child(ctx, 'hex'), sink);
   }
   if (ctx.depth < MAX_NESTING && looksLikeBase64(trimmed)) {
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
     try {
       bytes = decodeBase64Text(trimmed);
     } catch (e) {
-      return addProblem(sink, joinOrigin(ctx.origin, 'base64'), describeError(e));
+      // Only text that is plainly meant as base64 (DER's "MI…", PEM's "LS0t…") earns a base64 message.
+      if (/^(MI|LS0t)/.test(trimmed)) return addProblem(sink, joinOrigin(ctx.origin, 'base64'), describeError(e));
     }
-    return decodeBytes(bytes, child(ctx, 'base64'), sink);
+    if (bytes && (bytes[0] === SEQUENCE || asText(bytes) !== undefined)) return decodeBytes(bytes, child(ctx, 'base64'), sink);
   }
   addProblem(sink, ctx.origin, NOTHING_RECOGNISABLE);
 }

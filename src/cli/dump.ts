@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import type { FoundObject } from '../core/types.ts';
+import { CertbenchError, describeError } from '../core/errors.ts';
+import { detectInput } from '../core/input/detect.ts';
+import { decryptFoundKey } from '../core/input/decrypt.ts';
+import { dumpText } from '../core/text/dump.ts';
+import { summarize, type Summary } from '../core/summary.ts';
+import { decryptLegacyPem } from './legacy-pem.ts';
+import { decryptPkcs8WithNode } from './node-pkcs8.ts';
+import { readPassin } from './passin.ts';
+import { registerCommand, type CliIo } from './registry.ts';
+
+const USAGE = `usage: certbench dump [--summary] [--passin pass:SECRET|env:VAR|file:PATH] [FILE|-]...
+
+Prints what OpenSSL 3.0 prints for every certificate, request, CRL, key or PKCS#7 bundle found
+in each input (PEM with any number of blocks, DER, base64, hex, or a Kubernetes Secret, ConfigMap,
+CertificateSigningRequest or kubeconfig as YAML/JSON). No FILE, or -, reads standard input.
+
+One object in all prints exactly OpenSSL's text (x509/req/crl/pkey -noout -text,
+pkcs7 -print_certs -text -noout). Several objects each get a line "==> ORIGIN <==" before their
+text and a blank line between them, as head(1) does for several files.
+
+  --summary   a short summary (subject, issuer, SANs, validity, key, fingerprints, SPKI pin)
+              before each text
+  --passin    passphrase for encrypted private keys, in openssl's -passin forms
+
+Exit status 1 when some input or object could not be read (the others are still printed).
+`;
+
+interface Options {
+  summary: boolean;
+  passin?: string;
+  files: string[];
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { summary: false, files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--summary') o.summary = true;
+    else if (a === '--passin') {
+      if (i + 1 >= args.length) throw new CertbenchError('--passin needs a value (pass:SECRET, env:VAR or file:PATH)');
+      o.passin = args[++i];
+    } else if (a.startsWith('--passin=')) o.passin = a.slice('--passin='.length);
+    else if (a === '-' || !a.startsWith('-')) o.files.push(a);
+    else if (a === '--') o.files.push(...args.slice(i + 1)), (i = args.length);
+    else throw new CertbenchError(`unknown option ${a}`);
+  }
+  if (!o.files.length) o.files.push('-');
+  return o;
+}
+
+/** A problem is only a warning when the object it speaks of was still found (label mismatch, v1beta1 note, trailing bytes). */
+function isWarning(origin: string, objects: FoundObject[]): boolean {
+  return objects.some((obj) => obj.origin === origin || obj.origin.startsWith(`${origin} `));
+}
+
+async function openObject(obj: FoundObject, passphrase: string | undefined): Promise<FoundObject> {
+  if (obj.kind !== 'encrypted-private-key' && obj.kind !== 'legacy-encrypted-key') return obj;
+  if (passphrase === undefined) throw new CertbenchError('this private key is encrypted: give its passphrase with --passin', obj.origin);
+  if (obj.kind === 'legacy-encrypted-key') return decryptLegacyPem(obj, passphrase);
+  try {
+    return await decryptFoundKey(obj, passphrase);
+  } catch (e) {
+    // The core speaks WebCrypto (PBES2 only); on Node, OpenSSL opens the older schemes too.
+    if (e instanceof CertbenchError && /unsupported encryption scheme/.test(e.message)) return decryptPkcs8WithNode(obj, passphrase);
+    throw e;
+  }
+}
+
+export function formatSummary(s: Summary): string {
+  const lines: string[] = [];
+  const add = (label: string, value: string | undefined) => value !== undefined && value !== '' && lines.push(`${label}: ${value}`);
+  add('Subject', s.subject);
+  add('Issuer', s.issuer);
+  add('SANs', s.sans?.join(', '));
+  if (s.validity) add('Validity', `${s.validity.notBefore} to ${s.validity.notAfter} (${s.validity.text})`);
+  add('Key', s.key?.description);
+  if (s.fingerprints) {
+    lines.push(`sha256 Fingerprint=${s.fingerprints.sha256}`);
+    lines.push(`sha1 Fingerprint=${s.fingerprints.sha1}`);
+  }
+  add('SPKI SHA-256 pin', s.spkiSha256);
+  for (const n of s.notes) add('Note', n);
+  return lines.length ? `${lines.join('\n')}\n\n` : '';
+}
+
+async function runDump(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  let opts: Options;
+  try {
+    opts = parseArgs(args);
+  } catch (e) {
+    io.stderr(`certbench dump: ${describeError(e)}\n${USAGE}`);
+    return 2;
+  }
+  const passphrase = opts.passin === undefined ? undefined : await readPassin(opts.passin);
+  let status = 0;
+  const fail = (msg: string) => {
+    io.stderr(`certbench dump: ${msg}\n`);
+    status = 1;
+  };
+
+  const found: FoundObject[] = [];
+  for (const file of opts.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = file === '-' ? await io.stdin() : new Uint8Array(await readFile(file));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(e)}`);
+      continue;
+    }
+    const r = detectInput(bytes, file === '-' ? undefined : file);
+    for (const p of r.problems) {
+      const line = `${p.origin}: ${p.message}`;
+      if (isWarning(p.origin, r.objects)) io.stderr(`certbench dump: warning: ${line}\n`);
+      else fail(line);
+    }
+    found.push(...r.objects);
+  }
+
+  const several = found.length > 1;
+  for (let i = 0; i < found.length; i++) {
+    const obj = found[i]!;
+    let out = several ? `${i ? '\n' : ''}==> ${obj.origin} <==\n` : '';
+    try {
+      const plain = await openObject(obj, passphrase);
+      if (opts.summary) out += formatSummary(await summarize(plain));
+      out += dumpText(plain);
+    } catch (e) {
+      io.stdout(out); // the header and summary still stand
+      fail(e instanceof CertbenchError && e.where ? e.message : `${obj.origin}: ${describeError(e)}`);
+      continue;
+    }
+    io.stdout(out);
+  }
+  return status;
+}
+
+registerCommand('dump', 'print OpenSSL-style text for every object in files or stdin', runDump);
