@@ -1,0 +1,131 @@
+/**
+ * Builds and signs a PKCS#10 CertificationRequest. pkijs assembles the structure; the subject,
+ * SPKI and extensionRequest are encoded here (pkijs would make one multi-valued RDN and cannot
+ * read Ed25519 keys), and signing is WebCrypto's directly, for every key type alike: pkijs'
+ * own sign() defaults to SHA-1, drops RSA's NULL parameters and knows no Ed25519.
+ */
+import * as asn1js from 'asn1js';
+import { AlgorithmIdentifier, Attribute, CertificationRequest, PublicKeyInfo, RelativeDistinguishedNames, createCMSECDSASignature } from 'pkijs';
+import { toArrayBuffer } from '../bytes.ts';
+import { CertbenchError, describeError } from '../errors.ts';
+import { keyAlgorithmOfCryptoKey, signatureHashOf, type KeyAlgorithm } from '../keys/key-types.ts';
+import { spkiOfPublicKey } from '../keys/spki.ts';
+import { toPem } from '../pem.ts';
+import { encodeExtensionRequest } from './extensions.ts';
+import type { CsrRequest } from './request.ts';
+import { parseSan, type SanEntry } from './san.ts';
+import { SUBJECT_TYPES, encodeSubject, subjectAttributeProblem } from './subject.ts';
+
+export interface BuiltCsr {
+  der: Uint8Array;
+  pem: string;
+  /** The SANs as parsed and encoded. */
+  sans: SanEntry[];
+}
+
+export interface RequestProblem {
+  /** 'subject.2', 'sans.0', 'request' */
+  field: string;
+  message: string;
+}
+
+/** Every problem with a request at once (a form shows each beside its field); empty when it is fine. */
+export function csrRequestProblems(request: Pick<CsrRequest, 'subject' | 'sans'>): RequestProblem[] {
+  const problems: RequestProblem[] = [];
+  request.subject.forEach((a, i) => {
+    const message = subjectAttributeProblem(a);
+    if (message) problems.push({ field: `subject.${i}`, message });
+  });
+  request.sans.forEach((s, i) => {
+    try {
+      parseSan(s);
+    } catch (e) {
+      problems.push({ field: `sans.${i}`, message: describeError(e) });
+    }
+  });
+  if (request.subject.length === 0 && request.sans.length === 0) problems.push({ field: 'request', message: 'give a subject or at least one SAN' });
+  const cns = request.subject.filter((a) => a.type === 'CN').length;
+  if (cns > 1) problems.push({ field: 'subject', message: `${cns} CNs: most software reads only one ${SUBJECT_TYPES.CN.label.toLowerCase()}` });
+  return problems;
+}
+
+interface SignatureChoice {
+  params: AlgorithmIdentifier;
+  webCrypto: { name: string; hash?: string };
+  /** WebCrypto's signature bytes → the BIT STRING contents X.509 wants. */
+  encode: (raw: ArrayBuffer) => ArrayBuffer;
+}
+
+const ECDSA_OIDS = { 'SHA-256': '1.2.840.10045.4.3.2', 'SHA-384': '1.2.840.10045.4.3.3', 'SHA-512': '1.2.840.10045.4.3.4' } as const;
+
+function signatureFor(alg: KeyAlgorithm, key: CryptoKey): SignatureChoice {
+  if (alg.family === 'rsa') {
+    const hash = (key.algorithm as RsaHashedKeyAlgorithm).hash?.name;
+    if (hash !== 'SHA-256') throw new CertbenchError(`this RSA key is bound to ${hash ?? 'no hash'}; certbench signs with SHA-256 (re-import the key)`);
+    return {
+      // RFC 4055: sha256WithRSAEncryption carries NULL parameters.
+      params: new AlgorithmIdentifier({ algorithmId: '1.2.840.113549.1.1.11', algorithmParams: new asn1js.Null() }),
+      webCrypto: { name: 'RSASSA-PKCS1-v1_5' },
+      encode: (raw) => raw,
+    };
+  }
+  if (alg.family === 'ec') {
+    const hash = signatureHashOf(alg)!;
+    return {
+      params: new AlgorithmIdentifier({ algorithmId: ECDSA_OIDS[hash] }),
+      webCrypto: { name: 'ECDSA', hash },
+      // WebCrypto gives r‖s; X.509 wants ECDSA-Sig-Value (a DER SEQUENCE of two INTEGERs).
+      encode: createCMSECDSASignature,
+    };
+  }
+  return {
+    params: new AlgorithmIdentifier({ algorithmId: '1.3.101.112' }), // RFC 8410: parameters absent
+    webCrypto: { name: 'Ed25519' },
+    encode: (raw) => raw,
+  };
+}
+
+/**
+ * Builds and signs the CSR with an existing key pair (generate one with generateKeyPair, so
+ * key generation and CSR building can be timed apart). Throws CertbenchError listing every problem.
+ */
+export async function buildCsr(
+  request: Pick<CsrRequest, 'subject' | 'sans' | 'usage' | 'keyEnciphermentAlways'>,
+  keyPair: CryptoKeyPair,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<BuiltCsr> {
+  const problems = csrRequestProblems(request);
+  if (problems.length) throw new CertbenchError(problems.map((p) => p.message).join('; '), 'CSR');
+  const alg = keyAlgorithmOfCryptoKey(keyPair.privateKey);
+  if (!alg) throw new CertbenchError(`cannot sign with a ${keyPair.privateKey.algorithm.name} key (RSA, ECDSA P-256/384/521 and Ed25519 can)`, 'CSR');
+  const sig = signatureFor(alg, keyPair.privateKey);
+  const sans = request.sans.map(parseSan);
+  const spki = await spkiOfPublicKey(keyPair.publicKey, subtle);
+
+  const csr = new CertificationRequest();
+  csr.version = 0;
+  csr.subject = RelativeDistinguishedNames.fromBER(toArrayBuffer(encodeSubject(request.subject)));
+  csr.subjectPublicKeyInfo = PublicKeyInfo.fromBER(toArrayBuffer(spki));
+  csr.attributes = [
+    Attribute.fromBER(
+      toArrayBuffer(
+        encodeExtensionRequest({ sans, usage: request.usage, algorithm: alg, keyEnciphermentAlways: request.keyEnciphermentAlways, emptySubject: request.subject.length === 0 }),
+      ),
+    ),
+  ];
+  const tbs = (csr.toSchema(true).valueBlock.value[0] as asn1js.Sequence).toBER();
+  let raw: ArrayBuffer;
+  let verified: boolean;
+  try {
+    raw = await subtle.sign(sig.webCrypto, keyPair.privateKey, tbs);
+    verified = await subtle.verify(sig.webCrypto, keyPair.publicKey, raw, tbs);
+  } catch (e) {
+    throw new CertbenchError(`signing failed: ${describeError(e)}`, 'CSR');
+  }
+  if (!verified) throw new CertbenchError('the public key does not belong to the private key', 'CSR');
+  csr.tbsView = new Uint8Array(tbs);
+  csr.signatureAlgorithm = sig.params;
+  csr.signatureValue = new asn1js.BitString({ valueHex: sig.encode(raw) });
+  const der = new Uint8Array(csr.toSchema().toBER());
+  return { der, pem: toPem('CERTIFICATE REQUEST', der), sans };
+}

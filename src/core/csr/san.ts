@@ -1,0 +1,209 @@
+/**
+ * Subject alternative names from one free list: each entry's type is taken from a prefix
+ * (`DNS:`, `IP:`, `email:`, `URI:`, as openssl's subjectAltName= writes them) or detected,
+ * then validated with a message that names what is wrong.
+ */
+import * as asn1js from 'asn1js';
+import { toArrayBuffer } from '../bytes.ts';
+import { CertbenchError } from '../errors.ts';
+
+export type SanType = 'DNS' | 'IP' | 'email' | 'URI';
+
+export interface SanEntry {
+  type: SanType;
+  /** As entered (without prefix), for display and for the openssl/cfssl equivalents. */
+  value: string;
+  /** What goes into the certificate: punycode for DNS/email domains, 4 or 16 bytes for IP. */
+  encoded: string | Uint8Array;
+}
+
+const PREFIX = /^(DNS|IP|IP Address|email|URI)\s*:\s*/i;
+
+function problem(entry: string, message: string): never {
+  throw new CertbenchError(message, `SAN "${entry}"`);
+}
+
+/** IDN → punycode through the platform's URL parser (Node and browsers do UTS #46), plain ASCII unchanged. */
+function toAsciiHost(name: string, entry: string): string {
+  if (/^[\x00-\x7f]*$/.test(name)) return name;
+  let host: string;
+  try {
+    host = new URL(`http://${name}/`).hostname;
+  } catch {
+    problem(entry, `"${name}" is not a valid internationalised domain name`);
+  }
+  return host;
+}
+
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+function checkDnsName(name: string, entry: string, allowWildcard: boolean): string {
+  if (name === '') problem(entry, 'empty DNS name');
+  if (name.endsWith('.')) problem(entry, 'a trailing dot does not belong in a certificate name');
+  let labels = name.split('.');
+  let wildcard = false;
+  if (labels[0] === '*' && allowWildcard) {
+    wildcard = true;
+    labels = labels.slice(1);
+    if (labels.length < 2) problem(entry, 'a wildcard needs at least two labels after it (*.example.com)');
+  }
+  const ascii = toAsciiHost(labels.join('.'), entry);
+  labels = ascii.split('.');
+  labels.forEach((l, i) => {
+    if (l === '') problem(entry, `empty label (two dots in a row${i === 0 ? ' or a leading dot' : ''})`);
+    if (l.includes('*')) problem(entry, allowWildcard ? 'a wildcard may only be the whole leftmost label (*.example.com)' : 'no wildcards here');
+    if (l.length > 63) problem(entry, `label "${l}" is ${l.length} characters; at most 63 fit`);
+    if (!LABEL.test(l)) {
+      const bad = [...l].find((c) => !/[A-Za-z0-9-]/.test(c));
+      problem(entry, bad ? `"${bad}" is not allowed in a DNS name (letters, digits, hyphens)` : `label "${l}" may not start or end with a hyphen`);
+    }
+  });
+  const full = (wildcard ? '*.' : '') + labels.join('.');
+  if (full.length > 253) problem(entry, `the name is ${full.length} characters; at most 253 fit`);
+  return full;
+}
+
+function parseIPv4(text: string, entry: string): Uint8Array {
+  const parts = text.split('.');
+  if (parts.length !== 4) problem(entry, `an IPv4 address has 4 parts, "${text}" has ${parts.length}`);
+  return new Uint8Array(
+    parts.map((p) => {
+      if (!/^\d{1,3}$/.test(p)) problem(entry, `"${p}" is not an IPv4 address part (0–255)`);
+      if (p.length > 1 && p.startsWith('0')) problem(entry, `"${p}" has a leading zero (ambiguous: octal or decimal?)`);
+      const n = Number(p);
+      if (n > 255) problem(entry, `${n} is more than 255`);
+      return n;
+    }),
+  );
+}
+
+function parseIPv6(text: string, entry: string): Uint8Array {
+  if (text.includes('%')) problem(entry, 'a zone index (%…) has no place in a certificate');
+  const halves = text.split('::');
+  if (halves.length > 2) problem(entry, '"::" may appear only once');
+  const groups = (s: string): string[] => (s === '' ? [] : s.split(':'));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const words: number[] = [];
+  const all = [...head, ...tail];
+  let v4: Uint8Array | undefined;
+  if (all.length && all[all.length - 1]!.includes('.')) {
+    v4 = parseIPv4(all[all.length - 1]!, entry);
+    (tail.length ? tail : head).pop();
+  }
+  const hex = (g: string): number => {
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) problem(entry, g === '' ? 'empty group (a lone ":" at the start or end, or ":::")' : `"${g}" is not an IPv6 group (1–4 hex digits)`);
+    return parseInt(g, 16);
+  };
+  const headWords = head.map(hex);
+  const tailWords = tail.map(hex);
+  const have = headWords.length + tailWords.length + (v4 ? 2 : 0);
+  if (halves.length === 2) {
+    if (have > 7) problem(entry, `too many groups for "::" to stand for any (${have})`);
+    words.push(...headWords, ...new Array<number>(8 - have).fill(0), ...tailWords);
+  } else {
+    if (have !== 8) problem(entry, `an IPv6 address has 8 groups, "${text}" has ${have}`);
+    words.push(...headWords);
+  }
+  const out = new Uint8Array(16);
+  words.forEach((w, i) => {
+    out[i * 2] = w >> 8;
+    out[i * 2 + 1] = w & 0xff;
+  });
+  if (v4) out.set(v4, 12);
+  return out;
+}
+
+/** IP text (v4 dotted quad or v6 in any textual form) → 4 or 16 bytes. */
+export function parseIpAddress(text: string, entry = text): Uint8Array {
+  return text.includes(':') ? parseIPv6(text, entry) : parseIPv4(text, entry);
+}
+
+function checkEmail(value: string, entry: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at === value.length - 1) problem(entry, 'an email address needs a name, an @ and a domain (name@example.com)');
+  const local = value.slice(0, at);
+  if (!/^[\x21-\x7e]+$/.test(local) || local.includes('@')) problem(entry, `"${local}" is not an ASCII mailbox name`);
+  return `${local}@${checkDnsName(value.slice(at + 1), entry, false)}`;
+}
+
+function checkUri(value: string, entry: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value)) problem(entry, 'a URI must be ASCII without spaces (percent-encode the rest)');
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.+)$/.exec(value);
+  if (!m) problem(entry, 'a URI starts with a scheme (spiffe://…, https://…)');
+  try {
+    new URL(value);
+  } catch {
+    problem(entry, `not a valid URI`);
+  }
+  if (m[1]!.toLowerCase() === 'spiffe' && !/^spiffe:\/\/[a-z0-9._-]+(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*$/.test(value)) {
+    problem(entry, 'a SPIFFE ID is spiffe://trust-domain/path (lowercase trust domain, no query or fragment)');
+  }
+  return value;
+}
+
+/** What an unprefixed entry most likely is. */
+function detectType(v: string): SanType {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v)) return 'URI';
+  if (v.includes('@')) return 'email';
+  if (/^[0-9.]+$/.test(v) || (v.includes(':') && /^[0-9A-Fa-f:.%]+$/.test(v))) return 'IP';
+  return 'DNS';
+}
+
+/** Parses one SAN entry; throws CertbenchError naming the entry and what is wrong. */
+export function parseSan(entry: string): SanEntry {
+  const trimmed = entry.trim();
+  const m = PREFIX.exec(trimmed);
+  const value = m ? trimmed.slice(m[0].length) : trimmed;
+  const prefix = m?.[1]!.toUpperCase();
+  const type: SanType = prefix === undefined ? detectType(value) : prefix.startsWith('IP') ? 'IP' : prefix === 'EMAIL' ? 'email' : (prefix as SanType);
+  if (value === '') problem(entry, 'empty');
+  switch (type) {
+    case 'DNS':
+      return { type, value, encoded: checkDnsName(value, entry, true) };
+    case 'IP':
+      return { type, value, encoded: parseIpAddress(value, entry) };
+    case 'email':
+      return { type, value, encoded: checkEmail(value, entry) };
+    case 'URI':
+      return { type, value, encoded: checkUri(value, entry) };
+  }
+}
+
+/** Splits a pasted list (commas, spaces or newlines) into entries. */
+export function splitSanList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** An IP as OpenSSL prints it: dotted quad, or IPv6 uppercase without :: compression. */
+export function formatIpAddress(bytes: Uint8Array): string {
+  if (bytes.length === 4) return [...bytes].join('.');
+  const words: string[] = [];
+  for (let i = 0; i < bytes.length; i += 2) words.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16).toUpperCase());
+  return words.join(':');
+}
+
+/** How `openssl req -text` shows this entry. */
+export function sanOpensslText(e: SanEntry): string {
+  if (e.type === 'IP') return `IP Address:${formatIpAddress(e.encoded as Uint8Array)}`;
+  return `${e.type}:${e.encoded as string}`;
+}
+
+/** How openssl's `subjectAltName=` config takes this entry (the encoded form, so IDNs arrive as punycode). */
+export function sanOpensslConf(e: SanEntry): string {
+  return `${e.type}:${e.type === 'IP' ? e.value : (e.encoded as string)}`;
+}
+
+const TAGS: Record<SanType, number> = { email: 1, DNS: 2, URI: 6, IP: 7 };
+
+/** GeneralNames DER for the subjectAltName extension. */
+export function encodeGeneralNames(entries: SanEntry[]): Uint8Array {
+  const names = entries.map((e) => {
+    const bytes = typeof e.encoded === 'string' ? new TextEncoder().encode(e.encoded) : e.encoded;
+    return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: TAGS[e.type] }, valueHex: toArrayBuffer(bytes) });
+  });
+  return new Uint8Array(new asn1js.Sequence({ value: names }).toBER());
+}
