@@ -12,6 +12,7 @@ import {
   oidText,
   parseDer,
   rawBytes,
+  splitConstructed,
   tagNumber,
   type Block,
 } from './der.ts';
@@ -35,15 +36,42 @@ export function printCertificateText(der: Uint8Array): string {
 
 /** The same, with the extension printer supplied (tests use it to judge the rest on its own). */
 export function printCertificateTextWith(der: Uint8Array, extensionPrinter: ExtensionPrinter): string {
-  const cert = parseDer(der, 'certificate');
-  const [tbs, sigAlg, sigValue] = children(cert);
-  if (!isUniversal(cert, 16) || !tbs || !sigAlg || !sigValue || !isUniversal(tbs, 16) || !isUniversal(sigValue, 3)) {
-    throw new CertbenchError('not an X.509 certificate (expected SEQUENCE { tbsCertificate, signatureAlgorithm, signature })');
-  }
+  const { tbs, sigAlg, sigValue } = certificateParts(der);
   const out: string[] = ['Certificate:', '    Data:'];
   printTbs(tbs, out, extensionPrinter);
-  out.push(...printSignatureValueLines(rawBytes(sigAlg), bitStringBytes(sigValue).bytes, 4));
+  out.push(...printSignatureValueLines(sigAlg, bitStringBytes(sigValue).bytes, 4));
   return out.join('\n') + '\n';
+}
+
+const NOT_A_CERTIFICATE = 'not an X.509 certificate (expected SEQUENCE { tbsCertificate, signatureAlgorithm, signature })';
+
+/**
+ * The three parts of a Certificate. When asn1js refuses the whole (OpenSSL is more lenient in
+ * ANY fields, e.g. signature parameters with a huge universal tag), each part is parsed alone.
+ */
+function certificateParts(der: Uint8Array): { tbs: Block; sigAlg: Uint8Array; sigValue: Block } {
+  let tbs: Block | undefined;
+  let sigAlg: Uint8Array | undefined;
+  let sigValue: Block | undefined;
+  try {
+    const cert = parseDer(der, 'certificate');
+    if (!isUniversal(cert, 16)) throw new CertbenchError(NOT_A_CERTIFICATE);
+    const parts = children(cert);
+    tbs = parts[0];
+    sigAlg = parts[1] && rawBytes(parts[1]);
+    sigValue = parts[2];
+  } catch (e) {
+    if (!(e instanceof CertbenchError) || e.message === NOT_A_CERTIFICATE) throw e;
+    const parts = splitConstructed(der, 'certificate');
+    if (parts.length !== 3) throw e;
+    tbs = parseDer(parts[0]!, 'tbsCertificate');
+    sigAlg = parts[1];
+    sigValue = parseDer(parts[2]!, 'signature');
+  }
+  if (!tbs || !sigAlg || !sigValue || !isUniversal(tbs, 16) || !isUniversal(sigValue, 3)) {
+    throw new CertbenchError(NOT_A_CERTIFICATE);
+  }
+  return { tbs, sigAlg, sigValue };
 }
 
 type ExtensionPrinter = (ext: RawExtension, indent: number) => string[];

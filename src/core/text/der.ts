@@ -66,3 +66,33 @@ export function bitStringBytes(b: Block): { bytes: Uint8Array; unusedBits: numbe
   if (c.length === 0) return { bytes: c, unusedBits: 0 };
   return { bytes: c.subarray(1), unusedBits: c[0]! };
 }
+
+/**
+ * The encodings of a constructed element's children, found from asn1js's header decoding alone.
+ * OpenSSL accepts some content asn1js refuses (a universal tag number of 37 or more in an ANY
+ * field, for example); this lets a printer reach the parts it needs around such a field.
+ */
+export function splitConstructed(bytes: Uint8Array, what: string): Uint8Array[] {
+  const outer = elementExtent(bytes, what);
+  const out: Uint8Array[] = [];
+  let at = outer.header;
+  while (at < outer.end) {
+    const child = elementExtent(bytes.subarray(at, outer.end), what);
+    out.push(bytes.subarray(at, at + child.end));
+    at += child.end;
+  }
+  return out;
+}
+
+function elementExtent(bytes: Uint8Array, what: string): { header: number; end: number } {
+  const parsed = asn1js.fromBER(bytes.slice() as Uint8Array<ArrayBuffer>);
+  const b = parsed.result;
+  if (parsed.offset !== -1) return { header: b.idBlock.blockLength + b.lenBlock.blockLength, end: parsed.offset };
+  if (b.idBlock.error || b.lenBlock.error || b.lenBlock.isIndefiniteForm || b.lenBlock.blockLength === 0) {
+    throw new CertbenchError(`${what} is not valid DER: ${b.error || b.idBlock.error || b.lenBlock.error}`);
+  }
+  const header = b.idBlock.blockLength + b.lenBlock.blockLength;
+  const end = header + b.lenBlock.length;
+  if (end > bytes.length) throw new CertbenchError(`${what} is not valid DER: an element runs past the end of its container`);
+  return { header, end };
+}

@@ -3,7 +3,7 @@
  * sig_print hooks: RSA-PSS parameters, DSA's r/s split), shared by certificates, CSRs and CRLs.
  */
 import { oidDisplayName } from '../oids.ts';
-import { children, contentBytes, isUniversal, oidText, parseDer, rawBytes, type Block } from './der.ts';
+import { children, contentBytes, isUniversal, oidText, parseDer, rawBytes, splitConstructed, type Block } from './der.ts';
 import { decodeAsn1Integer, hexLines, plainHex, spaces } from './format.ts';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
@@ -29,7 +29,17 @@ interface AlgorithmIdentifier {
 }
 
 function readAlgorithm(algIdDer: Uint8Array): AlgorithmIdentifier {
-  const [oid, parameters] = children(parseDer(algIdDer, 'AlgorithmIdentifier'));
+  let parsed: Block;
+  try {
+    parsed = parseDer(algIdDer, 'AlgorithmIdentifier');
+  } catch (e) {
+    // Parameters asn1js cannot read (OpenSSL keeps any ANY): print the algorithm alone, which
+    // matches OpenSSL wherever the parameters are not used, and PSS (absent = invalid) as well.
+    const first = splitConstructed(algIdDer, 'AlgorithmIdentifier')[0];
+    if (!first) throw e;
+    return { oid: oidText(parseDer(first, 'AlgorithmIdentifier')) };
+  }
+  const [oid, parameters] = children(parsed);
   return { oid: oid ? oidText(oid) : '', parameters };
 }
 
