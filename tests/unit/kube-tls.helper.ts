@@ -1,0 +1,66 @@
+// Oracle helpers for the Kubernetes tests: a temp dir, openssl, and a bounded TLS handshake.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `certbench-${prefix}-`));
+}
+
+export function writeTree(dir: string, files: readonly { path: string; contents: string | Uint8Array }[]): void {
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.contents);
+  }
+}
+
+export function run(cmd: string, args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { cwd, input, encoding: 'utf8', timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export function openssl(args: string[], cwd: string, input?: string): string {
+  const r = run('/usr/bin/openssl', args, cwd, input);
+  if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed (${r.status}):\n${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+export const hasKubectl = (): boolean => spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Starts `openssl s_server` on 127.0.0.1 with this certificate and key, runs `openssl s_client`
+ * against it with `verifyArgs` and the CA file, and returns s_client's exit status and output.
+ * Everything is bounded: the server accepts one connection and is killed after 15 s at most.
+ */
+export async function tlsHandshake(cwd: string, cert: string, key: string, caFile: string, verifyArgs: string[]): Promise<{ status: number | null; output: string }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const server = spawn('/usr/bin/openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', cert, '-key', key, '-naccept', '1'], { cwd });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('s_server did not start within 10 s')), 10_000);
+      const onData = (d: Buffer) => {
+        if (d.toString().includes('ACCEPT')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      server.stdout.on('data', onData);
+      server.stderr.on('data', onData);
+      server.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`s_server exited early (${code})`));
+      });
+    });
+    const r = spawnSync('/usr/bin/openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', caFile, '-verify_return_error', '-brief', ...verifyArgs], {
+      cwd,
+      input: '',
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    return { status: r.status, output: `${r.stdout}${r.stderr}` };
+  } finally {
+    server.kill();
+  }
+}
