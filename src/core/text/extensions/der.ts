@@ -85,7 +85,7 @@ function toNode(block: asn1js.AsnType): DerNode {
  */
 export function parseDer(bytes: Uint8Array): DerNode {
   if (bytes.length === 0) fail('empty value');
-  const { offset, result } = asn1js.fromBER(toArrayBuffer(bytes));
+  const { offset, result } = asn1js.fromBER(toArrayBuffer(bytes), { parseEmbedded: false });
   if (offset === -1) fail(result.error || 'not DER');
   return toNode(result);
 }
