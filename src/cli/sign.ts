@@ -1,0 +1,57 @@
+// `certbench sign`: a CSR signed by the CA in --dir, with a built-in or cfssl profile.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseCfsslConfig } from '../core/ca/cfssl-config.ts';
+import { readVerifiedRequest } from '../core/ca/csr.ts';
+import { equivalentCommands } from '../core/ca/equivalents.ts';
+import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
+import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
+import { CertbenchError } from '../core/errors.ts';
+import { openCaDir } from './ca.ts';
+import { registerCommand } from './registry.ts';
+
+function profileNamed(name: string, configPath: string | undefined): Profile {
+  if (configPath) {
+    const profiles = parseCfsslConfig(readFileSync(configPath, 'utf8'));
+    const p = profiles[name];
+    if (!p) throw new CertbenchError(`no profile "${name}" (has ${Object.keys(profiles).join(', ')})`, configPath);
+    return p;
+  }
+  const p = (BUILTIN_PROFILES as Record<string, Profile>)[name];
+  if (!p) throw new CertbenchError(`"${name}" is not server, client, peer or ca (or give --config ca-config.json)`, '--profile');
+  return p;
+}
+
+registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      dir: { type: 'string' }, csr: { type: 'string' }, profile: { type: 'string' }, days: { type: 'string' }, config: { type: 'string' },
+      out: { type: 'string' }, 'chain-out': { type: 'string' }, passin: { type: 'string' }, 'show-commands': { type: 'boolean' },
+    },
+  });
+  if (!values.dir || !values.csr || !values.out) throw new CertbenchError('--dir, --csr and --out are required');
+  const ca = openCaDir(values.dir);
+  const request = await readVerifiedRequest(new Uint8Array(readFileSync(values.csr)));
+  const profile = profileNamed(values.profile ?? 'server', values.config);
+  let hours: number | undefined;
+  if (values.days !== undefined) {
+    const d = Number(values.days);
+    if (!(d > 0)) throw new CertbenchError(`${values.days} is not a positive number of days`, '--days');
+    hours = d * 24;
+  }
+  const signer = await ca.signer(values.passin);
+  const plan = planFromRequest(request, signer, { profile, ...(hours !== undefined ? { hours } : {}) });
+  const issued = await issueFromPlan(plan, signer, new Set(ca.issued.map((e) => e.serialHex)));
+  writeFileSync(values.out, issued.pem);
+  if (values['chain-out']) writeFileSync(values['chain-out'], issued.chainPem);
+  ca.issued.push(issued.entry);
+  ca.save();
+  for (const w of issued.warnings) io.stderr(`warning: ${w}\n`);
+  io.stdout(`issued serial ${issued.entry.serialHex} (${issued.entry.subject}) until ${issued.entry.notAfter} → ${values.out}\n`);
+  if (values['show-commands']) {
+    const eq = equivalentCommands(plan, { csr: values.csr, caCert: `${values.dir}/ca.crt`, caKey: `${values.dir}/ca.key`, out: values.out });
+    io.stdout(`\n# the same with openssl\ncat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n\n# the same with cfssl\n${eq.cfsslSign}\n`);
+  }
+  return 0;
+});
