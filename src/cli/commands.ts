@@ -1,3 +1,7 @@
 // Importing a command module registers it (see registerCommand in run.ts).
 import './version.ts';
 import './dump.ts';
+import './ca.ts';
+import './sign.ts';
+import './revoke.ts';
+import './crl.ts';
