@@ -3,6 +3,8 @@
  * encode_key2text.c), which `pkey -text` uses for every key type. Lines carry no newline.
  */
 
+import { hexLines } from './format.ts';
+
 const PER_LINE = 15;
 const INDENT = '    ';
 
@@ -25,19 +27,12 @@ export function labeledBignumLines(label: string, value: bigint): string[] {
   for (let i = 0; i < hex.length; i += 2) bytes.push(hex.substr(i, 2));
   const lines = [label + (negative ? ' (Negative)' : '')];
   for (let i = 0; i < bytes.length; i += PER_LINE) {
-    const chunk = bytes.slice(i, i + PER_LINE).join(':');
-    lines.push(INDENT + chunk + (i + PER_LINE < bytes.length ? ':' : ''));
+    lines.push(INDENT + bytes.slice(i, i + PER_LINE).join(':') + (i + PER_LINE < bytes.length ? ':' : ''));
   }
   return lines;
 }
 
 /** A byte string: the label, then lowercase colon hex, 15 bytes a line at 4 spaces. */
 export function labeledBufferLines(label: string, bytes: Uint8Array): string[] {
-  const lines = [label];
-  if (bytes.length === 0) return [label, ''];
-  for (let i = 0; i < bytes.length; i += PER_LINE) {
-    const chunk = Array.from(bytes.subarray(i, i + PER_LINE), (b) => b.toString(16).padStart(2, '0')).join(':');
-    lines.push(INDENT + chunk + (i + PER_LINE < bytes.length ? ':' : ''));
-  }
-  return lines;
+  return [label, ...hexLines(bytes, INDENT.length, PER_LINE)];
 }
