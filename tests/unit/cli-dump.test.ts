@@ -108,6 +108,18 @@ describe('certbench dump: behaviour', () => {
     expect(r3.stderr).toContain('use pass:SECRET, env:VAR or file:PATH');
   });
 
+  it('--summary puts fingerprints (openssl x509 -fingerprint style) and the SPKI pin before the text', async () => {
+    const pem = corpusText(CERT_A);
+    const r = await dump(['--summary'], pem);
+    const head = r.stdout.split('\n\n')[0]!.split('\n');
+    expect(head).toContain(openssl(['x509', '-noout', '-fingerprint', '-sha256'], pem).toString().trimEnd());
+    expect(head).toContain(openssl(['x509', '-noout', '-fingerprint', '-sha1'], pem).toString().trimEnd());
+    const spki = openssl(['pkey', '-pubin', '-outform', 'DER'], openssl(['x509', '-noout', '-pubkey'], pem));
+    const pin = openssl(['dgst', '-sha256', '-binary'], spki).toString('base64');
+    expect(head).toContain(`SPKI SHA-256 pin: ${pin}`);
+    expect(head[0]).toBe(`Subject: ${openssl(['x509', '-noout', '-subject', '-nameopt', 'oneline,-esc_msb'], pem).toString().trimEnd().replace(/^subject=/, '')}`);
+  });
+
   it('unknown options are usage errors (status 2)', async () => {
     const r = await dump(['--frobnicate']);
     expect(r.status).toBe(2);
