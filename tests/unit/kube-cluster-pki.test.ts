@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateKubeadmPki } from '../../src/kube/cluster-pki/kubeadm.ts';
+import { generateHardWayPki } from '../../src/kube/cluster-pki/hard-way.ts';
+import { firstServiceIp } from '../../src/kube/cluster-pki/ip-math.ts';
+import { importPrivateKey } from '../../src/core/keys/import.ts';
 import { unzipFiles, zipPkiFiles, textOf } from '../../src/kube/cluster-pki/zip.ts';
 import type { ClusterPki } from '../../src/kube/cluster-pki/types.ts';
 import { hasKubectl, openssl, run, tempDir, tlsHandshake, writeTree } from './kube-tls.helper.ts';
@@ -162,5 +165,109 @@ describe('kubeadm PKI (ECDSA P-256)', () => {
     const files = unzipFiles(zipPkiFiles(pki.files));
     expect([...files.keys()].sort()).toEqual([...KUBEADM_FILES].sort());
     for (const f of pki.files) expect(textOf(files.get(f.path)!)).toBe(f.contents);
+  });
+});
+
+describe('Kubernetes The Hard Way PKI (ECDSA P-256 for speed; the guide uses RSA-2048)', () => {
+  let pki: ClusterPki;
+  let dir: string;
+  beforeAll(async () => {
+    pki = await generateHardWayPki({
+      keyType: 'ec-p256',
+      publicAddress: '203.0.113.50',
+      workers: [0, 1].map((i) => ({ hostname: `worker-${i}`, internalIp: `10.240.0.2${i}`, externalIp: `198.51.100.${10 + i}` })),
+    });
+    dir = tempDir('hardway');
+    writeTree(dir, pki.files);
+  });
+  const text = (args: string[]) => openssl(args, dir);
+  const BASES = ['admin', 'worker-0', 'worker-1', 'kube-controller-manager', 'kube-proxy', 'kube-scheduler', 'kubernetes', 'service-account'];
+
+  it('writes the guide\'s file names', () => {
+    expect(pki.files.map((f) => f.path).sort()).toEqual(
+      [
+        'ca.pem', 'ca-key.pem', ...BASES.flatMap((b) => [`${b}.pem`, `${b}-key.pem`]),
+        'worker-0.kubeconfig', 'worker-1.kubeconfig', 'kube-proxy.kubeconfig', 'kube-controller-manager.kubeconfig', 'kube-scheduler.kubeconfig', 'admin.kubeconfig',
+      ].sort(),
+    );
+  });
+
+  for (const base of BASES) {
+    it(`${base}.pem verifies against ca.pem and matches ${base}-key.pem`, () => {
+      expect(text(['verify', '-CAfile', 'ca.pem', `${base}.pem`])).toBe(`${base}.pem: OK\n`);
+      expect(text(['pkey', '-in', `${base}-key.pem`, '-pubout'])).toBe(text(['x509', '-in', `${base}.pem`, '-noout', '-pubkey']));
+    });
+  }
+
+  it('subjects follow the guide (admin in system:masters, kubelets in system:nodes)', () => {
+    const subj = (b: string) => text(['x509', '-in', `${b}.pem`, '-noout', '-subject', '-nameopt', 'oneline']);
+    expect(subj('admin')).toBe('subject=C = US, ST = Oregon, L = Portland, O = system:masters, OU = Kubernetes The Hard Way, CN = admin\n');
+    expect(subj('worker-1')).toBe('subject=C = US, ST = Oregon, L = Portland, O = system:nodes, OU = Kubernetes The Hard Way, CN = system:node:worker-1\n');
+    expect(subj('kube-proxy')).toMatch(/O = system:node-proxier, .*CN = system:kube-proxy\n/);
+    expect(subj('service-account')).toMatch(/O = Kubernetes, .*CN = service-accounts\n/);
+    const ext = text(['x509', '-in', 'worker-1.pem', '-noout', '-ext', 'subjectAltName,extendedKeyUsage']);
+    expect(ext).toContain('DNS:worker-1, IP Address:198.51.100.11, IP Address:10.240.0.21\n');
+    expect(ext).toContain('TLS Web Server Authentication, TLS Web Client Authentication\n');
+  });
+
+  it('the kubernetes certificate carries the guide\'s names', () => {
+    expect(text(['x509', '-in', 'kubernetes.pem', '-noout', '-ext', 'subjectAltName'])).toContain(
+      'DNS:kubernetes, DNS:kubernetes.default, DNS:kubernetes.default.svc, DNS:kubernetes.default.svc.cluster, DNS:kubernetes.svc.cluster.local, IP Address:10.32.0.1, IP Address:10.240.0.10, IP Address:10.240.0.11, IP Address:10.240.0.12, IP Address:203.0.113.50, IP Address:127.0.0.1',
+    );
+  });
+
+  it('the kubernetes certificate passes a real TLS handshake for 10.32.0.1 and kubernetes.default.svc', async () => {
+    for (const args of [['-verify_ip', '10.32.0.1'], ['-verify_hostname', 'kubernetes.default.svc']]) {
+      const r = await tlsHandshake(dir, 'kubernetes.pem', 'kubernetes-key.pem', 'ca.pem', args);
+      expect(r.output).toContain('Verification: OK');
+      expect(r.status).toBe(0);
+    }
+  });
+
+  it('worker kubeconfigs point at the public address, the others at 127.0.0.1', () => {
+    expect(parse(readFileSync(join(dir, 'worker-0.kubeconfig'), 'utf8')).clusters[0].cluster.server).toBe('https://203.0.113.50:6443');
+    const admin = parse(readFileSync(join(dir, 'admin.kubeconfig'), 'utf8'));
+    expect(admin.clusters[0]).toMatchObject({ name: 'kubernetes-the-hard-way', cluster: { server: 'https://127.0.0.1:6443' } });
+    expect(admin['current-context']).toBe('default');
+    expect(Buffer.from(admin.users[0].user['client-certificate-data'], 'base64').toString()).toBe(readFileSync(join(dir, 'admin.pem'), 'utf8'));
+  });
+});
+
+describe('cluster PKI options', () => {
+  it('signs with an external CA and leaves its key out of the zip', async () => {
+    const ext = await generateKubeadmPki({ nodeName: 'x' });
+    const caPem = ext.files.find((f) => f.path === 'pki/ca.crt')!.contents;
+    const caKeyPem = ext.files.find((f) => f.path === 'pki/ca.key')!.contents;
+    const key = await importPrivateKey(caKeyPem);
+    const der = new Uint8Array(Buffer.from(caPem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+    const pki = await generateKubeadmPki({ nodeName: 'y', externalCa: { certificateDer: der, key: key.keyPair.privateKey } });
+    expect(pki.files.some((f) => f.path === 'pki/ca.key')).toBe(false);
+    expect(pki.files.find((f) => f.path === 'pki/ca.crt')!.contents).toBe(caPem);
+    expect(pki.findings.map((f) => f.field)).toContain('ca.key');
+    const dir = tempDir('extca');
+    writeTree(dir, pki.files);
+    expect(openssl(['verify', '-CAfile', 'pki/ca.crt', 'pki/apiserver.crt'], dir)).toBe('pki/apiserver.crt: OK\n');
+  });
+
+  it('uses RSA keys as PKCS#1 when asked (kubeadm\'s RSA-2048)', async () => {
+    const pki = await generateKubeadmPki({ keyType: 'rsa2048', serviceSubnet: '10.100.0.0/16', dnsDomain: 'corp.local' });
+    expect(pki.files.find((f) => f.path === 'pki/sa.key')!.contents).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    const dir = tempDir('rsa');
+    writeTree(dir, pki.files);
+    expect(openssl(['x509', '-in', 'pki/apiserver.crt', '-noout', '-ext', 'subjectAltName'], dir)).toContain('DNS:kubernetes.default.svc.corp.local, IP Address:10.100.0.1');
+  }, 120_000);
+
+  it('refuses what kubeadm cannot use, naming the field', async () => {
+    await expect(generateKubeadmPki({ keyType: 'ed25519' as never })).rejects.toThrow(/key type: ed25519 is not a key type/);
+    await expect(generateKubeadmPki({ advertiseAddress: 'cp.example' })).rejects.toThrow(/advertiseAddress: "cp.example" must be an IP address/);
+    await expect(generateKubeadmPki({ serviceSubnet: '10.96.0.0' })).rejects.toThrow(/serviceSubnet/);
+    await expect(generateKubeadmPki({ nodeName: 'CP_1' })).rejects.toThrow(/nodeName: "CP_1" must consist of lower case/);
+  });
+
+  it('finds the first service address of IPv4 and IPv6 ranges', () => {
+    expect(firstServiceIp('10.96.0.0/12')).toBe('10.96.0.1');
+    expect(firstServiceIp('10.96.5.7/12')).toBe('10.96.0.1');
+    expect(firstServiceIp('10.32.0.0/24,fd00::/108')).toBe('10.32.0.1');
+    expect(firstServiceIp('fd00::/108')).toBe('fd00:0:0:0:0:0:0:1');
   });
 });
