@@ -94,6 +94,9 @@ describe('generated keys match openssl pkey -noout -text', () => {
     ['EC secp256k1', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1']],
     ['EC brainpoolP384r1', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:brainpoolP384r1']],
     ['EC sect283k1 (binary)', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:sect283k1']],
+    ['EC secp112r1 (order shorter than the field)', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp112r1']],
+    ['EC wap-wsg-idm-ecid-wtls1', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:wap-wsg-idm-ecid-wtls1']],
+    ['SM2', ['-algorithm', 'SM2']],
     ['EC P-256, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-pkeyopt', 'ec_param_enc:explicit']],
     ['EC sect163k1, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:sect163k1', '-pkeyopt', 'ec_param_enc:explicit']],
     ['EC c2pnb163v1, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:c2pnb163v1', '-pkeyopt', 'ec_param_enc:explicit']],
@@ -129,8 +132,14 @@ describe('generated keys match openssl pkey -noout -text', () => {
     }
   });
 
-  it('EC in PKCS#8 without the public key', () => {
-    const pem = opensslText(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+  it('EC P-224 with explicit compressed parameters (generator decompressed with Tonelli-Shanks, p = 1 mod 4)', () => {
+    const pem = opensslText(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-224']);
+    const { der, text } = converted(['ec', '-param_enc', 'explicit', '-conv_form', 'compressed'], pem);
+    expect(printPrivateKeyText(der, 'sec1-ec')).toBe(text);
+  });
+
+  it.each(['P-256', 'secp256k1', 'brainpoolP512r1', 'secp224r1'])('EC %s in PKCS#8 without the public key (recomputed)', (curve) => {
+    const pem = opensslText(['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${curve}`]);
     const noPublic = opensslText(['ec', '-no_public'], pem);
     const { der, text } = converted(['pkcs8', '-topk8', '-nocrypt'], noPublic);
     expect(printPrivateKeyText(der, 'pkcs8')).toBe(text);
