@@ -167,6 +167,8 @@ const GENERATED: Record<string, string> = {
   ian_critical: 'issuerAltName = critical, DNS:issuer.example, email:ca@issuer.example, URI:ldap://x/cn=y',
   name_constraints: 'nameConstraints = critical, permitted;DNS:example.com, permitted;DNS:.example.org, permitted;IP:192.168.0.0/255.255.0.0, permitted;IP:2001:db8::/ffff:ffff::, excluded;email:.bad.example, excluded;URI:.x.example, permitted;dirName:dir_sect, excluded;otherName:1.3.6.1.4.1.311.20.2.3;UTF8:foo@x, excluded;otherName:1.2.3.4;UTF8:other, permitted;RID:1.2.3, excluded;IP:0.0.0.0/0.0.0.0',
   name_constraints_excluded_only: 'nameConstraints = excluded;DNS:bad.example',
+  san_long_dirname: `subjectAltName = dirName:long_dir
+authorityKeyIdentifier = keyid, issuer:always`,
   policies: 'certificatePolicies = ia5org, 1.2.3.4, anyPolicy, @pol1, @pol2, @pol3',
   policies_critical: 'certificatePolicies = critical, 2.23.140.1.2.1',
   aia_sia: `authorityInfoAccess = OCSP;URI:http://ocsp.example, caIssuers;URI:http://ca.example/ca.crt, 1.2.3.4;DNS:foo.example, caRepository;URI:rsync://r.example/
@@ -251,6 +253,31 @@ const RAW: Record<string, Array<[string, string]>> = {
   nc_bad_ip_lengths: [['2.5.29.30', tlv(0x30, tlv(0xa0, tlv(0x30, tlv(0x87, '0102030405')) + tlv(0x30, tlv(0x87, '00ff' + '00'.repeat(15))) + tlv(0x30, tlv(0x87, ''))))]],
   nc_other_names: [['2.5.29.30', tlv(0x30, tlv(0xa1, tlv(0x30, tlv(0xa0, tlv(0x06, '2b06010505070807') + tlv(0xa0, tlv(0x16, ascii('_x.example'))))) + tlv(0x30, tlv(0xa0, tlv(0x06, '2b06010505070809') + tlv(0xa0, tlv(0x16, ascii('y'))))) + tlv(0x30, tlv(0x82, '610062')) + tlv(0x30, tlv(0xa3, ''))))]],
   idp_empty: [['2.5.29.28', '3000']],
+  admissions: [
+    [
+      '1.3.36.8.3.3',
+      seq(
+        tlv(0x86, ascii('http://authority.example')),
+        seq(
+          seq(
+            tlv(0xa0, tlv(0x82, ascii('auth.example'))),
+            tlv(0xa1, seq('06032a0304', tlv(0x16, ascii('http://na.example')), tlv(0x0c, ascii('NA text')))),
+            seq(
+              seq(
+                tlv(0xa0, seq(tlv(0x16, ascii('http://pna.example')))),
+                seq(tlv(0x0c, ascii('Item 1')), tlv(0x13, ascii('Item 2'))),
+                seq('06052b24080303', '06032a0305'),
+                tlv(0x13, ascii('REG-1')),
+                tlv(0x04, '01'),
+              ),
+            ),
+          ),
+          seq(seq(seq(seq(tlv(0x0c, ascii('Only item')))))),
+        ),
+      ),
+    ],
+  ],
+  admissions_empty_naming_authority: [['1.3.36.8.3.3', seq(seq(seq(tlv(0xa1, '3000'), seq())))]],
 };
 
 const CONFIG = `[req]
@@ -263,6 +290,11 @@ C = US
 O = Example, Inc.
 OU = Unit/Sub
 CN = dir name
+[long_dir]
+1.O = ${'A'.repeat(63)}1
+2.O = ${'A'.repeat(63)}2
+3.O = ${'A'.repeat(63)}3
+4.O = ${'A'.repeat(63)}4
 [pol1]
 policyIdentifier = 1.2.3.5
 CPS.1 = http://cps.example/1

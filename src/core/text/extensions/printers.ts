@@ -9,6 +9,7 @@ import { printCrlDistributionPoints, printIssuingDistributionPoint } from './dis
 import { printInfoAccess } from './info-access.ts';
 import { printNameConstraints } from './name-constraints.ts';
 import { printCtPoison, printSctList } from './sct-list.ts';
+import { printAdmissions } from './admissions.ts';
 import {
   printCrlReason,
   printGeneralizedTime,
@@ -65,4 +66,5 @@ export const EXTENSION_PRINTERS: Record<string, ExtensionPrinter> = {
   '2.16.840.1.113730.1.13': printIa5String, // Netscape Comment
   '1.2.643.100.111': printUtf8String, // Signing Tool of Subject
   '1.2.643.100.112': printIssuerSignTool,
+  '1.3.36.8.3.3': printAdmissions,
 };

@@ -4,7 +4,7 @@
  * extensions. Contract used by the certificate/CSR/CRL printers:
  */
 import { oidDisplayName } from '../../oids.ts';
-import { ExtensionParseError } from './der.ts';
+import { ExtensionParseError, PartialPrintError } from './der.ts';
 import { dottedText, pad } from './bio-text.ts';
 import { EXTENSION_PRINTERS } from './printers.ts';
 
@@ -32,12 +32,14 @@ export function printExtension(ext: RawExtension, indent: number): string[] {
  */
 export function printExtensionValue(oid: string, value: Uint8Array, indent: number): string {
   const printer = EXTENSION_PRINTERS[oid];
+  let printed = '';
   if (printer) {
     try {
       return printer(value, indent);
     } catch (e) {
-      if (!(e instanceof ExtensionParseError)) throw e;
+      if (e instanceof PartialPrintError) printed = e.printed;
+      else if (!(e instanceof ExtensionParseError)) throw e;
     }
   }
-  return pad(indent) + dottedText(value);
+  return printed + pad(indent) + dottedText(value);
 }
