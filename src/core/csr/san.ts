@@ -146,7 +146,9 @@ function checkUri(value: string, entry: string): string {
 function detectType(v: string): SanType {
   if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(v)) return 'URI';
   if (v.includes('@')) return 'email';
-  if (/^[0-9.]+$/.test(v) || (v.includes(':') && /^[0-9A-Fa-f:.%]+$/.test(v))) return 'IP';
+  if (/^[0-9.]+$/.test(v)) return 'IP';
+  // A colon never appears in a DNS name: IPv6 when what precedes it could be a group, else a URI scheme.
+  if (v.includes(':')) return /^[0-9A-Fa-f]{0,4}:/.test(v) ? 'IP' : 'URI';
   return 'DNS';
 }
 
