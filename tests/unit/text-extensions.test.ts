@@ -277,6 +277,19 @@ const RAW: Record<string, Array<[string, string]>> = {
       ),
     ],
   ],
+  ocsp_extensions: [
+    ['1.3.6.1.5.5.7.48.1.4', seq('06092b0601050507300101', '060100', '06032a0304')],
+    ['1.3.6.1.5.5.7.48.1.2', tlv(0x04, 'ab'.repeat(40))],
+    ['1.3.6.1.5.5.7.48.1.3', seq(tlv(0xa0, tlv(0x16, ascii('http://x.example/crl'))), tlv(0xa1, '0201ff'), tlv(0xa2, tlv(0x18, ascii('20200101000000Z'))))],
+    ['1.3.6.1.5.5.7.48.1.6', tlv(0x18, ascii('20200101000000Z'))],
+    ['1.3.6.1.5.5.7.48.1.7', seq(seq(tlv(0x31, seq('0603550403', tlv(0x0c, ascii('Loc CA'))))), seq(seq('06082b06010505073001', tlv(0x86, ascii('http://ocsp.example'))), seq('06032a0304', tlv(0x82, ascii('x.example')))))],
+  ],
+  ocsp_crlid_empty_nonce_empty: [['1.3.6.1.5.5.7.48.1.3', '3000'], ['1.3.6.1.5.5.7.48.1.2', '0500']],
+  proxy_cert_info: [['1.3.6.1.5.5.7.1.14', seq('020101', seq('06082b06010505071501', tlv(0x04, ascii('policy text'))))]],
+  proxy_cert_info_infinite: [['1.3.6.1.5.5.7.1.14', seq(seq('06082b06010505071502'))]],
+  proxy_cert_info_empty_policy: [['1.3.6.1.5.5.7.1.14', seq('0201ff', seq('06082b06010505071503', '0400'))]],
+  sxnet: [['1.3.101.1.4.1', seq('020100', seq(seq('020101', tlv(0x04, ascii('abc'))), seq('02020100', tlv(0x04, '00ff41'))))]],
+  sxnet_negative_version: [['1.3.101.1.4.1', seq('0201fe', seq())]],
   admissions_empty_naming_authority: [['1.3.36.8.3.3', seq(seq(seq(tlv(0xa1, '3000'), seq())))]],
 };
 

@@ -10,6 +10,7 @@ import { printInfoAccess } from './info-access.ts';
 import { printNameConstraints } from './name-constraints.ts';
 import { printCtPoison, printSctList } from './sct-list.ts';
 import { printAdmissions } from './admissions.ts';
+import { printOcspCrlId, printOcspNonce, printOcspServiceLocator, printProxyCertInfo, printSxnet } from './ocsp-and-proxy.ts';
 import {
   printCrlReason,
   printGeneralizedTime,
@@ -52,7 +53,14 @@ export const EXTENSION_PRINTERS: Record<string, ExtensionPrinter> = {
   '1.3.6.1.5.5.7.1.1': printInfoAccess,
   '1.3.6.1.5.5.7.1.11': printInfoAccess,
   '1.3.6.1.5.5.7.1.24': printTlsFeature,
+  '1.3.6.1.5.5.7.48.1.2': printOcspNonce,
+  '1.3.6.1.5.5.7.48.1.3': printOcspCrlId,
+  '1.3.6.1.5.5.7.48.1.4': printExtendedKeyUsage, // Acceptable OCSP Responses: the same OID list printer
   '1.3.6.1.5.5.7.48.1.5': printOcspNoCheck,
+  '1.3.6.1.5.5.7.48.1.6': printGeneralizedTime, // Archive Cutoff
+  '1.3.6.1.5.5.7.48.1.7': printOcspServiceLocator,
+  '1.3.6.1.5.5.7.1.14': printProxyCertInfo,
+  '1.3.101.1.4.1': printSxnet,
   '1.3.6.1.4.1.11129.2.4.2': printSctList,
   '1.3.6.1.4.1.11129.2.4.3': printCtPoison,
   '1.3.6.1.4.1.11129.2.4.5': printSctList,
