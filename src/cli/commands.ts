@@ -5,3 +5,4 @@ import './ca.ts';
 import './sign.ts';
 import './revoke.ts';
 import './crl.ts';
+import './csr.ts';
