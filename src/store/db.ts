@@ -1,0 +1,85 @@
+/**
+ * The CA store's IndexedDB: one idb-keyval store, and writes that touch several keys in ONE
+ * transaction, aborted as a whole when any part fails, so a failed write leaves the previous state.
+ */
+import { createStore, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { CertbenchError } from '../core/errors.ts';
+
+export const CA_DB_NAME = 'certbench-ca';
+const STORE_NAME = 'records';
+
+/** Plain words for what IndexedDB reports, so a person knows what to do. */
+export function storageError(e: unknown, doing: string): CertbenchError {
+  if (e instanceof CertbenchError) return e;
+  const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
+  const message =
+    name === 'QuotaExceededError'
+      ? 'the browser has no more storage for this page: free space, or make a backup and delete old CAs'
+      : name === 'InvalidStateError'
+        ? 'the database was closed (the browser is shutting down, or another tab upgraded it): reload the page'
+        : name === 'DataCloneError'
+          ? 'a value could not be stored (not clonable): nothing was written'
+          : name === 'SecurityError' || name === 'UnknownError' || typeof indexedDB === 'undefined'
+            ? 'IndexedDB is not available here (private browsing, or storage blocked for file:// pages): nothing can be kept between visits'
+            : `IndexedDB refused: ${e instanceof Error ? e.message || e.name : String(e)}`;
+  return new CertbenchError(message, doing);
+}
+
+export interface Db {
+  get<T>(key: string): Promise<T | undefined>;
+  entries<T>(prefix: string): Promise<[string, T][]>;
+  /** Puts and deletes applied together or not at all. */
+  write(puts: [string, unknown][], deletes?: string[]): Promise<void>;
+  /** Read-modify-write of several keys in one transaction: `change` sees current values and returns the puts. */
+  transact(keys: string[], change: (current: Map<string, unknown>) => [string, unknown][]): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function openDb(name = CA_DB_NAME): Db {
+  let store: UseStore | undefined;
+  const use = (): UseStore => {
+    if (typeof indexedDB === 'undefined') throw storageError(undefined, 'opening the CA store');
+    store ??= createStore(name, STORE_NAME);
+    return store;
+  };
+  const guarded = async <T>(doing: string, f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (e) {
+      throw storageError(e, doing);
+    }
+  };
+  const applyAll = (s: IDBObjectStore, puts: [string, unknown][], deletes: string[]): Promise<void> => {
+    try {
+      for (const [k, v] of puts) s.put(v, k);
+      for (const k of deletes) s.delete(k);
+    } catch (e) {
+      s.transaction.abort(); // a put that throws (DataCloneError) must not let the earlier puts commit
+      return Promise.reject(e);
+    }
+    return promisifyRequest(s.transaction);
+  };
+  return {
+    get: (key) => guarded('reading the CA store', () => get(key, use())),
+    entries: <T>(prefix: string) =>
+      guarded('reading the CA store', async () => (await entries<string, T>(use())).filter(([k]) => typeof k === 'string' && k.startsWith(prefix))),
+    write: (puts, deletes = []) => guarded('writing the CA store', () => use()('readwrite', (s) => applyAll(s, puts, deletes))),
+    transact: (keys, change) =>
+      guarded('writing the CA store', () =>
+        use()('readwrite', async (s) => {
+          const current = new Map<string, unknown>();
+          // Reads queued in the same transaction keep it alive; the puts follow in its last callback.
+          await Promise.all(keys.map(async (k) => current.set(k, await promisifyRequest(s.get(k)))));
+          let puts: [string, unknown][];
+          try {
+            puts = change(current);
+          } catch (e) {
+            s.transaction.abort();
+            throw e;
+          }
+          return applyAll(s, puts, []);
+        }),
+      ),
+    clear: () => guarded('clearing the CA store', () => use()('readwrite', (s) => (s.clear(), promisifyRequest(s.transaction)))),
+  };
+}
