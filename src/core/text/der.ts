@@ -10,10 +10,16 @@ export type Block = asn1js.AsnType;
 export const UNIVERSAL = 1;
 export const CONTEXT = 3;
 
+/**
+ * The printers never mutate their input, so asn1js may keep views into it; and they never look
+ * inside BIT/OCTET STRINGs through asn1js's speculative embedded parse, which would double the
+ * work for every key and extension. Node and length limits are raised to what OpenSSL accepts.
+ */
+const PARSE_OPTIONS = { copyInput: false, parseEmbedded: false, maxNodes: 1_000_000, maxContentLength: 1 << 30 };
+
 /** Parses exactly one BER element from `bytes`; `what` names it in the error. */
 export function parseDer(bytes: Uint8Array, what: string): Block {
-  const view = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  const parsed = asn1js.fromBER(view as Uint8Array<ArrayBuffer>);
+  const parsed = asn1js.fromBER(bytes as Uint8Array<ArrayBuffer>, PARSE_OPTIONS);
   if (parsed.offset === -1) throw new CertbenchError(`${what} is not valid DER: ${parsed.result.error}`);
   return parsed.result;
 }
@@ -85,7 +91,7 @@ export function splitConstructed(bytes: Uint8Array, what: string): Uint8Array[] 
 }
 
 function elementExtent(bytes: Uint8Array, what: string): { header: number; end: number } {
-  const parsed = asn1js.fromBER(bytes.slice() as Uint8Array<ArrayBuffer>);
+  const parsed = asn1js.fromBER(bytes as Uint8Array<ArrayBuffer>, PARSE_OPTIONS);
   const b = parsed.result;
   if (parsed.offset !== -1) return { header: b.idBlock.blockLength + b.lenBlock.blockLength, end: parsed.offset };
   if (b.idBlock.error || b.lenBlock.error || b.lenBlock.isIndefiniteForm || b.lenBlock.blockLength === 0) {

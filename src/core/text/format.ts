@@ -198,11 +198,50 @@ export interface Asn1IntegerValue {
 }
 
 export function decodeAsn1Integer(content: Uint8Array): Asn1IntegerValue {
-  if (content.length === 0) return { negative: false, magnitude: new Uint8Array(0), value: 0n };
-  const negative = (content[0]! & 0x80) !== 0;
-  let v = BigInt('0x' + (plainHex(content) || '0'));
-  if (negative) v -= 1n << BigInt(content.length * 8);
-  return { negative, magnitude: bigintBytes(negative ? -v : v), value: v };
+  const negative = content.length > 0 && (content[0]! & 0x80) !== 0;
+  return integerFromMagnitude(negative, negative ? negateTwosComplement(content) : stripLeadingZeros(content));
+}
+
+/** The content octets read as an unsigned number (OpenSSL's BIGNUM ASN.1 type ignores the sign). */
+export function decodeUnsignedInteger(content: Uint8Array): Asn1IntegerValue {
+  return integerFromMagnitude(false, stripLeadingZeros(content));
+}
+
+function integerFromMagnitude(negative: boolean, magnitude: Uint8Array): Asn1IntegerValue {
+  // Only small values need an exact number (decimal printing); big ones print as hex bytes.
+  let value = 0n;
+  if (magnitude.length <= 16) {
+    for (const b of magnitude) value = (value << 8n) | BigInt(b);
+  } else {
+    value = BigInt('0x' + plainHex(magnitude));
+  }
+  return { negative: negative && magnitude.length > 0, magnitude, value: negative ? -value : value };
+}
+
+function stripLeadingZeros(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  return bytes.subarray(i);
+}
+
+/** |x| for a two's complement negative x, as minimal big-endian bytes. */
+function negateTwosComplement(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let carry = 1;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const v = (~bytes[i]! & 0xff) + carry;
+    out[i] = v & 0xff;
+    carry = v >> 8;
+  }
+  return stripLeadingZeros(out);
+}
+
+/** A 00 byte in front when the top bit is set, as OpenSSL's bignum dumps show. */
+export function withSignPad(magnitude: Uint8Array): Uint8Array {
+  if (!(magnitude[0]! & 0x80)) return magnitude;
+  const out = new Uint8Array(magnitude.length + 1);
+  out.set(magnitude, 1);
+  return out;
 }
 
 /** Minimal big-endian bytes of a non-negative bigint (empty for 0). */

@@ -6,7 +6,7 @@
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { bitStringBytes, children, contentBytes, isUniversal, oidText, parseDer, type Block } from './der.ts';
-import { decodeAsn1Integer, hexLines, spaces } from './format.ts';
+import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
 
 const RSA = '1.2.840.113549.1.1.1';
 const RSA_PSS = '1.2.840.113549.1.1.10';
@@ -99,15 +99,14 @@ function safeParse(bytes: Uint8Array): Block | undefined {
  * leading 00 when the top bit is set.
  */
 export function labeledBignumLines(label: string, integerContent: Uint8Array, unsigned = false): string[] {
-  const int = unsigned ? decodeUnsigned(integerContent) : decodeAsn1Integer(integerContent);
+  const int = unsigned ? decodeUnsignedInteger(integerContent) : decodeAsn1Integer(integerContent);
   if (int.value === 0n) return [`${label} 0`];
   const neg = int.negative ? '-' : '';
   if (int.magnitude.length <= 8) {
     const m = int.negative ? -int.value : int.value;
     return [`${label} ${neg}${m.toString()} (${neg}0x${m.toString(16)})`];
   }
-  const mag = int.magnitude[0]! & 0x80 ? Uint8Array.of(0, ...int.magnitude) : int.magnitude;
-  return [`${label}${int.negative ? ' (Negative)' : ''}`, ...hexLines(mag, 4, 15)];
+  return [`${label}${int.negative ? ' (Negative)' : ''}`, ...hexLines(withSignPad(int.magnitude), 4, 15)];
 }
 
 /** print_labeled_buf: the label, then the bytes in colon hex 4 columns in, 15 a line. */
@@ -115,16 +114,8 @@ export function labeledBufferLines(label: string, bytes: Uint8Array): string[] {
   return bytes.length ? [label, ...hexLines(bytes, 4, 15)] : [label, ''];
 }
 
-/**
- * OpenSSL's BIGNUM ASN.1 type (RSA n/e, DSA p/q/g) reads the content octets as an unsigned
- * number, ignoring the sign bit; ASN1_INTEGER-based fields keep the sign.
- */
-function decodeUnsigned(content: Uint8Array): ReturnType<typeof decodeAsn1Integer> {
-  return decodeAsn1Integer(Uint8Array.of(0, ...content));
-}
-
 function bitLength(integerContent: Uint8Array, unsigned = false): number {
-  const m = (unsigned ? decodeUnsigned(integerContent) : decodeAsn1Integer(integerContent)).magnitude;
+  const m = (unsigned ? decodeUnsignedInteger(integerContent) : decodeAsn1Integer(integerContent)).magnitude;
   if (m.length === 0) return 0;
   return (m.length - 1) * 8 + (32 - Math.clz32(m[0]!));
 }
@@ -287,14 +278,13 @@ function explicitCurveLines(params: Block, point: Uint8Array): string[] | undefi
   const genLabel = form === 0x02 ? 'Generator (compressed):' : form === 0x04 ? 'Generator (uncompressed):' : 'Generator (hybrid):';
   const orderBytes = contentBytes(order);
   // The curve coefficients are OCTET STRINGs; OpenSSL prints them as (unsigned) numbers.
-  const asInteger = (bytes: Uint8Array): Uint8Array => Uint8Array.of(0, ...bytes);
   const lines = [
     `Public-Key: (${bitLength(orderBytes)} bit)`,
     ...labeledBufferLines('pub:', point),
     'Field Type: prime-field',
     ...labeledBignumLines('Prime:', p),
-    ...labeledBignumLines('A:   ', asInteger(contentBytes(a))),
-    ...labeledBignumLines('B:   ', asInteger(contentBytes(b))),
+    ...labeledBignumLines('A:   ', contentBytes(a), true),
+    ...labeledBignumLines('B:   ', contentBytes(b), true),
     ...labeledBufferLines(genLabel, generator),
     ...labeledBignumLines('Order: ', orderBytes),
   ];

@@ -4,7 +4,7 @@
  */
 import { oidDisplayName } from '../oids.ts';
 import { children, contentBytes, isUniversal, oidText, parseDer, rawBytes, splitConstructed, type Block } from './der.ts';
-import { decodeAsn1Integer, hexLines, plainHex, spaces } from './format.ts';
+import { decodeAsn1Integer, hexLines, plainHex, spaces, withSignPad } from './format.ts';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const MGF1 = '1.2.840.113549.1.1.8';
@@ -111,8 +111,7 @@ export function bignumLines(label: string, integerContent: Uint8Array, indent: n
     const m = int.negative ? -int.value : int.value;
     return [`${pad}${label} ${neg}${m.toString()} (${neg}0x${m.toString(16)})`];
   }
-  const mag = int.magnitude[0]! & 0x80 ? Uint8Array.of(0, ...int.magnitude) : int.magnitude;
-  return [`${pad}${label}${int.negative ? ' (Negative)' : ''}`, ...hexLines(mag, indent + 4, 15)];
+  return [`${pad}${label}${int.negative ? ' (Negative)' : ''}`, ...hexLines(withSignPad(int.magnitude), indent + 4, 15)];
 }
 
 // ---------------------------------------------------------------------------------------------
