@@ -197,6 +197,8 @@ nsSslServerName = server.example`,
 noCheck = ignored
 1.3.6.1.4.1.11129.2.4.3 = critical, ASN1:NULL`,
   idp: 'issuingDistributionPoint = critical, @idp_sect',
+  rfc3779: `sbgp-ipAddrBlock = critical, IPv4:10.0.0.0/8, IPv4:192.168.0.0-192.168.3.255, IPv4:172.16.0.1-172.16.0.9, IPv6:2001:db8::/32, IPv6:2001:db9:1::1-2001:db9:1::ff, IPv6:2001:dba::/128, IPv4-SAFI:1:inherit
+sbgp-autonomousSysNum = critical, AS:64512, AS:100-200, RDI:inherit`,
   idp_relative: 'issuingDistributionPoint = @idp_rel_sect',
   crl_entry_kinds: `2.5.29.21 = DER:0a0101
 2.5.29.24 = ASN1:GENTIME:20200101123456Z
@@ -290,6 +292,10 @@ const RAW: Record<string, Array<[string, string]>> = {
   proxy_cert_info_empty_policy: [['1.3.6.1.5.5.7.1.14', seq('0201ff', seq('06082b06010505071503', '0400'))]],
   sxnet: [['1.3.101.1.4.1', seq('020100', seq(seq('020101', tlv(0x04, ascii('abc'))), seq('02020100', tlv(0x04, '00ff41'))))]],
   sxnet_negative_version: [['1.3.101.1.4.1', seq('0201fe', seq())]],
+  rfc3779_unknown_afi_and_bad_length: [
+    ['1.3.6.1.5.5.7.1.7', seq(seq(tlv(0x04, '0003'), seq(tlv(0x03, '04aabbc0'))), seq(tlv(0x04, '00'), '0500'), seq(tlv(0x04, '0002'), seq(tlv(0x03, '00'), seq(tlv(0x03, '00'), tlv(0x03, '0120')))), seq(tlv(0x04, '000142'), seq(tlv(0x03, '000102030405'))))],
+    ['1.3.6.1.5.5.7.1.8', seq(tlv(0xa1, seq('020101', seq('020105', '0210' + 'ff'.repeat(16)))))],
+  ],
   admissions_empty_naming_authority: [['1.3.36.8.3.3', seq(seq(seq(tlv(0xa1, '3000'), seq())))]],
 };
 

@@ -10,6 +10,7 @@ import { printInfoAccess } from './info-access.ts';
 import { printNameConstraints } from './name-constraints.ts';
 import { printCtPoison, printSctList } from './sct-list.ts';
 import { printAdmissions } from './admissions.ts';
+import { printAsIdentifiers, printIpAddrBlocks } from './rfc3779.ts';
 import { printOcspCrlId, printOcspNonce, printOcspServiceLocator, printProxyCertInfo, printSxnet } from './ocsp-and-proxy.ts';
 import {
   printCrlReason,
@@ -60,6 +61,8 @@ export const EXTENSION_PRINTERS: Record<string, ExtensionPrinter> = {
   '1.3.6.1.5.5.7.48.1.6': printGeneralizedTime, // Archive Cutoff
   '1.3.6.1.5.5.7.48.1.7': printOcspServiceLocator,
   '1.3.6.1.5.5.7.1.14': printProxyCertInfo,
+  '1.3.6.1.5.5.7.1.7': printIpAddrBlocks,
+  '1.3.6.1.5.5.7.1.8': printAsIdentifiers,
   '1.3.101.1.4.1': printSxnet,
   '1.3.6.1.4.1.11129.2.4.2': printSctList,
   '1.3.6.1.4.1.11129.2.4.3': printCtPoison,
