@@ -6,3 +6,6 @@ import './sign.ts';
 import './revoke.ts';
 import './crl.ts';
 import './csr.ts';
+import './k8s.ts';
+import './cluster-pki.ts';
+import './expiry.ts';

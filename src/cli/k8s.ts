@@ -1,0 +1,141 @@
+// `certbench k8s csr|secret|kubeconfig`: Kubernetes manifests from certificate files. The manifest
+// goes to stdout (or --out) so it can be piped into kubectl; findings and commands go to stderr.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CertbenchError } from '../core/errors.ts';
+import { detectInput } from '../core/input/detect.ts';
+import type { ObjectKind } from '../core/types.ts';
+import { buildCsrManifest } from '../kube/csr-manifest.ts';
+import { formatFindings, hasErrors, type Finding } from '../kube/findings.ts';
+import { buildKubeconfig } from '../kube/kubeconfig.ts';
+import { buildTlsSecret } from '../kube/tls-secret.ts';
+import type { CliIo } from './registry.ts';
+import { registerCommand } from './registry.ts';
+
+export function readFileBytes(path: string, flag: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch {
+    throw new CertbenchError(`cannot read ${path}`, flag);
+  }
+}
+
+/** Every object of `kind` in a file (PEM, DER, base64 or Kubernetes YAML), in file order. */
+export function objectsIn(path: string, flag: string, kind: ObjectKind): Uint8Array[] {
+  const found = detectInput(readFileBytes(path, flag), path);
+  const ders = found.objects.filter((o) => o.kind === kind).map((o) => o.der);
+  if (!ders.length) {
+    const why = found.problems.map((p) => p.message).join('; ') || `found ${found.objects.map((o) => o.kind).join(', ')}`;
+    throw new CertbenchError(`no ${kind === 'csr' ? 'certificate request' : kind} in ${path} (${why})`, flag);
+  }
+  return ders;
+}
+
+/** Prints findings and commands; returns the exit status (1 when a finding is an error). */
+function report(io: CliIo, findings: readonly Finding[], commands: readonly string[]): number {
+  io.stderr(formatFindings(findings));
+  if (hasErrors(findings)) {
+    io.stderr('not written: fix the errors above\n');
+    return 1;
+  }
+  if (commands.length) io.stderr(`\n# then\n${commands.join('\n')}\n`);
+  return 0;
+}
+
+function emit(io: CliIo, text: string, out: string | undefined): void {
+  if (out) writeFileSync(out, text, { mode: 0o600 });
+  else io.stdout(text);
+}
+
+function positiveInt(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n)) throw new CertbenchError(`"${text}" is not a whole number`, flag);
+  return n;
+}
+
+async function csr(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { csr: { type: 'string' }, signer: { type: 'string' }, name: { type: 'string' }, usages: { type: 'string' }, 'expiration-seconds': { type: 'string' }, out: { type: 'string' } },
+  });
+  if (!values.csr || !values.signer) throw new CertbenchError('--csr FILE and --signer NAME are required (e.g. --signer kubernetes.io/kube-apiserver-client)');
+  const r = buildCsrManifest({
+    csrDer: objectsIn(values.csr, '--csr', 'csr')[0]!,
+    signerName: values.signer,
+    name: values.name,
+    usages: values.usages?.split(',').map((u) => u.trim()).filter(Boolean),
+    expirationSeconds: positiveInt(values['expiration-seconds'], '--expiration-seconds'),
+  });
+  const commands = values.out ? r.commands.map((c) => c.replace(` -f ${r.fileName}`, ` -f ${values.out}`)) : r.commands;
+  const status = report(io, r.findings, commands);
+  if (status === 0) emit(io, r.yaml, values.out);
+  return status;
+}
+
+async function secret(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' }, name: { type: 'string' }, namespace: { type: 'string', short: 'n' },
+      'fix-order': { type: 'boolean' }, out: { type: 'string' }, 'show-mount': { type: 'boolean' },
+    },
+  });
+  if (!values.cert || !values.key || !values.name) throw new CertbenchError('--cert FILE, --key FILE and --name NAME are required');
+  const r = await buildTlsSecret({
+    name: values.name,
+    namespace: values.namespace,
+    certificates: objectsIn(values.cert, '--cert', 'certificate'),
+    privateKey: readFileBytes(values.key, '--key'),
+    caCertificates: values.ca ? objectsIn(values.ca, '--ca', 'certificate') : undefined,
+    reorderChain: values['fix-order'],
+  });
+  const status = report(io, r.findings, r.commands);
+  if (status === 0) {
+    emit(io, r.yaml, values.out);
+    if (values['show-mount']) io.stderr(`\n# mount it in a Deployment: kubectl patch deployment NAME --patch-file mount.yaml\n${r.deploymentSnippet}`);
+  }
+  return status;
+}
+
+async function kubeconfig(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      cert: { type: 'string' }, key: { type: 'string' }, ca: { type: 'string' }, server: { type: 'string' }, cluster: { type: 'string' },
+      user: { type: 'string' }, context: { type: 'string' }, namespace: { type: 'string', short: 'n' }, out: { type: 'string' },
+    },
+  });
+  if (!values.cert || !values.key || !values.ca || !values.server) throw new CertbenchError('--cert, --key, --ca and --server https://HOST:PORT are required');
+  const r = await buildKubeconfig({
+    server: values.server,
+    clusterName: values.cluster,
+    caCertificates: objectsIn(values.ca, '--ca', 'certificate'),
+    certificates: objectsIn(values.cert, '--cert', 'certificate'),
+    privateKey: readFileBytes(values.key, '--key'),
+    userName: values.user,
+    contextName: values.context,
+    namespace: values.namespace,
+  });
+  const commands = values.out ? r.commands.map((c) => c.replace('./kubeconfig', values.out!)) : [];
+  const status = report(io, r.findings, commands);
+  if (status === 0) emit(io, r.yaml, values.out);
+  return status;
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { csr, secret, kubeconfig };
+
+registerCommand('k8s', 'Kubernetes manifests: k8s csr | secret | kubeconfig', async (args, io) => {
+  const [sub, ...rest] = args;
+  const run = sub ? SUBCOMMANDS[sub] : undefined;
+  if (!run) {
+    io.stderr(
+      'usage:\n' +
+        '  certbench k8s csr --csr FILE --signer NAME [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]\n' +
+        '  certbench k8s secret --cert FILE --key FILE [--ca FILE] --name NAME [-n NAMESPACE] [--fix-order] [--show-mount] [--out FILE]\n' +
+        '  certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]\n',
+    );
+    return 2;
+  }
+  return run(rest, io);
+});
