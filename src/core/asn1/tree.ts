@@ -101,24 +101,4 @@ function walk(block: asn1js.BaseBlock, offset: number): Asn1Node {
   return node;
 }
 
-/** The node with this offset (its id), or undefined. */
-export function findNode(root: Asn1Node, offset: number): Asn1Node | undefined {
-  if (root.offset === offset) return root;
-  for (const c of root.children) {
-    const end = c.offset + c.headerLength + c.length;
-    if (offset >= c.offset && offset < end) return findNode(c, offset);
-  }
-  return undefined;
-}
-
-/** The chain of nodes from the root down to the node with this offset (empty when there is none). */
-export function pathTo(root: Asn1Node, offset: number): Asn1Node[] {
-  const path: Asn1Node[] = [];
-  let at: Asn1Node | undefined = root;
-  while (at) {
-    path.push(at);
-    if (at.offset === offset) return path;
-    at = at.children.find((c) => offset >= c.offset && offset < c.offset + c.headerLength + c.length);
-  }
-  return [];
-}
+export { findNode, pathTo } from './walk.ts';

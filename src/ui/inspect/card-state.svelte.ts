@@ -1,0 +1,139 @@
+/**
+ * One decoded object on screen: which view is open, its ASN.1 tree (built on first look), the
+ * selected and highlighted nodes, and the passphrase flow for an encrypted key.
+ */
+import type { Decoder } from '../workers/bridge.ts';
+import type { DecodedItem, TreeResult } from '../workers/decode-job.ts';
+import { pathTo, findNode } from '../../core/asn1/walk.ts';
+import type { Asn1Node } from '../../core/asn1/tree.ts';
+import { describeError } from '../../core/errors.ts';
+import { opensslCommand, kindLabel } from './labels.ts';
+
+export type CardView = 'text' | 'asn1';
+
+export class CardState {
+  item = $state.raw<DecodedItem>() as DecodedItem;
+  readonly index: number;
+  view = $state<CardView>('text');
+  tree = $state.raw<TreeResult | undefined>(undefined);
+  treeLoading = $state(false);
+  /** Offset (id) of the node chosen by click or keyboard, in the tree or through a text line. */
+  selected = $state<number | null>(null);
+  /** Offset of the node under the pointer or focus: its bytes are highlighted in the hex dump. */
+  highlighted = $state<number | null>(null);
+  selectedLine = $state<number | null>(null);
+  expanded = $state<Set<number>>(new Set());
+  decrypting = $state(false);
+  decryptError = $state<string | null>(null);
+
+  #decoder: Decoder;
+
+  constructor(item: DecodedItem, index: number, decoder: Decoder) {
+    this.item = item;
+    this.index = index;
+    this.#decoder = decoder;
+  }
+
+  get label(): string {
+    return kindLabel(this.item.kind);
+  }
+
+  get command(): string {
+    return opensslCommand(this.item.kind, this.item.pemLabel !== undefined);
+  }
+
+  get lines(): string[] {
+    return this.item.text ? this.item.text.replace(/\n$/, '').split('\n') : [];
+  }
+
+  get needsPassphrase(): boolean {
+    return this.item.kind === 'encrypted-private-key';
+  }
+
+  get legacyEncrypted(): boolean {
+    return this.item.kind === 'legacy-encrypted-key';
+  }
+
+  /** The node whose bytes the hex dump shows highlighted: hover/focus wins over selection. */
+  get activeNode(): Asn1Node | undefined {
+    const root = this.tree?.tree?.root;
+    const at = this.highlighted ?? this.selected;
+    return root && at !== null ? findNode(root, at) : undefined;
+  }
+
+  async show(view: CardView): Promise<void> {
+    this.view = view;
+    if (view === 'asn1') await this.loadTree();
+  }
+
+  async loadTree(): Promise<void> {
+    if (this.tree || this.treeLoading) return;
+    this.treeLoading = true;
+    try {
+      this.tree = await this.#decoder.tree(this.item.kind, this.item.der, this.item.text);
+      const root = this.tree.tree?.root;
+      if (root) this.expanded = new Set(initiallyOpen(root));
+    } catch (e) {
+      this.tree = { error: describeError(e) };
+    } finally {
+      this.treeLoading = false;
+    }
+  }
+
+  toggle(offset: number): void {
+    const next = new Set(this.expanded);
+    if (next.has(offset)) next.delete(offset);
+    else next.add(offset);
+    this.expanded = next;
+  }
+
+  select(offset: number): void {
+    this.selected = offset;
+  }
+
+  /** Selecting a line of the text dump selects (and reveals) the node it describes. */
+  async selectLine(line: number): Promise<void> {
+    this.selectedLine = line;
+    if (!this.tree) await this.loadTree();
+    const offset = this.tree?.anchors?.[line];
+    if (offset === null || offset === undefined) return;
+    this.selected = offset;
+    const root = this.tree?.tree?.root;
+    if (root) {
+      const next = new Set(this.expanded);
+      for (const n of pathTo(root, offset).slice(0, -1)) next.add(n.offset);
+      this.expanded = next;
+    }
+  }
+
+  /** The line anchored to the selected node, for highlighting the text dump. */
+  isLineOfSelected(line: number): boolean {
+    return this.selected !== null && this.tree?.anchors?.[line] === this.selected;
+  }
+
+  async decrypt(passphrase: string): Promise<void> {
+    this.decryptError = null;
+    if (!passphrase) {
+      this.decryptError = 'Enter the passphrase first.';
+      return;
+    }
+    this.decrypting = true;
+    try {
+      const r = await this.#decoder.decrypt(this.item.der, passphrase, this.item.origin);
+      if (r.item) {
+        this.item = r.item;
+        this.tree = undefined;
+        this.selected = this.highlighted = this.selectedLine = null;
+      } else this.decryptError = r.error ?? 'could not decrypt';
+    } catch (e) {
+      this.decryptError = describeError(e);
+    } finally {
+      this.decrypting = false;
+    }
+  }
+}
+
+/** The first two levels, so the structure shows without a flood of rows. */
+function initiallyOpen(root: Asn1Node): number[] {
+  return [root.offset, ...root.children.filter((c) => c.children.length).map((c) => c.offset)];
+}

@@ -1,0 +1,129 @@
+/**
+ * Inspect's state: what was pasted or dropped, the cards decoded from it, the problems found.
+ * Decoding runs through a Decoder (worker or fallback); results of an older run are dropped
+ * when a newer one has started.
+ */
+import type { Decoder } from '../workers/bridge.ts';
+import type { DecodedItem } from '../workers/decode-job.ts';
+import type { InputProblem } from '../../core/types.ts';
+import { describeError } from '../../core/errors.ts';
+import { CardState } from './card-state.svelte.ts';
+
+export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.yaml,.yml,.json,.txt';
+
+/** Cards appear in batches, one per frame, so a thousand-object paste never blocks the page for long. */
+const CARDS_PER_FRAME = 25;
+const DEBOUNCE_MS = 300;
+
+export class InspectState {
+  input = $state('');
+  cards = $state.raw<CardState[]>([]);
+  problems = $state.raw<InputProblem[]>([]);
+  busy = $state(false);
+  /** How many cards are rendered so far (grows frame by frame). */
+  shown = $state(0);
+  /** Something went wrong outside any one object (the worker died, a file could not be read). */
+  error = $state<string | null>(null);
+  /** Announced to screen readers: "3 objects found". */
+  status = $state('');
+
+  #decoder: Decoder;
+  #run = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(decoder: Decoder) {
+    this.#decoder = decoder;
+  }
+
+  /** Typing or pasting: decode after a short pause. */
+  scheduleDecode(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.decodeText(), DEBOUNCE_MS);
+  }
+
+  async decodeText(): Promise<void> {
+    clearTimeout(this.#timer);
+    const text = this.input;
+    if (!text.trim()) {
+      this.#start();
+      this.busy = false;
+      this.status = '';
+      return;
+    }
+    await this.#decode([{ input: text }]);
+  }
+
+  async decodeFiles(files: Iterable<File>): Promise<void> {
+    clearTimeout(this.#timer);
+    const sources: Array<{ input: Uint8Array; name: string }> = [];
+    const problems: InputProblem[] = [];
+    for (const file of files) {
+      try {
+        sources.push({ input: new Uint8Array(await file.arrayBuffer()), name: file.name });
+      } catch (e) {
+        problems.push({ origin: file.name, message: `could not read the file: ${describeError(e)}` });
+      }
+    }
+    await this.#decode(sources.map((s) => ({ input: s.input, sourceName: s.name })), problems);
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.input = '';
+    this.#start();
+    this.busy = false;
+    this.status = '';
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#run++;
+  }
+
+  #start(): number {
+    this.cards = [];
+    this.problems = [];
+    this.shown = 0;
+    this.error = null;
+    return ++this.#run;
+  }
+
+  async #decode(sources: Array<{ input: string | Uint8Array; sourceName?: string }>, problems: InputProblem[] = []): Promise<void> {
+    const run = this.#start();
+    this.busy = true;
+    this.status = 'Decoding…';
+    const items: DecodedItem[] = [];
+    const found = [...problems];
+    try {
+      for (const s of sources) {
+        const r = await this.#decoder.decode(s.input, s.sourceName);
+        if (run !== this.#run) return;
+        items.push(...r.items);
+        found.push(...r.problems);
+      }
+    } catch (e) {
+      if (run === this.#run) this.error = `Decoding failed: ${describeError(e)}`;
+    }
+    if (run !== this.#run) return;
+    this.problems = found;
+    this.cards = items.map((item, i) => new CardState(item, i, this.#decoder));
+    this.busy = false;
+    const n = items.length;
+    this.status = `${n} object${n === 1 ? '' : 's'} found${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}`;
+    this.#reveal(run);
+  }
+
+  #reveal(run: number): void {
+    const step = () => {
+      if (run !== this.#run) return;
+      this.shown = Math.min(this.cards.length, this.shown + CARDS_PER_FRAME);
+      if (this.shown < this.cards.length) schedule(step);
+    };
+    step();
+  }
+}
+
+function schedule(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
+  else setTimeout(fn, 0);
+}

@@ -1,0 +1,92 @@
+/**
+ * Inspect's way to the decode work: a worker when the browser has one (the page stays responsive
+ * while a thousand certificates decode), else the same functions on the main thread, yielding
+ * between objects (jsdom in component tests has no Worker).
+ */
+import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import type { DecodeReply, DecodeRequest } from './protocol.ts';
+import type { ObjectKind } from '../../core/types.ts';
+
+export interface Decoder {
+  decode(input: string | Uint8Array, sourceName?: string): Promise<DecodeResult>;
+  tree(kind: ObjectKind, der: Uint8Array, text?: string): Promise<TreeResult>;
+  decrypt(der: Uint8Array, passphrase: string, origin: string): Promise<{ item?: DecodedItem; error?: string }>;
+  dispose(): void;
+}
+
+type Pending = { resolve: (r: DecodeReply) => void };
+type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+/** Decoder running in an inline classic worker; falls back to the main thread if the worker fails to start. */
+async function workerDecoder(): Promise<Decoder> {
+  const { default: DecodeWorker } = await import('./decode.worker.ts?worker&inline');
+  const worker: Worker = new DecodeWorker();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let broken: string | undefined;
+  worker.onmessage = (e: MessageEvent<DecodeReply>) => {
+    const p = pending.get(e.data.id);
+    pending.delete(e.data.id);
+    p?.resolve(e.data);
+  };
+  worker.onerror = (e) => {
+    broken = e.message || 'the decode worker stopped';
+    for (const [id, p] of pending) p.resolve({ id, op: 'error', message: broken });
+    pending.clear();
+  };
+  const call = (body: Body<DecodeRequest>): Promise<DecodeReply> =>
+    new Promise((resolve) => {
+      if (broken) return resolve({ id: 0, op: 'error', message: broken });
+      const id = nextId++;
+      pending.set(id, { resolve });
+      worker.postMessage({ ...body, id } as DecodeRequest);
+    });
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+  return {
+    async decode(input, sourceName) {
+      const r = await call({ op: 'decode', input, sourceName });
+      return r.op === 'decode' ? r.result : fail(r.op === 'error' ? r.message : 'unexpected reply');
+    },
+    async tree(kind, der, text) {
+      const r = await call({ op: 'tree', kind, der, text });
+      return r.op === 'tree' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
+    },
+    async decrypt(der, passphrase, origin) {
+      const r = await call({ op: 'decrypt', der, passphrase, origin });
+      return r.op === 'decrypt' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
+    },
+    dispose: () => worker.terminate(),
+  };
+}
+
+/**
+ * The same work on the main thread, yielding between objects. Only test builds include it: the
+ * core is already inside the worker, and a second copy would double the page (250 KB budget).
+ */
+function mainThreadDecoder(): Decoder {
+  const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+  const job = () => (import.meta.env.VITEST ? import('./decode-job.ts') : Promise.reject(new Error(NO_WORKER)));
+  return {
+    decode: async (input, sourceName) => (await job()).decodeInput(input, sourceName, pause),
+    tree: async (kind, der, text) => (await job()).treeFor(kind, der, text),
+    decrypt: async (der, passphrase, origin) => (await job()).decryptItem(der, passphrase, origin),
+    dispose: () => {},
+  };
+}
+
+const NO_WORKER = 'this browser could not start the decode worker (Web Workers are needed to decode)';
+
+/** A decoder that starts its worker lazily, on first use. */
+export function createDecoder(): Decoder {
+  let real: Promise<Decoder> | undefined;
+  const get = () =>
+    (real ??= typeof Worker === 'function' ? workerDecoder().catch(() => mainThreadDecoder()) : Promise.resolve(mainThreadDecoder()));
+  return {
+    decode: async (...a) => (await get()).decode(...a),
+    tree: async (...a) => (await get()).tree(...a),
+    decrypt: async (...a) => (await get()).decrypt(...a),
+    dispose: () => void real?.then((d) => d.dispose()),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The work Inspect hands off the main thread: find objects, print their OpenSSL text, summarize
+ * them; build an ASN.1 tree with text anchors on demand; decrypt an encrypted key. Plain async
+ * functions over the pure core, run inside the worker or (without Worker) on the main thread.
+ * Nothing here throws: every failure becomes a message on the item it concerns.
+ */
+import { detectInput } from '../../core/input/detect.ts';
+import { dumpText } from '../../core/text/dump.ts';
+import { summarize, type Summary } from '../../core/summary.ts';
+import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
+import { anchorLines, type LineAnchors } from '../../core/text/anchors.ts';
+import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
+import { describeError } from '../../core/errors.ts';
+import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
+
+export interface DecodedItem {
+  origin: string;
+  kind: ObjectKind;
+  pemLabel?: string;
+  der: Uint8Array;
+  summary: Summary;
+  /** The OpenSSL text dump, when it could be printed. */
+  text?: string;
+  /** Why there is no text dump ("this private key is encrypted: …", "not implemented …"). */
+  textError?: string;
+}
+
+export interface DecodeResult {
+  items: DecodedItem[];
+  problems: InputProblem[];
+}
+
+export interface TreeResult {
+  tree?: Asn1Tree;
+  anchors?: LineAnchors;
+  error?: string;
+}
+
+/** Lets the main-thread fallback yield between objects so a big paste does not freeze the page. */
+export type Yield = () => Promise<void>;
+
+export async function decodeObject(obj: FoundObject, now = new Date()): Promise<DecodedItem> {
+  const item: DecodedItem = {
+    origin: obj.origin,
+    kind: obj.kind,
+    pemLabel: obj.pemLabel,
+    der: obj.der,
+    summary: { kind: obj.kind, title: obj.kind, notes: [] },
+  };
+  try {
+    item.text = dumpText(obj);
+  } catch (e) {
+    item.textError = describeError(e);
+  }
+  try {
+    item.summary = await summarize(obj, now);
+  } catch (e) {
+    item.summary.notes.push(describeError(e));
+  }
+  return item;
+}
+
+export async function decodeInput(input: string | Uint8Array, sourceName?: string, pause?: Yield): Promise<DecodeResult> {
+  let found;
+  try {
+    found = detectInput(input, sourceName);
+  } catch (e) {
+    return { items: [], problems: [{ origin: sourceName ?? 'input', message: describeError(e) }] };
+  }
+  const items: DecodedItem[] = [];
+  const now = new Date();
+  for (let i = 0; i < found.objects.length; i++) {
+    items.push(await decodeObject(found.objects[i]!, now));
+    if (pause && i % 20 === 19) await pause();
+  }
+  return { items, problems: found.problems };
+}
+
+export function treeFor(kind: ObjectKind, der: Uint8Array, text?: string): TreeResult {
+  try {
+    const tree = buildAsn1Tree(der);
+    return { tree, anchors: text ? anchorLines(kind, text, tree.root) : undefined };
+  } catch (e) {
+    return { error: describeError(e) };
+  }
+}
+
+/** Decrypts an EncryptedPrivateKeyInfo and decodes the key inside; the passphrase is not kept. */
+export async function decryptItem(der: Uint8Array, passphrase: string, origin: string): Promise<{ item?: DecodedItem; error?: string }> {
+  try {
+    const plain = await decryptPrivateKey(der, passphrase);
+    return { item: await decodeObject({ kind: 'private-key', der: plain, origin: `${origin} (decrypted)`, pemLabel: 'PRIVATE KEY' }) };
+  } catch (e) {
+    return { error: describeError(e) };
+  }
+}

@@ -1,0 +1,14 @@
+/** Messages between the Inspect page and its decode worker; each request carries an id its reply echoes. */
+import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import type { ObjectKind } from '../../core/types.ts';
+
+export type DecodeRequest =
+  | { id: number; op: 'decode'; input: string | Uint8Array; sourceName?: string }
+  | { id: number; op: 'tree'; kind: ObjectKind; der: Uint8Array; text?: string }
+  | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string };
+
+export type DecodeReply =
+  | { id: number; op: 'decode'; result: DecodeResult }
+  | { id: number; op: 'tree'; result: TreeResult }
+  | { id: number; op: 'decrypt'; result: { item?: DecodedItem; error?: string } }
+  | { id: number; op: 'error'; message: string };
