@@ -1,7 +1,8 @@
 // Writes src/core/keymath/ec-curves.generated.ts from the named curves OpenSSL knows:
-// each curve's OID and order size, and for prime-field curves the domain parameters, so that
-// `pkey -text` output (which needs the order size and, for keys without a public point, the point
-// itself) can be reproduced. Run: node scripts/gen-ec-curves.mjs (needs /usr/bin/openssl).
+// each curve's OID and order size, and for prime-field curves the domain parameters and cofactor,
+// so that `pkey -text` output (which needs the order size and, for keys without a public point, the
+// point itself, computed with @noble/curves) can be reproduced.
+// Run: node scripts/gen-ec-curves.mjs (needs /usr/bin/openssl).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
@@ -54,6 +55,7 @@ for (const name of names) {
       gx: g.slice(2, 2 + size * 2),
       gy: g.slice(2 + size * 2),
       n: orderHex,
+      h: field('Cofactor:'),
     });
   }
   entries.push(entry);
@@ -67,13 +69,13 @@ const lines = [
   '  name: string;',
   '  orderBits: number;',
   '  /** Prime-field domain parameters, lowercase hex; absent for binary-field curves. */',
-  '  prime?: { p: string; a: string; b: string; gx: string; gy: string; n: string };',
+  '  prime?: { p: string; a: string; b: string; gx: string; gy: string; n: string; h: string };',
   '}',
   '',
   'export const NAMED_CURVES: Record<string, NamedCurve> = {',
 ];
 for (const e of entries) {
-  const prime = e.p ? `, prime: { p: '${e.p}', a: '${e.a}', b: '${e.b}', gx: '${e.gx}', gy: '${e.gy}', n: '${e.n}' }` : '';
+  const prime = e.p ? `, prime: { p: '${e.p}', a: '${e.a}', b: '${e.b}', gx: '${e.gx}', gy: '${e.gy}', n: '${e.n}', h: '${e.h}' }` : '';
   lines.push(`  '${e.oid}': { name: '${e.name}', orderBits: ${e.orderBits}${prime} },`);
 }
 lines.push('};', '');

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printPrivateKeyText, type PrivateKeyEncoding } from '../../src/core/text/private-key.ts';
 import { CertbenchError } from '../../src/core/errors.ts';
-import { sha512 } from '../../src/core/keymath/sha512.ts';
-import { shake256 } from '../../src/core/keymath/shake256.ts';
 import { corpus, corpusDer, openssl, opensslText, pemBlocks, put } from './text-oracle.helper.ts';
 
 interface ManifestEntry {
@@ -154,15 +151,6 @@ describe('generated keys match openssl pkey -noout -text', () => {
     const traditional = converted(['dsa'], pem);
     expect(traditional.label).toBe('DSA PRIVATE KEY');
     expect(printPrivateKeyText(traditional.der, 'openssl-dsa')).toBe(traditional.text);
-  });
-});
-
-describe('hashes used to recompute Ed25519/Ed448 public keys', () => {
-  it.each([0, 1, 32, 57, 111, 112, 127, 128, 135, 136, 137, 300])('SHA-512 and SHAKE256 of %i bytes agree with node:crypto', (n) => {
-    const m = new Uint8Array(n).map((_, i) => (i * 7 + 3) & 255);
-    expect(Buffer.from(sha512(m)).toString('hex')).toBe(createHash('sha512').update(m).digest('hex'));
-    expect(Buffer.from(shake256(m, 114)).toString('hex')).toBe(createHash('shake256', { outputLength: 114 }).update(m).digest('hex'));
-    expect(Buffer.from(shake256(m, 300)).toString('hex')).toBe(createHash('shake256', { outputLength: 300 }).update(m).digest('hex'));
   });
 });
 

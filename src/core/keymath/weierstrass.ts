@@ -1,8 +1,11 @@
 /**
- * Scalar multiplication on prime-field short Weierstrass curves, for SEC1 keys that omit the public
- * point: OpenSSL computes it from the private key when decoding, so `pkey -text` prints it.
+ * k·G on prime-field short Weierstrass curves, for SEC1 keys that omit the public point: OpenSSL
+ * computes it from the private key when decoding, so `pkey -text` prints it. The curve may be any
+ * named or explicit one (secp256k1, brainpool, secp112r1...), so this builds a generic curve with
+ * @noble/curves rather than using its fixed named curves or WebCrypto (async, few curves).
  */
-import { mod, modInverse } from './modular.ts';
+import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
+import { CertbenchError, describeError } from '../errors.ts';
 
 export interface PrimeCurve {
   p: bigint;
@@ -11,41 +14,25 @@ export interface PrimeCurve {
   gx: bigint;
   gy: bigint;
   n: bigint;
+  /** Cofactor; explicit parameters may omit it, then anything not positive is taken as 1. */
+  h: bigint;
 }
 
-type Affine = { x: bigint; y: bigint } | null;
-
-function add(c: PrimeCurve, P: Affine, Q: Affine): Affine {
-  if (!P) return Q;
-  if (!Q) return P;
-  const p = c.p;
-  let slope: bigint;
-  if (P.x === Q.x) {
-    if (mod(P.y + Q.y, p) === 0n) return null;
-    slope = mod((3n * P.x * P.x + c.a) * modInverse(2n * P.y, p), p);
-  } else {
-    slope = mod((Q.y - P.y) * modInverse(Q.x - P.x, p), p);
-  }
-  const x = mod(slope * slope - P.x - Q.x, p);
-  return { x, y: mod(slope * (P.x - x) - P.y, p) };
-}
-
-/** k·G as an uncompressed SEC1 point (04 || X || Y), coordinates padded to the field size. */
+/** k·G as an uncompressed SEC1 point (04 || X || Y), coordinates padded to the field size; 00 for infinity. */
 export function multiplyGenerator(c: PrimeCurve, k: bigint): Uint8Array {
-  let result: Affine = null;
-  let addend: Affine = { x: c.gx, y: c.gy };
-  for (let e = mod(k, c.n); e > 0n; e >>= 1n) {
-    if (e & 1n) result = add(c, result, addend);
-    addend = add(c, addend, addend);
+  if (c.n <= 0n) throw new CertbenchError('EC curve order is not positive');
+  const scalar = ((k % c.n) + c.n) % c.n;
+  if (scalar === 0n) return new Uint8Array([0]);
+  try {
+    const Point = weierstrass({ p: c.p, n: c.n, h: c.h > 0n ? c.h : 1n, a: c.a, b: c.b, Gx: c.gx, Gy: c.gy });
+    // noble's constant-time multiply blinds k with a multiple of n, which is sound only if n·G is the
+    // point at infinity; explicit parameters can claim any n, so check rather than print a random point.
+    if (!Point.BASE.multiplyUnsafe(c.n - 1n).add(Point.BASE).is0()) {
+      throw new CertbenchError('EC curve order n does not match the generator (n·G is not the point at infinity)');
+    }
+    return Point.BASE.multiply(scalar).toBytes(false);
+  } catch (e) {
+    if (e instanceof CertbenchError) throw e;
+    throw new CertbenchError(`EC curve parameters are not usable to compute the public key: ${describeError(e)}`);
   }
-  const size = Math.ceil(c.p.toString(2).length / 8);
-  if (!result) return new Uint8Array([0]);
-  const out = new Uint8Array(1 + 2 * size);
-  out[0] = 4;
-  const put = (v: bigint, at: number): void => {
-    for (let i = size - 1; i >= 0; i--, v >>= 8n) out[at + i] = Number(v & 0xffn);
-  };
-  put(result.x, 1);
-  put(result.y, 1 + size);
-  return out;
 }

@@ -64,7 +64,7 @@ function namedCurve(oid: string): Curve {
   if (!known) throw new CertbenchError(`EC key uses curve ${oid}, which OpenSSL does not know`);
   const h = (s: string): bigint => BigInt('0x' + s);
   const prime = known.prime
-    ? { p: h(known.prime.p), a: h(known.prime.a), b: h(known.prime.b), gx: h(known.prime.gx), gy: h(known.prime.gy), n: h(known.prime.n) }
+    ? { p: h(known.prime.p), a: h(known.prime.a), b: h(known.prime.b), gx: h(known.prime.gx), gy: h(known.prime.gy), n: h(known.prime.n), h: h(known.prime.h) }
     : undefined;
   const nist = NIST_NAMES[known.name];
   const paramLines = [`ASN1 OID: ${known.name}`, ...(nist ? [`NIST CURVE: ${nist}`] : [])];
@@ -85,6 +85,7 @@ function explicitCurve(params: DerNode): Curve {
   const base = expectUniversal(child(params, 3, 'EC base point'), TAG.OCTET_STRING, 'EC base point').content;
   const order = integerValue(child(params, 4, 'EC order'), 'EC order');
   const cofactorNode = params.children[5];
+  const cofactor = (fieldOrder: bigint): bigint => (cofactorNode ? integerValue(cofactorNode, 'EC cofactor') : guessCofactor(fieldOrder, order));
 
   const lines: string[] = [];
   let fieldOrder: bigint;
@@ -98,7 +99,7 @@ function explicitCurve(params: DerNode): Curve {
     lines.push(...labeledBignumLines('Prime:', p));
     const g = uncompressedPoint(base, { p, a, b });
     const size = (g.length - 1) / 2;
-    prime = { p, a, b, gx: unsignedBigInt(g.subarray(1, 1 + size)), gy: unsignedBigInt(g.subarray(1 + size)), n: order };
+    prime = { p, a, b, gx: unsignedBigInt(g.subarray(1, 1 + size)), gy: unsignedBigInt(g.subarray(1 + size)), n: order, h: cofactor(p) };
   } else if (fieldType === CHARACTERISTIC_TWO_FIELD) {
     const char2 = expectUniversal(child(fieldId, 1, 'EC characteristic-two parameters'), TAG.SEQUENCE, 'EC characteristic-two parameters');
     const m = integerValue(child(char2, 0, 'EC field degree'), 'EC field degree');
@@ -121,7 +122,7 @@ function explicitCurve(params: DerNode): Curve {
   const generator = uncompressedPoint(base, prime ? { p: fieldOrder, a, b } : undefined);
   lines.push(...labeledBufferLines('Generator (uncompressed):', generator));
   lines.push(...labeledBignumLines('Order: ', order));
-  lines.push(...labeledBignumLines('Cofactor: ', cofactorNode ? integerValue(cofactorNode, 'EC cofactor') : guessCofactor(fieldOrder, order)));
+  lines.push(...labeledBignumLines('Cofactor: ', cofactor(fieldOrder)));
   if (isUniversal(seedNode, TAG.BIT_STRING)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seedNode, 'EC seed')));
   return { orderBits: bitLength(order), prime, paramLines: lines };
 }

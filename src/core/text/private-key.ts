@@ -4,8 +4,8 @@
  * recomputed, because OpenSSL recomputes them when it loads the key.
  */
 import { CertbenchError } from '../errors.ts';
-import { ed25519PublicKey, ed448PublicKey } from '../keymath/edwards.ts';
-import { x25519PublicKey, x448PublicKey } from '../keymath/montgomery.ts';
+import { ed25519, x25519 } from '@noble/curves/ed25519.js';
+import { ed448, x448 } from '@noble/curves/ed448.js';
 import { modPow } from '../keymath/modular.ts';
 import {
   child,
@@ -73,13 +73,13 @@ function pkcs8Lines(info: DerNode): string[] {
     case OID.ecPublicKey:
       return ecPrivateKeyLines(inner(), params);
     case OID.x25519:
-      return curveKeyLines('X25519', 32, inner(), x25519PublicKey);
+      return curveKeyLines('X25519', 32, inner(), x25519.getPublicKey);
     case OID.x448:
-      return curveKeyLines('X448', 56, inner(), x448PublicKey);
+      return curveKeyLines('X448', 56, inner(), x448.getPublicKey);
     case OID.ed25519:
-      return curveKeyLines('ED25519', 32, inner(), ed25519PublicKey);
+      return curveKeyLines('ED25519', 32, inner(), ed25519.getPublicKey);
     case OID.ed448:
-      return curveKeyLines('ED448', 57, inner(), ed448PublicKey);
+      return curveKeyLines('ED448', 57, inner(), ed448.getPublicKey);
     default:
       throw new CertbenchError(`private keys of algorithm ${oid} cannot be shown as text`);
   }
