@@ -1,0 +1,25 @@
+/** Copies text to the clipboard; says whether it worked (a file:// page may lack the async clipboard). */
+export async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall back to a selection copy
+  }
+  try {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand?.('copy') ?? false;
+    area.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Create's state: the request form, the key choice, presets and pastes that fill them, and
+ * Generate, which makes (or takes) the key, signs the CSR and hands the result to a CreatedCsr.
+ */
+import { buildCsr } from '../../core/csr/build.ts';
+import { CSR_PRESETS, type CsrPreset } from '../../core/csr/presets.ts';
+import type { CsrRequest } from '../../core/csr/request.ts';
+import { describeError } from '../../core/errors.ts';
+import { generateKeyPair } from '../../core/keys/generate.ts';
+import { describeKeyAlgorithm, keyAlgorithmOf, keyTypeOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
+import { requestFromPaste } from './bring-paste.ts';
+import { CreatedCsr } from './created-csr.svelte.ts';
+import { CsrForm } from './csr-form.svelte.ts';
+import { fileBaseName } from './file-names.ts';
+import { KeyChoice } from './key-choice.svelte.ts';
+
+const TICK_MS = 100;
+
+/** A stand-in key type for an imported key certbench would not generate (RSA 1024, say): same family, same hash. */
+function keyTypeForCommands(alg: KeyAlgorithm): KeyType {
+  return keyTypeOf(alg) ?? (alg.family === 'rsa' ? 'rsa2048' : alg.family === 'ec' ? 'ec-p256' : 'ed25519');
+}
+
+export class CreateState {
+  readonly presets: readonly CsrPreset[] = CSR_PRESETS;
+  readonly form = new CsrForm();
+  readonly key: KeyChoice;
+
+  presetId = $state('');
+  paste = $state('');
+  pasteMessage = $state('');
+  pasteOk = $state(false);
+
+  generating = $state(false);
+  /** What is being done, for the status line: "Making an RSA 4096 key…". */
+  step = $state('');
+  elapsedMs = $state(0);
+  error = $state('');
+  created = $state.raw<CreatedCsr | undefined>(undefined);
+
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(subtle?: SubtleCrypto) {
+    this.key = new KeyChoice(subtle);
+  }
+
+  /** Why Generate cannot run, or '' (shown beside the button). */
+  get blocker(): string {
+    if (this.generating) return 'working…';
+    const problems = [...this.form.problems];
+    const keyProblem = this.key.problem;
+    if (keyProblem) problems.push(keyProblem);
+    if (problems.length === 0) return '';
+    return problems.length === 1 ? `Fix first: ${problems[0]}` : `Fix first (${problems.length}): ${problems.join('; ')}`;
+  }
+
+  applyPreset(id: string): void {
+    const preset = this.presets.find((p) => p.id === id);
+    if (!preset) return;
+    this.presetId = id;
+    this.form.fill(preset.request);
+    this.key.keyType = preset.request.keyType;
+    this.key.source = 'new';
+  }
+
+  /** Fills the form from the pasted cfssl JSON or openssl line; says what happened either way. */
+  applyPaste(): void {
+    try {
+      const { kind, request } = requestFromPaste(this.paste, this.form.usage);
+      this.form.fill(request);
+      if (this.key.source === 'new') this.key.keyType = request.keyType;
+      this.presetId = '';
+      this.pasteOk = true;
+      const what = kind === 'cfssl' ? 'cfssl CSR JSON' : 'openssl req line';
+      this.pasteMessage = `Filled from the ${what}: ${request.subject.length} subject attribute${request.subject.length === 1 ? '' : 's'}, ${request.sans.length} SAN${request.sans.length === 1 ? '' : 's'}, ${describeKeyAlgorithm(keyAlgorithmOf(request.keyType))} key.`;
+    } catch (e) {
+      this.pasteOk = false;
+      this.pasteMessage = describeError(e);
+    }
+  }
+
+  /** The request as the form holds it now. */
+  request(): CsrRequest {
+    const alg = this.key.algorithm;
+    return {
+      subject: this.form.subject,
+      sans: this.form.sans,
+      usage: this.form.usage,
+      keyType: alg ? keyTypeForCommands(alg) : this.key.keyType,
+      keyEnciphermentAlways: this.form.keyEnciphermentAlways,
+    };
+  }
+
+  async generate(): Promise<void> {
+    if (this.blocker) return;
+    const request = this.request();
+    this.#forgetCreated();
+    this.error = '';
+    this.generating = true;
+    const started = performance.now();
+    this.elapsedMs = 0;
+    this.#timer = setInterval(() => (this.elapsedMs = performance.now() - started), TICK_MS);
+    try {
+      let keyPair: CryptoKeyPair;
+      let keygenMs: number | undefined;
+      const existing = this.key.source === 'existing';
+      if (existing) {
+        keyPair = this.key.imported!.keyPair;
+      } else {
+        this.step = `Making a new ${describeKeyAlgorithm(keyAlgorithmOf(request.keyType))} key…`;
+        const t0 = performance.now();
+        keyPair = await generateKeyPair(request.keyType);
+        keygenMs = performance.now() - t0;
+      }
+      this.step = 'Signing the request…';
+      const csr = await buildCsr(request, keyPair);
+      const created = new CreatedCsr({
+        csr,
+        keyPair,
+        algorithm: this.key.algorithm!,
+        request,
+        existingKey: existing,
+        fileBase: fileBaseName(this.form.commonName ?? this.form.sanViews.find((s) => s.type === 'DNS')?.entry.replace(/^DNS:/i, '')),
+        keygenMs,
+      });
+      await created.start();
+      this.created = created;
+    } catch (e) {
+      this.error = describeError(e);
+    } finally {
+      clearInterval(this.#timer);
+      this.elapsedMs = performance.now() - started;
+      this.generating = false;
+      this.step = '';
+    }
+  }
+
+  /** Drops the generated key and CSR from the page. */
+  startOver(): void {
+    this.#forgetCreated();
+    this.error = '';
+  }
+
+  dispose(): void {
+    clearInterval(this.#timer);
+    this.#forgetCreated();
+    this.key.forget();
+  }
+
+  #forgetCreated(): void {
+    this.created?.forget();
+    this.created = undefined;
+  }
+}

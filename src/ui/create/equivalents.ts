@@ -1,0 +1,42 @@
+/**
+ * The commands that make the same request outside certbench: an `openssl req` line and a cfssl
+ * CSR JSON. With an existing key, openssl reads it (`-key`) instead of making one (`-newkey`).
+ */
+import { describeError } from '../../core/errors.ts';
+import { requestToCfssl } from '../../core/csr/cfssl.ts';
+import { opensslCommandWords } from '../../core/csr/openssl-command.ts';
+import type { CsrRequest } from '../../core/csr/request.ts';
+
+export interface Equivalents {
+  openssl: string;
+  /** The JSON text, or undefined when cfssl cannot express the request. */
+  cfssl?: string;
+  /** Why there is no cfssl JSON, or how to run it. */
+  cfsslNote: string;
+}
+
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Replaces `-newkey … -noenc -keyout FILE` by `-key FILE`. */
+function withExistingKey(words: string[], keyFile: string): string[] {
+  const from = words.indexOf('-newkey');
+  const keyout = words.indexOf('-keyout');
+  if (from < 0 || keyout < from) return words;
+  return [...words.slice(0, from), '-key', keyFile, ...words.slice(keyout + 2)];
+}
+
+export function equivalentsOf(request: CsrRequest, files: { key: string; csr: string }, existingKey: boolean): Equivalents {
+  let words = opensslCommandWords(request, files);
+  if (existingKey) words = withExistingKey(words, files.key);
+  const openssl = words.map(shellQuote).join(' ');
+  const base = files.csr.replace(/\.csr$/, '');
+  try {
+    const cfssl = JSON.stringify(requestToCfssl(request), null, 2);
+    const run = existingKey ? `cfssl gencsr -key ${shellQuote(files.key)} csr.json | cfssljson -bare ${shellQuote(base)}` : `cfssl genkey csr.json | cfssljson -bare ${shellQuote(base)}`;
+    return { openssl, cfssl, cfsslNote: `Save as csr.json, then: ${run} (cfssl puts key usages in its signing profile, not in the CSR)` };
+  } catch (e) {
+    return { openssl, cfsslNote: `No cfssl JSON for this request: ${describeError(e)}` };
+  }
+}

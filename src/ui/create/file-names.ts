@@ -1,0 +1,27 @@
+/** File names for what Create hands out, from the request's name: `registry.example.com.csr`, `system-node-NAME.key`. */
+
+const MAX_BASE = 64;
+
+/** A safe file base name: letters, digits, dot, hyphen, underscore; a wildcard becomes "wildcard". */
+export function fileBaseName(name: string | undefined, fallback = 'server'): string {
+  const base = (name ?? '')
+    .trim()
+    .replace(/^\*\./, 'wildcard.')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, MAX_BASE)
+    .replace(/[.-]+$/, '');
+  return base === '' ? fallback : base;
+}
+
+export interface OutputFileNames {
+  csr: string;
+  key: string;
+  publicKey: string;
+  text: string;
+  cfssl: string;
+}
+
+export function outputFileNames(base: string): OutputFileNames {
+  return { csr: `${base}.csr`, key: `${base}.key`, publicKey: `${base}.pub.pem`, text: `${base}.csr.txt`, cfssl: `${base}-csr.json` };
+}

@@ -1,0 +1,106 @@
+/**
+ * The key half of Create: a new key of a chosen type, or an existing one pasted or dropped (PEM,
+ * passphrase for encrypted PKCS#8). An imported key lives in this object only.
+ */
+import { describeError } from '../../core/errors.ts';
+import { supportsEd25519 } from '../../core/keys/generate.ts';
+import { importPrivateKey, type ImportedKey } from '../../core/keys/import.ts';
+import { describeKeyAlgorithm, keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
+
+export type KeySource = 'new' | 'existing';
+
+export const KEY_TYPE_CHOICES: readonly { type: KeyType; label: string }[] = [
+  { type: 'rsa2048', label: 'RSA 2048' },
+  { type: 'rsa3072', label: 'RSA 3072' },
+  { type: 'rsa4096', label: 'RSA 4096' },
+  { type: 'ec-p256', label: 'ECDSA P-256' },
+  { type: 'ec-p384', label: 'ECDSA P-384' },
+  { type: 'ec-p521', label: 'ECDSA P-521' },
+  { type: 'ed25519', label: 'Ed25519' },
+];
+
+const FORMAT_NAMES = { pkcs8: 'PKCS#8', 'encrypted-pkcs8': 'encrypted PKCS#8', pkcs1: 'PKCS#1', sec1: 'SEC1' } as const;
+
+export const ED25519_UNSUPPORTED = 'This browser’s WebCrypto cannot make Ed25519 keys (Chromium 137+ and Firefox 129+ can): choose ECDSA P-256.';
+
+export class KeyChoice {
+  source = $state<KeySource>('new');
+  keyType = $state<KeyType>('ec-p256');
+  /** undefined while the check runs. */
+  ed25519 = $state<boolean | undefined>(undefined);
+
+  pem = $state('');
+  passphrase = $state('');
+  imported = $state.raw<ImportedKey | undefined>(undefined);
+  importError = $state('');
+  importing = $state(false);
+  /** The key is encrypted and the passphrase field should show. */
+  needsPassphrase = $state(false);
+
+  #importRun = 0;
+
+  constructor(subtle?: SubtleCrypto) {
+    void supportsEd25519(subtle).then((ok) => (this.ed25519 = ok));
+  }
+
+  /** The algorithm the CSR will be signed with, for the key usage shown. */
+  get algorithm(): KeyAlgorithm | undefined {
+    if (this.source === 'existing') return this.imported?.algorithm;
+    return keyAlgorithmOf(this.keyType);
+  }
+
+  /** Why there is no usable key yet, or ''. */
+  get problem(): string {
+    if (this.source === 'existing') {
+      if (this.importing) return 'the key is still loading';
+      if (!this.imported) return this.importError || 'paste or drop the existing private key and press Load key';
+      return '';
+    }
+    if (this.keyType === 'ed25519' && this.ed25519 === false) return ED25519_UNSUPPORTED;
+    return '';
+  }
+
+  get importedSummary(): string {
+    const k = this.imported;
+    return k ? `${describeKeyAlgorithm(k.algorithm)} key (${FORMAT_NAMES[k.format]}) loaded` : '';
+  }
+
+  async load(): Promise<void> {
+    const run = ++this.#importRun;
+    this.imported = undefined;
+    this.importError = '';
+    if (!this.pem.trim()) {
+      this.importError = 'paste or drop a private key (PEM) first';
+      return;
+    }
+    this.importing = true;
+    try {
+      const key = await importPrivateKey(this.pem, { passphrase: this.needsPassphrase || this.passphrase ? this.passphrase : undefined });
+      if (run !== this.#importRun) return;
+      this.imported = key;
+      this.needsPassphrase = key.format === 'encrypted-pkcs8';
+    } catch (e) {
+      if (run !== this.#importRun) return;
+      this.importError = describeError(e);
+      if (/encrypted/.test(this.importError) && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(this.pem)) this.needsPassphrase = true;
+    } finally {
+      if (run === this.#importRun) this.importing = false;
+    }
+  }
+
+  /** New text in the key field: the old key no longer stands. */
+  keyTextChanged(): void {
+    this.#importRun++;
+    this.imported = undefined;
+    this.importError = '';
+    this.importing = false;
+    this.needsPassphrase = /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(this.pem);
+  }
+
+  /** Drops the loaded key and its text. */
+  forget(): void {
+    this.pem = '';
+    this.passphrase = '';
+    this.keyTextChanged();
+  }
+}
