@@ -1,0 +1,62 @@
+/**
+ * One paste-or-file input: what a person typed, or the file they opened or dropped. A text file
+ * lands in the text box so it can be seen and edited; a binary one (DER, zip) is kept as bytes.
+ */
+import { asText } from '../../core/input/decode.ts';
+import { describeError } from '../../core/errors.ts';
+
+export class PemSource {
+  text = $state('');
+  /** Bytes of a binary file; cleared as soon as the person types. */
+  bytes = $state.raw<Uint8Array | undefined>(undefined);
+  fileName = $state('');
+  fileError = $state('');
+
+  /** What to hand to the core: the text, the binary file, or undefined when empty. */
+  get input(): string | Uint8Array | undefined {
+    if (this.bytes) return this.bytes;
+    return this.text.trim() ? this.text : undefined;
+  }
+
+  /** A short line saying where the input came from, for the field's description. */
+  get note(): string {
+    if (this.bytes) return `${this.fileName} (${this.bytes.length} bytes, binary)`;
+    return this.fileName ? `from ${this.fileName}` : '';
+  }
+
+  typed(text: string): void {
+    this.text = text;
+    this.bytes = undefined;
+    this.fileName = '';
+    this.fileError = '';
+  }
+
+  setBytes(name: string, bytes: Uint8Array): void {
+    this.fileError = '';
+    this.fileName = name;
+    const text = asText(bytes);
+    if (text !== undefined) {
+      this.text = text;
+      this.bytes = undefined;
+    } else {
+      this.text = '';
+      this.bytes = bytes;
+    }
+  }
+
+  async loadFile(file: File): Promise<void> {
+    try {
+      this.setBytes(file.name, await readFileBytes(file));
+    } catch (e) {
+      this.fileError = `could not read ${file.name}: ${describeError(e)}`;
+    }
+  }
+
+  clear(): void {
+    this.typed('');
+  }
+}
+
+export async function readFileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}

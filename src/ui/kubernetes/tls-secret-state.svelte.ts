@@ -1,0 +1,76 @@
+/**
+ * The TLS Secret form: certificate chain, private key and optional ca.crt (pasted or from files),
+ * name and namespace. buildTlsSecret does the work and refuses a key that is not the leaf's; this
+ * class turns inputs into its options and keeps the newest outcome.
+ */
+import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, type TlsSecretResult } from '../../kube/index.ts';
+import { CertbenchError } from '../../core/errors.ts';
+import { AsyncBuild } from './async-build.svelte.ts';
+import { PemSource } from './pem-source.svelte.ts';
+import { pickObjects } from './pick-objects.ts';
+
+export class TlsSecretState {
+  readonly chain = new PemSource();
+  readonly key = new PemSource();
+  readonly ca = new PemSource();
+  name = $state('');
+  namespace = $state('');
+  reorderChain = $state(false);
+  containerName = $state('app');
+  mountPath = $state('/etc/tls');
+  readonly build = new AsyncBuild<TlsSecretResult>(() => this.#build());
+
+  readonly certificates = $derived(pickObjects(this.chain.input, 'certificate', 'certificate', this.chain.fileName || undefined));
+  readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'CA certificate', this.ca.fileName || undefined));
+
+  get nameProblem(): string {
+    const n = this.name.trim();
+    if (!n) return 'enter a name for the Secret';
+    const p = dns1123SubdomainProblem(n);
+    return p ? `"${n}" ${p}` : '';
+  }
+
+  get namespaceProblem(): string {
+    const n = this.namespace.trim();
+    if (!n) return '';
+    const p = dns1123LabelProblem(n);
+    return p ? `"${n}" ${p}` : '';
+  }
+
+  /** Everything the inputs are, so a view can rebuild when any of them changes. */
+  get signature(): unknown[] {
+    return [this.chain.input, this.key.input, this.ca.input, this.name, this.namespace, this.reorderChain, this.containerName, this.mountPath];
+  }
+
+  /** What is missing before a Secret can be made, or ''. */
+  get missing(): string {
+    if (!this.chain.input) return 'paste or open the certificate (and its intermediates)';
+    if (this.certificates.problem) return this.certificates.problem;
+    if (!this.key.input) return 'paste or open the private key';
+    return '';
+  }
+
+  get exportBlocker(): string {
+    const r = this.build.result;
+    if (this.missing) return this.missing;
+    if (!r) return this.build.error ? 'fix the problem above first' : 'making the Secret…';
+    if (this.nameProblem || this.namespaceProblem || hasErrors(r.findings)) return 'fix the errors listed above first';
+    return '';
+  }
+
+  async #build(): Promise<TlsSecretResult | undefined> {
+    if (this.missing) return undefined;
+    if (this.ca.input && this.caCertificates.problem) throw new CertbenchError(this.caCertificates.problem, 'ca.crt');
+    const namespace = this.namespace.trim();
+    return buildTlsSecret({
+      name: this.name.trim(),
+      namespace: namespace || undefined,
+      certificates: this.certificates.ders,
+      privateKey: this.key.input!,
+      caCertificates: this.caCertificates.ders.length ? this.caCertificates.ders : undefined,
+      reorderChain: this.reorderChain,
+      containerName: this.containerName.trim() || undefined,
+      mountPath: this.mountPath.trim() || undefined,
+    });
+  }
+}
