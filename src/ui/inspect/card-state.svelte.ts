@@ -15,6 +15,8 @@ export class CardState {
   item = $state.raw<DecodedItem>() as DecodedItem;
   readonly index: number;
   view = $state<CardView>('text');
+  /** Whether the text / ASN.1 views are rendered (closed by default in big batches: a thousand dumps are a lot of DOM). */
+  open = $state(true);
   tree = $state.raw<TreeResult | undefined>(undefined);
   treeLoading = $state(false);
   /** Offset (id) of the node chosen by click or keyboard, in the tree or through a text line. */
@@ -28,9 +30,10 @@ export class CardState {
 
   #decoder: Decoder;
 
-  constructor(item: DecodedItem, index: number, decoder: Decoder) {
+  constructor(item: DecodedItem, index: number, decoder: Decoder, open = true) {
     this.item = item;
     this.index = index;
+    this.open = open;
     this.#decoder = decoder;
   }
 

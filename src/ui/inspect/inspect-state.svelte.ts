@@ -12,7 +12,9 @@ import { CardState } from './card-state.svelte.ts';
 export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.yaml,.yml,.json,.txt';
 
 /** Cards appear in batches, one per frame, so a thousand-object paste never blocks the page for long. */
-const CARDS_PER_FRAME = 25;
+const CARDS_PER_FRAME = 10;
+/** Up to this many objects, every card opens with its OpenSSL text; beyond, cards show the summary until opened. */
+const OPEN_UP_TO = 5;
 const DEBOUNCE_MS = 300;
 
 export class InspectState {
@@ -106,7 +108,8 @@ export class InspectState {
     }
     if (run !== this.#run) return;
     this.problems = found;
-    this.cards = items.map((item, i) => new CardState(item, i, this.#decoder));
+    const open = items.length <= OPEN_UP_TO;
+    this.cards = items.map((item, i) => new CardState(item, i, this.#decoder, open));
     this.busy = false;
     const n = items.length;
     this.status = `${n} object${n === 1 ? '' : 's'} found${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}`;
