@@ -95,6 +95,8 @@ describe('generated keys match openssl pkey -noout -text', () => {
     ['EC wap-wsg-idm-ecid-wtls1', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:wap-wsg-idm-ecid-wtls1']],
     ['SM2', ['-algorithm', 'SM2']],
     ['EC P-256, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-pkeyopt', 'ec_param_enc:explicit']],
+    // a = 0: OpenSSL prints a zero bignum as "A:    0" with no hex part.
+    ['EC secp256k1, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1', '-pkeyopt', 'ec_param_enc:explicit']],
     ['EC sect163k1, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:sect163k1', '-pkeyopt', 'ec_param_enc:explicit']],
     ['EC c2pnb163v1, explicit parameters', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:c2pnb163v1', '-pkeyopt', 'ec_param_enc:explicit']],
     ['Ed25519', ['-algorithm', 'ED25519']],

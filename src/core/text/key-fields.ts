@@ -17,6 +17,8 @@ export function labeledBignumLines(label: string, value: bigint): string[] {
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   const sign = negative ? '-' : '';
+  // OpenSSL prints zero bare ("A:    0"), without the "(0x0)" it gives every other small value.
+  if (magnitude === 0n) return [`${label} 0`];
   if (magnitude < 1n << 64n) {
     return [`${label} ${sign}${magnitude.toString()} (${sign}0x${magnitude.toString(16)})`];
   }
