@@ -1,0 +1,96 @@
+/**
+ * Revocation from CRLs the person supplied (no fetching: certbench is offline). A certificate is
+ * checked only when a CRL from its issuer (same name, signature verifies with the issuer's key) is
+ * given; a CRL that RFC 5280 forbids relying on (no cRLNumber, an unknown critical extension, an
+ * issuer without cRLSign) is reported rather than silently used or ignored.
+ */
+import { bytesEqual } from '../bytes.ts';
+import { CertbenchError, describeError } from '../errors.ts';
+import { children, contentBytes, isContext, oidText, parseDer, rawBytes, bitStringBytes, type Block } from '../text/der.ts';
+import type { CertView } from './certificate.ts';
+import { nameKey, parseRdns } from './names.ts';
+import { verifySignature } from './signature.ts';
+import type { VerifyProblem } from './types.ts';
+
+const OID_CRL_NUMBER = '2.5.29.20';
+const UNDERSTOOD_CRL_EXTENSIONS = new Set([OID_CRL_NUMBER, '2.5.29.35' /* AKI */]);
+
+export interface CrlView {
+  der: Uint8Array;
+  tbs: Uint8Array;
+  issuerKey: string;
+  sigOid: string;
+  sigParams?: Block;
+  signature: Uint8Array;
+  revokedSerials: Uint8Array[];
+  extensions: { oid: string; critical: boolean }[];
+}
+
+function readCrl(der: Uint8Array, where: string): CrlView {
+  try {
+    const top = parseDer(der, where);
+    const [tbs, sigAlg, sig] = children(top);
+    const parts = children(tbs!);
+    let i = parts[0]!.idBlock.tagNumber === 2 && parts[0]!.idBlock.tagClass === 1 ? 1 : 0;
+    const issuer = parts[i + 1]!;
+    i += 3; // signature, issuer, thisUpdate
+    if (parts[i] && (parts[i]!.idBlock.tagNumber === 23 || parts[i]!.idBlock.tagNumber === 24)) i++;
+    const revokedSerials: Uint8Array[] = [];
+    const extensions: CrlView['extensions'] = [];
+    for (const p of parts.slice(i)) {
+      if (p.idBlock.tagClass === 1 && p.idBlock.tagNumber === 16) {
+        for (const entry of children(p)) revokedSerials.push(contentBytes(children(entry)[0]!));
+      } else if (isContext(p, 0)) {
+        for (const ext of children(children(p)[0]!)) {
+          const f = children(ext);
+          extensions.push({ oid: oidText(f[0]!), critical: f.length === 3 && contentBytes(f[1]!)[0] !== 0 });
+        }
+      }
+    }
+    const sigParts = children(sigAlg!);
+    return {
+      der, tbs: rawBytes(tbs!), issuerKey: nameKey(parseRdns(issuer)), sigOid: oidText(sigParts[0]!),
+      ...(sigParts[1] ? { sigParams: sigParts[1] } : {}), signature: bitStringBytes(sig!).bytes, revokedSerials, extensions,
+    };
+  } catch (e) {
+    throw new CertbenchError(`not a readable CRL: ${describeError(e)}`, where);
+  }
+}
+
+export function readCrls(ders: readonly Uint8Array[]): CrlView[] {
+  return ders.map((d, i) => readCrl(d, `CRL ${i + 1}`));
+}
+
+/** Revocation problems for every certificate below the anchor whose issuer's CRL was given. */
+export async function checkCrls(path: readonly CertView[], crls: readonly CrlView[], at: Date): Promise<VerifyProblem[]> {
+  void at;
+  const problems: VerifyProblem[] = [];
+  for (let i = 0; i + 1 < path.length; i++) {
+    const cert = path[i]!;
+    const issuer = path[i + 1]!;
+    for (const crl of crls) {
+      if (crl.issuerKey !== cert.issuerKey) continue;
+      let signed = false;
+      try {
+        signed = await verifySignature(crl.tbs, crl.signature, crl.sigOid, crl.sigParams, issuer.spki);
+      } catch {
+        signed = false;
+      }
+      if (!signed) continue;
+      const about = `the CRL from '${issuer.label}'`;
+      if (issuer.keyUsage && !issuer.keyUsage.usages.has('cRLSign')) {
+        problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} cannot be relied on: the issuer's keyUsage lacks cRLSign` });
+        continue;
+      }
+      const number = crl.extensions.find((e) => e.oid === OID_CRL_NUMBER);
+      if (!number) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} has no cRLNumber (RFC 5280 requires one)` });
+      else if (number.critical) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} marks cRLNumber critical (RFC 5280 forbids it)` });
+      const unknown = crl.extensions.find((e) => e.critical && !UNDERSTOOD_CRL_EXTENSIONS.has(e.oid));
+      if (unknown) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} has a critical extension ${unknown.oid} that is not understood` });
+      if (crl.revokedSerials.some((s) => bytesEqual(s, cert.serial))) {
+        problems.push({ code: 'revoked', index: i, message: `'${cert.label}' is revoked by ${about}` });
+      }
+    }
+  }
+  return problems;
+}

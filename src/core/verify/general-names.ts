@@ -1,0 +1,84 @@
+/**
+ * GeneralName values as the verifier compares them: DNS and email as text, IP as bytes
+ * (with a mask inside name constraints), directory names as parsed RDNs.
+ */
+import { CertbenchError } from '../errors.ts';
+import { children, contentBytes, isContext, rawBytes, type Block } from '../text/der.ts';
+import { parseRdns, type Rdn } from './names.ts';
+
+export type VerifyGeneralName =
+  | { kind: 'dns'; value: string }
+  | { kind: 'email'; value: string }
+  | { kind: 'uri'; value: string }
+  | { kind: 'ip'; bytes: Uint8Array }
+  | { kind: 'dirName'; rdns: Rdn[] }
+  | { kind: 'other'; tag: number; der: Uint8Array };
+
+const latin1 = new TextDecoder('latin1');
+
+function ia5(b: Block, what: string): string {
+  if (b.idBlock.isConstructed) throw new CertbenchError(`${what} must be a primitive IA5String`);
+  const bytes = contentBytes(b);
+  if (bytes.some((c) => c > 0x7e || c < 0x20)) throw new CertbenchError(`${what} holds bytes that are not printable ASCII`);
+  return latin1.decode(bytes);
+}
+
+/** One GeneralName node. Throws a CertbenchError when it is malformed. */
+export function readGeneralName(node: Block): VerifyGeneralName {
+  if (isContext(node, 1)) return { kind: 'email', value: ia5(node, 'an rfc822Name') };
+  if (isContext(node, 2)) return { kind: 'dns', value: ia5(node, 'a dNSName') };
+  if (isContext(node, 6)) return { kind: 'uri', value: ia5(node, 'a URI') };
+  if (isContext(node, 7)) {
+    if (node.idBlock.isConstructed) throw new CertbenchError('an iPAddress must be primitive');
+    return { kind: 'ip', bytes: contentBytes(node) };
+  }
+  if (isContext(node, 4)) {
+    const [name] = children(node);
+    if (!name || children(node).length !== 1) throw new CertbenchError('a directoryName must hold exactly one Name');
+    return { kind: 'dirName', rdns: parseRdns(name) };
+  }
+  return { kind: 'other', tag: node.idBlock.tagNumber, der: rawBytes(node) };
+}
+
+export function readGeneralNames(seq: Block, what: string): VerifyGeneralName[] {
+  if (!(seq.idBlock.tagClass === 1 && seq.idBlock.tagNumber === 16)) throw new CertbenchError(`${what} is not a SEQUENCE of names`);
+  return children(seq).map((n) => {
+    try {
+      return readGeneralName(n);
+    } catch (e) {
+      throw new CertbenchError(`${what}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** IPv4 dotted decimal; IPv6 in RFC 5952 form (lowercase, longest run of two or more zero words as ::). */
+export function canonicalIpText(bytes: Uint8Array): string {
+  if (bytes.length === 4) return Array.from(bytes).join('.');
+  if (bytes.length !== 16) return `<${bytes.length} bytes>`;
+  const words: number[] = [];
+  for (let i = 0; i < 16; i += 2) words.push((bytes[i]! << 8) | bytes[i + 1]!);
+  let bestAt = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) [bestAt, bestLen] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (bestAt < 0) return hex.join(':');
+  return `${hex.slice(0, bestAt).join(':')}::${hex.slice(bestAt + bestLen).join(':')}`;
+}
+
+export const ipText = canonicalIpText;
+
+export function describeGeneralName(n: VerifyGeneralName): string {
+  switch (n.kind) {
+    case 'dns': return `DNS:${n.value}`;
+    case 'email': return `email:${n.value}`;
+    case 'uri': return `URI:${n.value}`;
+    case 'ip': return `IP:${ipText(n.bytes)}`;
+    case 'dirName': return `DirName:${n.rdns.map((r) => r.map((a) => `${a.label}=${a.text}`).join('+')).join(', ')}`;
+    case 'other': return `name of type [${n.tag}]`;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Chain verification: builds every path from the leaf to a trusted certificate through the given
+ * pile (matching issuer to subject names, preferring AKI = SKI), checks each signature as it goes,
+ * then runs the path checks. The first path that passes wins; otherwise the path with the fewest
+ * problems is reported, with its problems in words.
+ */
+import { bytesEqual, toHex } from '../bytes.ts';
+import { CertbenchError, describeError } from '../errors.ts';
+import { readCertView, type CertView } from './certificate.ts';
+import { checkCrls, readCrls, type CrlView } from './crl.ts';
+import { checkPath, roleOf, type PathContext } from './path-checks.ts';
+import { verifySignature } from './signature.ts';
+import type { PathEntry, VerifyOptions, VerifyProblem, VerifyResult } from './types.ts';
+
+/** Limits that keep a hostile pile from taking forever (limbo's pathological cases). */
+const MAX_PATHS = 64;
+const MAX_SIGNATURE_CHECKS = 256;
+const DEFAULT_MAX_INTERMEDIATES = 8;
+
+interface Candidate {
+  view: CertView;
+  trusted: boolean;
+}
+
+interface Attempt {
+  path: Candidate[];
+  problems: VerifyProblem[];
+}
+
+function entryOf(c: Candidate, i: number, n: number, anchorSelfIssued: boolean, reachedAnchor: boolean): PathEntry {
+  const role = i === 0 ? 'leaf' : reachedAnchor && i === n - 1 ? 'anchor' : 'intermediate';
+  void anchorSelfIssued;
+  return {
+    der: c.view.der, role, subject: c.view.subjectText, issuer: c.view.issuerText, label: c.view.label,
+    notBefore: c.view.notBefore, notAfter: c.view.notAfter, trusted: c.trusted,
+  };
+}
+
+function readAll(ders: readonly Uint8Array[], what: string): CertView[] {
+  return ders.map((d, i) => readCertView(d, `${what} ${i + 1}`));
+}
+
+/**
+ * Verifies `leaf` against `options.trusted`, using `options.untrusted` to build the path.
+ * Throws a CertbenchError only when an input is not a certificate at all.
+ */
+export async function verifyChain(leaf: Uint8Array, options: VerifyOptions): Promise<VerifyResult> {
+  const leafView = readCertView(leaf, 'leaf certificate');
+  const anchors = readAll(options.trusted, 'trusted certificate').map((view) => ({ view, trusted: true }));
+  const pool = readAll(options.untrusted ?? [], 'untrusted certificate').map((view) => ({ view, trusted: false }));
+  const crls: CrlView[] = readCrls(options.crls ?? []);
+  const ctx: PathContext = {
+    // Certificate times have whole seconds, and validity includes both ends (RFC 5280 §4.1.2.5).
+    at: new Date(Math.floor((options.at ?? new Date()).getTime() / 1000) * 1000),
+    purpose: options.purpose ?? 'server',
+    profile: options.profile ?? 'webpki',
+    anchor: options.anchorChecks ?? { validity: true, constraints: true },
+    minRsaBits: options.minRsaBits ?? 2048,
+    allowSha1: options.allowSha1 ?? false,
+    peerName: options.peerName,
+  };
+  const maxIntermediates = options.maxIntermediates ?? DEFAULT_MAX_INTERMEDIATES;
+  const sigCache = new Map<string, Promise<true | string>>();
+  let signatureChecks = 0;
+  let pathsTried = 0;
+  let best: Attempt | undefined;
+  let deadEnd: Attempt | undefined;
+
+  const signedBy = (child: CertView, issuer: CertView): Promise<true | string> => {
+    const key = `${toHex(child.der.subarray(-32))}|${toHex(issuer.der.subarray(-32))}|${child.der.length}|${issuer.der.length}`;
+    let p = sigCache.get(key);
+    if (!p) {
+      signatureChecks++;
+      p = verifySignature(child.tbs, child.signature, child.signatureAlgorithm.oid, child.signatureAlgorithm.params, issuer.spki)
+        .then((ok) => (ok ? true : 'its signature does not verify with the issuer\'s public key') as true | string)
+        .catch((e: unknown) => `its signature cannot be checked: ${describeError(e)}`);
+      sigCache.set(key, p);
+    }
+    return p;
+  };
+
+  const isAnchor = (c: CertView) => anchors.some((a) => bytesEqual(a.view.der, c.der));
+  const issuersOf = (c: CertView): Candidate[] => {
+    const all = [...anchors, ...pool].filter((x) => x.view.subjectKey === c.issuerKey);
+    const akiMatch = (x: Candidate) => {
+      const want = c.authorityKeyId?.keyId;
+      const have = x.view.subjectKeyId;
+      return want && have ? (bytesEqual(want, have) ? 0 : 2) : 1;
+    };
+    return all.sort((a, b) => akiMatch(a) - akiMatch(b) || Number(b.trusted) - Number(a.trusted));
+  };
+
+  const consider = (attempt: Attempt) => {
+    if (!best || attempt.problems.length < best.problems.length) best = attempt;
+  };
+
+  const extend = async (path: Candidate[]): Promise<Attempt | undefined> => {
+    const last = path[path.length - 1]!;
+    if (last.trusted || (path.length === 1 && isAnchor(last.view))) {
+      pathsTried++;
+      const views = path.map((p) => p.view);
+      const problems = [...checkPath(views, ctx), ...(await checkCrls(views, crls, ctx.at))];
+      const attempt = { path, problems };
+      if (!problems.length) return attempt;
+      consider(attempt);
+      return undefined;
+    }
+    const candidates = issuersOf(last.view);
+    const dead: VerifyProblem[] = [];
+    let tooLong = false;
+    for (const issuer of candidates) {
+      if (pathsTried >= MAX_PATHS || signatureChecks >= MAX_SIGNATURE_CHECKS) break;
+      // A certificate may appear once per path; the same name and key again is a loop too.
+      if (path.some((p) => bytesEqual(p.view.der, issuer.view.der) || (p.view.subjectKey === issuer.view.subjectKey && bytesEqual(p.view.spki, issuer.view.spki)))) continue;
+      // Self-issued intermediates (key rollover) do not count toward the depth limit.
+      if (!issuer.trusted && !issuer.view.selfIssued && path.slice(1).filter((p) => !p.view.selfIssued).length >= maxIntermediates) {
+        tooLong = true;
+        continue;
+      }
+      const sig = await signedBy(last.view, issuer.view);
+      if (sig !== true) {
+        dead.push({ code: 'bad-signature', index: path.length - 1, message: `${path.length === 1 ? 'leaf' : 'intermediate'} '${last.view.label}': ${sig} ('${issuer.view.label}'${issuer.trusted ? ', trusted' : ''})` });
+        continue;
+      }
+      const found = await extend([...path, issuer]);
+      if (found) return found;
+    }
+    if (!deadEnd || path.length > deadEnd.path.length || (path.length === deadEnd.path.length && dead.length && !deadEnd.problems.some((p) => p.code === 'bad-signature'))) {
+      const role = path.length === 1 ? 'leaf' : 'intermediate';
+      const problems = dead.length
+        ? dead
+        : tooLong
+          ? [{ code: 'path-too-long', index: path.length - 1, message: `no path within ${maxIntermediates} intermediate${maxIntermediates === 1 ? '' : 's'} reaches a trusted certificate` }]
+          : pathsTried >= MAX_PATHS || signatureChecks >= MAX_SIGNATURE_CHECKS
+            ? [{ code: 'too-many-paths', message: 'gave up: too many candidate paths (a denial-of-service guard)' }]
+            : [{ code: 'no-issuer', index: path.length - 1, message: `${role} '${last.view.label}': its issuer '${last.view.issuerText}' is not among the trusted or given certificates` }];
+      deadEnd = { path, problems };
+    }
+    return undefined;
+  };
+
+  const ok = await extend([{ view: leafView, trusted: false }]);
+  const result = ok ?? best ?? deadEnd!;
+  const reached = !!ok || !!best;
+  const n = result.path.length;
+  const anchorSelf = result.path[n - 1]!.view.selfIssued;
+  return {
+    ok: !!ok,
+    path: result.path.map((c, i) => entryOf(c, i, n, anchorSelf, reached)),
+    problems: ok ? [] : result.problems,
+    pathsTried,
+  };
+}
+
+/** The role words used in messages, for a UI that lists the path. */
+export { roleOf };
+
+/** A readable one-line reason, for a CLI or a toast. */
+export function summariseProblems(problems: readonly VerifyProblem[]): string {
+  if (!problems.length) return 'OK';
+  return problems.map((p) => p.message).join('; ');
+}
+
+export function assertCertificate(der: Uint8Array, where: string): void {
+  try {
+    readCertView(der, where);
+  } catch (e) {
+    throw e instanceof CertbenchError ? e : new CertbenchError(describeError(e), where);
+  }
+}
