@@ -1,0 +1,233 @@
+/**
+ * The CA area's state: the CAs in the browser's store (each a CaCard), the forms that add CAs, the
+ * Sign panel, backup and restore. Every store call goes through `attempt`, which turns a failure into
+ * a message next to the action and leaves what the person typed in place.
+ */
+import { commonNameOf } from '../../core/cert/name.ts';
+import { caFacts } from '../../core/ca/identity.ts';
+import { describeError } from '../../core/errors.ts';
+import { toPem } from '../../core/pem.ts';
+import { summarize, type Summary } from '../../core/summary.ts';
+import { dumpText } from '../../core/text/dump.ts';
+import { CaStore, type CaSummary } from '../../store/ca.ts';
+import { fileBaseName } from '../create/file-names.ts';
+import { BackupState } from './backup-state.svelte.ts';
+import { CreateCaForm } from './create-ca-form.svelte.ts';
+import { ImportCaForm } from './import-ca-form.svelte.ts';
+import { attempt } from './attempt.ts';
+import { InventoryState } from './inventory-state.svelte.ts';
+import { SignState } from './sign-state.svelte.ts';
+
+export const IDLE_CHOICES: readonly { minutes: number; label: string }[] = [
+  { minutes: 1, label: '1 minute' },
+  { minutes: 5, label: '5 minutes' },
+  { minutes: 15, label: '15 minutes' },
+  { minutes: 60, label: '1 hour' },
+  { minutes: 0, label: 'never (until the page closes)' },
+];
+
+/** One stored CA as the list shows it. */
+export class CaCard {
+  record = $state.raw<CaSummary>(undefined as unknown as CaSummary);
+  summary = $state.raw<Summary | undefined>(undefined);
+  unlocked = $state(false);
+  /** OpenSSL's `x509 -text` of the CA certificate, '' while hidden. */
+  inspectText = $state('');
+  unlockPassphrase = $state('');
+  unlockError = $state('');
+  deleteConfirmation = $state('');
+  error = $state('');
+  busy = $state(false);
+  readonly inventory: InventoryState;
+
+  private readonly ca: CaState;
+
+  constructor(ca: CaState, record: CaSummary) {
+    this.ca = ca;
+    this.record = record;
+    this.unlocked = record.unlocked;
+    this.inventory = new InventoryState(ca, record.id);
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+  get name(): string {
+    return this.record.name;
+  }
+  get needsPassphrase(): boolean {
+    return this.record.protection === 'passphrase';
+  }
+  get hasKey(): boolean {
+    return this.record.protection !== 'none';
+  }
+  get fileBase(): string {
+    return fileBaseName(commonNameOf(caFacts(this.record.certificate).subject) ?? this.record.name, 'ca');
+  }
+  get pem(): string {
+    return toPem('CERTIFICATE', this.record.certificate);
+  }
+  get chainPem(): string {
+    return [this.record.certificate, ...this.record.chain].map((c) => toPem('CERTIFICATE', c)).join('');
+  }
+
+  toggleInspect(): void {
+    if (this.inspectText) {
+      this.inspectText = '';
+      return;
+    }
+    try {
+      this.inspectText = dumpText({ kind: 'certificate', der: this.record.certificate, origin: this.record.name });
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+
+  async unlock(): Promise<boolean> {
+    this.unlockError = '';
+    const ok = await attempt(
+      () => this.ca.store.unlock(this.id, this.unlockPassphrase),
+      (m) => (this.unlockError = /wrong passphrase/.test(m) ? `Wrong passphrase: the CA stays locked. (${m})` : m),
+    );
+    this.unlockPassphrase = '';
+    this.ca.syncLocks();
+    return ok;
+  }
+
+  lock(): void {
+    this.ca.store.lock(this.id);
+    this.ca.syncLocks();
+  }
+
+  get canDelete(): boolean {
+    return this.deleteConfirmation.trim() === this.name;
+  }
+
+  async delete(): Promise<void> {
+    if (!this.canDelete) return;
+    this.error = '';
+    this.busy = true;
+    if (await attempt(() => this.ca.store.deleteCa(this.id), (m) => (this.error = m))) await this.ca.refresh();
+    this.busy = false;
+  }
+}
+
+export class CaState {
+  cards = $state.raw<CaCard[]>([]);
+  loading = $state(true);
+  /** A failure to read the store (the list may be stale). */
+  error = $state('');
+  idleMinutes = $state(15);
+  /** What the last Create or Import did, in words. */
+  message = $state('');
+  warnings = $state.raw<string[]>([]);
+  createError = $state('');
+  importError = $state('');
+  busy = $state('');
+
+  readonly createForm = new CreateCaForm();
+  readonly importForm = new ImportCaForm();
+  readonly sign: SignState;
+  readonly backup: BackupState;
+  #lockTimer: ReturnType<typeof setInterval> | undefined;
+
+  readonly store: CaStore;
+
+  constructor(store: CaStore = new CaStore()) {
+    this.store = store;
+    this.sign = new SignState(this);
+    this.backup = new BackupState(this);
+    this.idleMinutes = Math.round(store.session.idleMs / 60_000);
+    // The session forgets keys on its own idle timers: reflect that in the list.
+    this.#lockTimer = setInterval(() => this.syncLocks(), 1000);
+  }
+
+  card(id: string): CaCard | undefined {
+    return this.cards.find((c) => c.id === id);
+  }
+
+  async refresh(): Promise<void> {
+    await attempt(
+      async () => {
+        const list = await this.store.listCas();
+        list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        const cards = list.map((record) => {
+          const card = this.card(record.id) ?? new CaCard(this, record);
+          card.record = record;
+          card.unlocked = record.unlocked;
+          return card;
+        });
+        await Promise.all(cards.map(async (c) => (c.summary ??= await summarize({ kind: 'certificate', der: c.record.certificate, origin: c.record.name }))));
+        await Promise.all(cards.map((c) => c.inventory.load()));
+        this.cards = cards;
+        this.error = '';
+      },
+      (m) => (this.error = `The CA store could not be read: ${m}`),
+    );
+    this.loading = false;
+    if (!this.sign.caId || !this.card(this.sign.caId)) this.sign.caId = this.cards[0]?.id ?? '';
+    if (this.createForm.parentId && !this.card(this.createForm.parentId)) this.createForm.parentId = '';
+  }
+
+  syncLocks(): void {
+    for (const c of this.cards) {
+      const now = c.record.protection === 'browser-key' || this.store.session.isUnlocked(c.id);
+      if (c.unlocked !== now) c.unlocked = now;
+    }
+  }
+
+  setIdleMinutes(minutes: number): void {
+    this.idleMinutes = minutes;
+    this.store.session.idleMs = minutes * 60_000;
+  }
+
+  lockAll(): void {
+    this.store.lockAll();
+    this.syncLocks();
+  }
+
+  async createCa(): Promise<void> {
+    const form = this.createForm;
+    this.createError = '';
+    this.message = '';
+    this.warnings = [];
+    this.busy = form.kind === 'root' ? 'Making the root CA…' : 'Making the intermediate CA…';
+    const ok = await attempt(async () => {
+      const options = form.options();
+      const protection = form.protection.toProtection();
+      const { record, warnings } =
+        form.kind === 'root' ? await this.store.createRoot(options, protection) : await this.store.createIntermediate(form.parentId, options, protection);
+      this.message = `Created ${form.kind === 'root' ? 'root' : 'intermediate'} CA ${record.name}.`;
+      this.warnings = warnings;
+      this.sign.caId = record.id;
+    }, (m) => (this.createError = m));
+    if (ok) form.protection.clearSecrets();
+    this.busy = '';
+    await this.refresh();
+  }
+
+  async importCa(): Promise<void> {
+    const form = this.importForm;
+    this.importError = '';
+    this.message = '';
+    this.warnings = [];
+    if (form.problem) {
+      this.importError = `Fix first: ${form.problem}`;
+      return;
+    }
+    this.busy = 'Importing the CA…';
+    const ok = await attempt(async () => {
+      const { record, warnings } = await this.store.importCa(form.input(), form.protection.toProtection());
+      this.message = `Imported CA ${record.name}.`;
+      this.warnings = warnings;
+      this.sign.caId = record.id;
+    }, (m) => (this.importError = m));
+    if (ok) form.clear();
+    this.busy = '';
+    await this.refresh();
+  }
+
+  dispose(): void {
+    clearInterval(this.#lockTimer);
+  }
+}

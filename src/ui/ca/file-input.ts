@@ -1,0 +1,12 @@
+/** Reading a chosen or dropped file: PEM, JSON and other text as text; anything else (DER) as bytes. */
+export async function readTextOrDer(file: Blob): Promise<string | Uint8Array> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // eslint-disable-next-line no-control-regex
+    if (!/[\x00-\x08\x0e-\x1f]/.test(text)) return text;
+  } catch {
+    // not UTF-8: binary
+  }
+  return bytes;
+}

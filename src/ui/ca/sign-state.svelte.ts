@@ -1,0 +1,239 @@
+/**
+ * The Sign panel: a CSR (pasted, dropped or chosen) is verified first, then becomes an issuance plan
+ * a person can edit (subject, SANs, profile or a cfssl ca-config.json, validity) before the CA signs.
+ * A renewal from the inventory lands here too, as a plan for the same subject, SANs and key.
+ */
+import {
+  BUILTIN_PROFILES,
+  equivalentCommands,
+  parseCfsslConfig,
+  planFromRequest,
+  planRenewal,
+  readVerifiedRequest,
+  type CaCertificates,
+  type CertificateRequest,
+  type EquivalentCommands,
+  type IssuancePlan,
+  type IssuedCertificate,
+  type IssuedResult,
+  type Profile,
+} from '../../core/ca/index.ts';
+import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '../../core/cert/general-names.ts';
+import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
+import { CertbenchError, describeError } from '../../core/errors.ts';
+import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
+import { fileBaseName } from '../create/file-names.ts';
+import type { CaState } from './ca-state.svelte.ts';
+import { attempt } from './attempt.ts';
+
+export type ProfileChoice = keyof typeof BUILTIN_PROFILES | 'cfssl';
+export const PROFILE_CHOICES: readonly { id: ProfileChoice; label: string }[] = [
+  { id: 'server', label: 'server (TLS server: serverAuth)' },
+  { id: 'client', label: 'client (TLS client: clientAuth)' },
+  { id: 'peer', label: 'peer (serverAuth + clientAuth)' },
+  { id: 'ca', label: 'ca (intermediate CA, pathlen 0)' },
+  { id: 'cfssl', label: 'from a cfssl ca-config.json…' },
+];
+
+type Source = { kind: 'csr'; request: CertificateRequest } | { kind: 'renewal'; entry: IssuedCertificate };
+
+const sanLines = (sans: readonly SubjectAltName[]) => sans.map(formatSubjectAltName).join('\n');
+
+export class SignState {
+  caId = $state('');
+  csrText = $state('');
+  /** A DER CSR read from a file (the text box then names it). */
+  csrDer = $state.raw<Uint8Array | undefined>(undefined);
+  csrFileName = $state('');
+
+  source = $state.raw<Source | undefined>(undefined);
+  plan = $state.raw<IssuancePlan | undefined>(undefined);
+  /** Editable copies of the plan's subject and SANs; edits apply when signing. */
+  subjectText = $state('');
+  sansText = $state('');
+  profileChoice = $state<ProfileChoice>('server');
+  cfsslConfig = $state('');
+  cfsslProfiles = $state.raw<Record<string, Profile>>({});
+  cfsslProfileName = $state('');
+  /** Validity in days; empty means the profile's default. */
+  days = $state<number | ''>('');
+
+  unlockPassphrase = $state('');
+  result = $state.raw<IssuedResult | undefined>(undefined);
+  commands = $state.raw<EquivalentCommands | undefined>(undefined);
+  outBase = $state('');
+  checkError = $state('');
+  planError = $state('');
+  signError = $state('');
+  busy = $state('');
+
+  private readonly ca: CaState;
+
+  constructor(ca: CaState) {
+    this.ca = ca;
+  }
+
+  get card() {
+    return this.ca.card(this.caId);
+  }
+
+  /** What the plan is for, in words: "CSR for CN = x (ECDSA P-256)". */
+  get sourceText(): string {
+    const s = this.source;
+    if (!s) return '';
+    if (s.kind === 'renewal') return `Renewal of serial ${s.entry.serialHex} (${s.entry.subject})`;
+    return `Request verified: its signature is good (${describeKeyAlgorithm(s.request.keyAlgorithm)} key).`;
+  }
+
+  chooseCsrFile(name: string, content: string | Uint8Array): void {
+    this.csrFileName = name;
+    if (typeof content === 'string') {
+      this.csrText = content;
+      this.csrDer = undefined;
+    } else {
+      this.csrText = `(DER file ${name}, ${content.length} bytes)`;
+      this.csrDer = content;
+    }
+  }
+
+  setCsrText(text: string): void {
+    this.csrText = text;
+    this.csrDer = undefined;
+  }
+
+  #reset(): void {
+    this.source = undefined;
+    this.plan = undefined;
+    this.result = undefined;
+    this.commands = undefined;
+    this.checkError = '';
+    this.planError = '';
+    this.signError = '';
+  }
+
+  /** Verifies the CSR's signature, then plans. A bad request is refused with the reason. */
+  async check(): Promise<void> {
+    this.#reset();
+    if (!this.csrDer && !this.csrText.trim()) {
+      this.checkError = 'Paste, drop or choose a certificate signing request first.';
+      return;
+    }
+    await attempt(async () => {
+      this.source = { kind: 'csr', request: await readVerifiedRequest(this.csrDer ?? this.csrText) };
+    }, (m) => (this.checkError = `Refused: ${m}`));
+    if (this.source) await this.replan(true);
+  }
+
+  async renew(caId: string, serial: string): Promise<void> {
+    this.#reset();
+    this.caId = caId;
+    const entry = await this.ca.store.issued(caId, serial);
+    this.source = { kind: 'renewal', entry };
+    this.profileChoice = entry.profile in BUILTIN_PROFILES ? (entry.profile as ProfileChoice) : 'server';
+    await this.replan(true);
+  }
+
+  /** Reads the pasted ca-config.json and offers its profiles. */
+  readCfsslConfig(): void {
+    this.planError = '';
+    try {
+      this.cfsslProfiles = parseCfsslConfig(this.cfsslConfig);
+      const names = Object.keys(this.cfsslProfiles);
+      if (!names.includes(this.cfsslProfileName)) this.cfsslProfileName = names.find((n) => n !== 'default') ?? 'default';
+    } catch (e) {
+      this.cfsslProfiles = {};
+      this.planError = describeError(e);
+    }
+  }
+
+  profile(): Profile {
+    if (this.profileChoice !== 'cfssl') return BUILTIN_PROFILES[this.profileChoice];
+    const p = this.cfsslProfiles[this.cfsslProfileName];
+    if (!p) throw new CertbenchError('paste a ca-config.json and choose one of its profiles', 'profile');
+    return p;
+  }
+
+  async #caCertificates(): Promise<CaCertificates> {
+    const record = await this.ca.store.getCa(this.caId);
+    return { id: record.id, certificate: record.certificate, chain: record.chain };
+  }
+
+  /**
+   * Builds the plan again for the chosen CA, profile and validity. `fresh` also resets the editable
+   * subject and SANs (and the validity) to what the source asks for.
+   */
+  async replan(fresh = false): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    this.planError = '';
+    this.result = undefined;
+    this.commands = undefined;
+    await attempt(async () => {
+      if (!this.caId) throw new CertbenchError('create or import a CA first', 'Sign');
+      const profile = this.profile();
+      if (fresh) this.days = '';
+      const hours = this.days === '' ? undefined : Number(this.days) * 24;
+      const options = { profile, ...(hours !== undefined ? { hours } : {}) };
+      const ca = await this.#caCertificates();
+      const plan = source.kind === 'csr' ? planFromRequest(source.request, ca, options) : planRenewal(source.entry, ca, options);
+      this.plan = plan;
+      if (fresh || !this.subjectText) this.subjectText = formatSubjOption(plan.subject);
+      if (fresh) this.sansText = sanLines(plan.subjectAltNames);
+      if (this.days === '') this.days = Math.round(profile.expiryHours / 24);
+    }, (m) => (this.planError = m));
+  }
+
+  /** The plan with the person's edits to subject and SANs (unchanged text keeps the exact original values). */
+  finalPlan(): IssuancePlan {
+    const plan = this.plan;
+    if (!plan) throw new CertbenchError('check a request first', 'Sign');
+    const subject = this.subjectText.trim() === formatSubjOption(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
+    const originals = new Map(plan.subjectAltNames.map((s) => [formatSubjectAltName(s), s]));
+    const subjectAltNames = this.sansText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .map((l) => originals.get(l) ?? parseSubjectAltName(l));
+    return { ...plan, subject, subjectAltNames };
+  }
+
+  get needsUnlock(): boolean {
+    const card = this.card;
+    return !!card && card.needsPassphrase && !card.unlocked;
+  }
+
+  async sign(): Promise<void> {
+    this.signError = '';
+    this.result = undefined;
+    this.commands = undefined;
+    const card = this.card;
+    if (!card) {
+      this.signError = 'Choose the CA that signs.';
+      return;
+    }
+    if (this.needsUnlock) {
+      if (!this.unlockPassphrase) {
+        this.signError = `The CA ${card.name} is locked: enter its passphrase to sign.`;
+        return;
+      }
+      card.unlockPassphrase = this.unlockPassphrase;
+      this.unlockPassphrase = '';
+      if (!(await card.unlock())) {
+        this.signError = card.unlockError;
+        return;
+      }
+    }
+    this.busy = 'Signing…';
+    await attempt(async () => {
+      const plan = this.finalPlan();
+      const result = await this.ca.store.issue(this.caId, plan);
+      const base = fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
+      this.outBase = base;
+      this.commands = equivalentCommands(plan, { csr: `${base}.csr`, caCert: `${card.fileBase}.pem`, caKey: `${card.fileBase}.key`, out: `${base}.crt` });
+      this.result = result;
+    }, (m) => (this.signError = m));
+    this.busy = '';
+    this.ca.syncLocks();
+    await attempt(() => card.inventory.load(), (m) => (card.inventory.error = m));
+  }
+}
