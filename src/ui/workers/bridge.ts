@@ -3,7 +3,8 @@
  * while a thousand certificates decode), else the same functions on the main thread, yielding
  * between objects (jsdom in component tests has no Worker).
  */
-import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import { decodeInput, decryptItem, treeFor, type DecodeResult, type DecodedItem, type TreeResult } from './decode-job.ts';
+import { startSameBundleWorker } from './same-bundle-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
 
@@ -17,10 +18,10 @@ export interface Decoder {
 type Pending = { resolve: (r: DecodeReply) => void };
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 
-/** Decoder running in an inline classic worker; falls back to the main thread if the worker fails to start. */
-async function workerDecoder(): Promise<Decoder> {
-  const { default: DecodeWorker } = await import('./decode.worker.ts?worker&inline');
-  const worker: Worker = new DecodeWorker();
+/** Decoder running in a worker on the page's own bundle; undefined when no worker can be started. */
+function workerDecoder(): Decoder | undefined {
+  const worker = startSameBundleWorker();
+  if (!worker) return undefined;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let broken: string | undefined;
@@ -61,28 +62,21 @@ async function workerDecoder(): Promise<Decoder> {
   };
 }
 
-/**
- * The same work on the main thread, yielding between objects. Only test builds include it: the
- * core is already inside the worker, and a second copy would double the page (250 KB budget).
- */
+/** The same work on the main thread, yielding between objects (jsdom, or a browser without workers). */
 function mainThreadDecoder(): Decoder {
   const pause = () => new Promise<void>((r) => setTimeout(r, 0));
-  const job = () => (import.meta.env.VITEST ? import('./decode-job.ts') : Promise.reject(new Error(NO_WORKER)));
   return {
-    decode: async (input, sourceName) => (await job()).decodeInput(input, sourceName, pause),
-    tree: async (kind, der, text) => (await job()).treeFor(kind, der, text),
-    decrypt: async (der, passphrase, origin) => (await job()).decryptItem(der, passphrase, origin),
+    decode: async (input, sourceName) => decodeInput(input, sourceName, pause),
+    tree: async (kind, der, text) => treeFor(kind, der, text),
+    decrypt: async (der, passphrase, origin) => decryptItem(der, passphrase, origin),
     dispose: () => {},
   };
 }
 
-const NO_WORKER = 'this browser could not start the decode worker (Web Workers are needed to decode)';
-
 /** A decoder that starts its worker lazily, on first use. */
 export function createDecoder(): Decoder {
   let real: Promise<Decoder> | undefined;
-  const get = () =>
-    (real ??= typeof Worker === 'function' ? workerDecoder().catch(() => mainThreadDecoder()) : Promise.resolve(mainThreadDecoder()));
+  const get = () => (real ??= Promise.resolve(workerDecoder() ?? mainThreadDecoder()));
   return {
     decode: async (...a) => (await get()).decode(...a),
     tree: async (...a) => (await get()).tree(...a),

@@ -1,30 +1,30 @@
 /// <reference lib="webworker" />
 /**
- * The decode worker: a classic worker bundled inline (Vite `?worker&inline` → Blob URL), the only
- * kind Chromium starts from a file:// page. It answers one DecodeRequest at a time, by id.
+ * The decode worker's message loop. It answers one DecodeRequest at a time, by id. It is started by
+ * src/main.ts when the page's own bundle runs inside a worker (see same-bundle-worker.ts).
  */
 import { decodeInput, decryptItem, treeFor } from './decode-job.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-scope.onmessage = async (event: MessageEvent<DecodeRequest>) => {
-  const req = event.data;
-  let reply: DecodeReply;
-  try {
-    switch (req.op) {
-      case 'decode':
-        reply = { id: req.id, op: 'decode', result: await decodeInput(req.input, req.sourceName) };
-        break;
-      case 'tree':
-        reply = { id: req.id, op: 'tree', result: treeFor(req.kind, req.der, req.text) };
-        break;
-      case 'decrypt':
-        reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin) };
-        break;
+export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
+  scope.onmessage = async (event: MessageEvent<DecodeRequest>) => {
+    const req = event.data;
+    let reply: DecodeReply;
+    try {
+      switch (req.op) {
+        case 'decode':
+          reply = { id: req.id, op: 'decode', result: await decodeInput(req.input, req.sourceName) };
+          break;
+        case 'tree':
+          reply = { id: req.id, op: 'tree', result: treeFor(req.kind, req.der, req.text) };
+          break;
+        case 'decrypt':
+          reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin) };
+          break;
+      }
+    } catch (e) {
+      reply = { id: req.id, op: 'error', message: e instanceof Error ? e.message : String(e) };
     }
-  } catch (e) {
-    reply = { id: req.id, op: 'error', message: e instanceof Error ? e.message : String(e) };
-  }
-  scope.postMessage(reply);
-};
+    scope.postMessage(reply);
+  };
+}
