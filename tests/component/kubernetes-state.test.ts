@@ -1,0 +1,301 @@
+/**
+ * The Kubernetes area's form state (jsdom): what each field accepts, what it refuses and says, and
+ * when an export is offered. Requests and keys are made by openssl in the test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CsrManifestState, CUSTOM_SIGNER, USAGE_CHOICES } from '../../src/ui/kubernetes/csr-manifest-state.svelte.ts';
+import { TlsSecretState } from '../../src/ui/kubernetes/tls-secret-state.svelte.ts';
+import { KubeconfigState } from '../../src/ui/kubernetes/kubeconfig-state.svelte.ts';
+import { ClusterPkiState, listOf } from '../../src/ui/kubernetes/cluster-pki-state.svelte.ts';
+import { ExpiryState, parseAsOf } from '../../src/ui/kubernetes/expiry-state.svelte.ts';
+import { PemSource } from '../../src/ui/kubernetes/pem-source.svelte.ts';
+import { pickObjects } from '../../src/ui/kubernetes/pick-objects.ts';
+import { sectionAfterKey } from '../../src/ui/kubernetes/kubernetes-state.svelte.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'certbench-k8s-state-'));
+const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+
+function makeCsr(subject: string, extra: string[] = []): string {
+  const out = join(dir, `${Math.random().toString(36).slice(2)}.csr`);
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${out}.key`, '-out', out, '-subj', subject, ...extra]);
+  return readFileSync(out, 'utf8');
+}
+
+/**
+ * jsdom's ArrayBuffer is another realm's and Node's WebCrypto rejects it (PLATFORM-FACTS); browsers
+ * have one realm. Copy byte arguments into Node's realm; results are Node's own, nothing is faked.
+ */
+beforeAll(() => {
+  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const toNode = (a: unknown) => (ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]' ? new Uint8Array(Buffer.from(a as ArrayBuffer)) : a);
+  for (const name of ['digest', 'importKey', 'decrypt', 'encrypt', 'deriveBits', 'sign', 'verify']) {
+    const original = subtle[name]!.bind(globalThis.crypto.subtle);
+    subtle[name] = (...args: unknown[]) => original(...args.map((a) => (a && typeof a === 'object' && 'kty' in a ? a : toNode(a))));
+  }
+});
+
+describe('pasted input', () => {
+  it('keeps a text file as text and a binary one as bytes; typing drops the file', () => {
+    const src = new PemSource();
+    src.setBytes('a.pem', new TextEncoder().encode('-----BEGIN X-----\n'));
+    expect(src.text).toBe('-----BEGIN X-----\n');
+    expect(src.bytes).toBeUndefined();
+    expect(src.note).toBe('from a.pem');
+    src.setBytes('a.der', new Uint8Array([0x30, 0x82, 0x00, 0x01, 0x00]));
+    expect(src.input).toBeInstanceOf(Uint8Array);
+    expect(src.note).toBe('a.der (5 bytes, binary)');
+    src.typed('  ');
+    expect(src.input).toBeUndefined();
+    expect(src.note).toBe('');
+  });
+
+  it('says what was found instead of the object wanted', () => {
+    const cert = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'x.key'), '-subj', '/CN=x', '-days', '1']);
+    expect(pickObjects(cert, 'csr', 'certificate request').problem).toBe('no certificate request found: this is a certificate');
+    expect(pickObjects('hello', 'csr', 'certificate request').problem).toMatch(/^no certificate request found: /);
+    expect(pickObjects(undefined, 'csr', 'certificate request')).toEqual({ ders: [], problem: '' });
+  });
+});
+
+describe('CSR manifest form', () => {
+  const janeCsr = makeCsr('/O=developers/CN=jane');
+
+  it('offers nothing until a CSR is pasted, then builds with the name from the CN and the signer defaults', () => {
+    const s = new CsrManifestState();
+    expect(s.result).toBeUndefined();
+    expect(s.exportBlocker).toBe('paste a certificate request first');
+    s.source.typed(janeCsr);
+    expect(s.result?.manifest.metadata.name).toBe('jane');
+    expect(s.result?.usagesSource).toBe('signer-default');
+    expect(s.result?.usages).toEqual(['digital signature', 'client auth']);
+    expect(s.exportBlocker).toBe('');
+  });
+
+  it('refuses kubernetes.io/legacy-unknown and bad custom signer names, with the reason', () => {
+    const s = new CsrManifestState();
+    s.source.typed(janeCsr);
+    s.signerChoice = 'kubernetes.io/legacy-unknown';
+    expect(s.signerProblem).toMatch(/refused by certificates\.k8s\.io\/v1/);
+    expect(s.exportBlocker).toMatch(/would refuse/);
+    s.signerChoice = CUSTOM_SIGNER;
+    s.customSigner = 'my-signer';
+    expect(s.signerProblem).toBe(`"my-signer" must be a fully qualified domain and path of the form 'example.com/signer-name'`);
+    s.customSigner = 'localhost/x';
+    expect(s.signerProblem).toMatch(/at least two segments/);
+    s.customSigner = 'example.com/my-signer';
+    expect(s.signerProblem).toBe('');
+    // A custom signer has no default usages: they must be chosen.
+    expect(s.result?.findings.some((f) => f.severity === 'error' && f.field === 'spec.usages')).toBe(true);
+    s.setChooseUsages(true);
+    expect(s.usagesProblem).toBe('choose at least one usage');
+    s.toggleUsage('client auth', true);
+    s.toggleUsage('digital signature', true);
+    expect(s.result?.manifest.spec.usages).toEqual(['client auth', 'digital signature']);
+    expect(s.exportBlocker).toBe('');
+  });
+
+  it('validates metadata.name and expirationSeconds as the API server does', () => {
+    const s = new CsrManifestState();
+    s.source.typed(janeCsr);
+    s.name = 'Jane_Doe';
+    expect(s.nameProblem).toMatch(/^"Jane_Doe" must consist of lower case letters/);
+    expect(s.exportBlocker).not.toBe('');
+    s.name = 'jane.dev';
+    expect(s.nameProblem).toBe('');
+    expect(s.result?.fileName).toBe('jane.dev.yaml');
+    s.expiration = '599';
+    expect(s.expirationProblem).toMatch(/at least 600 seconds/);
+    expect(s.exportBlocker).toBe('fix the fields marked above first');
+    s.expiration = '1.5';
+    expect(s.expirationProblem).toMatch(/whole number/);
+    s.expiration = '3600';
+    expect(s.expirationProblem).toBe('');
+    expect(s.result?.manifest.spec.expirationSeconds).toBe(3600);
+  });
+
+  it('checks the kubelet signers’ subject rules before export', () => {
+    const s = new CsrManifestState();
+    s.source.typed(janeCsr);
+    s.signerChoice = 'kubernetes.io/kube-apiserver-client-kubelet';
+    const fields = s.result!.findings.filter((f) => f.severity === 'error').map((f) => f.field);
+    expect(fields).toEqual(['subject.O', 'subject.CN']);
+    const node = new CsrManifestState();
+    node.source.typed(makeCsr('/O=system:nodes/CN=system:node:worker-1'));
+    node.signerChoice = 'kubernetes.io/kube-apiserver-client-kubelet';
+    expect(node.exportBlocker).toBe('');
+    expect(node.result?.manifest.metadata.name).toBe('system-node-worker-1');
+  });
+
+  it('starts chosen usages from the ones in use and lists every Kubernetes usage once', () => {
+    const s = new CsrManifestState();
+    s.source.typed(makeCsr('/CN=web', ['-addext', 'extendedKeyUsage=serverAuth', '-addext', 'keyUsage=digitalSignature']));
+    expect(s.result?.usagesSource).toBe('csr');
+    s.setChooseUsages(true);
+    expect(s.usages).toEqual(['digital signature', 'server auth']);
+    expect(new Set(USAGE_CHOICES).size).toBe(23);
+  });
+
+  it('reports a pasted certificate instead of a CSR', () => {
+    const s = new CsrManifestState();
+    s.source.typed(openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'y.key'), '-subj', '/CN=y', '-days', '1']));
+    expect(s.csr.problem).toBe('no certificate request found: this is a certificate');
+    expect(s.result).toBeUndefined();
+  });
+});
+
+describe('TLS Secret form', () => {
+  const crt = join(dir, 'tls.crt');
+  const key = join(dir, 'tls.key');
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', crt, '-days', '10', '-subj', '/CN=app.example.com']);
+
+  it('says what is missing, validates name and namespace, and builds the Secret', async () => {
+    const s = new TlsSecretState();
+    expect(s.missing).toBe('paste or open the certificate (and its intermediates)');
+    s.chain.typed(readFileSync(crt, 'utf8'));
+    expect(s.missing).toBe('paste or open the private key');
+    s.key.typed(readFileSync(key, 'utf8'));
+    expect(s.nameProblem).toBe('enter a name for the Secret');
+    s.name = 'app-tls';
+    s.namespace = 'Web';
+    expect(s.namespaceProblem).toMatch(/^"Web" must consist of lower case letters/);
+    s.namespace = 'web';
+    await s.build.now();
+    expect(s.build.error).toBe('');
+    expect(s.build.result?.manifest.metadata).toEqual({ name: 'app-tls', namespace: 'web' });
+    expect(s.build.result?.commands[0]).toBe('kubectl create secret tls app-tls --cert=tls.crt --key=tls.key -n web');
+    expect(s.exportBlocker).toBe('');
+  });
+
+  it('refuses a key that is not the certificate’s with a clear message', async () => {
+    const other = join(dir, 'other.key');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', other]);
+    const s = new TlsSecretState();
+    s.chain.typed(readFileSync(crt, 'utf8'));
+    s.key.typed(readFileSync(other, 'utf8'));
+    s.name = 'app-tls';
+    await s.build.now();
+    expect(s.build.result).toBeUndefined();
+    expect(s.build.error).toBe('tls.key: the private key does not match the certificate CN=app.example.com: their public keys differ');
+    expect(s.exportBlocker).toBe('fix the problem above first');
+  });
+
+  it('refuses an encrypted key, saying how to decrypt it', async () => {
+    const enc = join(dir, 'enc.key');
+    openssl(['pkey', '-in', key, '-aes256', '-passout', 'pass:secret', '-out', enc]);
+    const s = new TlsSecretState();
+    s.chain.typed(readFileSync(crt, 'utf8'));
+    s.key.typed(readFileSync(enc, 'utf8'));
+    s.name = 'x';
+    await s.build.now();
+    expect(s.build.error).toMatch(/encrypted.*openssl pkey/);
+  });
+});
+
+describe('kubeconfig form', () => {
+  it('validates the server URL before building', () => {
+    const s = new KubeconfigState();
+    expect(s.serverProblem).toMatch(/enter the API server URL/);
+    s.server = 'http://10.0.0.1:6443';
+    expect(s.serverProblem).toMatch(/must use https/);
+    s.server = 'https://10.0.0.1:6443';
+    expect(s.serverProblem).toBe('');
+    s.clusterName = ' ';
+    expect(s.clusterNameProblem).not.toBe('');
+  });
+});
+
+describe('cluster PKI form', () => {
+  it('resizes the worker list and switches layout defaults', () => {
+    const s = new ClusterPkiState();
+    s.setWorkerCount(5);
+    expect(s.workers.map((w) => w.hostname)).toEqual(['worker-0', 'worker-1', 'worker-2', 'worker-3', 'worker-4']);
+    expect(s.workers[4]!.internalIp).toBe('10.240.0.24');
+    s.setWorkerCount(1);
+    expect(s.workers).toHaveLength(1);
+    s.setWorkerCount(Number.NaN);
+    expect(s.workers).toHaveLength(0);
+    s.setLayout('hard-way');
+    expect(s.caDays).toBe('1825');
+    s.caDays = '100';
+    s.setLayout('kubeadm');
+    expect(s.caDays).toBe('100'); // a value the person chose stays
+    expect(listOf('a, b  c\nd,')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('turns bad inputs into messages, never throws', async () => {
+    const s = new ClusterPkiState();
+    s.leafDays = 'ten';
+    await s.generate();
+    expect(s.error).toBe('leaf validity: "ten" is not a whole number of days');
+    s.leafDays = '365';
+    s.advertiseAddress = '10.0.0';
+    await s.generate();
+    expect(s.error).toBe('advertiseAddress: "10.0.0" must be an IP address');
+    expect(s.generating).toBe(false);
+    expect(s.zip).toBeUndefined();
+  });
+
+  it('generates a hard-way PKI with progress and a zip', async () => {
+    const s = new ClusterPkiState();
+    s.setLayout('hard-way');
+    s.setWorkerCount(1);
+    s.publicAddress = '203.0.113.10';
+    const seen: number[] = [];
+    const stop = setInterval(() => s.progress && seen.push(s.progress.done), 1);
+    await s.generate();
+    clearInterval(stop);
+    expect(s.error).toBe('');
+    expect(s.progress).toEqual({ done: 8, total: 8, label: 'service-account' });
+    expect(s.pki?.files.map((f) => f.path)).toContain('worker-0.kubeconfig');
+    expect([...s.zip!.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  });
+});
+
+describe('expiry check', () => {
+  it('reads the as-of date as midnight UTC and refuses other text', () => {
+    expect(parseAsOf('2030-01-02')?.toISOString()).toBe('2030-01-02T00:00:00.000Z');
+    expect(parseAsOf('02/01/2030')).toBeUndefined();
+    const s = new ExpiryState();
+    s.asOfText = 'soon';
+    expect(s.asOfProblem).toBe('write the date as YYYY-MM-DD');
+  });
+
+  it('says when the input holds no certificate, and lists what it could not read', async () => {
+    const s = new ExpiryState();
+    s.text = 'not a certificate';
+    await s.check();
+    expect(s.report).toBeUndefined();
+    expect(s.problems.length).toBeGreaterThan(0);
+    expect(s.problems[0]!.origin).toBe('pasted text');
+  });
+
+  it('makes a row per certificate as of the date chosen', async () => {
+    const crt = join(dir, 'exp.crt');
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'exp.key'), '-out', crt, '-days', '10', '-subj', '/CN=short', '-addext', 'basicConstraints=critical,CA:FALSE']);
+    const s = new ExpiryState();
+    s.text = readFileSync(crt, 'utf8');
+    await s.check();
+    expect(s.certificates).toHaveLength(1);
+    expect(s.certificates[0]).toMatchObject({ residual: expect.stringMatching(/^(9|10)d$/), expired: false, soon: true });
+    const notAfter = new Date(openssl(['x509', '-in', crt, '-noout', '-enddate']).trim().replace('notAfter=', ''));
+    s.asOfText = new Date(notAfter.getTime() + 2 * 86400_000).toISOString().slice(0, 10);
+    await s.recompute();
+    expect(s.certificates[0]).toMatchObject({ residual: '<invalid>', expired: true });
+    expect(JSON.parse(s.json).asOf).toBe(`${s.asOfText}T00:00:00.000Z`);
+    expect(s.tableText.split('\n')[0]).toMatch(/^CERTIFICATE\s+EXPIRES\s+RESIDUAL TIME\s+CERTIFICATE AUTHORITY\s+EXTERNALLY MANAGED$/);
+  });
+});
+
+describe('section keys', () => {
+  it('wraps with the arrows and jumps with Home/End', () => {
+    expect(sectionAfterKey('csr', 'ArrowLeft')).toBe('expiry');
+    expect(sectionAfterKey('expiry', 'ArrowRight')).toBe('csr');
+    expect(sectionAfterKey('secret', 'Home')).toBe('csr');
+    expect(sectionAfterKey('secret', 'End')).toBe('expiry');
+    expect(sectionAfterKey('secret', 'Enter')).toBeUndefined();
+  });
+});

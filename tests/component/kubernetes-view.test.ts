@@ -1,0 +1,120 @@
+/**
+ * The Kubernetes view rendered (jsdom): labelled controls, tab keyboard, findings before export,
+ * refusals as visible messages. Requests and keys are made by openssl in the test.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import KubernetesView from '../../src/ui/kubernetes/KubernetesView.svelte';
+import { KubernetesState } from '../../src/ui/kubernetes/kubernetes-state.svelte.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'certbench-k8s-view-'));
+const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'n.key'), '-out', join(dir, 'n.csr'), '-subj', '/O=system:nodes/CN=system:node:worker-1', '-addext', 'subjectAltName=DNS:worker-1']);
+const NODE_CSR = readFileSync(join(dir, 'n.csr'), 'utf8');
+
+afterEach(() => cleanup());
+
+// jsdom's ArrayBuffers are another realm's; copy byte arguments into Node's for its WebCrypto (see PLATFORM-FACTS).
+beforeAll(() => {
+  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const toNode = (a: unknown) => (ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]' ? new Uint8Array(Buffer.from(a as ArrayBuffer)) : a);
+  for (const name of ['digest', 'importKey', 'sign', 'verify']) {
+    const original = subtle[name]!.bind(globalThis.crypto.subtle);
+    subtle[name] = (...args: unknown[]) => original(...args.map((a) => (a && typeof a === 'object' && 'kty' in a ? a : toNode(a))));
+  }
+});
+
+describe('Kubernetes view', () => {
+  it('has five sections in a tablist that the arrow keys move through', async () => {
+    render(KubernetesView);
+    const tabs = within(screen.getByRole('tablist', { name: 'Kubernetes sections' })).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['CSR manifest', 'TLS Secret', 'kubeconfig', 'Cluster PKI', 'Expiry check']);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    await fireEvent.keyDown(tabs[0]!, { key: 'ArrowLeft' });
+    expect(document.activeElement?.id).toBe('k8s-tab-expiry');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('k8s-tab-expiry');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Expiry check');
+    expect(screen.getByLabelText('As of (UTC date)')).toBeTruthy();
+  });
+
+  it('lists the signer-rule findings before offering the CSR manifest, and refuses legacy-unknown', async () => {
+    const kube = new KubernetesState();
+    render(KubernetesView, { kube });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }), { target: { value: NODE_CSR } });
+    // kube-apiserver-client accepts it; the usages come from the signer's defaults (the CSR asks for none).
+    expect((await screen.findByTestId('k8s-csr-usages')).textContent).toBe('digital signature, client auth — the signer’s usual ones (the CSR asks for none)');
+    expect(screen.getByTestId('k8s-csr-yaml').textContent).toContain('name: system-node-worker-1');
+
+    // kubelet-client forbids SANs: the error is listed and the YAML is not offered.
+    await fireEvent.change(screen.getByLabelText('Signer (spec.signerName)'), { target: { value: 'kubernetes.io/kube-apiserver-client-kubelet' } });
+    const findings = await screen.findByTestId('k8s-csr-findings');
+    expect(within(findings).getByText(/must have no subject alternative names/)).toBeTruthy();
+    expect(findings.querySelector('li')?.getAttribute('data-severity')).toBe('error');
+    expect(screen.queryByTestId('k8s-csr-yaml')).toBeNull();
+    expect(screen.getByTestId('k8s-csr-blocked').textContent).toMatch(/would refuse this manifest/);
+
+    // kubelet-serving needs exactly such a SAN: offered again, with its commands.
+    await fireEvent.change(screen.getByLabelText('Signer (spec.signerName)'), { target: { value: 'kubernetes.io/kubelet-serving' } });
+    expect((await screen.findByTestId('k8s-csr-yaml')).textContent).toContain('signerName: kubernetes.io/kubelet-serving');
+    expect(screen.getByRole('button', { name: 'Download system-node-worker-1.yaml' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy command: kubectl certificate approve system-node-worker-1' })).toBeTruthy();
+
+    await fireEvent.change(screen.getByLabelText('Signer (spec.signerName)'), { target: { value: 'kubernetes.io/legacy-unknown' } });
+    expect((await screen.findByTestId('k8s-csr-signer-problem')).textContent).toMatch(/^Refused: kubernetes\.io\/legacy-unknown is refused by certificates\.k8s\.io\/v1/);
+
+    await fireEvent.change(screen.getByLabelText('Signer (spec.signerName)'), { target: { value: 'custom' } });
+    await fireEvent.input(screen.getByLabelText('Custom signer name'), { target: { value: 'example.com/Bad_Path' } });
+    expect((await screen.findByTestId('k8s-csr-signer-problem')).textContent).toMatch(/the path part "Bad_Path" must consist of lower case letters/);
+    expect(screen.getByLabelText('Custom signer name').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('marks an invalid name and offers the one made from the CN', async () => {
+    const kube = new KubernetesState();
+    render(KubernetesView, { kube });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }), { target: { value: NODE_CSR } });
+    const name = screen.getByLabelText('Name (metadata.name)');
+    await fireEvent.input(name, { target: { value: 'Worker 1' } });
+    expect((await screen.findByTestId('k8s-csr-name-problem')).textContent).toMatch(/"Worker 1" must consist of lower case letters/);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    await fireEvent.click(screen.getByRole('button', { name: 'Use system-node-worker-1' }));
+    await waitFor(() => expect(screen.queryByTestId('k8s-csr-name-problem')).toBeNull());
+    expect(kube.csr.name).toBe('system-node-worker-1');
+  });
+
+  it('shows the Secret refusal for a key that is not the certificate’s as an alert', async () => {
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 's.key'), '-out', join(dir, 's.crt'), '-days', '5', '-subj', '/CN=svc']);
+    const kube = new KubernetesState();
+    kube.section = 'secret';
+    render(KubernetesView, { kube });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate, then its intermediates (tls.crt)' }), { target: { value: readFileSync(join(dir, 's.crt'), 'utf8') } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Private key (tls.key)' }), { target: { value: readFileSync(join(dir, 'n.key'), 'utf8') } });
+    await fireEvent.input(screen.getByLabelText('Secret name'), { target: { value: 'svc-tls' } });
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert.textContent).toBe('Refused: tls.key: the private key does not match the certificate CN=svc: their public keys differ');
+    expect(screen.queryByTestId('k8s-secret-yaml')).toBeNull();
+
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Private key (tls.key)' }), { target: { value: readFileSync(join(dir, 's.key'), 'utf8') } });
+    expect((await screen.findByTestId('k8s-secret-yaml', {}, { timeout: 5_000 })).textContent).toContain('type: kubernetes.io/tls');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('k8s-secret-mount-snippet').textContent).toContain('secretName: svc-tls');
+  });
+
+  it('says when cluster PKI inputs are wrong instead of throwing', async () => {
+    const kube = new KubernetesState();
+    kube.section = 'cluster-pki';
+    render(KubernetesView, { kube });
+    await fireEvent.input(screen.getByLabelText('Service subnet'), { target: { value: '10.96.0.0/40' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Generate the cluster PKI' }));
+    const alert = await screen.findByTestId('k8s-pki-error');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toMatch(/^serviceSubnet: \/40 leaves no room/);
+    await fireEvent.click(screen.getByLabelText('Kubernetes The Hard Way'));
+    expect(screen.getByLabelText('Worker 2 internal IP')).toBeTruthy();
+    await fireEvent.change(screen.getByLabelText('Workers'), { target: { value: '1' } });
+    expect(screen.queryByLabelText('Worker 2 internal IP')).toBeNull();
+  });
+});
