@@ -59,8 +59,8 @@ export class CreateState {
     if (!preset) return;
     this.presetId = id;
     this.form.fill(preset.request);
+    // An existing key, if chosen, stays chosen: the preset's key type is for a new key.
     this.key.keyType = preset.request.keyType;
-    this.key.source = 'new';
   }
 
   /** Fills the form from the pasted cfssl JSON or openssl line; says what happened either way. */
