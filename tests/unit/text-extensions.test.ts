@@ -255,6 +255,12 @@ const RAW: Record<string, Array<[string, string]>> = {
   nc_bad_ip_lengths: [['2.5.29.30', tlv(0x30, tlv(0xa0, tlv(0x30, tlv(0x87, '0102030405')) + tlv(0x30, tlv(0x87, '00ff' + '00'.repeat(15))) + tlv(0x30, tlv(0x87, ''))))]],
   nc_other_names: [['2.5.29.30', tlv(0x30, tlv(0xa1, tlv(0x30, tlv(0xa0, tlv(0x06, '2b06010505070807') + tlv(0xa0, tlv(0x16, ascii('_x.example'))))) + tlv(0x30, tlv(0xa0, tlv(0x06, '2b06010505070809') + tlv(0xa0, tlv(0x16, ascii('y'))))) + tlv(0x30, tlv(0x82, '610062')) + tlv(0x30, tlv(0xa3, ''))))]],
   idp_empty: [['2.5.29.28', '3000']],
+  dirname_bad_utf8: [['2.5.29.17', seq(tlv(0xa4, seq(tlv(0x31, seq('0603550403', tlv(0x0c, '41c0'))))))]],
+  dirname_visible_string: [['2.5.29.17', seq(tlv(0xa4, seq(tlv(0x31, seq('0603550403', tlv(0x1a, '41'))))))]],
+  dirname_bmp_and_multivalued: [['2.5.29.18', seq(tlv(0xa4, seq(tlv(0x31, seq('0603550403', tlv(0x1e, '00410042')) + seq('060355040a', tlv(0x13, ascii('O+x')))))))]],
+  crldp_primitive_fullname: [['2.5.29.31', seq(seq(tlv(0xa0, tlv(0x80, tlv(0x86, ascii('http://p.example/crl'))))))]],
+  nc_primitive_subtrees: [['2.5.29.30', seq(tlv(0x80, seq(tlv(0x82, ascii('x.example')))))]],
+  crldp_overlong_child: [['2.5.29.31', seq(seq(tlv(0xa0, tlv(0xa0, '8605' + ascii('http://x')))))]],
   admissions: [
     [
       '1.3.36.8.3.3',
@@ -298,6 +304,8 @@ const RAW: Record<string, Array<[string, string]>> = {
   ],
   admissions_empty_naming_authority: [['1.3.36.8.3.3', seq(seq(seq(tlv(0xa1, '3000'), seq())))]],
 };
+
+Object.assign(RAW, damagedSections(24));
 
 const CONFIG = `[req]
 distinguished_name = dn
@@ -358,6 +366,43 @@ ${Object.entries(GENERATED)
   .join('')}${Object.entries(RAW)
   .map(([name, exts]) => `[${name}]\n${exts.map(([oid, der]) => `${oid} = DER:${der}`).join('\n')}\n`)
   .join('')}`;
+
+/**
+ * Damaged values: extension values from the corpus, truncated and bit-flipped with a fixed seed,
+ * one of each extension type per certificate. OpenSSL decides for each whether its printer
+ * copes or it falls back to the raw dump; we must print the same either way.
+ */
+function damagedSections(rounds: number): Record<string, Array<[string, string]>> {
+  const byOid = new Map<string, Uint8Array[]>();
+  for (const file of certFiles) {
+    for (const ext of certExtensions(corpusDer(join(certDir, file)).der)) {
+      const list = byOid.get(ext.oid) ?? [];
+      if (list.length < rounds && !list.some((v) => Buffer.compare(v, ext.value) === 0)) list.push(ext.value);
+      byOid.set(ext.oid, list);
+    }
+  }
+  let seed = 20261123;
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const sections: Record<string, Array<[string, string]>> = {};
+  for (let round = 0; round < rounds; round++) {
+    const exts: Array<[string, string]> = [];
+    for (const [oid, values] of byOid) {
+      // The key identifiers are replaced by `req -x509` defaults when broken; leave them out.
+      if (oid === '2.5.29.14' || oid === '2.5.29.35') continue;
+      const v = values[round % values.length]!.slice();
+      const cut = v.length > 4 && random(3) === 0 ? v.subarray(0, v.length - 1 - random(Math.min(4, v.length - 2))) : v;
+      const out = cut.slice();
+      for (let k = random(4); k >= 0; k--) out[random(out.length)] = random(256);
+      exts.push([oid, Buffer.from(out).toString('hex')]);
+    }
+    sections[`damaged_${round}`] = exts;
+  }
+  return sections;
+}
+
 
 describe('certificates made by openssl: extension blocks match x509 -text', () => {
   const key = put('gen-key.pem', opensslText(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']));

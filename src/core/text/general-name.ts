@@ -18,6 +18,7 @@ import {
   type DerNode,
 } from './extensions/der.ts';
 import { cText, dottedText, rawText } from './extensions/bio-text.ts';
+import { checkNameDecodes } from './extensions/name-check.ts';
 
 export type GeneralName =
   | { kind: 'otherName'; typeId: string; valueType: number; value: Uint8Array }
@@ -64,7 +65,7 @@ export function parseGeneralName(node: DerNode): GeneralName {
       return { kind: 'x400' };
     case 4: {
       const inner = explicitInner(node, 'directoryName');
-      if (inner.cls !== UNIVERSAL || inner.tag !== TAG.SEQUENCE || !inner.constructed) parseFail('directoryName must be a Name');
+      checkNameDecodes(inner);
       try {
         formatName(inner.der, 'slash');
       } catch {

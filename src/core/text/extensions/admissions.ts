@@ -6,7 +6,7 @@ import {
   TAG,
   UNIVERSAL,
   explicitInner,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   parseDer,
   parseFail,
   readOid,
@@ -58,13 +58,13 @@ function parseProfessionInfo(node: DerNode): ProfessionInfo {
   let i = 0;
   let namingAuthority: NamingAuthority | undefined;
   if (f[i]?.cls === CONTEXT && f[i]!.tag === 0) namingAuthority = parseNamingAuthority(explicitInner(f[i++]!, 'namingAuthority'));
-  const items = expectSequence(f[i++], 'professionItems').map((s) => {
+  const items = expectSequenceOf(f[i++], 'professionItems').map((s) => {
     if (!isUniversal(s, DIRECTORY_STRING)) parseFail('professionItem is not a DirectoryString');
     return stringBytes(s);
   });
   const out: ProfessionInfo = { items };
   if (namingAuthority) out.namingAuthority = namingAuthority;
-  if (isUniversal(f[i], [TAG.SEQUENCE])) out.oids = expectSequence(f[i++]).map(readOid);
+  if (isUniversal(f[i], [TAG.SEQUENCE])) out.oids = expectSequenceOf(f[i++]).map(readOid);
   if (isUniversal(f[i], [TAG.PRINTABLE_STRING])) out.registrationNumber = stringBytes(f[i++]!);
   if (isUniversal(f[i], [TAG.OCTET_STRING])) i++;
   if (i !== f.length) parseFail('unexpected field in ProfessionInfo');
@@ -77,7 +77,7 @@ function parseAdmission(node: DerNode): Admission {
   const out: Admission = { professionInfos: [] };
   if (f[i]?.cls === CONTEXT && f[i]!.tag === 0) out.authority = explicitInner(f[i++]!, 'admissionAuthority');
   if (f[i]?.cls === CONTEXT && f[i]!.tag === 1) out.namingAuthority = parseNamingAuthority(explicitInner(f[i++]!, 'namingAuthority'));
-  out.professionInfos = expectSequence(f[i++], 'professionInfos').map(parseProfessionInfo);
+  out.professionInfos = expectSequenceOf(f[i++], 'professionInfos').map(parseProfessionInfo);
   if (i !== f.length) parseFail('unexpected field in Admissions');
   if (out.authority) parseGeneralName(out.authority);
   return out;
@@ -103,7 +103,7 @@ export function printAdmissions(value: Uint8Array, indent: number): string {
   let i = 0;
   let authority: DerNode | undefined;
   if (f[i]?.cls === CONTEXT) authority = f[i++];
-  const admissions = expectSequence(f[i++], 'contentsOfAdmissions').map(parseAdmission);
+  const admissions = expectSequenceOf(f[i++], 'contentsOfAdmissions').map(parseAdmission);
   if (i !== f.length) parseFail('unexpected field in AdmissionSyntax');
   let out = '';
   if (authority) out += `${pad(indent)}admissionAuthority:\n${pad(indent)}  ${generalNameText(parseGeneralName(authority))}\n`;

@@ -2,7 +2,7 @@ import { oidDisplayName } from '../../oids.ts';
 import {
   TAG,
   UNIVERSAL,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   parseDer,
   parseFail,
   readInteger,
@@ -38,7 +38,7 @@ function printNotice(node: DerNode, indent: number): string {
     const [org, numbers, ...extra] = expectSequence(fields[i++], 'NoticeReference');
     if (extra.length) parseFail('extra field in NoticeReference');
     const orgText = readDisplayText(org);
-    const nums = expectSequence(numbers, 'noticeNumbers').map((n) => readInteger(n));
+    const nums = expectSequenceOf(numbers, 'noticeNumbers').map((n) => readInteger(n));
     out += `${pad(indent)}Organization: ${cText(orgText)}\n`;
     out += `${pad(indent)}Number${nums.length > 1 ? 's' : ''}: ${nums.map(integerText).join(', ')}`;
     hasRef = true;
@@ -75,12 +75,12 @@ function printQualifiers(quals: DerNode[], indent: number): string {
 
 /** Certificate Policies (i2r_certpol). */
 export function printCertificatePolicies(value: Uint8Array, indent: number): string {
-  return expectSequence(parseDer(value))
+  return expectSequenceOf(parseDer(value))
     .map((info) => {
       const [idNode, quals, ...extra] = expectSequence(info, 'PolicyInformation');
       if (extra.length) parseFail('extra field in PolicyInformation');
       let out = `${pad(indent)}Policy: ${oidDisplayName(readOid(idNode))}`;
-      if (quals) out += '\n' + printQualifiers(expectSequence(quals, 'policyQualifiers'), indent + 2);
+      if (quals) out += '\n' + printQualifiers(expectSequenceOf(quals, 'policyQualifiers'), indent + 2);
       return out;
     })
     .join('\n');

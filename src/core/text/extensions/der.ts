@@ -70,7 +70,10 @@ function toNode(block: asn1js.AsnType): DerNode {
   if (b.error) fail(b.error);
   const der = b.valueBeforeDecodeView;
   const header = b.idBlock.blockLength + b.lenBlock.blockLength;
-  const end = der.length - (b.lenBlock.isIndefiniteForm ? 2 : 0);
+  const indefinite = b.lenBlock.isIndefiniteForm;
+  // asn1js quietly shortens an element whose length runs past its parent; OpenSSL refuses it.
+  if (!indefinite && der.length !== header + b.lenBlock.length) fail('element longer than its container');
+  const end = der.length - (indefinite ? 2 : 0);
   const node: DerNode = {
     cls: b.idBlock.tagClass,
     tag: b.idBlock.tagNumber,
@@ -86,8 +89,36 @@ function toNode(block: asn1js.AsnType): DerNode {
       if (child instanceof asn1js.EndOfContent) continue;
       node.children.push(toNode(child));
     }
+    if (!indefinite && node.children.reduce((n, c) => n + c.der.length, 0) !== node.content.length) {
+      fail('contents do not match the length');
+    }
   }
   return node;
+}
+
+/** Consecutive elements filling `bytes` exactly. */
+function parseAll(bytes: Uint8Array): DerNode[] {
+  const out: DerNode[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const node = parseDer(bytes.subarray(at));
+    out.push(node);
+    at += node.der.length;
+  }
+  return out;
+}
+
+/**
+ * The elements of a SEQUENCE OF / SET OF (universal or implicitly tagged). OpenSSL's template
+ * decoder does not insist on the constructed form for these, so a primitive encoding whose
+ * contents hold the elements is read the same way.
+ */
+export function sequenceOfItems(node: DerNode): DerNode[] {
+  return node.constructed ? node.children : parseAll(node.content);
+}
+
+export function expectSequenceOf(node: DerNode | undefined, what = 'SEQUENCE OF'): DerNode[] {
+  if (!node || node.cls !== UNIVERSAL || node.tag !== TAG.SEQUENCE) fail(`expected ${what}`);
+  return sequenceOfItems(node);
 }
 
 /**

@@ -1,23 +1,23 @@
 import { formatName } from '../name.ts';
 import { generalNameText, parseGeneralNames } from '../general-name.ts';
-import {
+import { sequenceOfItems,
   CONTEXT,
   bitStringFromContent,
   explicitInner,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   parseDer,
   parseFail,
   stringBytes,
   type DerNode,
 } from './der.ts';
 import { pad } from './bio-text.ts';
+import { checkRdnEntries } from './name-check.ts';
 import { REASON_FLAG_BITS, setBitNames } from './bit-flags.ts';
 import { concatBytes } from '../../bytes.ts';
 
 /** print_gens: each GeneralName on its own line at indent + 2, no newline after the last. */
 export function printGeneralNameLines(node: DerNode, indent: number): string {
-  if (!node.constructed) parseFail('GeneralNames must be constructed');
-  return parseGeneralNames(node.children)
+  return parseGeneralNames(sequenceOfItems(node))
     .map((g) => pad(indent + 2) + generalNameText(g))
     .join('\n');
 }
@@ -27,7 +27,7 @@ function printDistPointName(wrapper: DerNode, indent: number): string {
   const choice = explicitInner(wrapper, 'distributionPoint');
   if (choice.cls !== CONTEXT || choice.tag > 1) parseFail('bad DistributionPointName');
   if (choice.tag === 0) return `${pad(indent)}Full Name:\n${printGeneralNameLines(choice, indent)}`;
-  if (!choice.constructed) parseFail('nameRelativeToCRLIssuer must be constructed');
+  checkRdnEntries(sequenceOfItems(choice));
   // X509_NAME_print_ex over the RDN's entries, all in one set: the same as a Name with that one RDN.
   const set = concatBytes(new Uint8Array([0x31]), derLength(choice.content.length), choice.content);
   const name = concatBytes(new Uint8Array([0x30]), derLength(set.length), set);
@@ -55,7 +55,7 @@ function printReasons(title: string, node: DerNode, indent: number): string {
 
 /** CRL Distribution Points and Freshest CRL (i2r_crldp). */
 export function printCrlDistributionPoints(value: Uint8Array, indent: number): string {
-  return expectSequence(parseDer(value))
+  return expectSequenceOf(parseDer(value))
     .map((point) => {
       let out = '';
       let next = 0;

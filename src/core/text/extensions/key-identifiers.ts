@@ -1,5 +1,5 @@
 import { generalNameConfValue, parseGeneralNames, type ConfValue } from '../general-name.ts';
-import { CONTEXT, expectSequence, integerContent, integerMagnitude, parseDer, parseFail, readOctetString, stringBytes } from './der.ts';
+import { sequenceOfItems, CONTEXT, expectSequence, integerContent, integerMagnitude, parseDer, parseFail, readOctetString, stringBytes } from './der.ts';
 import { pad, upperColonHex } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
 
@@ -23,8 +23,7 @@ export function printAuthorityKeyIdentifier(value: Uint8Array, indent: number): 
     next = f.tag + 1;
     if (f.tag === 0) keyId = stringBytes(f);
     else if (f.tag === 1) {
-      if (!f.constructed) parseFail('authorityCertIssuer must be constructed');
-      issuer = parseGeneralNames(f.children).map(generalNameConfValue);
+      issuer = parseGeneralNames(sequenceOfItems(f)).map(generalNameConfValue);
     } else serial = integerMagnitude(integerContent(f));
   }
   const values: ConfValue[] = [];

@@ -1,5 +1,5 @@
 import { generalNameText, ipAddressText, parseGeneralName } from '../general-name.ts';
-import { CONTEXT, expectSequence, integerContent, parseDer, parseFail, type DerNode } from './der.ts';
+import { sequenceOfItems, CONTEXT, expectSequence, integerContent, parseDer, parseFail, type DerNode } from './der.ts';
 import { pad } from './bio-text.ts';
 
 /** print_nc_ipadd: an address and mask, split at 16 bytes (or 4), each printed as an address. */
@@ -33,10 +33,10 @@ export function printNameConstraints(value: Uint8Array, indent: number): string 
   let excluded: DerNode[] | undefined;
   let next = 0;
   for (const f of expectSequence(parseDer(value))) {
-    if (f.cls !== CONTEXT || f.tag < next || f.tag > 1 || !f.constructed) parseFail('unexpected field in NameConstraints');
+    if (f.cls !== CONTEXT || f.tag < next || f.tag > 1) parseFail('unexpected field in NameConstraints');
     next = f.tag + 1;
-    if (f.tag === 0) permitted = f.children;
-    else excluded = f.children;
+    if (f.tag === 0) permitted = sequenceOfItems(f);
+    else excluded = sequenceOfItems(f);
   }
   // Decode everything first: a bad subtree anywhere makes OpenSSL print the raw value.
   const p = permitted ? printSubtrees(permitted, indent, 'Permitted') : '';

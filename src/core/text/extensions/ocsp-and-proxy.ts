@@ -8,7 +8,7 @@ import {
   TAG,
   UNIVERSAL,
   explicitInner,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   expectUniversal,
   integerContent,
   integerValue,
@@ -20,6 +20,7 @@ import {
   type DerNode,
 } from './der.ts';
 import { cText, dottedText, integerText, pad } from './bio-text.ts';
+import { checkNameDecodes } from './name-check.ts';
 
 const HEX = '0123456789ABCDEF';
 
@@ -69,6 +70,7 @@ export function printOcspCrlId(value: Uint8Array, indent: number): string {
 export function printOcspServiceLocator(value: Uint8Array, indent: number): string {
   const [issuer, locators, ...extra] = expectSequence(parseDer(value));
   if (extra.length || !issuer || issuer.cls !== UNIVERSAL || issuer.tag !== TAG.SEQUENCE) parseFail('bad ServiceLocator');
+  checkNameDecodes(issuer);
   let name: string;
   try {
     name = formatName(issuer.der, 'oneline');
@@ -76,7 +78,7 @@ export function printOcspServiceLocator(value: Uint8Array, indent: number): stri
     parseFail('bad issuer Name');
   }
   let out = `${pad(indent)}Issuer: ${name}`;
-  for (const ad of locators ? expectSequence(locators) : []) {
+  for (const ad of locators ? expectSequenceOf(locators) : []) {
     const [method, location, ...more] = expectSequence(ad as DerNode, 'AccessDescription');
     if (more.length || !location) parseFail('bad AccessDescription');
     out += `\n${pad(2 * indent)}${oidDisplayName(readOid(method))} - ${generalNameText(parseGeneralName(location))}`;
@@ -105,7 +107,7 @@ export function printSxnet(value: Uint8Array, indent: number): string {
   const [versionNode, ids, ...extra] = expectSequence(parseDer(value));
   if (extra.length) parseFail('unexpected field in SXNET');
   const version = integerValue(integerContent(expectUniversal(versionNode, TAG.INTEGER, 'INTEGER')));
-  const entries = expectSequence(ids).map((id) => {
+  const entries = expectSequenceOf(ids).map((id) => {
     const [zone, user, ...more] = expectSequence(id, 'SXNETID');
     if (more.length) parseFail('unexpected field in SXNETID');
     return { zone: integerValue(integerContent(expectUniversal(zone, TAG.INTEGER, 'INTEGER'))), user: readOctetString(user) };

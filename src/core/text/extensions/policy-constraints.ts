@@ -1,12 +1,12 @@
 import type { ConfValue } from '../general-name.ts';
 import { truncatedOid } from '../general-name.ts';
-import { CONTEXT, expectSequence, integerContent, integerValue, parseDer, parseFail, readInteger, readOid } from './der.ts';
+import { CONTEXT, expectSequence, expectSequenceOf, integerContent, integerValue, parseDer, parseFail, readInteger, readOid } from './der.ts';
 import { integerText, pad } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Policy Mappings (i2v_POLICY_MAPPINGS): issuer:subject policy pairs. */
 export function printPolicyMappings(value: Uint8Array, indent: number): string {
-  const pairs = expectSequence(parseDer(value)).map((m): ConfValue => {
+  const pairs = expectSequenceOf(parseDer(value)).map((m): ConfValue => {
     const [issuer, subject, ...extra] = expectSequence(m, 'PolicyMapping');
     if (extra.length) parseFail('extra field in PolicyMapping');
     return { name: truncatedOid(readOid(issuer), 80), value: truncatedOid(readOid(subject), 80) };

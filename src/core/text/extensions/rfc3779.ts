@@ -6,7 +6,7 @@ import {
   UNIVERSAL,
   bitStringFromContent,
   explicitInner,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   integerContent,
   integerValue,
   parseDer,
@@ -85,13 +85,13 @@ function readAddressOrRange(node: DerNode): AddressOrRange {
 }
 
 export function printIpAddrBlocks(value: Uint8Array, indent: number): string {
-  const families = expectSequence(parseDer(value)).map((f) => {
+  const families = expectSequenceOf(parseDer(value)).map((f) => {
     const [familyNode, choice, ...extra] = expectSequence(f, 'IPAddressFamily');
     if (extra.length || !choice) parseFail('bad IPAddressFamily');
     const family = readOctetString(familyNode);
     let ranges: AddressOrRange[] | undefined;
     if (choice.cls === UNIVERSAL && choice.tag === TAG.NULL) readNull(choice);
-    else ranges = expectSequence(choice, 'addressesOrRanges').map(readAddressOrRange);
+    else ranges = expectSequenceOf(choice, 'addressesOrRanges').map(readAddressOrRange);
     return { family, ranges };
   });
   let out = '';
@@ -139,7 +139,7 @@ function readAsChoice(wrapper: DerNode): AsIdOrRange[] | 'inherit' {
     readNull(choice);
     return 'inherit';
   }
-  return expectSequence(choice, 'asIdsOrRanges').map((n): AsIdOrRange => {
+  return expectSequenceOf(choice, 'asIdsOrRanges').map((n): AsIdOrRange => {
     if (n.cls === UNIVERSAL && n.tag === TAG.INTEGER) return { id: readAsInteger(n) };
     const [min, max, ...extra] = expectSequence(n, 'ASRange');
     if (extra.length) parseFail('unexpected field in ASRange');

@@ -69,11 +69,20 @@ function parseSctList(b: Uint8Array): Sct[] {
   return out;
 }
 
-/** timestamp_print: milliseconds since the epoch as a GeneralizedTime with milliseconds. */
+/**
+ * timestamp_print: milliseconds since the epoch as a GeneralizedTime with milliseconds. OpenSSL
+ * passes the day count through an int and prints nothing when the date falls outside years
+ * 0-9999 (ASN1_GENERALIZEDTIME_adj fails).
+ */
 function timestampText(ms: bigint): string {
-  const d = new Date(Number(ms));
+  const days = Number(BigInt.asIntN(32, ms / 86_400_000n));
+  const seconds = Number((ms % 86_400_000n) / 1000n);
+  if (Math.abs(days) > 10_000_000) return '';
+  const d = new Date(Date.UTC(1970, 0, 1) + days * 86_400_000 + seconds * 1000);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) return '';
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const s = `${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}.${p(Number(ms % 1000n), 3)}Z`;
+  const s = `${p(year, 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}.${p(Number(ms % 1000n), 3)}Z`;
   return formatAsn1Time(24, new TextEncoder().encode(s));
 }
 

@@ -5,7 +5,7 @@ import type { ConfValue } from '../general-name.ts';
 import {
   CONTEXT,
   TAG,
-  expectSequence,
+  expectSequence, expectSequenceOf,
   expectUniversal,
   integerContent,
   integerValue,
@@ -105,7 +105,7 @@ const TLS_FEATURES: Record<string, string> = { '5': 'status_request', '17': 'sta
 
 /** TLS Feature (i2v_TLS_FEATURE): known extension names, else the number. */
 export function printTlsFeature(value: Uint8Array, indent: number): string {
-  const values = expectSequence(parseDer(value)).map((n): ConfValue => {
+  const values = expectSequenceOf(parseDer(value)).map((n): ConfValue => {
     const v = integerValue(integerContent(expectUniversal(n, TAG.INTEGER, 'INTEGER')));
     return { name: null, value: TLS_FEATURES[v.toString()] ?? integerText(v) };
   });
