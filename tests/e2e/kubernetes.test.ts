@@ -219,10 +219,46 @@ describe('Kubernetes area in Chromium (file://)', () => {
     expect(admin.clusters[0].cluster.server).toBe('https://10.0.0.10:6443');
   });
 
+  it('generates the Hard Way PKI for the workers entered; openssl verifies them against ca.pem', async () => {
+    await openSection(s.page, 'Cluster PKI');
+    await s.page.getByLabel('Kubernetes The Hard Way').check();
+    await s.page.getByLabel('Workers', { exact: true }).fill('2');
+    await s.page.getByLabel('Workers', { exact: true }).press('Tab');
+    await s.page.getByLabel('Worker 1 hostname').fill('node-b');
+    await s.page.getByLabel('Worker 1 internal IP').fill('10.240.0.31');
+    await s.page.getByLabel('Worker 1 external IP').fill('198.51.100.7');
+    await s.page.getByLabel('Public address (KUBERNETES_PUBLIC_ADDRESS)').fill('203.0.113.50');
+    await s.page.getByRole('button', { name: 'Generate the cluster PKI' }).click();
+    await s.page.getByTestId('k8s-pki-elapsed').waitFor({ timeout: 60_000 });
+    await expect(s.page.getByTestId('k8s-pki-progress').textContent()).resolves.toMatch(/^9 of 9 key pairs/);
+    const file = await download(s.page, 'k8s-pki-download', dir);
+    const root = join(dir, 'hard-way');
+    mkdirSync(root, { recursive: true });
+    const entries = unzipSync(readFileSync(file.path));
+    for (const [path, bytes] of Object.entries(entries)) writeFileSync(join(root, path), bytes);
+    expect(Object.keys(entries)).toContain('node-b.kubeconfig');
+    for (const cert of ['admin.pem', 'worker-0.pem', 'node-b.pem', 'kubernetes.pem', 'kube-proxy.pem', 'service-account.pem']) {
+      expect(openssl(['verify', '-CAfile', join(root, 'ca.pem'), join(root, cert)]).trim()).toBe(`${join(root, cert)}: OK`);
+    }
+    const nodeB = openssl(['x509', '-in', join(root, 'node-b.pem'), '-noout', '-subject', '-ext', 'subjectAltName']);
+    expect(nodeB).toContain('CN = system:node:node-b');
+    expect(nodeB).toContain('DNS:node-b, IP Address:198.51.100.7, IP Address:10.240.0.31');
+    expect(openssl(['x509', '-in', join(root, 'kubernetes.pem'), '-noout', '-ext', 'subjectAltName'])).toContain('IP Address:203.0.113.50');
+  });
+
   it('checks expiry of the dropped pki.zip like kubeadm, as of a date the user moves, with JSON export', async () => {
     expect(zipPath).not.toBe('');
     await openSection(s.page, 'Expiry check');
-    await s.page.getByTestId('k8s-expiry-file').setInputFiles(zipPath);
+    // Dropped onto the section as a file, the way a person drags pki.zip from the file manager.
+    const zipBase64 = readFileSync(zipPath).toString('base64');
+    const dataTransfer = await s.page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'pki.zip', { type: 'application/zip' }));
+      return dt;
+    }, zipBase64);
+    await s.page.getByRole('region', { name: 'Expiry check input' }).dispatchEvent('drop', { dataTransfer });
+    await expect(s.page.getByRole('list', { name: 'Files loaded' }).textContent()).resolves.toContain('pki.zip');
     const certs = s.page.getByTestId('k8s-expiry-certs');
     await certs.waitFor();
     const names = await certs.locator('tbody th').allTextContents();
