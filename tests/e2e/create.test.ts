@@ -188,6 +188,51 @@ describe('Create in Chromium from file://', () => {
     await expect(page.locator('#create-out-openssl').textContent()).resolves.toMatch(/ -key admin\.key /);
   });
 
+  it('takes an Ed25519 key from a file, signs with it, and offers only the formats that hold it', async () => {
+    openssl(['genpkey', '-algorithm', 'ed25519', '-out', 'ed.key']);
+    const edPub = openssl(['pkey', '-in', 'ed.key', '-pubout']);
+    await page.getByRole('button', { name: 'Forget this key' }).click();
+    await page.getByLabel('Or choose a key file').setInputFiles(join(dir, 'ed.key'));
+    await page.getByText('Ed25519 key (PKCS#8) loaded').waitFor();
+    await page.getByRole('button', { name: 'Generate CSR' }).click();
+    await page.getByRole('heading', { name: 'Your key and CSR' }).waitFor();
+    const csr = await download(page, /^Download the CSR as /);
+    expect(openssl(['req', '-in', csr.path, '-verify', '-noout'])).toBe('');
+    expect(openssl(['req', '-in', csr.path, '-pubkey', '-noout'])).toBe(edPub);
+    expect(openssl(['req', '-in', csr.path, '-noout', '-text'])).toContain('Signature Algorithm: ED25519');
+    const formats = await page.getByLabel('Key format').locator('option').allTextContents();
+    expect(formats).toEqual(['PKCS#8 (PRIVATE KEY)', 'Encrypted PKCS#8 (ENCRYPTED PRIVATE KEY)']);
+  });
+
+  it('works from the keyboard: a preset by Enter, rows reordered with focus kept on the moved row', async () => {
+    await page.getByLabel('Make a new key').check();
+    const preset = page.getByRole('button', { name: 'kubelet (client)' });
+    await preset.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Attribute 2 value (Common name)').inputValue()).resolves.toBe('system:node:NAME');
+    await page.getByLabel('New attribute').selectOption('OU');
+    await page.getByRole('button', { name: 'Add attribute' }).press('Enter');
+    await page.keyboard.type('nodes'); // focus went to the new row's value
+    await page.getByRole('button', { name: 'Move attribute 3 up' }).focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await expect(focused()).resolves.toBe('Move attribute 2 up');
+    await page.keyboard.press('Enter');
+    // First now: its Up button is disabled, so focus goes to its value.
+    await expect(focused()).resolves.toBe('Attribute 1 value (Organizational unit)');
+    const values = await page.getByLabel(/^Attribute \d value/).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values).toEqual(['nodes', 'system:nodes', 'system:node:NAME']);
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Move attribute 1 down');
+    // Generate says why it waits, through aria-describedby, and the reason is on screen.
+    await page.getByLabel('Attribute 3 value (Common name)').fill('');
+    const generate = page.getByRole('button', { name: 'Generate key and CSR' });
+    await expect(generate.isDisabled()).resolves.toBe(true);
+    const reasonId = (await generate.getAttribute('aria-describedby'))!;
+    await expect(page.locator(`#${reasonId}`).textContent()).resolves.toContain('CN is empty');
+    await expect(page.locator(`#${reasonId}`).isVisible()).resolves.toBe(true);
+  });
+
   it('made no request but file:, data: or blob:, and logged no error', () => {
     expect(nonLocalRequests(watch.requests)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
