@@ -116,7 +116,9 @@ export function constraintViolation(
   for (const email of emailAddressesInName(subject)) names.push({ kind: 'email', value: email });
   const permitted = nc.permitted ?? [];
   const excluded = nc.excluded ?? [];
-  budget.left -= names.length * (permitted.length + excluded.length);
+  // Counted as Chromium does: DNS, IP and directory names against constraints of those kinds.
+  const costly = (n: VerifyGeneralName) => n.kind === 'dns' || n.kind === 'ip' || n.kind === 'dirName';
+  budget.left -= sans.filter(costly).length * [...permitted, ...excluded].filter(costly).length;
   if (budget.left < 0) return 'too many name-constraint checks (more than 1,048,576 name × constraint pairs): refused as a denial-of-service guard';
   for (const name of names) {
     for (const base of excluded) {

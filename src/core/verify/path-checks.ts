@@ -21,6 +21,9 @@ const EKU_NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.3': 'codeSigning', '1.3.6.1.5.5.7.3.4': 'emailProtection', '1.3.6.1.5.5.7.3.8': 'timeStamping', '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
 };
 
+/** CABF 7.1.2.7.10: a TLS leaf's EKU must not also allow these. */
+const FORBIDDEN_LEAF_EKUS: string[] = [EKU.any, '1.3.6.1.5.5.7.3.3', '1.3.6.1.5.5.7.3.8', '1.3.6.1.5.5.7.3.9'];
+
 /** Extensions the verifier understands, so they may be critical. Policy extensions are accepted but not enforced. */
 const UNDERSTOOD = new Set<string>([
   EXT.basicConstraints, EXT.keyUsage, EXT.extKeyUsage, EXT.subjectAltName, EXT.nameConstraints,
@@ -96,10 +99,12 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
 
     const bc = c.basicConstraints;
     if (isCa) {
-      if (!bc) add('not-ca', i, 'is not a CA: basicConstraints missing');
-      else if (!bc.ca) add('not-ca', i, 'is not a CA: basicConstraints says CA:FALSE');
+      // A trust anchor without basicConstraints (a v1 root) is still accepted by RFC 5280 verifiers.
+      if (!bc) {
+        if (webpki || !isAnchor) add('not-ca', i, 'is not a CA: basicConstraints missing');
+      } else if (!bc.ca) add('not-ca', i, 'is not a CA: basicConstraints says CA:FALSE');
       else {
-        if (!bc.critical) add('not-ca', i, 'is a CA whose basicConstraints is not marked critical (RFC 5280 requires it)');
+        if (!bc.critical && webpki) add('not-ca', i, 'is a CA whose basicConstraints is not marked critical (RFC 5280 requires it of CAs)');
         if (bc.pathLen !== undefined) {
           const below = path.slice(1, i).filter((x) => !x.selfIssued).length;
           if (below > bc.pathLen) add('pathlen-exceeded', i, `allows ${bc.pathLen} intermediate CA${bc.pathLen === 1 ? '' : 's'} below it (pathlen:${bc.pathLen}) but has ${below}`);
@@ -108,9 +113,9 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
       if (c.keyUsage && !c.keyUsage.usages.has('keyCertSign')) add('no-keycertsign', i, `may not sign certificates: keyUsage lacks keyCertSign (has ${[...c.keyUsage.usages].join(', ')})`);
       if (!c.subjectKeyId) add('missing-ski', i, 'is a CA without a subjectKeyIdentifier');
     } else {
-      if (bc?.pathLen !== undefined && !bc.ca) add('malformed', i, 'has a pathLenConstraint without CA:TRUE');
-      if (webpki && bc?.ca) add('leaf-is-ca', i, 'is a CA certificate (CA:TRUE) used as a leaf; a server or client certificate must have CA:FALSE');
-      if (c.keyUsage?.usages.has('keyCertSign') && (webpki || !bc?.ca)) add('leaf-keycertsign', i, 'asserts keyCertSign but is used as a leaf');
+      if (webpki && bc?.pathLen !== undefined && !bc.ca) add('malformed', i, 'has a pathLenConstraint without CA:TRUE');
+      if (webpki && bc?.ca && n > 1) add('leaf-is-ca', i, 'is a CA certificate (CA:TRUE) used as a leaf; a server or client certificate must have CA:FALSE');
+      if (webpki && n > 1 && c.keyUsage?.usages.has('keyCertSign')) add('leaf-keycertsign', i, 'asserts keyCertSign but is used as a leaf');
       if (c.nameConstraints) add('leaf-name-constraints', i, 'is a leaf with a nameConstraints extension (only CAs may have one)');
     }
 
@@ -134,8 +139,9 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
           if (webpki) add('missing-eku', i, `has no extKeyUsage; ${ekuName(want)} is required`);
         } else if (!oids.includes(want) && !(oids.includes(EKU.any) && !webpki)) {
           add('wrong-eku', i, `is not for ${ekuName(want)}: its extKeyUsage is ${oids.map(ekuName).join(', ') || '(empty)'}`);
-        } else if (webpki && oids.includes(EKU.any)) {
-          add('wrong-eku', i, 'has anyExtendedKeyUsage in its extKeyUsage, which the CA/Browser Forum forbids in leaf certificates');
+        } else if (webpki && oids.some((o) => FORBIDDEN_LEAF_EKUS.includes(o))) {
+          const bad = oids.filter((o) => FORBIDDEN_LEAF_EKUS.includes(o)).map(ekuName).join(', ');
+          add('wrong-eku', i, `has ${bad} in its extKeyUsage, which the CA/Browser Forum forbids in TLS leaf certificates`);
         }
       } else if (oids && !oids.includes(want) && !oids.includes(EKU.any)) {
         add('wrong-eku', i, `limits the certificates below it to ${oids.map(ekuName).join(', ')}; ${ekuName(want)} is not allowed`);
@@ -147,7 +153,6 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
       if (san && !c.subject.length && !san.critical) add('bad-san', i, 'has an empty subject, so its subjectAltName must be critical');
       if (san && c.subject.length && san.critical && webpki) add('bad-san', i, 'marks subjectAltName critical although its subject is not empty');
       if (!san && !c.subject.length) add('bad-san', i, 'has neither a subject nor a subjectAltName');
-      if (!san && webpki && ctx.purpose === 'server') add('no-san', i, 'has no subjectAltName; the subject CN is not used as a name');
       if (webpki && san) {
         for (const cn of commonNames(c.subject)) {
           // eslint-disable-next-line no-control-regex
@@ -224,7 +229,6 @@ function checkNameConstraints(path: readonly CertView[], ctx: PathContext, add: 
   for (let j = 1; j < n; j++) {
     const nc = path[j]!.nameConstraints;
     if (!nc || (j === n - 1 && !ctx.anchor.constraints)) continue;
-    if (!nc.critical && ctx.profile === 'rfc5280') add('noncritical-extension', j, 'has a non-critical nameConstraints extension (RFC 5280 requires it critical)');
     const bad = [...(nc.permitted ?? []), ...(nc.excluded ?? [])].map(constraintBaseProblem).find(Boolean);
     if (bad) {
       add('bad-name-constraints', j, `has an invalid name constraint: ${bad}`);
