@@ -1,5 +1,5 @@
 import { generalNameConfValue, parseGeneralNames } from '../general-name.ts';
-import { expectSequence, expectSequenceOf, parseDer } from './der.ts';
+import { expectSequenceOf, parseDer } from './der.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Subject/Issuer Alternative Name and the CRL entry's Certificate Issuer: i2v_GENERAL_NAMES, one line. */

@@ -2,7 +2,8 @@ import { oidDisplayName } from '../../oids.ts';
 import {
   TAG,
   UNIVERSAL,
-  expectSequence, expectSequenceOf,
+  expectSequence,
+  expectSequenceOf,
   parseDer,
   parseFail,
   readInteger,

@@ -132,10 +132,6 @@ export function parseDer(bytes: Uint8Array): DerNode {
   return toNode(result);
 }
 
-export function isTag(node: DerNode, cls: number, tag: number): boolean {
-  return node.cls === cls && node.tag === tag;
-}
-
 export function expectUniversal(node: DerNode | undefined, tag: number, what: string): DerNode {
   if (!node || node.cls !== UNIVERSAL || node.tag !== tag) fail(`expected ${what}`);
   const mustBeConstructed = tag === TAG.SEQUENCE || tag === TAG.SET;

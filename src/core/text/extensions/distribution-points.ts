@@ -1,12 +1,14 @@
 import { formatName } from '../name.ts';
 import { generalNameText, parseGeneralNames } from '../general-name.ts';
-import { sequenceOfItems,
+import {
   CONTEXT,
   bitStringFromContent,
   explicitInner,
-  expectSequence, expectSequenceOf,
+  expectSequence,
+  expectSequenceOf,
   parseDer,
   parseFail,
+  sequenceOfItems,
   stringBytes,
   type DerNode,
 } from './der.ts';

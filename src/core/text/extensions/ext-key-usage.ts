@@ -1,5 +1,5 @@
 import { truncatedOid } from '../general-name.ts';
-import { expectSequence, expectSequenceOf, parseDer, parseFail, readOid } from './der.ts';
+import { expectSequenceOf, parseDer, parseFail, readOid } from './der.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Extended Key Usage (i2v_EXTENDED_KEY_USAGE): long names, comma separated; empty is NULL (raw). */

@@ -1,5 +1,5 @@
 import { generalNameConfValue, parseGeneralNames, type ConfValue } from '../general-name.ts';
-import { sequenceOfItems, CONTEXT, expectSequence, integerContent, integerMagnitude, parseDer, parseFail, readOctetString, stringBytes } from './der.ts';
+import { CONTEXT, expectSequence, integerContent, integerMagnitude, parseDer, parseFail, readOctetString, stringBytes, sequenceOfItems } from './der.ts';
 import { pad, upperColonHex } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
 

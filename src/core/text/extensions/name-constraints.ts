@@ -1,5 +1,5 @@
 import { generalNameText, ipAddressText, parseGeneralName } from '../general-name.ts';
-import { sequenceOfItems, CONTEXT, expectSequence, integerContent, parseDer, parseFail, type DerNode } from './der.ts';
+import { CONTEXT, expectSequence, integerContent, parseDer, parseFail, type DerNode, sequenceOfItems } from './der.ts';
 import { pad } from './bio-text.ts';
 
 /** print_nc_ipadd: an address and mask, split at 16 bytes (or 4), each printed as an address. */

@@ -5,7 +5,8 @@ import type { ConfValue } from '../general-name.ts';
 import {
   CONTEXT,
   TAG,
-  expectSequence, expectSequenceOf,
+  expectSequence,
+  expectSequenceOf,
   expectUniversal,
   integerContent,
   integerValue,
