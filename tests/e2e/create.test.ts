@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { appUrl, nonLocalRequests, openChromium, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
+import { appUrl, nonLocalRequests, openChromium, openFirefox, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-create-'));
 
@@ -71,7 +72,6 @@ describe('Create in Chromium from file://', () => {
   });
   afterAll(async () => {
     await s?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const CN = 'my-pod.my-namespace.pod.cluster.local';
@@ -100,8 +100,9 @@ describe('Create in Chromium from file://', () => {
     console.info(`RSA 4096 keygen ${keygenMs} ms; long tasks during Generate: ${tasks.length}, longest ${Math.round(longest)} ms`);
     expect(keygenMs).toBeGreaterThan(0);
     expect(progress[0]).toMatch(/^Making a new RSA 4096 key… \d+\.\d s$/);
-    // A frame or two of pkijs encoding and text printing is fine; a frozen page is not.
-    expect(longest).toBeLessThan(200);
+    // Key generation itself takes 0.3–2.6 s here; done on the main thread it would be one task that long.
+    // What remains is signing, printing and rendering the output: 0–170 ms measured, the top end on a busy machine.
+    expect(longest).toBeLessThan(300);
     // The observer does see a long task when there is one (so the check above can fail).
     // (Scheduled as a page task: script run by the test driver itself is not reported.)
     await page.evaluate(() => {
@@ -237,5 +238,75 @@ describe('Create in Chromium from file://', () => {
     expect(nonLocalRequests(watch.requests)).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
+  });
+});
+
+describe('Create in Firefox ESR from file://', () => {
+  let browser: Browser;
+  let page: FirefoxPage;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, page } = await openFirefox());
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${appUrl()}#create`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const click = (name: string) =>
+    page.evaluate((n) => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === n);
+      if (!b) throw new Error(`no button ${n}`);
+      b.click();
+    }, name);
+
+  it('makes an Ed25519 key and a CSR openssl verifies, and hands the key to <a download> as a Blob', async () => {
+    await click('Kubernetes service and pod');
+    await page.waitForFunction(() => !(document.querySelector('#create-key-type option[value="ed25519"]') as HTMLOptionElement).disabled);
+    await page.select('#create-key-type', 'ed25519');
+    // Downloads are Blob URLs clicked through an <a download>: record them instead of saving.
+    await page.evaluate(() => {
+      const w = window as unknown as { __saved: Promise<{ name: string; text: string }>[] };
+      w.__saved = [];
+      const blobs = new Map<string, Blob>();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        const u = create(b);
+        blobs.set(u, b as Blob);
+        return u;
+      };
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        w.__saved.push(blobs.get(this.href)!.text().then((text) => ({ name: this.download, text })));
+      };
+    });
+    await click('Generate key and CSR');
+    await page.waitForSelector('#create-out-key', { timeout: 30_000 });
+    const csrPem = await page.$eval('#create-out-csr', (e) => e.textContent!);
+    writeFileSync(join(dir, 'ff.csr'), csrPem);
+    expect(openssl(['req', '-in', 'ff.csr', '-verify', '-noout'])).toBe('');
+    const text = openssl(['req', '-in', 'ff.csr', '-noout', '-text']);
+    expect(text).toContain('Signature Algorithm: ED25519');
+    expect(await page.$eval('#create-out-text', (e) => e.textContent)).toBe(text);
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.startsWith('Download the private key'))!.click());
+    const saved = await page.evaluate(() => Promise.all((window as unknown as { __saved: Promise<{ name: string; text: string }>[] }).__saved));
+    expect(saved.map((f) => f.name)).toEqual(['my-pod.my-namespace.pod.cluster.local.key']);
+    writeFileSync(join(dir, 'ff.key'), saved[0]!.text);
+    expect(openssl(['pkey', '-in', 'ff.key', '-pubout'])).toBe(openssl(['req', '-in', 'ff.csr', '-pubkey', '-noout']));
+  });
+
+  it('made no network request and logged no error', async () => {
+    const loaded = await page.evaluate(() => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)]);
+    expect(nonLocalRequests(loaded)).toEqual([]);
+    expect(nonLocalRequests(requests)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
