@@ -12,7 +12,9 @@ import { CardState } from './card-state.svelte.ts';
 export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.yaml,.yml,.json,.txt';
 
 /** Cards appear in batches, one per frame, so a thousand-object paste never blocks the page for long. */
-const CARDS_PER_FRAME = 10;
+const CARDS_PER_FRAME = 4;
+/** Cards are rendered a page at a time; "Show more" adds the next page (a thousand cards are a lot of DOM). */
+export const CARDS_PER_PAGE = 100;
 /** Up to this many objects, every card opens with its OpenSSL text; beyond, cards show the summary until opened. */
 const OPEN_UP_TO = 5;
 const DEBOUNCE_MS = 300;
@@ -22,8 +24,10 @@ export class InspectState {
   cards = $state.raw<CardState[]>([]);
   problems = $state.raw<InputProblem[]>([]);
   busy = $state(false);
-  /** How many cards are rendered so far (grows frame by frame). */
+  /** How many cards are rendered so far (grows frame by frame, up to `limit`). */
   shown = $state(0);
+  /** How many cards the user asked to see (a page at a time). */
+  limit = $state(CARDS_PER_PAGE);
   /** Something went wrong outside any one object (the worker died, a file could not be read). */
   error = $state<string | null>(null);
   /** Announced to screen readers: "3 objects found". */
@@ -86,6 +90,8 @@ export class InspectState {
     this.cards = [];
     this.problems = [];
     this.shown = 0;
+    this.limit = CARDS_PER_PAGE;
+    this.#revealing = false;
     this.error = null;
     return ++this.#run;
   }
@@ -94,13 +100,19 @@ export class InspectState {
     const run = this.#start();
     this.busy = true;
     this.status = 'Decoding…';
-    const items: DecodedItem[] = [];
     const found = [...problems];
+    // Cards arrive in batches; the first ones show while the rest are still being decoded.
+    const onItems = (items: DecodedItem[]) => {
+      if (run !== this.#run) return;
+      const base = this.cards.length;
+      this.cards = [...this.cards, ...items.map((item, i) => new CardState(item, base + i, this.#decoder, false))];
+      this.#reveal(run);
+    };
     try {
       for (const s of sources) {
-        const r = await this.#decoder.decode(s.input, s.sourceName);
+        const r = await this.#decoder.decode(s.input, s.sourceName, onItems);
         if (run !== this.#run) return;
-        items.push(...r.items);
+        onItems(r.items);
         found.push(...r.problems);
       }
     } catch (e) {
@@ -108,19 +120,33 @@ export class InspectState {
     }
     if (run !== this.#run) return;
     this.problems = found;
-    const open = items.length <= OPEN_UP_TO;
-    this.cards = items.map((item, i) => new CardState(item, i, this.#decoder, open));
+    // A handful of objects open with their OpenSSL text; a big batch shows summaries until opened.
+    if (this.cards.length <= OPEN_UP_TO) for (const c of this.cards) c.open = true;
     this.busy = false;
-    const n = items.length;
+    const n = this.cards.length;
     this.status = `${n} object${n === 1 ? '' : 's'} found${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}`;
-    this.#reveal(run);
   }
 
+  /** Renders the next page of cards. */
+  showMore(): void {
+    this.limit += CARDS_PER_PAGE;
+    this.#reveal(this.#run);
+  }
+
+  #revealing = false;
+
   #reveal(run: number): void {
+    if (this.#revealing) return; // the running loop picks up the new cards
+    this.#revealing = true;
     const step = () => {
+      this.#revealing = false;
       if (run !== this.#run) return;
-      this.shown = Math.min(this.cards.length, this.shown + CARDS_PER_FRAME);
-      if (this.shown < this.cards.length) schedule(step);
+      const target = Math.min(this.cards.length, this.limit);
+      this.shown = Math.min(target, this.shown + CARDS_PER_FRAME);
+      if (this.shown < target) {
+        this.#revealing = true;
+        schedule(step);
+      }
     };
     step();
   }

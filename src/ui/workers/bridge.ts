@@ -9,13 +9,14 @@ import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
 
 export interface Decoder {
-  decode(input: string | Uint8Array, sourceName?: string): Promise<DecodeResult>;
+  /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
+  decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
   tree(kind: ObjectKind, der: Uint8Array, text?: string): Promise<TreeResult>;
   decrypt(der: Uint8Array, passphrase: string, origin: string): Promise<{ item?: DecodedItem; error?: string }>;
   dispose(): void;
 }
 
-type Pending = { resolve: (r: DecodeReply) => void };
+type Pending = { resolve: (r: DecodeReply) => void; onItems?: (items: DecodedItem[]) => void };
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** Decoder running in a worker on the page's own bundle; undefined when no worker can be started. */
@@ -27,6 +28,7 @@ function workerDecoder(): Decoder | undefined {
   let broken: string | undefined;
   worker.onmessage = (e: MessageEvent<DecodeReply>) => {
     const p = pending.get(e.data.id);
+    if (e.data.op === 'items') return p?.onItems?.(e.data.items);
     pending.delete(e.data.id);
     p?.resolve(e.data);
   };
@@ -35,19 +37,19 @@ function workerDecoder(): Decoder | undefined {
     for (const [id, p] of pending) p.resolve({ id, op: 'error', message: broken });
     pending.clear();
   };
-  const call = (body: Body<DecodeRequest>): Promise<DecodeReply> =>
+  const call = (body: Body<DecodeRequest>, onItems?: (items: DecodedItem[]) => void): Promise<DecodeReply> =>
     new Promise((resolve) => {
       if (broken) return resolve({ id: 0, op: 'error', message: broken });
       const id = nextId++;
-      pending.set(id, { resolve });
+      pending.set(id, { resolve, onItems });
       worker.postMessage({ ...body, id } as DecodeRequest);
     });
   const fail = (message: string): never => {
     throw new Error(message);
   };
   return {
-    async decode(input, sourceName) {
-      const r = await call({ op: 'decode', input, sourceName });
+    async decode(input, sourceName, onItems) {
+      const r = await call({ op: 'decode', input, sourceName }, onItems);
       return r.op === 'decode' ? r.result : fail(r.op === 'error' ? r.message : 'unexpected reply');
     },
     async tree(kind, der, text) {
@@ -66,7 +68,7 @@ function workerDecoder(): Decoder | undefined {
 function mainThreadDecoder(): Decoder {
   const pause = () => new Promise<void>((r) => setTimeout(r, 0));
   return {
-    decode: async (input, sourceName) => decodeInput(input, sourceName, pause),
+    decode: async (input, sourceName, onItems) => decodeInput(input, sourceName, pause, onItems),
     tree: async (kind, der, text) => treeFor(kind, der, text),
     decrypt: async (der, passphrase, origin) => decryptItem(der, passphrase, origin),
     dispose: () => {},

@@ -60,7 +60,20 @@ export async function decodeObject(obj: FoundObject, now = new Date()): Promise<
   return item;
 }
 
-export async function decodeInput(input: string | Uint8Array, sourceName?: string, pause?: Yield): Promise<DecodeResult> {
+/** Objects per batch handed back while decoding: small enough that receiving one never blocks the page. */
+export const DECODE_BATCH = 25;
+
+/**
+ * Finds and decodes every object in the input. With `onItems`, the items are handed over in batches
+ * as they are ready (the result's `items` is then empty): a thousand-certificate paste shows its
+ * first cards at once, and no single message is big enough to block the main thread.
+ */
+export async function decodeInput(
+  input: string | Uint8Array,
+  sourceName?: string,
+  pause?: Yield,
+  onItems?: (items: DecodedItem[]) => void,
+): Promise<DecodeResult> {
   let found;
   try {
     found = detectInput(input, sourceName);
@@ -68,11 +81,20 @@ export async function decodeInput(input: string | Uint8Array, sourceName?: strin
     return { items: [], problems: [{ origin: sourceName ?? 'input', message: describeError(e) }] };
   }
   const items: DecodedItem[] = [];
+  let batch: DecodedItem[] = [];
   const now = new Date();
   for (let i = 0; i < found.objects.length; i++) {
-    items.push(await decodeObject(found.objects[i]!, now));
+    const item = await decodeObject(found.objects[i]!, now);
+    if (onItems) {
+      batch.push(item);
+      if (batch.length === DECODE_BATCH) {
+        onItems(batch);
+        batch = [];
+      }
+    } else items.push(item);
     if (pause && i % 20 === 19) await pause();
   }
+  if (onItems && batch.length) onItems(batch);
   return { items, problems: found.problems };
 }
 

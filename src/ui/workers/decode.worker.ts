@@ -13,7 +13,11 @@ export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
     try {
       switch (req.op) {
         case 'decode':
-          reply = { id: req.id, op: 'decode', result: await decodeInput(req.input, req.sourceName) };
+          reply = {
+            id: req.id,
+            op: 'decode',
+            result: await decodeInput(req.input, req.sourceName, undefined, (items) => scope.postMessage({ id: req.id, op: 'items', items })),
+          };
           break;
         case 'tree':
           reply = { id: req.id, op: 'tree', result: treeFor(req.kind, req.der, req.text) };

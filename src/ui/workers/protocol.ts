@@ -8,6 +8,8 @@ export type DecodeRequest =
   | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string };
 
 export type DecodeReply =
+  /** A batch of decoded objects; more replies with the same id follow, ending with 'decode'. */
+  | { id: number; op: 'items'; items: DecodedItem[] }
   | { id: number; op: 'decode'; result: DecodeResult }
   | { id: number; op: 'tree'; result: TreeResult }
   | { id: number; op: 'decrypt'; result: { item?: DecodedItem; error?: string } }
