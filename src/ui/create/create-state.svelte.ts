@@ -39,6 +39,8 @@ export class CreateState {
   created = $state.raw<CreatedCsr | undefined>(undefined);
 
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** What the shown CSR was made from, to tell when the form has moved on. */
+  #madeFrom = $state.raw<{ json: string; imported: unknown } | undefined>(undefined);
 
   constructor(subtle?: SubtleCrypto) {
     this.key = new KeyChoice(subtle);
@@ -52,6 +54,17 @@ export class CreateState {
     if (keyProblem) problems.push(keyProblem);
     if (problems.length === 0) return '';
     return problems.length === 1 ? `Fix first: ${problems[0]}` : `Fix first (${problems.length}): ${problems.join('; ')}`;
+  }
+
+  /** The form (or the key chosen) no longer matches the CSR shown. */
+  get stale(): boolean {
+    const made = this.#madeFrom;
+    if (!this.created || !made) return false;
+    return made.json !== this.#requestJson() || made.imported !== (this.key.source === 'existing' ? this.key.imported : undefined);
+  }
+
+  #requestJson(): string {
+    return JSON.stringify({ source: this.key.source, ...this.request() });
   }
 
   applyPreset(id: string): void {
@@ -94,6 +107,7 @@ export class CreateState {
   async generate(): Promise<void> {
     if (this.blocker) return;
     const request = this.request();
+    const madeFrom = { json: this.#requestJson(), imported: this.key.source === 'existing' ? this.key.imported : undefined };
     this.#forgetCreated();
     this.error = '';
     this.generating = true;
@@ -125,6 +139,7 @@ export class CreateState {
       });
       await created.start();
       this.created = created;
+      this.#madeFrom = madeFrom;
     } catch (e) {
       this.error = describeError(e);
     } finally {
