@@ -9,3 +9,5 @@ import './csr.ts';
 import './k8s.ts';
 import './cluster-pki.ts';
 import './expiry.ts';
+import './verify.ts';
+import './lint.ts';
