@@ -31,6 +31,21 @@ interface Watched {
   __sawProgress: string[];
 }
 
+/** Clicks a Copy button, then pastes the clipboard (Ctrl+V) into the paste field and returns what arrived. */
+async function copied(page: Page, buttonName: string): Promise<string> {
+  await page.getByRole('button', { name: buttonName, exact: true }).click();
+  await page.getByText('Copied').first().waitFor();
+  const details = page.locator('details.bring');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  const field = page.getByLabel('cfssl CSR JSON or openssl req command');
+  await field.fill('');
+  await field.focus();
+  await page.keyboard.press('Control+V');
+  const text = await field.inputValue();
+  await field.fill('');
+  return text;
+}
+
 /** Records main-thread long tasks (Chromium's Long Tasks API) and every progress line shown, from now on. */
 async function watchGenerate(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -127,6 +142,7 @@ describe('Create in Chromium from file://', () => {
     expect(text).toContain('Public-Key: (4096 bit)');
     expect(text).toContain('TLS Web Server Authentication');
     await expect(page.locator('#create-out-text').textContent()).resolves.toBe(text);
+    await expect(copied(page, 'Copy the CSR')).resolves.toBe(csr.text);
     csrPubkey = openssl(['req', '-in', csr.path, '-pubkey', '-noout']);
     await expect(page.locator('#create-out-pub').textContent()).resolves.toBe(csrPubkey);
   });
@@ -136,6 +152,7 @@ describe('Create in Chromium from file://', () => {
     expect(key.name).toBe(`${CN}.key`);
     expect(key.text).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(openssl(['pkey', '-in', key.path, '-pubout'])).toBe(csrPubkey);
+    await expect(copied(page, 'Copy the private key')).resolves.toBe(key.text);
   });
 
   it('exports the key as encrypted PKCS#8 that openssl opens with the passphrase (and not without)', async () => {
