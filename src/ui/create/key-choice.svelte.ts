@@ -75,14 +75,13 @@ export class KeyChoice {
     }
     this.importing = true;
     try {
-      const key = await importPrivateKey(this.pem, { passphrase: this.needsPassphrase || this.passphrase ? this.passphrase : undefined });
+      const key = await importPrivateKey(this.pem, { passphrase: this.passphrase === '' ? undefined : this.passphrase });
       if (run !== this.#importRun) return;
       this.imported = key;
       this.needsPassphrase = key.format === 'encrypted-pkcs8';
     } catch (e) {
       if (run !== this.#importRun) return;
       this.importError = describeError(e);
-      if (/encrypted/.test(this.importError) && /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(this.pem)) this.needsPassphrase = true;
     } finally {
       if (run === this.#importRun) this.importing = false;
     }
