@@ -267,6 +267,38 @@ describe('CA state', () => {
     expect(inv.message).toBe('CRL number 1 lists 1 revoked certificate.');
   });
 
+  it('creates an intermediate signed by a stored CA (pathlen, name constraints) that issues a chain openssl verifies', async () => {
+    const ca = freshState();
+    const root = await rootCa(ca, 'CN=Parent CA', 'browser-key');
+    const f = ca.createForm;
+    f.kind = 'intermediate';
+    f.parentId = root.id;
+    f.subject = 'CN=Child CA';
+    f.days = 99_999;
+    f.pathLen = '0';
+    f.permittedDns = 'example.test, .example.test';
+    f.excludedIp = '10.0.0.0/8';
+    f.protection.kind = 'browser-key';
+    await ca.createCa();
+    expect(ca.createError).toBe('');
+    expect(ca.warnings.join()).toMatch(/validity shortened to end with the issuing CA/);
+    const child = ca.cards.find((c) => c.name === 'CN = Child CA')!;
+    expect(child.record.parentId).toBe(root.id);
+    expect(root.inventory.entries.map((e) => e.profile)).toEqual(['ca']);
+    const text = openssl(['x509', '-in', put('child.pem', child.pem), '-noout', '-text']);
+    expect(text).toMatch(/CA:TRUE, pathlen:0/);
+    expect(text).toMatch(/Permitted:\n\s+DNS:example.test\n\s+DNS:.example.test\n\s+Excluded:\n\s+IP:10.0.0.0\/255.0.0.0/);
+    ca.sign.caId = child.id;
+    ca.sign.setCsrText(csr('ch1', 'www.example.test', 'DNS:www.example.test'));
+    await ca.sign.check();
+    await ca.sign.sign();
+    expect(ca.sign.signError).toBe('');
+    const r = ca.sign.result!;
+    expect(r.chainPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+    expect(r.fullChainPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(3);
+    expect(openssl(['verify', '-CAfile', put('parent.pem', root.pem), '-untrusted', put('ch1-chain.pem', r.chainPem), put('ch1.pem', r.pem)])).toContain(': OK');
+  });
+
   it('deletes a CA only when its name is typed', async () => {
     const ca = freshState();
     const card = await rootCa(ca, 'CN=Doomed CA', 'browser-key');
