@@ -1,0 +1,90 @@
+/**
+ * The workshop: five guided labs as data (LABS), and the two things the UI does with a step —
+ * run it (action, then check) and ask what it needs. Pure over the core; storage comes in as LabEnv.
+ */
+import { describeError } from '../core/errors.ts';
+import { APISERVER_LAB } from './labs/apiserver.ts';
+import { EXPIRY_LAB } from './labs/expiry.ts';
+import { HARD_WAY_LAB } from './labs/hard-way.ts';
+import { REGISTRY_LAB } from './labs/registry.ts';
+import { SERVICE_POD_LAB } from './labs/service-pod.ts';
+import { valuesOf } from './steps.ts';
+import type { CheckResult, LabDefinition, LabEnv, LabId, LabState, StepDefinition } from './types.ts';
+
+export * from './types.ts';
+export { emptyLabState, opensslTextOf } from './artifacts.ts';
+export { labText, itemText, type LabTexts } from './texts.ts';
+export { LAB_TEXTS_EN } from './labs.en.ts';
+export { valuesOf } from './steps.ts';
+export { memoryLabEnv } from './memory-env.ts';
+
+export const LABS: readonly LabDefinition[] = [REGISTRY_LAB, SERVICE_POD_LAB, APISERVER_LAB, EXPIRY_LAB, HARD_WAY_LAB];
+
+export function labById(id: string): LabDefinition | undefined {
+  return LABS.find((l) => l.id === id);
+}
+
+export function isLabId(id: string): id is LabId {
+  return LABS.some((l) => l.id === id);
+}
+
+/** Artifacts the step needs that are not there yet. */
+export function missingFor(step: StepDefinition, state: LabState): string[] {
+  return step.needs.filter((n) => state.artifacts[n] === undefined);
+}
+
+export interface StepOutcome {
+  state: LabState;
+  checks: CheckResult[];
+  passed: boolean;
+  /** The action's failure in words, when it failed (nothing was changed then). */
+  error?: string;
+}
+
+/**
+ * Runs a step on a copy of the state: the action, then its check. The step counts as done when
+ * every check passes; steps after it are marked not done, since they were made from older artifacts.
+ */
+export async function runStep(lab: LabDefinition, stepId: string, state: LabState, env: LabEnv, values: Record<string, string> = {}): Promise<StepOutcome> {
+  const step = lab.steps.find((s) => s.id === stepId);
+  if (!step) return { state, checks: [], passed: false, error: `no step ${stepId} in lab ${lab.id}` };
+  const missing = missingFor(step, state);
+  if (missing.length) return { state, checks: [], passed: false, error: `do the earlier steps first: ${missing.join(', ')} is missing` };
+  const next: LabState = {
+    ...state,
+    values: { ...state.values, [stepId]: { ...valuesOf(step, state), ...values } },
+    artifacts: { ...state.artifacts },
+    keys: { ...state.keys },
+    checks: { ...state.checks },
+    done: [...state.done],
+  };
+  try {
+    await step.run({ env, values: next.values[stepId]!, state: next });
+  } catch (e) {
+    return { state, checks: [], passed: false, error: describeError(e) };
+  }
+  return finishCheck(lab, step, next, env);
+}
+
+/** Re-runs a step's check only (after an import, or to see it again). */
+export async function checkStep(lab: LabDefinition, stepId: string, state: LabState, env: LabEnv): Promise<StepOutcome> {
+  const step = lab.steps.find((s) => s.id === stepId)!;
+  return finishCheck(lab, step, { ...state, checks: { ...state.checks }, done: [...state.done] }, env);
+}
+
+async function finishCheck(lab: LabDefinition, step: StepDefinition, next: LabState, env: LabEnv): Promise<StepOutcome> {
+  let checks: CheckResult[];
+  try {
+    checks = await step.check(next, env);
+  } catch (e) {
+    checks = [{ id: 'check-failed', ok: false, key: 'check.failed', vars: { reason: describeError(e) } }];
+  }
+  const passed = checks.length > 0 && checks.every((c) => c.ok);
+  const index = lab.steps.indexOf(step);
+  const later = new Set(lab.steps.slice(index + 1).map((s) => s.id));
+  next.done = next.done.filter((id) => id !== step.id && !later.has(id));
+  if (passed) next.done.push(step.id);
+  next.checks[step.id] = checks;
+  next.updatedAt = new Date().toISOString();
+  return { state: next, checks, passed };
+}

@@ -1,0 +1,177 @@
+/**
+ * Lab 4: short-lived certificates, a movable "as of" clock (the kubeadm-style expiry table from
+ * src/kube), what breaks when the client or the API server certificate expires, and renewal from
+ * the CA core (same key, new serial and validity, as `kubeadm certs renew` does).
+ */
+import { planRenewal } from '../../core/ca/issue.ts';
+import { certificateFacts } from '../../core/cert/read.ts';
+import { bytesEqual } from '../../core/bytes.ts';
+import { detectInput } from '../../core/input/detect.ts';
+import { verifyChain } from '../../core/verify/index.ts';
+import { checkExpiration, formatExpiryTable } from '../../kube/expiry.ts';
+import { artifact, certDer } from '../artifacts.ts';
+import { CA_FILE, caCertOf, caStep, CLIENT, checkOf, csrCommands, dns, makeKeyAndCsr, SERVER, signCommands, signCsr } from '../steps.ts';
+import type { LabDefinition, LabEnv, LabState, TextItem } from '../types.ts';
+
+const CERTS = [
+  { base: 'apiserver', profile: SERVER, request: { subject: [{ type: 'CN' as const, value: 'kube-apiserver' }], sans: ['DNS:kubemaster', 'DNS:kubernetes.default.svc', 'IP:10.24.0.1'], usage: 'server' as const, keyType: 'ec-p256' as const } },
+  { base: 'admin', profile: CLIENT, request: { subject: [{ type: 'O' as const, value: 'system:masters' }, { type: 'CN' as const, value: 'admin' }], sans: [], usage: 'client' as const, keyType: 'ec-p256' as const } },
+];
+
+const hoursOf = (s: LabState) => Math.max(1, Number(s.values.issue?.hours ?? '1') || 1);
+const renewHoursOf = (s: LabState) => Math.max(1, Number(s.values.renew?.hours ?? '8760') || 8760);
+
+/** The clock: the person's "as of" time, default one hour after the short-lived certificates expire. */
+export function asOfOf(state: LabState): Date {
+  const v = state.values.clock?.asOf;
+  if (v) {
+    const d = new Date(v);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return defaultAsOf(state);
+}
+
+function defaultAsOf(state: LabState): Date {
+  const pem = state.artifacts['apiserver.crt'];
+  if (!pem) return new Date();
+  return new Date(certificateFacts(certDer(pem, 'apiserver.crt')).notAfter.getTime() + 3_600_000);
+}
+
+/** `YYYY-MM-DDTHH:MM` in UTC, what the as-of field holds. */
+export function asOfText(d: Date): string {
+  return d.toISOString().slice(0, 16) + 'Z';
+}
+
+export async function expiryTableAt(state: LabState, asOf: Date): Promise<string> {
+  const objects = [CA_FILE, 'apiserver.crt', 'admin.crt'].flatMap((n) => detectInput(artifact(state, n), n).objects);
+  return formatExpiryTable(await checkExpiration(objects, { asOf }));
+}
+
+async function verifiesAt(state: LabState, base: string, at: Date) {
+  const purpose = base === 'admin' ? 'client' : 'server';
+  return verifyChain(certDer(artifact(state, `${base}.crt`), `${base}.crt`), { trusted: [certDer(artifact(state, CA_FILE), CA_FILE)], purpose, profile: 'rfc5280', at });
+}
+
+async function whatBreaks(state: LabState): Promise<TextItem[]> {
+  const at = asOfOf(state);
+  const client = await verifiesAt(state, 'admin', at);
+  const server = await verifiesAt(state, 'apiserver', at);
+  const items: TextItem[] = [{ key: 'breaks.as-of', vars: { asOf: at.toISOString() } }];
+  items.push({ key: server.ok ? 'breaks.server-ok' : 'breaks.server-expired', vars: { problems: server.problems.map((p) => p.message).join('; ') } });
+  items.push({ key: client.ok ? 'breaks.client-ok' : 'breaks.client-expired', vars: { problems: client.problems.map((p) => p.message).join('; ') } });
+  return items;
+}
+
+async function renew(state: LabState, env: LabEnv): Promise<void> {
+  const ca = await caCertOf(state, env);
+  for (const c of CERTS) {
+    const current = certificateFacts(certDer(artifact(state, `${c.base}.crt`), `${c.base}.crt`));
+    const entry = await env.issued(ca.id, current.serialHex);
+    const plan = planRenewal(entry, ca, { profile: c.profile, hours: renewHoursOf(state) });
+    const result = await env.issue(ca.id, plan);
+    state.artifacts[`${c.base}-expired.crt`] = artifact(state, `${c.base}.crt`);
+    state.artifacts[`${c.base}.crt`] = result.pem;
+  }
+  state.artifacts['expiry-table-renewed.txt'] = await expiryTableAt(state, asOfOf(state));
+}
+
+export const EXPIRY_LAB: LabDefinition = {
+  id: 'expiry',
+  steps: [
+    caStep(),
+    {
+      id: 'issue',
+      needs: [CA_FILE],
+      fields: [{ id: 'hours', kind: 'number', initial: '1' }],
+      shows: () => [{ name: 'apiserver.crt', kind: 'certificate' }, { name: 'admin.crt', kind: 'certificate' }],
+      async run({ state, env }) {
+        for (const c of CERTS) {
+          await makeKeyAndCsr(state, c.base, c.request);
+          await signCsr(state, env, c.base, c.profile, hoursOf(state));
+        }
+        delete state.artifacts['apiserver-expired.crt'];
+        delete state.artifacts['admin-expired.crt'];
+      },
+      async check(state) {
+        const out = [];
+        for (const c of CERTS) {
+          const f = certificateFacts(certDer(artifact(state, `${c.base}.crt`), `${c.base}.crt`));
+          const hours = (f.notAfter.getTime() - f.notBefore.getTime()) / 3_600_000;
+          const now = await verifiesAt(state, c.base, new Date());
+          out.push(checkOf(`${c.base}-short`, hours <= 24, 'check.short-lived', { file: `${c.base}.crt`, hours: String(hours) }));
+          out.push(checkOf(`${c.base}-valid-now`, now.ok, now.ok ? 'check.valid-now' : 'check.not-valid-now', { file: `${c.base}.crt`, problems: now.problems.map((p) => p.message).join('; ') }));
+        }
+        return out;
+      },
+      commands: (state) => [
+        ...CERTS.flatMap((c) => csrCommands(c.base, c.request).filter((g) => g.key === 'tool.openssl')),
+        ...CERTS.flatMap((c) => signCommands(state, c.base, c.profile, hoursOf(state)).filter((g) => g.key === 'tool.cfssl')),
+      ],
+    },
+    {
+      id: 'clock',
+      needs: ['apiserver.crt', 'admin.crt'],
+      fields: [{ id: 'asOf', kind: 'datetime', initial: (s) => asOfText(defaultAsOf(s)) }],
+      shows: () => [{ name: 'expiry-table.txt', kind: 'text' }],
+      async run({ state }) {
+        state.artifacts['expiry-table.txt'] = await expiryTableAt(state, asOfOf(state));
+      },
+      async check(state) {
+        const at = asOfOf(state);
+        const client = await verifiesAt(state, 'admin', at);
+        const server = await verifiesAt(state, 'apiserver', at);
+        const expired = (r: typeof client) => r.problems.some((p) => p.code === 'expired');
+        return [
+          checkOf('clock-client-expired', expired(client), 'check.clock-client-expired', { asOf: at.toISOString() }),
+          checkOf('clock-server-expired', expired(server), 'check.clock-server-expired', { asOf: at.toISOString() }),
+        ];
+      },
+      explain: whatBreaks,
+      commands: (state) => [
+        { key: 'tool.kubeadm', commands: ['kubeadm certs check-expiration'] },
+        {
+          key: 'tool.openssl',
+          commands: [
+            `openssl verify -attime ${Math.floor(asOfOf(state).getTime() / 1000)} -CAfile ca.crt apiserver.crt admin.crt`,
+            'openssl x509 -in apiserver.crt -noout -enddate -checkend 0',
+          ],
+        },
+      ],
+    },
+    {
+      id: 'renew',
+      needs: ['apiserver.crt', 'admin.crt', 'expiry-table.txt'],
+      fields: [{ id: 'hours', kind: 'number', initial: '8760' }],
+      shows: () => [{ name: 'apiserver.crt', kind: 'certificate' }, { name: 'admin.crt', kind: 'certificate' }, { name: 'expiry-table-renewed.txt', kind: 'text' }],
+      async run({ state, env }) {
+        await renew(state, env);
+      },
+      async check(state) {
+        const at = asOfOf(state);
+        const out = [];
+        for (const c of CERTS) {
+          const now = await verifiesAt(state, c.base, at);
+          out.push(checkOf(`${c.base}-renewed-valid`, now.ok, now.ok ? 'check.renewed-valid' : 'check.renewed-invalid', { file: `${c.base}.crt`, asOf: at.toISOString(), problems: now.problems.map((p) => p.message).join('; ') }));
+          const old = state.artifacts[`${c.base}-expired.crt`];
+          if (old) {
+            const a = certificateFacts(certDer(old, 'old'));
+            const b = certificateFacts(certDer(artifact(state, `${c.base}.crt`), `${c.base}.crt`));
+            out.push(checkOf(`${c.base}-same-key`, bytesEqual(a.subjectPublicKeyInfo, b.subjectPublicKeyInfo) && a.serialHex !== b.serialHex, 'check.renewed-same-key', { file: `${c.base}.crt` }));
+          } else out.push(checkOf(`${c.base}-same-key`, false, 'check.renewed-missing', { file: `${c.base}.crt` }));
+        }
+        return out;
+      },
+      commands: (state) => [
+        { key: 'tool.kubeadm', commands: ['kubeadm certs renew apiserver', 'kubeadm certs renew admin.conf', 'kubeadm certs check-expiration'] },
+        {
+          key: 'tool.openssl',
+          commands: [
+            `openssl x509 -x509toreq -in apiserver-expired.crt -signkey apiserver.key -copy_extensions copyall -out apiserver-renew.csr`,
+            `openssl x509 -req -in apiserver-renew.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days ${Math.max(1, Math.round(renewHoursOf(state) / 24))} -copy_extensions copyall -out apiserver.crt`,
+            `openssl verify -attime ${Math.floor(asOfOf(state).getTime() / 1000)} -CAfile ca.crt apiserver.crt admin.crt`,
+          ],
+        },
+      ],
+    },
+  ],
+};

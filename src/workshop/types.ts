@@ -1,0 +1,119 @@
+/**
+ * The shapes of a guided lab: definitions are data (texts live in labs.en.ts under stable keys),
+ * each step's action and check are functions over the core, so they run in Node tests as they do
+ * in the browser. Nothing here touches the DOM or IndexedDB: storage comes in through LabEnv.
+ */
+import type { IssuancePlan, IssuedResult } from '../core/ca/issue.ts';
+import type { CaSigner, IssuedCertificate } from '../core/ca/types.ts';
+import type { KeyType } from '../core/keys/key-types.ts';
+
+export type LabId = 'registry' | 'service-pod' | 'apiserver' | 'expiry' | 'hard-way';
+
+/** A CA the labs can sign with (in the browser: the workshop's CaStore). */
+export interface LabCaInfo {
+  id: string;
+  /** OpenSSL one-line subject. */
+  name: string;
+  certificate: Uint8Array;
+}
+
+/** Where lab CAs live and how they sign: the browser passes the workshop CaStore, tests an in-memory one. */
+export interface LabEnv {
+  listCas(): Promise<LabCaInfo[]>;
+  createCa(subject: string, keyType: KeyType): Promise<LabCaInfo>;
+  getCa(id: string): Promise<LabCaInfo>;
+  /** Signs the plan and records it in the CA's inventory. */
+  issue(caId: string, plan: IssuancePlan): Promise<IssuedResult>;
+  issued(caId: string, serialHex: string): Promise<IssuedCertificate>;
+  signer(caId: string): Promise<CaSigner>;
+}
+
+/**
+ * Everything a lab keeps between visits. Artifacts are text (PEM, YAML, tables); private keys are
+ * CryptoKeys, kept by structured clone in IndexedDB the way the CA store keeps browser-held keys,
+ * never as PEM text.
+ */
+export interface LabState {
+  labId: LabId;
+  /** Steps whose check passed, in the order they were done. */
+  done: string[];
+  /** What the person typed in each step's fields. */
+  values: Record<string, Record<string, string>>;
+  /** File name → text ("registry.csr", "registry-tls.yaml"). */
+  artifacts: Record<string, string>;
+  /** Artifact name of the certificate/CSR it belongs to → private key. */
+  keys: Record<string, CryptoKey>;
+  /** Last check results per step. */
+  checks: Record<string, CheckResult[]>;
+  caId?: string;
+  updatedAt: string;
+}
+
+/** One check: a stable id (for translations and tests), whether it passed, and why, with values. */
+export interface CheckResult {
+  id: string;
+  ok: boolean;
+  /** The text key in labs.en.ts and the values to fill in. */
+  key: string;
+  vars?: Record<string, string>;
+}
+
+export type FieldKind = 'text' | 'lines' | 'select' | 'ca' | 'datetime' | 'number';
+
+export interface FieldDef {
+  id: string;
+  kind: FieldKind;
+  /** Default value; for 'lines' one entry per line. */
+  initial: string | ((state: LabState) => string);
+  /** For 'select': value → text key. */
+  options?: { value: string; key: string }[];
+}
+
+export type ArtifactKind = 'certificate' | 'csr' | 'yaml' | 'text';
+
+export interface ArtifactDef {
+  name: string;
+  kind: ArtifactKind;
+}
+
+export interface CommandGroup {
+  /** Text key of the heading ('tool.openssl', 'tool.cfssl', 'tool.kubectl'). */
+  key: string;
+  commands: string[];
+}
+
+export interface StepContext {
+  env: LabEnv;
+  /** The step's field values (defaults filled in). */
+  values: Record<string, string>;
+  /** A working copy: the action writes artifacts, keys and caId into it. */
+  state: LabState;
+}
+
+export interface StepDefinition {
+  id: string;
+  fields: FieldDef[];
+  /** Artifacts that earlier steps must have made first. */
+  needs: string[];
+  /** The artifacts this step shows (those present). */
+  shows: (state: LabState) => ArtifactDef[];
+  run(ctx: StepContext): Promise<void>;
+  check(state: LabState, env: LabEnv): Promise<CheckResult[]>;
+  /** The same thing done with openssl / cfssl / kubectl, with the person's actual values. */
+  commands(state: LabState): CommandGroup[];
+  /** An ordered explanation computed from the actual artifacts (the handshake, what breaks). */
+  explain?(state: LabState): Promise<TextItem[]>;
+  /** A table computed from the artifacts (header text keys, then rows of plain values). */
+  table?(state: LabState): { columns: string[]; rows: string[][] } | undefined;
+}
+
+/** A text key and the values to fill into it. */
+export interface TextItem {
+  key: string;
+  vars?: Record<string, string>;
+}
+
+export interface LabDefinition {
+  id: LabId;
+  steps: StepDefinition[];
+}
