@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { AsnType } from 'asn1js';
 import type { FoundObject } from '../core/types.ts';
 import { CertbenchError, describeError } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
@@ -26,6 +27,8 @@ text and a blank line between them, as head(1) does for several files.
 
 Exit status 1 when some input or object could not be read (the others are still printed).
 `;
+
+const OUTPUT_CHUNK = 1 << 20;
 
 interface Options {
   summary: boolean;
@@ -99,9 +102,35 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   }
   const passphrase = opts.passin === undefined ? undefined : await readPassin(opts.passin);
   let status = 0;
+  // Text goes out in large writes; what is pending is written before anything on stderr so the
+  // two streams interleave as if each piece were written at once.
+  let pending = '';
+  const write = (s: string) => {
+    pending += s;
+    if (pending.length >= OUTPUT_CHUNK) flush();
+  };
+  const flush = () => {
+    if (pending) io.stdout(pending);
+    pending = '';
+  };
   const fail = (msg: string) => {
+    flush();
     io.stderr(`certbench dump: ${msg}\n`);
     status = 1;
+  };
+
+  // Each object is printed as soon as detection has decoded it, from that same tree: decoding is
+  // most of a dump's work, and holding every tree of a large bundle until the end would take
+  // ~100 KB per certificate. Objects whose printing fails are printed again below, where the
+  // error can name their final origin.
+  const printed = new Map<FoundObject, string>();
+  const printNow = (obj: FoundObject, tree: AsnType) => {
+    if (obj.kind === 'encrypted-private-key' || obj.kind === 'legacy-encrypted-key') return;
+    try {
+      printed.set(obj, dumpText(obj, tree));
+    } catch {
+      // printed again below
+    }
   };
 
   const found: FoundObject[] = [];
@@ -114,7 +143,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(e)}`);
       continue;
     }
-    const r = detectInput(bytes, file === '-' ? undefined : file);
+    const r = detectInput(bytes, file === '-' ? undefined : file, printNow);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
       if (isWarning(p.origin, r.objects)) io.stderr(`certbench dump: warning: ${line}\n`);
@@ -130,14 +159,15 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     try {
       const plain = await openObject(obj, passphrase);
       if (opts.summary) out += formatSummary(await summarize(plain));
-      out += dumpText(plain);
+      out += printed.get(obj) ?? dumpText(plain);
     } catch (e) {
-      io.stdout(out); // the header and summary still stand
+      write(out); // the header and summary still stand
       fail(e instanceof CertbenchError && e.where ? e.message : `${obj.origin}: ${describeError(e)}`);
       continue;
     }
-    io.stdout(out);
+    write(out);
   }
+  flush();
   return status;
 }
 

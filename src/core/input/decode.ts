@@ -1,4 +1,4 @@
-import type { ObjectKind } from '../types.ts';
+import type { FoundObject, ObjectKind } from '../types.ts';
 import { describeError } from '../errors.ts';
 import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
@@ -153,7 +153,9 @@ export function decodeDerElements(
       kind = 'unknown-der';
       if (shape.note) addProblem(sink, where, shape.note);
     }
-    sink.objects.push({ kind, der: parsed.der.slice(), origin: ctx.origin, ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) });
+    const obj: FoundObject = { kind, der: parsed.der.slice(), origin: ctx.origin, ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
+    sink.objects.push(obj);
+    sink.onDecoded?.(obj, parsed.root);
     offset += parsed.der.length;
     if (label && offset < bytes.length) {
       if (label !== 'TRUSTED CERTIFICATE') addProblem(sink, where, `${bytes.length - offset} bytes after the end of the DER at offset ${hex(offset)} ignored`);

@@ -9,8 +9,10 @@ export interface ParsedDer {
   trailing: number;
 }
 
-// asn1js's default node limit (10,000) rejects real CRLs with thousands of entries.
-const LIMITS = { maxNodes: 5_000_000, maxDepth: 64 };
+// asn1js's default node limit (10,000) rejects real CRLs with thousands of entries. Classification
+// never looks inside BIT/OCTET STRINGs, and the printers reuse this tree (see withDecodedTree), so
+// it is decoded without asn1js's speculative embedded parse and as views into `bytes`, as they do.
+const LIMITS = { maxNodes: 5_000_000, maxDepth: 64, parseEmbedded: false, copyInput: false };
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 

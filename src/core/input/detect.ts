@@ -2,17 +2,18 @@ import type { DetectResult } from '../types.ts';
 import { describeError } from '../errors.ts';
 import { asText, decodeBytes, decodeText } from './decode.ts';
 import { decodeKubeText, looksLikeKube } from './kube-objects.ts';
-import { addProblem, NOTHING_RECOGNISABLE, newSink } from './sink.ts';
+import { addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded } from './sink.ts';
 
 /**
  * Finds every object in what a person pasted or dropped: PEM blocks (any number, any label,
  * text around them), DER, bare base64 (also base64 of a PEM), hex, and Kubernetes objects
  * (Secret, CertificateSigningRequest, kubeconfig, ConfigMap) as YAML or JSON.
  * Never throws: what cannot be decoded becomes an InputProblem that says what and where.
- * `sourceName` (a file name) prefixes origins when given.
+ * `sourceName` (a file name) prefixes origins when given; `onDecoded` sees each object with its
+ * decoded tree as it is found.
  */
-export function detectInput(input: string | Uint8Array, sourceName?: string): DetectResult {
-  const sink = newSink();
+export function detectInput(input: string | Uint8Array, sourceName?: string, onDecoded?: OnDecoded): DetectResult {
+  const sink = newSink(onDecoded);
   const origin = sourceName ?? '';
   try {
     const text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : asText(input);
@@ -25,5 +26,5 @@ export function detectInput(input: string | Uint8Array, sourceName?: string): De
     addProblem(sink, origin, describeError(e));
   }
   if (!sink.objects.length && !sink.problems.length) addProblem(sink, origin, NOTHING_RECOGNISABLE);
-  return sink;
+  return { objects: sink.objects, problems: sink.problems };
 }

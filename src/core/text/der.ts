@@ -17,8 +17,33 @@ export const CONTEXT = 3;
  */
 const PARSE_OPTIONS = { copyInput: false, parseEmbedded: false, maxNodes: 1_000_000, maxContentLength: 1 << 30 };
 
+/**
+ * A tree that input detection already decoded from exactly these bytes, lent to the printers for
+ * the duration of one call so a bundle is not decoded twice (decoding dominates a dump's time).
+ */
+let lent: { bytes: Uint8Array; root: Block } | undefined;
+
+/**
+ * Detection decodes with the same asn1js options except its limits: at most 5,000,000 nodes and
+ * depth 64 where the printers allow 1,000,000 and 100. Every node takes at least two bytes, so up
+ * to this size a tree detection accepted is the tree parseDer would build.
+ */
+const MAX_LENT_BYTES = 2_000_000;
+
+/** Runs `print` with `root` (decoded from `bytes` by detection) standing in for parseDer(bytes). */
+export function withDecodedTree<T>(bytes: Uint8Array, root: Block | undefined, print: () => T): T {
+  if (!root || bytes.length > MAX_LENT_BYTES) return print();
+  lent = { bytes, root };
+  try {
+    return print();
+  } finally {
+    lent = undefined;
+  }
+}
+
 /** Parses exactly one BER element from `bytes`; `what` names it in the error. */
 export function parseDer(bytes: Uint8Array, what: string): Block {
+  if (lent && lent.bytes === bytes) return lent.root;
   const parsed = asn1js.fromBER(bytes as Uint8Array<ArrayBuffer>, PARSE_OPTIONS);
   if (parsed.offset === -1) throw new CertbenchError(`${what} is not valid DER: ${parsed.result.error}`);
   return parsed.result;

@@ -1,5 +1,7 @@
+import type { AsnType } from 'asn1js';
 import type { FoundObject } from '../types.ts';
 import { CertbenchError } from '../errors.ts';
+import { withDecodedTree } from './der.ts';
 import { printCertificateText } from './certificate.ts';
 import { printCsrText } from './csr.ts';
 import { printCrlText } from './crl.ts';
@@ -17,8 +19,13 @@ import { printPublicKeyText, printRsaPublicKeyText } from './public-key.ts';
  *   rsa-public-key       openssl rsa -RSAPublicKey_in -noout -text
  *   pkcs7                openssl pkcs7 -print_certs -text -noout
  * Throws CertbenchError (naming obj.origin) when the object cannot be printed.
+ * `tree` is the asn1js tree detection decoded from obj.der (detectInput's onDecoded), if at hand.
  */
-export function dumpText(obj: FoundObject): string {
+export function dumpText(obj: FoundObject, tree?: AsnType): string {
+  return withDecodedTree(obj.der, tree, () => printText(obj));
+}
+
+function printText(obj: FoundObject): string {
   try {
     switch (obj.kind) {
       case 'certificate':
