@@ -1,0 +1,83 @@
+/**
+ * The Hostname / IP section: does the leaf cover a name or an address? The core's matcher decides
+ * (SANs only, RFC 6125 wildcards); this file asks it once per SAN to say which one matched, and
+ * once with the CN standing in as a SAN to say when only the CN would have matched.
+ */
+import { describeError } from '../../core/errors.ts';
+import { parseIpAddress } from '../../core/cert/ip.ts';
+import { describeGeneralName, type VerifyGeneralName } from '../../core/verify/general-names.ts';
+import { matchPeerName, peerNameOf } from '../../core/verify/index.ts';
+import { commonNames } from '../../core/verify/names.ts';
+import { PemSource } from '../kubernetes/pem-source.svelte.ts';
+import { leafCandidates, readPile, type PileCert } from './pile.ts';
+
+export interface NameVerdict {
+  name: string;
+  kind: 'dns' | 'ip';
+  ok: boolean;
+  /** The SAN that matched, as OpenSSL prints it ("DNS:*.svc.cluster.local", "IP:10.96.0.1"). */
+  matched?: string;
+  /** Why not, in the core's words. */
+  message?: string;
+  /** The subject CN would match, but the CN is not used (Go ≥ 1.15, browsers). */
+  cnOnly: boolean;
+  /** Every SAN of the certificate, for the reader to see. */
+  sans: string[];
+  /** Which certificate of the input was checked. */
+  certificate: string;
+}
+
+function cnAsSans(cns: string[]): VerifyGeneralName[] {
+  return cns.map((cn) => {
+    try {
+      return { kind: 'ip', bytes: parseIpAddress(cn) } as const;
+    } catch {
+      return { kind: 'dns', value: cn } as const;
+    }
+  });
+}
+
+export class HostnameState {
+  readonly cert = new PemSource();
+  name = $state('');
+  error = $state('');
+  verdict = $state.raw<NameVerdict | undefined>(undefined);
+
+  changed(): void {
+    this.verdict = undefined;
+    this.error = '';
+  }
+
+  /** Never throws. */
+  check(): void {
+    this.verdict = undefined;
+    this.error = '';
+    const name = this.name.trim();
+    if (!name) {
+      this.error = 'type a host name or an IP address to check (e.g. registry.docker-registry.svc.cluster.local, 10.96.0.1, ::1)';
+      return;
+    }
+    const pile = readPile(this.cert.input, this.cert.fileName || 'certificate');
+    const leaf: PileCert | undefined = leafCandidates(pile.certs)[0];
+    if (!leaf) {
+      this.error = pile.problems.length ? `no certificate found: ${pile.problems.map((p) => p.message).join('; ')}` : 'paste or open the certificate to check';
+      return;
+    }
+    try {
+      const peer = peerNameOf(name);
+      const sans = leaf.view.subjectAltNames?.names;
+      const result = matchPeerName(peer, sans, leaf.view.subject);
+      const matched = result.ok ? sans?.find((s) => matchPeerName(peer, [s], []).ok) : undefined;
+      const cnOnly = !result.ok && matchPeerName(peer, cnAsSans(commonNames(leaf.view.subject)), []).ok;
+      this.verdict = {
+        name, kind: peer.kind === 'ip' ? 'ip' : 'dns', ok: result.ok, cnOnly,
+        ...(matched ? { matched: describeGeneralName(matched) } : {}),
+        ...(result.message ? { message: result.message } : {}),
+        sans: (sans ?? []).map(describeGeneralName),
+        certificate: `${leaf.view.label} (${leaf.origin}${pile.certs.length > 1 ? `, the leaf of ${pile.certs.length} certificates` : ''})`,
+      };
+    } catch (e) {
+      this.error = describeError(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The Lints section: every certificate of the input through the core's lintCertificate, in the
+ * context chosen: a public TLS certificate (CA/Browser Forum limits), a private PKI, or a
+ * Kubernetes cluster (the k8s-* rules shown, with the cluster's service IP).
+ */
+import { describeError } from '../../core/errors.ts';
+import { lintCertificate, type LintFinding } from '../../core/lint/index.ts';
+import { PemSource } from '../kubernetes/pem-source.svelte.ts';
+import { parseAsOf } from './chain-state.svelte.ts';
+import { readPile } from './pile.ts';
+
+export type LintContext = 'public' | 'private' | 'kubernetes';
+
+export const LINT_CONTEXTS: { id: LintContext; label: string }[] = [
+  { id: 'public', label: 'Public TLS (CA/Browser Forum)' },
+  { id: 'private', label: 'Private PKI' },
+  { id: 'kubernetes', label: 'Kubernetes cluster' },
+];
+
+export interface CertLints {
+  label: string;
+  subject: string;
+  origin: string;
+  findings: LintFinding[];
+  /** Kubernetes findings left out because the context is not Kubernetes. */
+  hiddenKubernetes: number;
+  /** The certificate could not be linted at all. */
+  error?: string;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export class LintState {
+  readonly source = new PemSource();
+  context = $state<LintContext>('private');
+  usage = $state<'' | 'server' | 'client'>('');
+  serviceIp = $state('10.96.0.1');
+  asOf = $state('');
+  error = $state('');
+  results = $state.raw<CertLints[] | undefined>(undefined);
+
+  changed(): void {
+    this.results = undefined;
+    this.error = '';
+  }
+
+  /** Never throws. */
+  lint(): void {
+    this.changed();
+    const at = parseAsOf(this.asOf);
+    if (typeof at === 'string') {
+      this.error = at;
+      return;
+    }
+    const pile = readPile(this.source.input, this.source.fileName || 'certificates');
+    if (!pile.certs.length) {
+      this.error = pile.problems.length ? `no certificate found: ${pile.problems.map((p) => p.message).join('; ')}` : 'paste or open one or more certificates to lint';
+      return;
+    }
+    const kube = this.context === 'kubernetes';
+    this.results = pile.certs.map((c): CertLints => {
+      const base = { label: c.view.label, subject: c.view.subjectText, origin: c.origin, hiddenKubernetes: 0 };
+      try {
+        const all = lintCertificate(c.obj.der, {
+          pki: this.context === 'public' ? 'public' : 'private',
+          ...(this.usage ? { usage: this.usage } : {}),
+          ...(at ? { at } : {}),
+          ...(kube && this.serviceIp.trim() ? { kubeServiceIp: this.serviceIp.trim() } : {}),
+        }, c.origin);
+        const findings = all.filter((f) => kube || !f.id.startsWith('k8s-')).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+        return { ...base, findings, hiddenKubernetes: all.length - findings.length };
+      } catch (e) {
+        return { ...base, findings: [], error: describeError(e) };
+      }
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * A pasted pile of certificates (PEM, DER, a Secret, a kubeconfig, any order) read into the
+ * certificates it holds, each with the facts the Verify screens show and sort by. Only the core
+ * decides what a certificate says; this file arranges the pile.
+ */
+import { describeError } from '../../core/errors.ts';
+import { detectInput } from '../../core/input/detect.ts';
+import type { FoundObject, InputProblem } from '../../core/types.ts';
+import { readCertView, type CertView } from '../../core/verify/certificate.ts';
+
+export interface PileCert {
+  obj: FoundObject;
+  view: CertView;
+  /** "block 2 (CERTIFICATE)", "Secret x › data.tls.crt › certificate 1 of 2" */
+  origin: string;
+}
+
+export interface Pile {
+  certs: PileCert[];
+  /** Objects that are not certificates (keys, CSRs) are listed here as well as undecodable parts. */
+  problems: InputProblem[];
+  /** Everything detected, for screens that take keys and CSRs too. */
+  objects: FoundObject[];
+}
+
+/** Never throws: what cannot be read becomes a problem. */
+export function readPile(input: string | Uint8Array | undefined, sourceName = 'input'): Pile {
+  const pile: Pile = { certs: [], problems: [], objects: [] };
+  if (input === undefined) return pile;
+  let found;
+  try {
+    found = detectInput(input, sourceName);
+  } catch (e) {
+    pile.problems.push({ origin: sourceName, message: describeError(e) });
+    return pile;
+  }
+  pile.objects = found.objects;
+  pile.problems.push(...found.problems);
+  for (const obj of found.objects) {
+    if (obj.kind !== 'certificate') continue;
+    try {
+      pile.certs.push({ obj, view: readCertView(obj.der, obj.origin), origin: obj.origin });
+    } catch (e) {
+      pile.problems.push({ origin: obj.origin, message: describeError(e) });
+    }
+  }
+  return pile;
+}
+
+/** Self-issued certificates: the roots a pile carries. */
+export function rootsOf(certs: readonly PileCert[]): PileCert[] {
+  return certs.filter((c) => c.view.selfIssued);
+}
+
+/**
+ * Which certificate is the leaf: one that issued nothing else in the pile, preferring a non-CA and
+ * a non-root; ties go to the first given (the order a server sends its chain in).
+ */
+export function leafCandidates(certs: readonly PileCert[]): PileCert[] {
+  const issuesOthers = (c: PileCert) => certs.some((o) => o !== c && !o.view.selfIssued && o.view.issuerKey === c.view.subjectKey);
+  const score = (c: PileCert) => (issuesOthers(c) ? 4 : 0) + (c.view.selfIssued ? 2 : 0) + (c.view.basicConstraints?.ca ? 1 : 0);
+  return [...certs].map((c, i) => ({ c, i, s: score(c) })).sort((a, b) => a.s - b.s || a.i - b.i).map((x) => x.c);
+}

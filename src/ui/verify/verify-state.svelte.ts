@@ -1,0 +1,47 @@
+/** The Verify area: which section is open, and each section's state (kept while switching). */
+import { CaStore, type CaSummary } from '../../store/ca.ts';
+import { ChainState } from './chain-state.svelte.ts';
+import { CompareState } from './compare-state.svelte.ts';
+import { HostnameState } from './hostname-state.svelte.ts';
+import { LintState } from './lint-state.svelte.ts';
+import { MatchState } from './match-state.svelte.ts';
+
+export const VERIFY_SECTIONS = [
+  { id: 'chain', label: 'Chain' },
+  { id: 'hostname', label: 'Hostname / IP' },
+  { id: 'match', label: 'Match' },
+  { id: 'lints', label: 'Lints' },
+  { id: 'compare', label: 'Compare' },
+] as const;
+
+export type VerifySectionId = (typeof VERIFY_SECTIONS)[number]['id'];
+
+/** The section a tab key moves to: arrows wrap, Home/End go to the ends; undefined for other keys. */
+export function verifySectionAfterKey(current: VerifySectionId, key: string): VerifySectionId | undefined {
+  const i = VERIFY_SECTIONS.findIndex((s) => s.id === current);
+  const n = VERIFY_SECTIONS.length;
+  const next = key === 'ArrowRight' ? (i + 1) % n : key === 'ArrowLeft' ? (i + n - 1) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : -1;
+  return next < 0 ? undefined : VERIFY_SECTIONS[next]!.id;
+}
+
+/** Stored CAs, read only: opening the store never writes to it. */
+export function storedCaLister(): () => Promise<CaSummary[]> {
+  let store: CaStore | undefined;
+  return () => {
+    store ??= new CaStore();
+    return store.listCas();
+  };
+}
+
+export class VerifyState {
+  section = $state<VerifySectionId>('chain');
+  readonly chain: ChainState;
+  readonly hostname = new HostnameState();
+  readonly match = new MatchState();
+  readonly lints = new LintState();
+  readonly compare = new CompareState();
+
+  constructor(listCas: (() => Promise<CaSummary[]>) | undefined = storedCaLister()) {
+    this.chain = new ChainState(listCas);
+  }
+}
