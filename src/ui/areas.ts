@@ -4,8 +4,8 @@ export const AREAS = [
   { id: 'create', label: 'Create', blurb: 'Make keys and certificate signing requests.' },
   { id: 'ca', label: 'CA', blurb: 'Keep certificate authorities and sign requests.' },
   { id: 'kubernetes', label: 'Kubernetes', blurb: 'CSR and Secret manifests, kubeconfigs, cluster PKI.' },
-  { id: 'workshop', label: 'Workshop', blurb: 'Guided labs: learn TLS and Kubernetes PKI by doing.' },
   { id: 'verify', label: 'Verify', blurb: 'Chains, host names, key matches and lints, with reasons in plain words.' },
+  { id: 'workshop', label: 'Workshop', blurb: 'Guided labs: learn TLS and Kubernetes PKI by doing.' },
 ] as const;
 
 export type AreaId = (typeof AREAS)[number]['id'];
