@@ -13,7 +13,7 @@ describe('app shell', () => {
     render(App);
     const nav = screen.getByRole('navigation', { name: 'Workbench areas' });
     const links = [...nav.querySelectorAll('a')].map((a) => a.textContent);
-    expect(links).toEqual(['Inspect', 'Create', 'CA', 'Kubernetes']);
+    expect(links).toEqual(['Inspect', 'Create', 'CA', 'Kubernetes', 'Verify', 'Workshop']);
     expect(nav.querySelector('[aria-current="page"]')?.textContent).toBe('Create');
     expect(screen.getByRole('note').textContent).toContain('Nothing leaves this page');
   });

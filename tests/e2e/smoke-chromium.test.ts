@@ -20,7 +20,7 @@ describe('Chromium opens dist/index.html from file://', () => {
 
   it('shows the shell: header, the four areas, the offline notice', async () => {
     const nav = s.page.getByRole('navigation', { name: 'Workbench areas' });
-    for (const area of ['Inspect', 'Create', 'CA', 'Kubernetes']) {
+    for (const area of ['Inspect', 'Create', 'CA', 'Kubernetes', 'Verify', 'Workshop']) {
       await expect(nav.getByRole('link', { name: area }).count()).resolves.toBe(1);
     }
     await expect(s.page.getByRole('note').textContent()).resolves.toContain('Nothing leaves this page');

@@ -24,7 +24,7 @@ describe('Firefox ESR opens dist/index.html from file://', () => {
 
   it('renders the shell with the offline notice', async () => {
     const links = await page.$$eval('nav[aria-label="Workbench areas"] a', (as) => as.map((a) => a.textContent?.trim()));
-    expect(links).toEqual(['Inspect', 'Create', 'CA', 'Kubernetes']);
+    expect(links).toEqual(['Inspect', 'Create', 'CA', 'Kubernetes', 'Verify', 'Workshop']);
     const note = await page.$eval('[role="note"]', (n) => n.textContent ?? '');
     expect(note).toContain('Nothing leaves this page');
   });
