@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileBaseName, outputFileNames } from '../../src/ui/create/file-names.ts';
+import { fileBaseName, outputFileNames } from '../../src/ui/shared/file-names.ts';
 import { requestFromPaste } from '../../src/ui/create/bring-paste.ts';
 import { equivalentsOf } from '../../src/ui/create/equivalents.ts';
 import type { CsrRequest } from '../../src/core/csr/request.ts';

@@ -1,6 +1,6 @@
 /** Backup of the whole CA store as one passphrase-encrypted file, and restore from one (merging). */
 import { makeBackup, restoreBackup, type BackupResult, type RestoreResult } from '../../store/ca.ts';
-import { downloadText } from '../create/download.ts';
+import { downloadText } from '../shared/download.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 

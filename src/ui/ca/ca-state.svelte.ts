@@ -10,7 +10,7 @@ import { toPem } from '../../core/pem.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { dumpText } from '../../core/text/dump.ts';
 import { CaStore, type CaSummary } from '../../store/ca.ts';
-import { fileBaseName } from '../create/file-names.ts';
+import { fileBaseName } from '../shared/file-names.ts';
 import { BackupState } from './backup-state.svelte.ts';
 import { CreateCaForm } from './create-ca-form.svelte.ts';
 import { ImportCaForm } from './import-ca-form.svelte.ts';

@@ -22,7 +22,7 @@ import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '
 import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
 import { CertbenchError, describeError } from '../../core/errors.ts';
 import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
-import { fileBaseName } from '../create/file-names.ts';
+import { fileBaseName } from '../shared/file-names.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 

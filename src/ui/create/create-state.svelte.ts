@@ -11,7 +11,7 @@ import { describeKeyAlgorithm, keyAlgorithmOf, keyTypeOf, type KeyAlgorithm, typ
 import { requestFromPaste } from './bring-paste.ts';
 import { CreatedCsr } from './created-csr.svelte.ts';
 import { CsrForm } from './csr-form.svelte.ts';
-import { fileBaseName } from './file-names.ts';
+import { fileBaseName } from '../shared/file-names.ts';
 import { KeyChoice } from './key-choice.svelte.ts';
 
 const TICK_MS = 100;

@@ -10,7 +10,7 @@ import type { KeyAlgorithm } from '../../core/keys/key-types.ts';
 import { publicKeyPem } from '../../core/keys/spki.ts';
 import { dumpText } from '../../core/text/dump.ts';
 import { equivalentsOf, type Equivalents } from './equivalents.ts';
-import { outputFileNames, type OutputFileNames } from './file-names.ts';
+import { outputFileNames, type OutputFileNames } from '../shared/file-names.ts';
 
 export const KEY_FORMAT_CHOICES: readonly { format: PrivateKeyExportFormat; label: string; families: KeyAlgorithm['family'][] }[] = [
   { format: 'pkcs8', label: 'PKCS#8 (PRIVATE KEY)', families: ['rsa', 'ec', 'ed25519'] },

@@ -7,7 +7,7 @@ import { describeError } from '../../core/errors.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { checkExpiration, detectFiles, expiryReportJson, formatExpiryTable, type ExpiryReport, type ExpiryRow } from '../../kube/index.ts';
 import { kubeadmDate } from '../../kube/go-format.ts';
-import { readFileBytes } from './pem-source.svelte.ts';
+import { readFileBytes } from '../shared/file-input.ts';
 
 export interface LoadedFile {
   name: string;

@@ -3,7 +3,7 @@
  * cluster name. buildKubeconfig checks the key and reports the identity (user = CN, groups = O).
  */
 import { buildKubeconfig, hasErrors, serverUrlProblem, type KubeconfigResult } from '../../kube/index.ts';
-import { fileBaseName } from '../create/file-names.ts';
+import { fileBaseName } from '../shared/file-names.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';

@@ -4,6 +4,7 @@
  */
 import { asText } from '../../core/input/decode.ts';
 import { describeError } from '../../core/errors.ts';
+import { readFileBytes } from '../shared/file-input.ts';
 
 export class PemSource {
   text = $state('');
@@ -55,8 +56,4 @@ export class PemSource {
   clear(): void {
     this.typed('');
   }
-}
-
-export async function readFileBytes(file: Blob): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
 }

@@ -1,4 +1,4 @@
-/** File names for what Create hands out, from the request's name: `registry.example.com.csr`, `system-node-NAME.key`. */
+/** File names for what the app hands out, from a name in the object: `registry.example.com.csr`, `system-node-NAME.key`. */
 
 const MAX_BASE = 64;
 
