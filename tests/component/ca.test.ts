@@ -42,27 +42,12 @@ afterEach(() => {
   for (const s of states.splice(0)) s.dispose();
 });
 
-/** jsdom's ArrayBuffers are another realm's; Node's WebCrypto wants its own (as in inspect.test.ts). Nothing is faked. */
+/**
+ * fake-indexeddb's structuredClone under jsdom: its Uint8Arrays come back from Node's realm, so
+ * `instanceof Uint8Array` (the backup's JSON encoder) fails. Browsers have one realm. (WebCrypto's
+ * side of the same problem is handled for every component test in setup.ts.)
+ */
 beforeAll(() => {
-  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const isBytes = (a: unknown) => ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]';
-  const bytes = (a: unknown) => {
-    const v = a as ArrayBufferView | ArrayBuffer;
-    return ArrayBuffer.isView(v) ? new Uint8Array(Buffer.from(v.buffer, v.byteOffset, v.byteLength)) : new Uint8Array(Buffer.from(v));
-  };
-  const toNode = (a: unknown): unknown => {
-    if (isBytes(a)) return bytes(a);
-    if (a && typeof a === 'object' && Object.getPrototypeOf(a) === Object.prototype) {
-      return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, isBytes(v) ? bytes(v) : v]));
-    }
-    return a;
-  };
-  for (const name of ['digest', 'importKey', 'decrypt', 'encrypt', 'deriveBits', 'deriveKey', 'sign', 'verify']) {
-    const original = subtle[name]!.bind(globalThis.crypto.subtle);
-    subtle[name] = (...args: unknown[]) => original(...args.map(toNode));
-  }
-  // The same for fake-indexeddb's structuredClone under jsdom: its Uint8Arrays come back from Node's
-  // realm, so `instanceof Uint8Array` (the backup's JSON encoder) fails. Browsers have one realm.
   const clone = globalThis.structuredClone;
   const toHere = (v: unknown): unknown => {
     if (v instanceof Uint8Array || v === null || typeof v !== 'object') return v;

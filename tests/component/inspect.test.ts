@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, fireEvent, waitFor, within } from '@testing-library/svelte';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -10,31 +10,6 @@ const CERT = readFileSync(CERT_FILE, 'utf8');
 const ORACLE = readFileSync(CERT_FILE.replace(/\.pem$/, '.txt'), 'utf8');
 
 afterEach(() => cleanup());
-
-/**
- * jsdom's ArrayBuffer is another realm's: Node's WebCrypto rejects it ("not instance of
- * ArrayBuffer"; see PLATFORM-FACTS). Browsers have one realm, so copy byte arguments into Node's
- * realm here; results are Node's own, nothing is faked.
- */
-beforeAll(() => {
-  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const isBytes = (a: unknown) => ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]';
-  const bytes = (a: unknown) => {
-    const v = a as ArrayBufferView | ArrayBuffer;
-    return ArrayBuffer.isView(v) ? new Uint8Array(Buffer.from(v.buffer, v.byteOffset, v.byteLength)) : new Uint8Array(Buffer.from(v));
-  };
-  const toNode = (a: unknown): unknown => {
-    if (isBytes(a)) return bytes(a);
-    if (a && typeof a === 'object' && Object.getPrototypeOf(a) === Object.prototype) {
-      return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, isBytes(v) ? bytes(v) : v]));
-    }
-    return a; // CryptoKeys, strings, arrays of usages
-  };
-  for (const name of ['digest', 'importKey', 'decrypt', 'encrypt', 'deriveBits', 'deriveKey', 'sign', 'verify']) {
-    const original = subtle[name]!.bind(globalThis.crypto.subtle);
-    subtle[name] = (...args: unknown[]) => original(...args.map(toNode));
-  }
-});
 
 async function paste(text: string) {
   render(InspectView, { decoder: createDecoder() });

@@ -2,7 +2,7 @@
  * The Kubernetes area's form state (jsdom): what each field accepts, what it refuses and says, and
  * when an export is offered. Requests and keys are made by openssl in the test.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,19 +24,6 @@ function makeCsr(subject: string, extra: string[] = []): string {
   openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${out}.key`, '-out', out, '-subj', subject, ...extra]);
   return readFileSync(out, 'utf8');
 }
-
-/**
- * jsdom's ArrayBuffer is another realm's and Node's WebCrypto rejects it (PLATFORM-FACTS); browsers
- * have one realm. Copy byte arguments into Node's realm; results are Node's own, nothing is faked.
- */
-beforeAll(() => {
-  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const toNode = (a: unknown) => (ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]' ? new Uint8Array(Buffer.from(a as ArrayBuffer)) : a);
-  for (const name of ['digest', 'importKey', 'decrypt', 'encrypt', 'deriveBits', 'sign', 'verify']) {
-    const original = subtle[name]!.bind(globalThis.crypto.subtle);
-    subtle[name] = (...args: unknown[]) => original(...args.map((a) => (a && typeof a === 'object' && 'kty' in a ? a : toNode(a))));
-  }
-});
 
 describe('pasted input', () => {
   it('keeps a text file as text and a binary one as bytes; typing drops the file', () => {

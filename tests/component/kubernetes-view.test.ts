@@ -2,7 +2,7 @@
  * The Kubernetes view rendered (jsdom): labelled controls, tab keyboard, findings before export,
  * refusals as visible messages. Requests and keys are made by openssl in the test.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -17,16 +17,6 @@ openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', 
 const NODE_CSR = readFileSync(join(dir, 'n.csr'), 'utf8');
 
 afterEach(() => cleanup());
-
-// jsdom's ArrayBuffers are another realm's; copy byte arguments into Node's for its WebCrypto (see PLATFORM-FACTS).
-beforeAll(() => {
-  const subtle = globalThis.crypto.subtle as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  const toNode = (a: unknown) => (ArrayBuffer.isView(a) || Object.prototype.toString.call(a) === '[object ArrayBuffer]' ? new Uint8Array(Buffer.from(a as ArrayBuffer)) : a);
-  for (const name of ['digest', 'importKey', 'sign', 'verify']) {
-    const original = subtle[name]!.bind(globalThis.crypto.subtle);
-    subtle[name] = (...args: unknown[]) => original(...args.map((a) => (a && typeof a === 'object' && 'kty' in a ? a : toNode(a))));
-  }
-});
 
 describe('Kubernetes view', () => {
   it('has five sections in a tablist that the arrow keys move through', async () => {

@@ -1,1 +1,4 @@
 import 'fake-indexeddb/auto';
+import { useNodeWebCrypto } from './node-webcrypto.ts';
+
+useNodeWebCrypto();
