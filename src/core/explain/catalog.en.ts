@@ -194,7 +194,7 @@ export const CATALOG_EN: Catalog = {
   'policy.2.23.140.1.2.1': e('Domain Validated (DV)', 'The CA verified control of the domain names only.', 'The most common web certificate type.'),
   'policy.2.23.140.1.2.2': e('Organization Validated (OV)', 'The CA verified the domain and the organisation.', 'Shows a verified organisation name.'),
   'policy.2.23.140.1.2.3': e('Individual Validated (IV)', 'The CA verified the domain and a person’s identity.', 'Shows a verified individual’s name.'),
-  'policy.other': e('Certificate policy', 'A policy of the CA, by OID.', 'Its meaning is defined in the CA’s Certificate Policy document.'),
+  'policy.other': e('Certificate policy', 'A policy of the CA, by OID.', 'Its meaning is defined in the CA’s published Certificate Policy.'),
   'policy.cps': e('CPS pointer', 'A link to the CA’s Certification Practice Statement.', 'Where the CA explains how it issues certificates.'),
   'policy.userNotice': e('User notice', 'A text the CA wants shown to relying parties.', 'Rarely displayed by software; limited to 200 characters.'),
   'ext.nameConstraints.permitted': e('Permitted subtrees', 'Names certificates below this CA may use.', 'A name of a listed type outside these subtrees makes the chain invalid.'),
