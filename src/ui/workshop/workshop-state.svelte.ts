@@ -1,0 +1,130 @@
+/** The Workshop area's state: the chosen lab, its progress (saved after every step), lab CAs, leader export/import. */
+import { describeError } from '../../core/errors.ts';
+import { makeBackup, restoreBackup } from '../../store/backup.ts';
+import type { CaStore } from '../../store/ca-store.ts';
+import { LabProgressStore } from '../../store/lab-progress.ts';
+import { emptyLabState, isLabId, labById, LABS, labText, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState } from '../../workshop/index.ts';
+import { storeLabEnv, workshopCaStore } from './store-env.ts';
+
+export class WorkshopState {
+  labId = $state<LabId>('registry');
+  /** Raw: it holds CryptoKeys and is written to IndexedDB as it is (a proxy cannot be cloned). */
+  lab = $state.raw<LabState>(emptyLabState('registry'));
+  cas = $state.raw<LabCaInfo[]>([]);
+  busyStep = $state<string | undefined>(undefined);
+  /** Last action's failure per step. */
+  errors = $state<Record<string, string>>({});
+  notice = $state('');
+  loaded = $state(false);
+  leaderMessage = $state('');
+  leaderError = $state('');
+  importedNames = $state<string[]>([]);
+  leaderBusy = $state(false);
+
+  readonly caStore: CaStore;
+  readonly env: LabEnv;
+  readonly progress: LabProgressStore;
+
+  constructor(options: { caStore?: CaStore; progress?: LabProgressStore } = {}) {
+    this.caStore = options.caStore ?? workshopCaStore();
+    this.env = storeLabEnv(this.caStore);
+    this.progress = options.progress ?? new LabProgressStore();
+  }
+
+  get definition(): LabDefinition {
+    return labById(this.labId)!;
+  }
+
+  async open(labId: string): Promise<void> {
+    if (!isLabId(labId)) return;
+    this.labId = labId;
+    this.errors = {};
+    this.notice = '';
+    try {
+      this.lab = (await this.progress.load(labId)) ?? emptyLabState(labId);
+      await this.refreshCas();
+    } catch (e) {
+      this.notice = describeError(e);
+      this.lab = emptyLabState(labId);
+    }
+    this.loaded = true;
+  }
+
+  async refreshCas(): Promise<void> {
+    this.cas = await this.env.listCas();
+  }
+
+  async run(stepId: string, values: Record<string, string>): Promise<void> {
+    this.busyStep = stepId;
+    this.notice = '';
+    const { [stepId]: _dropped, ...rest } = this.errors;
+    this.errors = rest;
+    try {
+      const outcome = await runStep(this.definition, stepId, this.lab, this.env, values);
+      if (outcome.error) {
+        this.errors = { ...this.errors, [stepId]: outcome.error };
+        return;
+      }
+      this.lab = outcome.state;
+      await this.progress.save(outcome.state);
+      await this.refreshCas();
+    } catch (e) {
+      this.errors = { ...this.errors, [stepId]: describeError(e) };
+    } finally {
+      this.busyStep = undefined;
+    }
+  }
+
+  async reset(): Promise<void> {
+    await this.progress.reset(this.labId);
+    this.lab = emptyLabState(this.labId);
+    this.errors = {};
+    this.notice = labText('workshop.reset-done');
+  }
+
+  progressOf(): { done: number; total: number } {
+    return { done: this.lab.done.length, total: this.definition.steps.length };
+  }
+
+  /** The workshop CA store as one passphrase-encrypted file (the CA backup format). */
+  async exportCas(passphrase: string): Promise<{ bytes: Uint8Array; fileName: string } | undefined> {
+    this.leaderBusy = true;
+    this.leaderError = '';
+    this.leaderMessage = '';
+    try {
+      const backup = await makeBackup(this.caStore, passphrase);
+      const count = (await this.caStore.listCas()).length;
+      const fileName = 'workshop-ca.certbench-backup';
+      this.leaderMessage = labText('workshop.exported', { count: String(count), file: fileName });
+      return { bytes: backup.bytes, fileName };
+    } catch (e) {
+      this.leaderError = describeError(e);
+      return undefined;
+    } finally {
+      this.leaderBusy = false;
+    }
+  }
+
+  async importCas(bytes: Uint8Array, passphrase: string): Promise<void> {
+    this.leaderBusy = true;
+    this.leaderError = '';
+    this.leaderMessage = '';
+    this.importedNames = [];
+    try {
+      const before = new Set((await this.caStore.listCas()).map((c) => c.id));
+      const r = await restoreBackup(this.caStore, bytes, passphrase);
+      await this.refreshCas();
+      this.importedNames = this.cas.filter((c) => !before.has(c.id)).map((c) => c.name);
+      this.leaderMessage =
+        r.casAdded === 0 && r.keysAdded === 0
+          ? labText('workshop.imported-nothing')
+          : labText('workshop.imported', { cas: String(r.casAdded), keys: String(r.keysAdded), certs: String(r.certificatesAdded) });
+    } catch (e) {
+      this.leaderError = describeError(e);
+    } finally {
+      this.leaderBusy = false;
+    }
+  }
+}
+
+export const LAB_IDS = LABS.map((l) => l.id);
