@@ -35,18 +35,25 @@ export class WorkshopState {
     return labById(this.labId)!;
   }
 
+  private opening = 0;
+
   async open(labId: string): Promise<void> {
     if (!isLabId(labId)) return;
+    // A later choice wins over a load still under way (the saved lab at start-up vs. a quick click).
+    const ticket = ++this.opening;
     this.labId = labId;
     this.errors = {};
     this.notice = '';
+    let lab: LabState;
     try {
-      this.lab = (await this.progress.load(labId)) ?? emptyLabState(labId);
+      lab = (await this.progress.load(labId)) ?? emptyLabState(labId);
       await this.refreshCas();
     } catch (e) {
       this.notice = describeError(e);
-      this.lab = emptyLabState(labId);
+      lab = emptyLabState(labId);
     }
+    if (ticket !== this.opening) return;
+    this.lab = lab;
     this.loaded = true;
   }
 
