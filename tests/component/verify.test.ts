@@ -263,6 +263,13 @@ describe('Compare', () => {
     expect(status['Subject']).toBe('same');
     const serial = d.sections.find((s) => s.section === 'Serial Number')!;
     expect(serial.lines.filter((x) => x.op === 'added').map((x) => x.text.trim())).toEqual(['Serial Number: 12289 (0x3001)']);
+    // The signature's hex lines stay under Signature Value (not one section per line), every line kept.
+    expect(d.sections.filter((s) => /^[0-9a-f]{2}$/.test(s.section))).toEqual([]);
+    const sig = d.sections.find((s) => s.section === 'Signature Value')!;
+    expect(sig.status).toBe('changed');
+    const sigText = (file: string) => execSync(`openssl x509 -in ${file} -noout -text`, { cwd: pki.dir }).toString().split('Signature Value:\n')[1]!.trimEnd().split('\n');
+    expect(sig.lines.filter((x) => x.op !== 'added').slice(1).map((x) => x.text)).toEqual(sigText('leaf.pem'));
+    expect(sig.lines.filter((x) => x.op !== 'removed').slice(1).map((x) => x.text)).toEqual(sigText('leaf-renewed.pem'));
   });
 
   it('asks for both certificates', () => {

@@ -1,11 +1,33 @@
 /**
  * The Compare section: two certificates (e.g. before and after renewal) side by side, their
- * OpenSSL texts diffed field by field by the core, grouped by section.
+ * OpenSSL texts diffed field by field by the core (what compareObjects does, with the signature kept in one
+ * section), grouped by section.
  */
 import { describeError } from '../../core/errors.ts';
-import { compareObjects, type CertificateDiff } from '../../core/verify/index.ts';
+import { dumpText } from '../../core/text/dump.ts';
+import type { FoundObject } from '../../core/types.ts';
+import { diffDumps, type CertificateDiff } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { readPile, type PileCert } from './pile.ts';
+
+/**
+ * The core starts a section at every line indented 8 or less, and the outer signature's hex lines
+ * are indented 8: each would become a section named by its first byte. Indent them one more space
+ * for the diff so they stay under "Signature Value", then take the space back.
+ */
+const SIGNATURE_BLOCK = /(\n {4}Signature Value:\n)((?: {8}[0-9a-f]{2}(?::[0-9a-f]{2})*:?\n?)+)/;
+
+function nestSignature(text: string): string {
+  return text.replace(SIGNATURE_BLOCK, (_m, head: string, body: string) => head + body.replace(/^ {8}/gm, '         '));
+}
+
+export function diffCertificates(left: FoundObject, right: FoundObject): CertificateDiff {
+  const diff = diffDumps(nestSignature(dumpText(left)), nestSignature(dumpText(right)));
+  const sections = diff.sections.map((x) =>
+    x.section === 'Signature Value' ? { ...x, lines: x.lines.map((l) => ({ ...l, text: l.text.replace(/^ {9}(?=[0-9a-f]{2})/, '        ') })) } : x,
+  );
+  return { ...diff, sections };
+}
 
 export class CompareState {
   readonly left = new PemSource();
@@ -37,7 +59,7 @@ export class CompareState {
       return;
     }
     try {
-      this.diff = compareObjects(a.obj, b.obj);
+      this.diff = diffCertificates(a.obj, b.obj);
       this.titles = [a.view.label, b.view.label];
     } catch (e) {
       this.error = describeError(e);
