@@ -23,6 +23,7 @@ import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../co
 import { CertbenchError, describeError } from '../../core/errors.ts';
 import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
 import { fileBaseName } from '../shared/file-names.ts';
+import { session } from '../session.svelte.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 
@@ -99,6 +100,21 @@ export class SignState {
   setCsrText(text: string): void {
     this.csrText = text;
     this.csrDer = undefined;
+  }
+
+  /** Takes the request Create made last (kept in memory for this page) and checks it. */
+  async useSessionCsr(): Promise<void> {
+    const csr = session.csr;
+    if (!csr) return;
+    this.csrFileName = '';
+    this.setCsrText(csr.pem);
+    await this.check();
+  }
+
+  /** The certificate just signed was for Create's request, so the Kubernetes area can use it with Create's key. */
+  get resultForSession(): boolean {
+    const issued = session.issued;
+    return !!this.result && !!issued && issued.certPem === this.result.pem;
   }
 
   #reset(): void {
@@ -224,9 +240,11 @@ export class SignState {
       }
     }
     this.busy = 'Signing…';
+    const source = this.source;
     await attempt(async () => {
       const plan = this.finalPlan();
       const result = await this.ca.store.issue(this.caId, plan);
+      if (source?.kind === 'csr') session.recordIssued(source.request.der, result.pem, result.chainPem);
       const base = fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
       this.outBase = base;
       this.commands = equivalentCommands(plan, { csr: `${base}.csr`, caCert: `${card.fileBase}.pem`, caKey: `${card.fileBase}.key`, out: `${base}.crt` });

@@ -10,6 +10,7 @@ import { generateKeyPair } from '../../core/keys/generate.ts';
 import { describeKeyAlgorithm, keyAlgorithmOf, keyTypeOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
 import { requestFromPaste } from './bring-paste.ts';
 import { CreatedCsr } from './created-csr.svelte.ts';
+import { session } from '../session.svelte.ts';
 import { CsrForm } from './csr-form.svelte.ts';
 import { fileBaseName } from '../shared/file-names.ts';
 import { KeyChoice } from './key-choice.svelte.ts';
@@ -140,6 +141,7 @@ export class CreateState {
       await created.start();
       this.created = created;
       this.#madeFrom = madeFrom;
+      session.recordCsr({ pem: csr.pem, der: csr.der, commonName: request.subject.find((a) => a.type === 'CN')?.value ?? '', privateKey: keyPair.privateKey });
     } catch (e) {
       this.error = describeError(e);
     } finally {
@@ -153,6 +155,7 @@ export class CreateState {
   /** Drops the generated key and CSR from the page. */
   startOver(): void {
     this.#forgetCreated();
+    session.forgetCsr();
     this.error = '';
   }
 
