@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { appUrl, nonLocalRequests, openChromium, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 import { LEAF_DNS, makeTestPki, type TestPki } from './verify-pki.ts';
 
@@ -91,6 +91,20 @@ describe('Verify area in Chromium (file://)', () => {
     expect(subjects).toEqual(['O = certbench test, CN = Test Root CA', 'O = certbench test, CN = Test Intermediate CA', 'CN = registry']);
   });
 
+  it('reads the pile from a Kubernetes Secret file (tls.crt with the chain, ca.crt with the root)', async () => {
+    const b64 = (t: string) => Buffer.from(t).toString('base64');
+    const secret = [
+      'apiVersion: v1', 'kind: Secret', 'type: kubernetes.io/tls', 'metadata:', '  name: registry-tls', 'data:',
+      `  tls.crt: ${b64(pile('leaf', 'int'))}`, `  ca.crt: ${b64(pki.pem('root.pem'))}`, `  tls.key: ${b64(pki.pem('leaf.key'))}`, '',
+    ].join('\n');
+    writeFileSync(pki.file('secret.yaml'), secret);
+    await s.page.getByRole('tab', { name: 'Chain' }).click();
+    await s.page.getByTestId('verify-pile-file').setInputFiles(pki.file('secret.yaml'));
+    await expect(s.page.getByTestId('verify-pile-count').textContent()).resolves.toMatch(/3 certificates found; leaf: registry/);
+    await s.page.getByRole('button', { name: 'Verify chain' }).click();
+    await expect(s.page.getByTestId('verify-verdict').getAttribute('data-ok')).resolves.toBe('true');
+  });
+
   it('says system roots are not available offline', async () => {
     await s.page.getByLabel('Trust anchor').selectOption('system');
     await expect(s.page.getByTestId('verify-anchor-problem').textContent()).resolves.toMatch(/not available.*offline/);
@@ -138,6 +152,27 @@ describe('Verify area in Chromium (file://)', () => {
     await page.getByRole('button', { name: 'Compare public keys' }).click();
     await expect(page.getByTestId('verify-match-verdict').getAttribute('data-ok')).resolves.toBe('false');
     await expect(page.getByTestId('verify-match-group').count()).resolves.toBe(2);
+  });
+
+  it('compares a certificate with its renewal section by section, and lints in the Kubernetes context', async () => {
+    const page = s.page;
+    execSync('openssl x509 -req -in leaf.csr -CA int.pem -CAkey int.key -set_serial 0x3001 -days 90 -sha256 -extfile leaf.ext -out leaf-renewed.pem', { cwd: pki.dir, stdio: 'pipe' });
+    await page.getByRole('tab', { name: 'Compare' }).click();
+    await page.getByRole('textbox', { name: 'First certificate (before)' }).fill(pki.pem('leaf.pem'));
+    await page.getByRole('textbox', { name: 'Second certificate (after)' }).fill(pki.pem('leaf-renewed.pem'));
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const sections = page.getByTestId('verify-cmp-section');
+    const names = await sections.locator('h3').allTextContents();
+    expect(names).toEqual(['Serial Number (changed)', 'Validity (changed)', 'Signature Value (changed)']);
+    await expect(sections.first().locator('[data-op="added"]').textContent()).resolves.toMatch(/Serial Number: 12289 \(0x3001\)/);
+
+    execSync('openssl req -x509 -new -key foreign.key -subj "/O=system:masters/CN=admin" -days 30 -out admin.pem -addext "extendedKeyUsage=clientAuth"', { cwd: pki.dir, stdio: 'pipe' });
+    await page.getByRole('tab', { name: 'Lints' }).click();
+    await page.getByRole('textbox', { name: 'Certificates to lint' }).fill(pki.pem('admin.pem'));
+    await page.getByRole('radio', { name: 'Kubernetes cluster' }).check();
+    await page.getByRole('button', { name: 'Lint', exact: true }).click();
+    const finding = page.getByTestId('verify-lint-cert').locator('[data-id="k8s-system-masters"]');
+    await expect(finding.textContent()).resolves.toMatch(/system:masters.*Fix:/s);
   });
 
   it('made no network requests and logged no errors', () => {
