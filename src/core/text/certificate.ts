@@ -19,7 +19,7 @@ import {
 import { decodeAsn1Integer, formatAsn1Time, formatSerialNumber, hexLines, spaces } from './format.ts';
 import { formatNameBlock } from './name.ts';
 import { describePublicKey } from './public-key.ts';
-import { printSignatureAlgorithmLines, printSignatureValueLines } from './signature.ts';
+import { printSignatureAlgorithmLines, printSignatureValueLines, type AlgorithmIdentifierInput } from './signature.ts';
 import { printExtension, type RawExtension } from './extensions/registry.ts';
 
 /**
@@ -49,16 +49,16 @@ const NOT_A_CERTIFICATE = 'not an X.509 certificate (expected SEQUENCE { tbsCert
  * The three parts of a Certificate. When asn1js refuses the whole (OpenSSL is more lenient in
  * ANY fields, e.g. signature parameters with a huge universal tag), each part is parsed alone.
  */
-function certificateParts(der: Uint8Array): { tbs: Block; sigAlg: Uint8Array; sigValue: Block } {
+function certificateParts(der: Uint8Array): { tbs: Block; sigAlg: AlgorithmIdentifierInput; sigValue: Block } {
   let tbs: Block | undefined;
-  let sigAlg: Uint8Array | undefined;
+  let sigAlg: AlgorithmIdentifierInput | undefined;
   let sigValue: Block | undefined;
   try {
     const cert = parseDer(der, 'certificate');
     if (!isUniversal(cert, 16)) throw new CertbenchError(NOT_A_CERTIFICATE);
     const parts = children(cert);
     tbs = parts[0];
-    sigAlg = parts[1] && rawBytes(parts[1]);
+    sigAlg = parts[1];
     sigValue = parts[2];
   } catch (e) {
     if (!(e instanceof CertbenchError) || e.message === NOT_A_CERTIFICATE) throw e;
@@ -99,7 +99,7 @@ function printTbs(tbs: Block, out: string[], extensionPrinter: ExtensionPrinter)
   );
   const [serialHead, ...serialRest] = formatSerialNumber(contentBytes(serial));
   out.push('        Serial Number:' + serialHead, ...serialRest);
-  out.push(...printSignatureAlgorithmLines(rawBytes(signature), 8));
+  out.push(...printSignatureAlgorithmLines(signature, 8));
   out.push('        Issuer: ' + formatNameBlock(issuer, 'oneline'));
   const [notBefore, notAfter] = children(validity);
   out.push('        Validity');

@@ -28,7 +28,12 @@ interface AlgorithmIdentifier {
   parameters?: Block;
 }
 
-function readAlgorithm(algIdDer: Uint8Array): AlgorithmIdentifier {
+/** An AlgorithmIdentifier as its encoding, or as the block a printer already holds for it. */
+export type AlgorithmIdentifierInput = Uint8Array | Block;
+
+function readAlgorithm(algId: AlgorithmIdentifierInput): AlgorithmIdentifier {
+  if (!(algId instanceof Uint8Array)) return fromBlock(algId);
+  const algIdDer = algId;
   let parsed: Block;
   try {
     parsed = parseDer(algIdDer, 'AlgorithmIdentifier');
@@ -39,6 +44,10 @@ function readAlgorithm(algIdDer: Uint8Array): AlgorithmIdentifier {
     if (!first) throw e;
     return { oid: oidText(parseDer(first, 'AlgorithmIdentifier')) };
   }
+  return fromBlock(parsed);
+}
+
+function fromBlock(parsed: Block): AlgorithmIdentifier {
   const [oid, parameters] = children(parsed);
   return { oid: oid ? oidText(oid) : '', parameters };
 }
@@ -48,8 +57,8 @@ function readAlgorithm(algIdDer: Uint8Array): AlgorithmIdentifier {
  * `indent` (8 in a certificate), followed for RSA-PSS by the parameter lines at the same indent
  * (OpenSSL pads the algorithm line with `indent` trailing spaces in that case).
  */
-export function printSignatureAlgorithmLines(algIdDer: Uint8Array, indent: number): string[] {
-  const alg = readAlgorithm(algIdDer);
+export function printSignatureAlgorithmLines(algId: AlgorithmIdentifierInput, indent: number): string[] {
+  const alg = readAlgorithm(algId);
   const head = `${spaces(indent)}Signature Algorithm: ${oidDisplayName(alg.oid)}`;
   if (alg.oid !== RSASSA_PSS) return [head];
   const pss = pssParameterLines(alg.parameters, indent);
@@ -61,8 +70,8 @@ export function printSignatureAlgorithmLines(algIdDer: Uint8Array, indent: numbe
  * value (colon hex, 18 bytes a line, at indent + 4), with RSA-PSS parameters or DSA r/s when
  * OpenSSL prints them.
  */
-export function printSignatureValueLines(algIdDer: Uint8Array, signature: Uint8Array, indent: number): string[] {
-  const alg = readAlgorithm(algIdDer);
+export function printSignatureValueLines(algId: AlgorithmIdentifierInput, signature: Uint8Array, indent: number): string[] {
+  const alg = readAlgorithm(algId);
   const pad = spaces(indent);
   const lines = [`${pad}Signature Algorithm: ${oidDisplayName(alg.oid)}`];
   const valueHead = `${pad}Signature Value:`;
