@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
+import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
 
 // The `certbench` CLI: the same src/core, bundled into one ES module for Node >= 20
 // so `dist/cli.mjs` runs without the source tree.
 export default defineConfig({
+  plugins: [fastBufferSource()],
   build: {
     target: 'node20',
     outDir: 'dist',
