@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import App from '../../src/ui/App.svelte';
+import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 
 afterEach(() => {
   cleanup();
   location.hash = '';
+  locale.set('en');
 });
 
 describe('app shell', () => {
-  it('shows the four areas, marks the current one, and says nothing leaves the page', () => {
+  it('shows the six areas, marks the current one, and says nothing leaves the page', () => {
     location.hash = '#create';
     render(App);
     const nav = screen.getByRole('navigation', { name: 'Workbench areas' });
@@ -23,5 +25,14 @@ describe('app shell', () => {
     location.hash = '#ca';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(await screen.findByRole('heading', { level: 1, name: 'CA' })).toBeTruthy();
+  });
+
+  it('switches the interface to German from the header and marks the document language', async () => {
+    render(App);
+    await fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'de' } });
+    const nav = await screen.findByRole('navigation', { name: 'Bereiche der Werkbank' });
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Untersuchen', 'Erstellen', 'CA', 'Kubernetes', 'Prüfen', 'Workshop']);
+    expect(screen.getByRole('note').textContent).toContain('Nichts verlässt diese Seite.');
+    expect(document.documentElement.lang).toBe('de');
   });
 });

@@ -48,7 +48,7 @@ describe('field explanations', () => {
     expect(panel.textContent).toContain('Certificate Sign');
     expect(panel.textContent).toContain('CRL Sign');
     expect(panel.textContent).toContain('RFC 5280 §4.2.1.3');
-    await fireEvent.change(screen.getByTestId('language-switch'), { target: { value: 'de' } });
+    locale.set('de'); // the header's language switch does this (tests/component/app-shell.test.ts)
     await waitFor(() => expect(within(panel).getByTestId('explanation-title').textContent).toBe('Schlüsselverwendung (Key Usage)'));
     expect(panel.getAttribute('lang')).toBe('de');
   });

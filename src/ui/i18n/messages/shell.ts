@@ -1,0 +1,52 @@
+/**
+ * The app shell's strings. Every UI module keeps its strings in a file like this one: one object per
+ * language with the same keys. English is the reference; `satisfies Messages<typeof en>` makes a
+ * missing or extra key in another language a type error (tests/unit/i18n.test.ts checks it too).
+ */
+import type { Messages } from '../t.svelte.ts';
+
+export const en = {
+  skip: 'Skip to content',
+  tagline: 'offline certificate workbench',
+  navLabel: 'Workbench areas',
+  noticeStrong: 'Nothing leaves this page.',
+  notice: 'certbench runs entirely in your browser from a local file; it makes no network requests, and private keys leave the page only when you export them.',
+  language: 'Language',
+  'area.inspect': 'Inspect',
+  'area.inspect.blurb': 'Decode certificates, CSRs, CRLs, keys and Kubernetes objects.',
+  'area.create': 'Create',
+  'area.create.blurb': 'Make keys and certificate signing requests.',
+  'area.ca': 'CA',
+  'area.ca.blurb': 'Keep certificate authorities and sign requests.',
+  'area.kubernetes': 'Kubernetes',
+  'area.kubernetes.blurb': 'CSR and Secret manifests, kubeconfigs, cluster PKI.',
+  'area.verify': 'Verify',
+  'area.verify.blurb': 'Chains, host names, key matches and lints, with reasons in plain words.',
+  'area.workshop': 'Workshop',
+  'area.workshop.blurb': 'Guided labs: learn TLS and Kubernetes PKI by doing.',
+  retry: 'Try again',
+  areaFailed: 'This area stopped with an error: {message}. Your other areas and stored data are unaffected; reload the page to try again.',
+} as const;
+
+export const de = {
+  skip: 'Zum Inhalt springen',
+  tagline: 'Offline-Zertifikatswerkbank',
+  navLabel: 'Bereiche der Werkbank',
+  noticeStrong: 'Nichts verlässt diese Seite.',
+  notice: 'certbench läuft vollständig in Ihrem Browser aus einer lokalen Datei; es stellt keine Netzwerkverbindungen her, und private Schlüssel verlassen die Seite nur, wenn Sie sie exportieren.',
+  language: 'Sprache',
+  'area.inspect': 'Untersuchen',
+  'area.inspect.blurb': 'Zertifikate, CSRs, CRLs, Schlüssel und Kubernetes-Objekte dekodieren.',
+  'area.create': 'Erstellen',
+  'area.create.blurb': 'Schlüssel und Zertifikatsanforderungen (CSRs) erzeugen.',
+  'area.ca': 'CA',
+  'area.ca.blurb': 'Zertifizierungsstellen verwalten und Anforderungen signieren.',
+  'area.kubernetes': 'Kubernetes',
+  'area.kubernetes.blurb': 'CSR- und Secret-Manifeste, kubeconfigs, Cluster-PKI.',
+  'area.verify': 'Prüfen',
+  'area.verify.blurb': 'Ketten, Hostnamen, Schlüsselzuordnung und Lints, mit Begründungen in klaren Worten.',
+  'area.workshop': 'Workshop',
+  'area.workshop.blurb': 'Geführte Übungen: TLS und Kubernetes-PKI durch Ausprobieren lernen.',
+  retry: 'Erneut versuchen',
+  areaFailed: 'Dieser Bereich wurde mit einem Fehler beendet: {message}. Die anderen Bereiche und gespeicherte Daten sind nicht betroffen; laden Sie die Seite neu, um es erneut zu versuchen.',
+} as const satisfies Messages<typeof en>;
