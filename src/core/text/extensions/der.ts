@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { toArrayBuffer, concatBytes } from '../../bytes.ts';
+import { concatBytes } from '../../bytes.ts';
 
 /**
  * A thin, strict view over the asn1js tree for the extension printers. OpenSSL prints an
@@ -127,7 +127,8 @@ export function expectSequenceOf(node: DerNode | undefined, what = 'SEQUENCE OF'
  */
 export function parseDer(bytes: Uint8Array): DerNode {
   if (bytes.length === 0) fail('empty value');
-  const { offset, result } = asn1js.fromBER(toArrayBuffer(bytes), { parseEmbedded: false });
+  // The printers only read the bytes, so asn1js may keep views into them instead of a copy.
+  const { offset, result } = asn1js.fromBER(bytes as Uint8Array<ArrayBuffer>, { parseEmbedded: false, copyInput: false });
   if (offset === -1) fail(result.error || 'not DER');
   return toNode(result);
 }
