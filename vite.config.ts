@@ -11,6 +11,9 @@ export default defineConfig({
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
+    // No modulepreload polyfill: it touches `document` at start-up, and the same bundle also runs as
+    // Inspect's decode worker (src/ui/workers/same-bundle-worker.ts). One inlined file preloads nothing.
+    modulePreload: false,
     outDir: 'dist',
     emptyOutDir: false,
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
