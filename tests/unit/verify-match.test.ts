@@ -57,4 +57,15 @@ describe('compareObjects', () => {
     expect(diff.sections.find((s) => s.section === 'Subject Public Key Info')!.status).toBe('same');
     expect(compareObjects(a!, a!).identical).toBe(true);
   });
+
+  it('keeps the outer signature in one section: its hex lines are not sections of their own', () => {
+    const [a, b] = [join(dir, 'a.crt'), join(dir, 'b.crt')].map((f) => detectInput(readFileSync(f, 'utf8')).objects[0]!);
+    const sections = compareObjects(a!, b!).sections;
+    const names = sections.map((s) => s.section);
+    expect(names.filter((n) => /^[0-9a-f]{2}$/.test(n))).toEqual([]);
+    expect(names).toContain('Signature Algorithm (outer)');
+    const value = sections.find((s) => s.section === 'Signature Value')!;
+    expect(value.status).toBe('changed');
+    expect(value.lines.filter((l) => l.op !== 'added').length).toBeGreaterThan(3); // header + the hex lines of a's signature
+  });
 });

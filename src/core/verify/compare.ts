@@ -25,15 +25,21 @@ interface Section {
   lines: string[];
 }
 
-/** A field starts at 8 spaces in Data (or 4 for the outer signature); an extension at 12 below "X509v3 extensions:". */
+/**
+ * A field starts at 8 spaces in Data, an extension at 12 below "X509v3 extensions:". After Data come
+ * the outer Signature Algorithm and Signature Value at 4 spaces, whose hex lines sit at 8: there
+ * only a 4-space line starts a section.
+ */
 function sectionsOf(text: string): Section[] {
   const out: Section[] = [];
   let inExtensions = false;
+  let outer = false;
   for (const line of text.replace(/\n$/, '').split('\n')) {
     const indent = line.length - line.trimStart().length;
     const head = line.trim().replace(/:( critical)?\s*$/, '').replace(/:.*$/, '');
-    const starts = indent <= 8 || (inExtensions && indent === 12);
-    if (indent <= 8) inExtensions = line.trim() === 'X509v3 extensions:';
+    if (indent === 4 && head !== 'Data') outer = true;
+    const starts = outer ? indent <= 4 : indent <= 8 || (inExtensions && indent === 12);
+    if (indent <= 8 && !outer) inExtensions = line.trim() === 'X509v3 extensions:';
     if (starts || !out.length) {
       const name = indent <= 4 && out.some((s) => s.name === head) ? `${head} (outer)` : head;
       out.push({ name, lines: [line] });
