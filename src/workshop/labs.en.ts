@@ -2,7 +2,7 @@
  * Every text of the workshop in English, under stable keys (a translation supplies the same keys).
  * `{name}` marks a value filled in from the lab's actual artifacts.
  */
-export const LAB_TEXTS_EN: Record<string, string> = {
+const TEXTS = {
   'workshop.intro': 'Guided labs: each step does one thing with the real core, shows what it made (PEM, OpenSSL text, YAML), the same thing as openssl / cfssl / kubectl commands with your values, and checks that it came out right. Progress is kept in this browser.',
   'workshop.keys-note': 'Private keys made in a lab are kept in this browser\u2019s IndexedDB as WebCrypto keys (the way the CA store keeps browser-held keys), never as PEM text; lab CAs live in a separate workshop CA store. Reset a lab to forget its keys.',
   'workshop.labs': 'Labs',
@@ -31,6 +31,8 @@ export const LAB_TEXTS_EN: Record<string, string> = {
   'workshop.imported': 'Added {cas} CA(s), {keys} key(s), {certs} issued certificate(s).',
   'workshop.imported-ca': 'Added CA: {name}',
   'workshop.imported-nothing': 'Nothing new: every CA in the file was already here.',
+  'workshop.offered': 'Keys and kubeconfigs (this session only)',
+  'workshop.offered-note': 'These files hold private keys. They are not stored: they are here only until you reload the page or switch labs. Download what you need and keep it safe.',
 
   'tool.openssl': 'openssl',
   'tool.cfssl': 'cfssl',
@@ -113,7 +115,7 @@ export const LAB_TEXTS_EN: Record<string, string> = {
   'lab.hard-way.title': '5. The Hard Way: the full cluster certificate set',
   'lab.hard-way.intro': 'Kelsey Hightower\u2019s "Kubernetes The Hard Way" makes one CA and a certificate for each component. Generate the set and read why each has its CN and O.',
   'lab.hard-way.generate.title': 'Generate the certificates',
-  'lab.hard-way.generate.explain': 'One CA, admin, one kubelet per worker, kube-controller-manager, kube-proxy, kube-scheduler, the API server (kubernetes) and the service-account key pair, with the guide\u2019s names. Keys and kubeconfigs can be downloaded right after generating; only the certificates are kept.',
+  'lab.hard-way.generate.explain': 'One CA, admin, one kubelet per worker, kube-controller-manager, kube-proxy, kube-scheduler, the API server (kubernetes) and the service-account key pair, with the guide\u2019s names. Only the certificates are kept in this browser; the private keys and the kubeconfigs (which embed keys) can be downloaded right after generating, until you switch labs or reload the page.',
   'lab.hard-way.identities.title': 'Who is who: CN, O and RBAC',
   'lab.hard-way.identities.explain': 'The API server reads CN as the user and O as the group; RBAC and the Node authorizer bind permissions to those names. The table is read from the certificates you just made.',
 
@@ -214,4 +216,9 @@ export const LAB_TEXTS_EN: Record<string, string> = {
   'check.hw-identity': '{file}: CN={cn}, O={o} as the component needs.',
   'check.failed': 'The check could not run: {reason}',
   'check.hw-identity-unknown': '{file}: not a certificate of the guide.',
-};
+} as const;
+
+/** Another language's lab texts: exactly the English keys, so a missing or extra key is a compile error. */
+export type LabCatalog = { readonly [K in keyof typeof TEXTS]: string };
+
+export const LAB_TEXTS_EN: Record<string, string> = TEXTS;
