@@ -3,8 +3,11 @@ import { describeError } from '../../core/errors.ts';
 import { makeBackup, restoreBackup } from '../../store/backup.ts';
 import type { CaStore } from '../../store/ca-store.ts';
 import { LabProgressStore } from '../../store/lab-progress.ts';
-import { emptyLabState, isLabId, labById, LABS, labText, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState } from '../../workshop/index.ts';
+import { emptyLabState, isLabId, labById, LABS, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState, type TextItem } from '../../workshop/index.ts';
 import { storeLabEnv, workshopCaStore } from './store-env.ts';
+
+/** A message as said: a lab text by key (shown in the current language), or a text from the core as it is. */
+export type Said = TextItem | string;
 
 export class WorkshopState {
   labId = $state<LabId>('registry');
@@ -14,9 +17,9 @@ export class WorkshopState {
   busyStep = $state<string | undefined>(undefined);
   /** Last action's failure per step. */
   errors = $state<Record<string, string>>({});
-  notice = $state('');
+  notice = $state<Said>('');
   loaded = $state(false);
-  leaderMessage = $state('');
+  leaderMessage = $state<Said>('');
   leaderError = $state('');
   importedNames = $state<string[]>([]);
   leaderBusy = $state(false);
@@ -86,7 +89,7 @@ export class WorkshopState {
     await this.progress.reset(this.labId);
     this.lab = emptyLabState(this.labId);
     this.errors = {};
-    this.notice = labText('workshop.reset-done');
+    this.notice = { key: 'workshop.reset-done' };
   }
 
   progressOf(): { done: number; total: number } {
@@ -102,7 +105,7 @@ export class WorkshopState {
       const backup = await makeBackup(this.caStore, passphrase);
       const count = (await this.caStore.listCas()).length;
       const fileName = 'workshop-ca.certbench-backup';
-      this.leaderMessage = labText('workshop.exported', { count: String(count), file: fileName });
+      this.leaderMessage = { key: 'workshop.exported', vars: { count: String(count), file: fileName } };
       return { bytes: backup.bytes, fileName };
     } catch (e) {
       this.leaderError = describeError(e);
@@ -124,8 +127,8 @@ export class WorkshopState {
       this.importedNames = this.cas.filter((c) => !before.has(c.id)).map((c) => c.name);
       this.leaderMessage =
         r.casAdded === 0 && r.keysAdded === 0
-          ? labText('workshop.imported-nothing')
-          : labText('workshop.imported', { cas: String(r.casAdded), keys: String(r.keysAdded), certs: String(r.certificatesAdded) });
+          ? { key: 'workshop.imported-nothing' }
+          : { key: 'workshop.imported', vars: { cas: String(r.casAdded), keys: String(r.keysAdded), certs: String(r.certificatesAdded) } };
     } catch (e) {
       this.leaderError = describeError(e);
     } finally {
