@@ -7,6 +7,7 @@ import { describeError } from '../../core/errors.ts';
 import { toPem } from '../../core/pem.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { verifyChain, type Purpose, type VerifyProblem } from '../../core/verify/index.ts';
+import { opensslVerifyCommand } from '../../core/verify/commands.ts';
 import type { CaSummary } from '../../store/ca.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { leafCandidates, readPile, rootsOf, type PileCert } from './pile.ts';
@@ -63,17 +64,8 @@ export function parseAsOf(text: string): Date | undefined | string {
   return Number.isNaN(d.getTime()) ? `"${text}" is not a date and time` : d;
 }
 
-const OPENSSL_PURPOSE: Record<Purpose, string | undefined> = { server: 'sslserver', client: 'sslclient', any: undefined };
-
-export function opensslVerifyCommand(opts: { hasUntrusted: boolean; purpose: Purpose; at?: Date }): string {
-  const parts = ['openssl verify -CAfile ca.pem'];
-  if (opts.hasUntrusted) parts.push('-untrusted untrusted.pem');
-  const p = OPENSSL_PURPOSE[opts.purpose];
-  if (p) parts.push(`-purpose ${p}`);
-  if (opts.at) parts.push(`-attime ${Math.floor(opts.at.getTime() / 1000)}`);
-  parts.push('leaf.pem');
-  return parts.join(' ');
-}
+// Built in the core (pure); re-exported for the components and tests that import it from here.
+export { opensslVerifyCommand };
 
 const pemOf = (certs: readonly Uint8Array[]) => certs.map((d) => toPem('CERTIFICATE', d)).join('');
 
