@@ -7,7 +7,8 @@ import type { DecodedItem, TreeResult } from '../workers/decode-job.ts';
 import { pathTo, findNode } from '../../core/asn1/walk.ts';
 import type { Asn1Node } from '../../core/asn1/tree.ts';
 import { describeError } from '../../core/errors.ts';
-import { opensslCommand, kindLabel } from './labels.ts';
+import type { Said } from '../shared/said.ts';
+import { opensslCommand } from './labels.ts';
 
 export type CardView = 'text' | 'asn1';
 
@@ -26,7 +27,8 @@ export class CardState {
   selectedLine = $state<number | null>(null);
   expanded = $state<Set<number>>(new Set());
   decrypting = $state(false);
-  decryptError = $state<string | null>(null);
+  /** Why decrypting did not work: a message key of Inspect's, or the decrypter's own words. */
+  decryptError = $state<Said<'passphraseMissing' | 'decryptFailed'> | null>(null);
 
   #decoder: Decoder;
 
@@ -35,10 +37,6 @@ export class CardState {
     this.index = index;
     this.open = open;
     this.#decoder = decoder;
-  }
-
-  get label(): string {
-    return kindLabel(this.item.kind);
   }
 
   get command(): string {
@@ -117,7 +115,7 @@ export class CardState {
   async decrypt(passphrase: string): Promise<void> {
     this.decryptError = null;
     if (!passphrase) {
-      this.decryptError = 'Enter the passphrase first.';
+      this.decryptError = { key: 'passphraseMissing' };
       return;
     }
     this.decrypting = true;
@@ -127,9 +125,9 @@ export class CardState {
         this.item = r.item;
         this.tree = undefined;
         this.selected = this.highlighted = this.selectedLine = null;
-      } else this.decryptError = r.error ?? 'could not decrypt';
+      } else this.decryptError = r.error ? { text: r.error } : { key: 'decryptFailed' };
     } catch (e) {
-      this.decryptError = describeError(e);
+      this.decryptError = { text: describeError(e) };
     } finally {
       this.decrypting = false;
     }

@@ -9,6 +9,15 @@ import type { InputProblem } from '../../core/types.ts';
 import { describeError } from '../../core/errors.ts';
 import { CardState } from './card-state.svelte.ts';
 
+/** A problem to list; `unreadable` marks a file the browser could not read (worded by the view). */
+export type ShownProblem = InputProblem & { unreadable?: boolean };
+
+/** What the last decode found, for the status line ("3 objects found, 1 problem"). */
+export interface Found {
+  objects: number;
+  problems: number;
+}
+
 export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.yaml,.yml,.json,.txt';
 
 /** Cards appear in batches, one per frame, so a thousand-object paste never blocks the page for long. */
@@ -22,16 +31,19 @@ const DEBOUNCE_MS = 300;
 export class InspectState {
   input = $state('');
   cards = $state.raw<CardState[]>([]);
-  problems = $state.raw<InputProblem[]>([]);
+  problems = $state.raw<ShownProblem[]>([]);
   busy = $state(false);
   /** How many cards are rendered so far (grows frame by frame, up to `limit`). */
   shown = $state(0);
   /** How many cards the user asked to see (a page at a time). */
   limit = $state(CARDS_PER_PAGE);
-  /** Something went wrong outside any one object (the worker died, a file could not be read). */
-  error = $state<string | null>(null);
-  /** Announced to screen readers: "3 objects found". */
-  status = $state('');
+  /**
+   * Something went wrong outside any one object (the worker died, a file could not be read);
+   * `decoding` when it happened while decoding (worded "Decoding failed: …").
+   */
+  error = $state<{ message: string; decoding?: boolean } | null>(null);
+  /** Announced to screen readers as "3 objects found"; null before the first decode and after Clear. */
+  found = $state<Found | null>(null);
 
   #decoder: Decoder;
   #run = 0;
@@ -53,7 +65,7 @@ export class InspectState {
     if (!text.trim()) {
       this.#start();
       this.busy = false;
-      this.status = '';
+      this.found = null;
       return;
     }
     await this.#decode([{ input: text }]);
@@ -62,12 +74,12 @@ export class InspectState {
   async decodeFiles(files: Iterable<File>): Promise<void> {
     clearTimeout(this.#timer);
     const sources: Array<{ input: Uint8Array; name: string }> = [];
-    const problems: InputProblem[] = [];
+    const problems: ShownProblem[] = [];
     for (const file of files) {
       try {
         sources.push({ input: new Uint8Array(await file.arrayBuffer()), name: file.name });
       } catch (e) {
-        problems.push({ origin: file.name, message: `could not read the file: ${describeError(e)}` });
+        problems.push({ origin: file.name, message: describeError(e), unreadable: true });
       }
     }
     await this.#decode(sources.map((s) => ({ input: s.input, sourceName: s.name })), problems);
@@ -78,7 +90,7 @@ export class InspectState {
     this.input = '';
     this.#start();
     this.busy = false;
-    this.status = '';
+    this.found = null;
   }
 
   dispose(): void {
@@ -96,11 +108,11 @@ export class InspectState {
     return ++this.#run;
   }
 
-  async #decode(sources: Array<{ input: string | Uint8Array; sourceName?: string }>, problems: InputProblem[] = []): Promise<void> {
+  async #decode(sources: Array<{ input: string | Uint8Array; sourceName?: string }>, problems: ShownProblem[] = []): Promise<void> {
     const run = this.#start();
     this.busy = true;
-    this.status = 'Decoding…';
-    const found = [...problems];
+    this.found = null;
+    const found: ShownProblem[] = [...problems];
     // Cards arrive in batches; the first ones show while the rest are still being decoded.
     const onItems = (items: DecodedItem[]) => {
       if (run !== this.#run) return;
@@ -116,15 +128,14 @@ export class InspectState {
         found.push(...r.problems);
       }
     } catch (e) {
-      if (run === this.#run) this.error = `Decoding failed: ${describeError(e)}`;
+      if (run === this.#run) this.error = { message: describeError(e), decoding: true };
     }
     if (run !== this.#run) return;
     this.problems = found;
     // A handful of objects open with their OpenSSL text; a big batch shows summaries until opened.
     if (this.cards.length <= OPEN_UP_TO) for (const c of this.cards) c.open = true;
     this.busy = false;
-    const n = this.cards.length;
-    this.status = `${n} object${n === 1 ? '' : 's'} found${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}`;
+    this.found = { objects: this.cards.length, problems: found.length };
   }
 
   /** Renders the next page of cards. */

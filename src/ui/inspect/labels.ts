@@ -1,25 +1,8 @@
-/** Words and commands Inspect shows for each object kind. */
+/**
+ * The OpenSSL command Inspect names for each object kind. The kinds' words are UI messages
+ * (`kind.<kind>` in src/ui/i18n/messages/inspect.ts); the commands are the same in every language.
+ */
 import type { ObjectKind } from '../../core/types.ts';
-
-const LABELS: Record<ObjectKind, string> = {
-  certificate: 'Certificate',
-  csr: 'Certificate signing request',
-  crl: 'Certificate revocation list',
-  'private-key': 'Private key (PKCS#8)',
-  'rsa-private-key': 'RSA private key (PKCS#1)',
-  'ec-private-key': 'EC private key (SEC1)',
-  'dsa-private-key': 'DSA private key',
-  'encrypted-private-key': 'Encrypted private key (PKCS#8)',
-  'legacy-encrypted-key': 'Encrypted private key (legacy PEM)',
-  'public-key': 'Public key',
-  'rsa-public-key': 'RSA public key (PKCS#1)',
-  pkcs7: 'PKCS#7 bundle',
-  'unknown-der': 'Unrecognised DER',
-};
-
-export function kindLabel(kind: ObjectKind): string {
-  return LABELS[kind];
-}
 
 const COMMANDS: Record<ObjectKind, string> = {
   certificate: 'openssl x509 -noout -text',
