@@ -3,6 +3,10 @@ import { makeBackup, restoreBackup, type BackupResult, type RestoreResult } from
 import { downloadText } from '../shared/download.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
+
+const t = translator(caMessages);
 
 export function backupFileName(now = new Date()): string {
   return `certbench-ca-${now.toISOString().slice(0, 10)}.certbench-backup`;
@@ -28,8 +32,8 @@ export class BackupState {
   }
 
   get backupProblem(): string {
-    if (!this.passphrase) return 'choose a passphrase for the backup file';
-    if (this.passphrase !== this.confirmation) return 'the two passphrases differ';
+    if (!this.passphrase) return t('problem.noBackupPassphrase');
+    if (this.passphrase !== this.confirmation) return t('problem.passphrasesDiffer');
     return '';
   }
 
@@ -38,10 +42,10 @@ export class BackupState {
     this.backupError = '';
     this.made = undefined;
     if (this.backupProblem) {
-      this.backupError = `Fix first: ${this.backupProblem}`;
+      this.backupError = t('fixFirst', { problem: this.backupProblem });
       return;
     }
-    this.busy = 'Encrypting the backup…';
+    this.busy = t('busyBackup');
     await attempt(async () => {
       const result = await makeBackup(this.ca.store, this.passphrase);
       const fileName = backupFileName();
@@ -64,14 +68,14 @@ export class BackupState {
     this.restoreError = '';
     this.restored = undefined;
     if (!this.restoreBytes) {
-      this.restoreError = 'Choose a backup file first.';
+      this.restoreError = t('chooseBackupFile');
       return;
     }
-    this.busy = 'Decrypting and restoring…';
+    this.busy = t('busyRestore');
     await attempt(async () => {
       this.restored = await restoreBackup(this.ca.store, this.restoreBytes!, this.restorePassphrase);
       this.restorePassphrase = '';
-    }, (m) => (this.restoreError = /wrong passphrase/.test(m) ? `Wrong passphrase for this backup: nothing was restored. (${m})` : m));
+    }, (m) => (this.restoreError = /wrong passphrase/.test(m) ? t('wrongBackupPassphrase', { message: m }) : m));
     this.busy = '';
     await this.ca.refresh();
   }

@@ -17,14 +17,13 @@ import { ImportCaForm } from './import-ca-form.svelte.ts';
 import { attempt } from './attempt.ts';
 import { InventoryState } from './inventory-state.svelte.ts';
 import { SignState } from './sign-state.svelte.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
 
-export const IDLE_CHOICES: readonly { minutes: number; label: string }[] = [
-  { minutes: 1, label: '1 minute' },
-  { minutes: 5, label: '5 minutes' },
-  { minutes: 15, label: '15 minutes' },
-  { minutes: 60, label: '1 hour' },
-  { minutes: 0, label: 'never (until the page closes)' },
-];
+const t = translator(caMessages);
+
+/** The idle-lock choices; each one's words are the message `idle.<minutes>` (messages/ca.ts). */
+export const IDLE_CHOICES = [{ minutes: 1 }, { minutes: 5 }, { minutes: 15 }, { minutes: 60 }, { minutes: 0 }] as const;
 
 /** One stored CA as the list shows it. */
 export class CaCard {
@@ -87,7 +86,7 @@ export class CaCard {
     this.unlockError = '';
     const ok = await attempt(
       () => this.ca.store.unlock(this.id, this.unlockPassphrase),
-      (m) => (this.unlockError = /wrong passphrase/.test(m) ? `Wrong passphrase: the CA stays locked. (${m})` : m),
+      (m) => (this.unlockError = /wrong passphrase/.test(m) ? t('wrongUnlockPassphrase', { message: m }) : m),
     );
     this.unlockPassphrase = '';
     this.ca.syncLocks();
@@ -162,7 +161,7 @@ export class CaState {
         this.cards = cards;
         this.error = '';
       },
-      (m) => (this.error = `The CA store could not be read: ${m}`),
+      (m) => (this.error = t('storeReadFailed', { message: m })),
     );
     this.loading = false;
     if (!this.sign.caId || !this.card(this.sign.caId)) this.sign.caId = this.cards[0]?.id ?? '';
@@ -191,13 +190,13 @@ export class CaState {
     this.createError = '';
     this.message = '';
     this.warnings = [];
-    this.busy = form.kind === 'root' ? 'Making the root CA…' : 'Making the intermediate CA…';
+    this.busy = t(form.kind === 'root' ? 'busyRoot' : 'busyIntermediate');
     const ok = await attempt(async () => {
       const options = form.options();
       const protection = form.protection.toProtection();
       const { record, warnings } =
         form.kind === 'root' ? await this.store.createRoot(options, protection) : await this.store.createIntermediate(form.parentId, options, protection);
-      this.message = `Created ${form.kind === 'root' ? 'root' : 'intermediate'} CA ${record.name}.`;
+      this.message = t(form.kind === 'root' ? 'createdRoot' : 'createdIntermediate', { name: record.name });
       this.warnings = warnings;
       this.sign.caId = record.id;
     }, (m) => (this.createError = m));
@@ -212,13 +211,13 @@ export class CaState {
     this.message = '';
     this.warnings = [];
     if (form.problem) {
-      this.importError = `Fix first: ${form.problem}`;
+      this.importError = t('fixFirst', { problem: form.problem });
       return;
     }
-    this.busy = 'Importing the CA…';
+    this.busy = t('busyImport');
     const ok = await attempt(async () => {
       const { record, warnings } = await this.store.importCa(form.input(), form.protection.toProtection());
-      this.message = `Imported CA ${record.name}.`;
+      this.message = t('imported', { name: record.name });
       this.warnings = warnings;
       this.sign.caId = record.id;
     }, (m) => (this.importError = m));

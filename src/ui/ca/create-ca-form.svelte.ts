@@ -4,6 +4,10 @@ import type { NameConstraintsSpec } from '../../core/cert/extensions.ts';
 import { CertbenchError } from '../../core/errors.ts';
 import type { KeyType } from '../../core/keys/key-types.ts';
 import { ProtectionChoice } from './protection-choice.svelte.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
+
+const t = translator(caMessages);
 
 export const DEFAULT_CA_VALIDITY_DAYS = 3650;
 
@@ -30,10 +34,10 @@ export class CreateCaForm {
   readonly protection = new ProtectionChoice();
 
   get problem(): string {
-    if (!this.subject.trim()) return 'a CA needs a subject';
-    if (!(this.days > 0)) return 'the validity must be a positive number of days';
-    if (this.pathLen.trim() !== '' && !/^\d+$/.test(this.pathLen.trim())) return 'the path length must be a whole number (or empty for no limit)';
-    if (this.kind === 'intermediate' && !this.parentId) return 'choose the CA that signs the intermediate';
+    if (!this.subject.trim()) return t('problem.noSubject');
+    if (!(this.days > 0)) return t('problem.days');
+    if (this.pathLen.trim() !== '' && !/^\d+$/.test(this.pathLen.trim())) return t('problem.pathLen');
+    if (this.kind === 'intermediate' && !this.parentId) return t('problem.noParent');
     return this.protection.problem;
   }
 

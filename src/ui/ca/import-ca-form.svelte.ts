@@ -1,6 +1,10 @@
 /** The "Import a CA" form: certificate PEM (with its chain) and private key, pasted or read from files. */
 import type { CaImportInput } from '../../core/ca/index.ts';
 import { ProtectionChoice } from './protection-choice.svelte.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
+
+const t = translator(caMessages);
 
 export class ImportCaForm {
   certificate = $state('');
@@ -13,8 +17,8 @@ export class ImportCaForm {
   readonly protection = new ProtectionChoice();
 
   get problem(): string {
-    if (!this.certificate.trim()) return 'paste or choose the CA certificate';
-    if (!this.key.trim()) return 'paste or choose the CA private key';
+    if (!this.certificate.trim()) return t('problem.noCertificate');
+    if (!this.key.trim()) return t('problem.noKey');
     return this.protection.problem;
   }
 

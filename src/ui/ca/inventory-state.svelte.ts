@@ -4,6 +4,10 @@ import { formatSubjectAltName } from '../../core/cert/general-names.ts';
 import { toPem } from '../../core/pem.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
+
+const t = translator(caMessages);
 
 export const REVOCATION_REASON_NAMES = Object.keys(REVOCATION_REASONS) as RevocationReason[];
 
@@ -57,7 +61,7 @@ export class InventoryState {
     const reason = this.reasonFor(serial);
     await attempt(async () => {
       await this.ca.store.revoke(this.caId, serial, reason);
-      this.message = `Revoked ${serial} (${reason}). Publish a new CRL so relying parties learn of it.`;
+      this.message = t('revoked', { serial, reason });
     }, (m) => (this.error = m));
     await attempt(() => this.load(), (m) => (this.error = m));
   }
@@ -73,7 +77,8 @@ export class InventoryState {
     this.message = '';
     await attempt(async () => {
       this.crl = await this.ca.store.crl(this.caId, Number(this.crlDays) || undefined);
-      this.message = `CRL number ${this.crl.crlNumber} lists ${this.crl.revokedSerials.length} revoked certificate${this.crl.revokedSerials.length === 1 ? '' : 's'}.`;
+      const count = this.crl.revokedSerials.length;
+      this.message = t(count === 1 ? 'crlOne' : 'crlMany', { number: String(this.crl.crlNumber), count });
     }, (m) => (this.error = m));
   }
 }

@@ -3,13 +3,18 @@
  * Firefox on file:// never answers) and shown in the CA view whenever it arrives.
  */
 import { requestPersistence, type PersistenceAnswer } from '../../store/persistence.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as caMessages from '../i18n/messages/ca.ts';
 
+const t = translator(caMessages);
+
+/** The English texts by answer (the view shows the reader's language through `text`). */
 export const PERSISTENCE_TEXTS: Record<PersistenceAnswer | 'waiting', string> = {
-  waiting: 'Asked the browser to keep this storage; no answer yet (Firefox waits for a prompt that file:// pages never show). Keep a backup.',
-  granted: 'The browser promised to keep this storage even when space runs low.',
-  denied: 'The browser did not promise to keep this storage: it may clear it when space runs low, or when you clear site data. Keep a backup.',
-  unsupported: 'This browser cannot be asked to keep storage. Keep a backup.',
-  failed: 'The request to keep storage failed. Keep a backup.',
+  waiting: caMessages.en['persistence.waiting'],
+  granted: caMessages.en['persistence.granted'],
+  denied: caMessages.en['persistence.denied'],
+  unsupported: caMessages.en['persistence.unsupported'],
+  failed: caMessages.en['persistence.failed'],
 };
 
 class PersistenceStatus {
@@ -24,7 +29,7 @@ class PersistenceStatus {
   }
 
   get text(): string {
-    return PERSISTENCE_TEXTS[this.answer];
+    return t(`persistence.${this.answer}`);
   }
 }
 

@@ -1,5 +1,9 @@
 /** How a new or imported CA key is kept: passphrase-wrapped (default) or browser-held; exportable or not. */
 import type { KeyProtection } from '../../store/ca.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as protectionMessages from '../i18n/messages/ca-protection.ts';
+
+const t = translator(protectionMessages);
 
 export type ProtectionKind = KeyProtection['kind'];
 
@@ -12,8 +16,8 @@ export class ProtectionChoice {
   /** Why the choice cannot be used yet, or ''. */
   get problem(): string {
     if (this.kind !== 'passphrase') return '';
-    if (!this.passphrase) return 'choose a passphrase for the CA key';
-    if (this.passphrase !== this.confirmation) return 'the two passphrases differ';
+    if (!this.passphrase) return t('problem.noPassphrase');
+    if (this.passphrase !== this.confirmation) return t('problem.passphrasesDiffer');
     return '';
   }
 

@@ -26,15 +26,14 @@ import { fileBaseName } from '../shared/file-names.ts';
 import { session } from '../session.svelte.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as signMessages from '../i18n/messages/ca-sign.ts';
+
+const t = translator(signMessages);
 
 export type ProfileChoice = keyof typeof BUILTIN_PROFILES | 'cfssl';
-export const PROFILE_CHOICES: readonly { id: ProfileChoice; label: string }[] = [
-  { id: 'server', label: 'server (TLS server: serverAuth)' },
-  { id: 'client', label: 'client (TLS client: clientAuth)' },
-  { id: 'peer', label: 'peer (serverAuth + clientAuth)' },
-  { id: 'ca', label: 'ca (intermediate CA, pathlen 0)' },
-  { id: 'cfssl', label: 'from a cfssl ca-config.json…' },
-];
+/** The profile choices; each one's words are the message `profile.<id>` (messages/ca-sign.ts). */
+export const PROFILE_CHOICES: readonly { id: ProfileChoice }[] = [{ id: 'server' }, { id: 'client' }, { id: 'peer' }, { id: 'ca' }, { id: 'cfssl' }];
 
 type Source = { kind: 'csr'; request: CertificateRequest } | { kind: 'renewal'; entry: IssuedCertificate };
 
@@ -82,8 +81,8 @@ export class SignState {
   get sourceText(): string {
     const s = this.source;
     if (!s) return '';
-    if (s.kind === 'renewal') return `Renewal of serial ${s.entry.serialHex} (${s.entry.subject})`;
-    return `Request verified: its signature is good (${describeKeyAlgorithm(s.request.keyAlgorithm)} key).`;
+    if (s.kind === 'renewal') return t('renewalOf', { serial: s.entry.serialHex, subject: s.entry.subject });
+    return t('verified', { key: describeKeyAlgorithm(s.request.keyAlgorithm) });
   }
 
   chooseCsrFile(name: string, content: string | Uint8Array): void {
@@ -92,7 +91,7 @@ export class SignState {
       this.csrText = content;
       this.csrDer = undefined;
     } else {
-      this.csrText = `(DER file ${name}, ${content.length} bytes)`;
+      this.csrText = t('derFile', { name, count: content.length });
       this.csrDer = content;
     }
   }
@@ -131,12 +130,12 @@ export class SignState {
   async check(): Promise<void> {
     this.#reset();
     if (!this.csrDer && !this.csrText.trim()) {
-      this.checkError = 'Paste, drop or choose a certificate signing request first.';
+      this.checkError = t('pasteFirst');
       return;
     }
     await attempt(async () => {
       this.source = { kind: 'csr', request: await readVerifiedRequest(this.csrDer ?? this.csrText) };
-    }, (m) => (this.checkError = `Refused: ${m}`));
+    }, (m) => (this.checkError = t('refused', { message: m })));
     if (this.source) await this.replan(true);
   }
 
@@ -165,7 +164,7 @@ export class SignState {
   profile(): Profile {
     if (this.profileChoice !== 'cfssl') return BUILTIN_PROFILES[this.profileChoice];
     const p = this.cfsslProfiles[this.cfsslProfileName];
-    if (!p) throw new CertbenchError('paste a ca-config.json and choose one of its profiles', 'profile');
+    if (!p) throw new CertbenchError(t('chooseCfsslProfile'), 'profile');
     return p;
   }
 
@@ -185,7 +184,7 @@ export class SignState {
     this.result = undefined;
     this.commands = undefined;
     await attempt(async () => {
-      if (!this.caId) throw new CertbenchError('create or import a CA first', 'Sign');
+      if (!this.caId) throw new CertbenchError(t('noCa'), 'Sign');
       const profile = this.profile();
       if (fresh) this.days = '';
       const hours = this.days === '' ? undefined : Number(this.days) * 24;
@@ -202,7 +201,7 @@ export class SignState {
   /** The plan with the person's edits to subject and SANs (unchanged text keeps the exact original values). */
   finalPlan(): IssuancePlan {
     const plan = this.plan;
-    if (!plan) throw new CertbenchError('check a request first', 'Sign');
+    if (!plan) throw new CertbenchError(t('checkFirst'), 'Sign');
     const subject = this.subjectText.trim() === formatSubjOption(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
     const originals = new Map(plan.subjectAltNames.map((s) => [formatSubjectAltName(s), s]));
     const subjectAltNames = this.sansText
@@ -224,12 +223,12 @@ export class SignState {
     this.commands = undefined;
     const card = this.card;
     if (!card) {
-      this.signError = 'Choose the CA that signs.';
+      this.signError = t('chooseCa');
       return;
     }
     if (this.needsUnlock) {
       if (!this.unlockPassphrase) {
-        this.signError = `The CA ${card.name} is locked: enter its passphrase to sign.`;
+        this.signError = t('lockedEnter', { name: card.name });
         return;
       }
       card.unlockPassphrase = this.unlockPassphrase;
@@ -239,7 +238,7 @@ export class SignState {
         return;
       }
     }
-    this.busy = 'Signing…';
+    this.busy = t('signing');
     const source = this.source;
     await attempt(async () => {
       const plan = this.finalPlan();
