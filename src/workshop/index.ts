@@ -39,6 +39,8 @@ export interface StepOutcome {
   passed: boolean;
   /** The action's failure in words, when it failed (nothing was changed then). */
   error?: string;
+  /** Files the action offers for download now and does not keep (see StepContext.offered). */
+  offered?: Record<string, string>;
 }
 
 /**
@@ -58,12 +60,14 @@ export async function runStep(lab: LabDefinition, stepId: string, state: LabStat
     checks: { ...state.checks },
     done: [...state.done],
   };
+  const offered: Record<string, string> = {};
   try {
-    await step.run({ env, values: next.values[stepId]!, state: next });
+    await step.run({ env, values: next.values[stepId]!, state: next, offered });
   } catch (e) {
     return { state, checks: [], passed: false, error: describeError(e) };
   }
-  return finishCheck(lab, step, next, env);
+  const outcome = await finishCheck(lab, step, next, env);
+  return Object.keys(offered).length ? { ...outcome, offered } : outcome;
 }
 
 /** Re-runs a step's check only (after an import, or to see it again). */

@@ -88,6 +88,11 @@ export interface StepContext {
   values: Record<string, string>;
   /** A working copy: the action writes artifacts, keys and caId into it. */
   state: LabState;
+  /**
+   * Files handed to the person once, right after the action, and never written into the state
+   * (which is stored): private keys as PEM and the kubeconfigs that embed them. File name → text.
+   */
+  offered: Record<string, string>;
 }
 
 export interface StepDefinition {

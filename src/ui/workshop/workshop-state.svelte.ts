@@ -23,6 +23,8 @@ export class WorkshopState {
   leaderError = $state('');
   importedNames = $state<string[]>([]);
   leaderBusy = $state(false);
+  /** Files a step offered once (private keys, kubeconfigs): in memory only, gone on a lab switch, reset or reload. */
+  offered = $state.raw<{ stepId: string; files: Record<string, string> } | undefined>(undefined);
 
   readonly caStore: CaStore;
   readonly env: LabEnv;
@@ -47,6 +49,7 @@ export class WorkshopState {
     this.labId = labId;
     this.errors = {};
     this.notice = '';
+    this.offered = undefined;
     let lab: LabState;
     try {
       lab = (await this.progress.load(labId)) ?? emptyLabState(labId);
@@ -76,6 +79,8 @@ export class WorkshopState {
         return;
       }
       this.lab = outcome.state;
+      if (outcome.offered) this.offered = { stepId, files: outcome.offered };
+      else if (this.offered?.stepId === stepId) this.offered = undefined;
       await this.progress.save(outcome.state);
       await this.refreshCas();
     } catch (e) {
@@ -88,6 +93,7 @@ export class WorkshopState {
   async reset(): Promise<void> {
     await this.progress.reset(this.labId);
     this.lab = emptyLabState(this.labId);
+    this.offered = undefined;
     this.errors = {};
     this.notice = { key: 'workshop.reset-done' };
   }

@@ -55,11 +55,14 @@ export const HARD_WAY_LAB: LabDefinition = {
       needs: [],
       fields: [{ id: 'keyType', kind: 'select', initial: 'ec-p256', options: KEY_TYPE_OPTIONS }],
       shows: (state) => certNames(state).map((name) => ({ name, kind: 'certificate' as const })),
-      async run({ state, values }) {
+      async run({ state, values, offered }) {
         const pki = await generateHardWayPki({ keyType: (values.keyType || 'ec-p256') as ClusterKeyType });
         for (const n of Object.keys(state.artifacts)) if (n.startsWith(HW_PREFIX)) delete state.artifacts[n];
-        // Certificates only: the keys and kubeconfigs (which embed keys) are offered for download once, never stored.
-        for (const f of pki.files) if (f.kind === 'certificate') state.artifacts[HW_PREFIX + f.path] = f.contents;
+        // Certificates only are kept (the state is stored); the keys and kubeconfigs (which embed keys) are offered for download once.
+        for (const f of pki.files) {
+          if (f.kind === 'certificate') state.artifacts[HW_PREFIX + f.path] = f.contents;
+          else offered[f.path] = f.contents;
+        }
       },
       async check(state) {
         const names = certNames(state);
