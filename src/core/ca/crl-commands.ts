@@ -53,6 +53,7 @@ function revocationField(e: IssuedCertificate): string {
   const when = indexTime(e.revokedAt ?? new Date().toISOString());
   const reason = e.revocationReason && OPENSSL_REASON[e.revocationReason];
   if (!reason) return when;
+  // openssl ca reads certificateHold only with a hold instruction; -gencrl writes just the reason code (measured with 3.0).
   return reason === 'certificateHold' ? `${when},certificateHold,holdInstructionReject` : `${when},${reason}`;
 }
 
@@ -104,12 +105,11 @@ function hexNumber(n: number): string {
   return h.length % 2 ? `0${h}` : h;
 }
 
-/** Reasons openssl ca cannot write, or writes with more than certbench does, said plainly. */
+/** Reasons openssl ca cannot write, said plainly. */
 function reasonNotes(revoked: readonly IssuedCertificate[]): string[] {
   const notes: string[] = [];
   const unwritable = revoked.filter((e) => e.revocationReason && e.revocationReason !== 'unspecified' && !OPENSSL_REASON[e.revocationReason]);
   if (unwritable.length) notes.push(`openssl ca has no name for ${[...new Set(unwritable.map((e) => e.revocationReason))].join(', ')}: those entries (${unwritable.map((e) => e.serialHex).join(', ')}) are listed without a reason.`);
-  if (revoked.some((e) => e.revocationReason === 'certificateHold')) notes.push('openssl ca records certificateHold only with a hold instruction, and adds a holdInstructionCode entry extension certbench does not write.');
   return notes;
 }
 
@@ -134,7 +134,7 @@ export function crlCommands(entries: readonly IssuedCertificate[], options: CrlC
       tool: 'openssl',
       title: `How openssl records the revocation of ${e.serialHex}`,
       text: opensslRevokeCommand(e, e.revocationReason),
-      note: 'Already reflected in the index.txt above (running it there says "already revoked"); run it on a V line, with the certificate saved as that file.',
+      note: `Already reflected in the index.txt above (running it there says "already revoked"); run it on a V line, with the certificate saved as that file.${e.revocationReason === 'certificateHold' ? ' With -crl_hold, openssl\'s CRL entry also gets a Hold Instruction Code extension, which certbench does not write.' : ''}`,
     });
   }
   steps.push({
