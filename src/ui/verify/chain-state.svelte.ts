@@ -11,13 +11,17 @@ import { opensslVerifyCommand } from '../../core/verify/commands.ts';
 import type { CaSummary } from '../../store/ca.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { leafCandidates, readPile, rootsOf, type PileCert } from './pile.ts';
-import { CHECKS, checkOf, fixFor, type CheckId } from './problem-words.ts';
+import { CHECKS, checkLabel, checkOf, fixFor, type CheckId } from './problem-words.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as verifyMessages from '../i18n/messages/verify.ts';
+
+const t = translator(verifyMessages);
 
 export type AnchorChoice = 'pile' | 'system' | `ca:${string}`;
 export type Profile = 'webpki' | 'rfc5280';
 
-export const SYSTEM_ROOTS_UNAVAILABLE =
-  'System roots are not available: certbench runs offline from a file and carries no root store (it never asks the network). Put the root in the pile or choose a stored CA.';
+/** In English; the screen shows it in the reader's language. */
+export const SYSTEM_ROOTS_UNAVAILABLE = verifyMessages.en['chain.systemRoots'];
 
 export interface ShownCheck {
   id: CheckId;
@@ -38,7 +42,7 @@ export interface ShownEntry {
 }
 
 export interface ShownProblem extends VerifyProblem {
-  /** Which certificate, in words: "leaf 'www'", or "the chain". */
+  /** Which certificate, in English words as core messages start: "leaf 'www'", or "the chain". */
   where: string;
   fix: string;
 }
@@ -61,7 +65,7 @@ export interface ChainVerdict {
 export function parseAsOf(text: string): Date | undefined | string {
   if (!text.trim()) return undefined;
   const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? `"${text}" is not a date and time` : d;
+  return Number.isNaN(d.getTime()) ? t('chain.notADate', { text }) : d;
 }
 
 // Built in the core (pure); re-exported for the components and tests that import it from here.
@@ -93,7 +97,7 @@ export class ChainState {
       this.storedCas = await this.listCas();
       this.storedCasError = '';
     } catch (e) {
-      this.storedCasError = `stored CAs could not be read: ${describeError(e)}`;
+      this.storedCasError = t('chain.storedCasError', { message: describeError(e) });
     }
   }
 
@@ -106,7 +110,7 @@ export class ChainState {
   }
 
   get anchorProblem(): string {
-    return this.anchor === 'system' ? SYSTEM_ROOTS_UNAVAILABLE : '';
+    return this.anchor === 'system' ? t('chain.systemRoots') : '';
   }
 
   changed(): void {
@@ -120,7 +124,7 @@ export class ChainState {
     this.error = '';
     this.verdict = undefined;
     if (this.anchor === 'system') {
-      this.error = SYSTEM_ROOTS_UNAVAILABLE;
+      this.error = t('chain.systemRoots');
       return;
     }
     const at = parseAsOf(this.asOf);
@@ -130,7 +134,7 @@ export class ChainState {
     }
     const { certs, problems } = this.read;
     if (!certs.length) {
-      this.error = problems.length ? `no certificate found: ${problems.map((p) => `${p.origin}: ${p.message}`).join('; ')}` : 'paste or open the certificates to verify (leaf, intermediates and roots, in any order)';
+      this.error = problems.length ? t('noCertificateFound', { problems: problems.map((p) => `${p.origin}: ${p.message}`).join('; ') }) : t('chain.pasteFirst');
       return;
     }
     const leaf = this.leafChoice >= 0 && this.leafChoice < certs.length ? certs[this.leafChoice]! : leafCandidates(certs)[0]!;
@@ -139,7 +143,7 @@ export class ChainState {
     if (this.anchor === 'pile') {
       const roots = rootsOf(others);
       if (!roots.length) {
-        this.error = 'the pile has no root (self-signed) certificate to trust: add the root, or choose a stored CA as the trust anchor';
+        this.error = t('chain.noRoot');
         return;
       }
       trusted = roots.map((r) => r.obj.der);
@@ -148,7 +152,7 @@ export class ChainState {
       const id = this.anchor.slice(3);
       const ca = this.storedCas.find((c) => c.id === id);
       if (!ca) {
-        this.error = 'the chosen stored CA is no longer in the store: choose another trust anchor';
+        this.error = t('chain.storedGone');
         return;
       }
       trusted = [ca.certificate];
@@ -174,7 +178,7 @@ export class ChainState {
     const path = result.path.map((p, i): ShownEntry => {
       const mine = result.problems.filter((q) => q.index === i);
       // A signature is checked against the issuer above; the anchor's own is not checked.
-      const checks = CHECKS.map((c) => ({ id: c.id, label: c.label, ok: !mine.some((q) => checkOf(q.code) === c.id) }));
+      const checks = CHECKS.map((c) => ({ id: c.id, label: checkLabel(c.id), ok: !mine.some((q) => checkOf(q.code) === c.id) }));
       return {
         role: p.role, subject: p.subject, issuer: p.issuer, label: p.label, notBefore: p.notBefore, notAfter: p.notAfter,
         trusted: p.trusted, checks, ok: checks.every((c) => c.ok),

@@ -9,6 +9,10 @@ import type { FoundObject } from '../../core/types.ts';
 import { diffDumps, type CertificateDiff } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { readPile, type PileCert } from './pile.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as verifyMessages from '../i18n/messages/verify.ts';
+
+const t = translator(verifyMessages);
 
 /**
  * The core starts a section at every line indented 8 or less, and the outer signature's hex lines
@@ -49,10 +53,10 @@ export class CompareState {
     const pick = (src: PemSource, side: string): PileCert | string => {
       const pile = readPile(src.input, side);
       if (pile.certs[0]) return pile.certs[0];
-      return pile.problems.length ? `${side}: no certificate found (${pile.problems.map((p) => p.message).join('; ')})` : `${side}: paste or open a certificate`;
+      return pile.problems.length ? t('cmp.noCertificate', { side, problems: pile.problems.map((p) => p.message).join('; ') }) : t('cmp.pasteFirst', { side });
     };
-    const a = pick(this.left, 'first certificate');
-    const b = pick(this.right, 'second certificate');
+    const a = pick(this.left, t('cmp.firstCertificate'));
+    const b = pick(this.right, t('cmp.secondCertificate'));
     const missing = [a, b].filter((x): x is string => typeof x === 'string');
     if (missing.length || typeof a === 'string' || typeof b === 'string') {
       this.error = missing.join('; ');

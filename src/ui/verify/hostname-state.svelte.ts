@@ -10,6 +10,10 @@ import { matchPeerName, peerNameOf } from '../../core/verify/index.ts';
 import { commonNames } from '../../core/verify/names.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { leafCandidates, readPile, type PileCert } from './pile.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as verifyMessages from '../i18n/messages/verify.ts';
+
+const t = translator(verifyMessages);
 
 export interface NameVerdict {
   name: string;
@@ -54,13 +58,13 @@ export class HostnameState {
     this.error = '';
     const name = this.name.trim();
     if (!name) {
-      this.error = 'type a host name or an IP address to check (e.g. registry.docker-registry.svc.cluster.local, 10.96.0.1, ::1)';
+      this.error = t('host.typeName');
       return;
     }
     const pile = readPile(this.cert.input, this.cert.fileName || 'certificate');
     const leaf: PileCert | undefined = leafCandidates(pile.certs)[0];
     if (!leaf) {
-      this.error = pile.problems.length ? `no certificate found: ${pile.problems.map((p) => p.message).join('; ')}` : 'paste or open the certificate to check';
+      this.error = pile.problems.length ? t('noCertificateFound', { problems: pile.problems.map((p) => p.message).join('; ') }) : t('host.pasteFirst');
       return;
     }
     try {
@@ -74,7 +78,9 @@ export class HostnameState {
         ...(matched ? { matched: describeGeneralName(matched) } : {}),
         ...(result.message ? { message: result.message } : {}),
         sans: (sans ?? []).map(describeGeneralName),
-        certificate: `${leaf.view.label} (${leaf.origin}${pile.certs.length > 1 ? `, the leaf of ${pile.certs.length} certificates` : ''})`,
+        certificate: pile.certs.length > 1
+          ? t('host.certificateOfMany', { label: leaf.view.label, origin: leaf.origin, count: pile.certs.length })
+          : t('host.certificate', { label: leaf.view.label, origin: leaf.origin }),
       };
     } catch (e) {
       this.error = describeError(e);

@@ -8,14 +8,15 @@ import { lintCertificate, type LintFinding } from '../../core/lint/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { parseAsOf } from './chain-state.svelte.ts';
 import { readPile } from './pile.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as verifyMessages from '../i18n/messages/verify.ts';
+
+const t = translator(verifyMessages);
 
 export type LintContext = 'public' | 'private' | 'kubernetes';
 
-export const LINT_CONTEXTS: { id: LintContext; label: string }[] = [
-  { id: 'public', label: 'Public TLS (CA/Browser Forum)' },
-  { id: 'private', label: 'Private PKI' },
-  { id: 'kubernetes', label: 'Kubernetes cluster' },
-];
+/** The contexts offered; each one's name is the message `lint.context.<id>` (messages/verify.ts). */
+export const LINT_CONTEXTS: readonly { id: LintContext }[] = [{ id: 'public' }, { id: 'private' }, { id: 'kubernetes' }];
 
 export interface CertLints {
   label: string;
@@ -54,7 +55,7 @@ export class LintState {
     }
     const pile = readPile(this.source.input, this.source.fileName || 'certificates');
     if (!pile.certs.length) {
-      this.error = pile.problems.length ? `no certificate found: ${pile.problems.map((p) => p.message).join('; ')}` : 'paste or open one or more certificates to lint';
+      this.error = pile.problems.length ? t('noCertificateFound', { problems: pile.problems.map((p) => p.message).join('; ') }) : t('lint.pasteFirst');
       return;
     }
     const kube = this.context === 'kubernetes';

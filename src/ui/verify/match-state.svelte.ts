@@ -10,12 +10,13 @@ import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { matchKeys } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { readPile } from './pile.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as verifyMessages from '../i18n/messages/verify.ts';
 
-export const MATCH_FIELDS = [
-  { id: 'key', label: 'Private or public key' },
-  { id: 'cert', label: 'Certificate' },
-  { id: 'csr', label: 'Certificate request (CSR)' },
-] as const;
+const t = translator(verifyMessages);
+
+/** The three input fields; each one's name is the message `match.field.<id>` (messages/verify.ts). */
+export const MATCH_FIELDS = [{ id: 'key' }, { id: 'cert' }, { id: 'csr' }] as const;
 
 export type MatchFieldId = (typeof MATCH_FIELDS)[number]['id'];
 
@@ -70,13 +71,14 @@ export class MatchState {
     const problems: string[] = [];
     for (const f of MATCH_FIELDS) {
       const src = this.sources[f.id];
-      const pile = readPile(src.input, f.label);
-      for (const o of pile.objects) objects.push({ ...o, origin: `${f.label} › ${o.origin}` });
-      for (const p of pile.problems) problems.push(`${f.label}: ${p.origin}: ${p.message}`);
+      const label = t(`match.field.${f.id}`);
+      const pile = readPile(src.input, label);
+      for (const o of pile.objects) objects.push({ ...o, origin: `${label} › ${o.origin}` });
+      for (const p of pile.problems) problems.push(`${label}: ${p.origin}: ${p.message}`);
     }
     this.problems = problems;
     if (!objects.length) {
-      this.error = 'paste or open at least one key, certificate or CSR (two or more to compare)';
+      this.error = t('match.pasteFirst');
       return;
     }
     this.running = true;
@@ -85,7 +87,7 @@ export class MatchState {
       const members = await Promise.all(
         objects.map(async (obj): Promise<MatchMember> => {
           const s = await summarize(obj);
-          const title = obj.kind === 'certificate' || obj.kind === 'csr' ? `${s.kind === 'csr' ? 'CSR' : 'Certificate'} '${s.title}'` : s.title;
+          const title = obj.kind === 'certificate' || obj.kind === 'csr' ? t(s.kind === 'csr' ? 'match.csrTitle' : 'match.certificateTitle', { title: s.title }) : s.title;
           const m: MatchMember = { title, kind: obj.kind, origin: obj.origin };
           if (s.spkiSha256) {
             m.spkiSha256Base64 = s.spkiSha256;

@@ -6,13 +6,8 @@ import { HostnameState } from './hostname-state.svelte.ts';
 import { LintState } from './lint-state.svelte.ts';
 import { MatchState } from './match-state.svelte.ts';
 
-export const VERIFY_SECTIONS = [
-  { id: 'chain', label: 'Chain' },
-  { id: 'hostname', label: 'Hostname / IP' },
-  { id: 'match', label: 'Match' },
-  { id: 'lints', label: 'Lints' },
-  { id: 'compare', label: 'Compare' },
-] as const;
+/** The sections in tab order; each one's name is the message `section.<id>` (messages/verify.ts). */
+export const VERIFY_SECTIONS = [{ id: 'chain' }, { id: 'hostname' }, { id: 'match' }, { id: 'lints' }, { id: 'compare' }] as const;
 
 export type VerifySectionId = (typeof VERIFY_SECTIONS)[number]['id'];
 
