@@ -4,6 +4,7 @@
  * (`--kubeconfig=FILE` edits a file and never contacts a cluster).
  */
 import { shellLine, type EquivalentStep } from '../core/equivalent-command.ts';
+import type { KubeconfigObject } from './kubeconfig.ts';
 
 export interface KubeconfigCommandInput {
   clusterName: string;
@@ -47,4 +48,19 @@ export function kubeconfigCommands(input: KubeconfigCommandInput): EquivalentSte
     },
     { tool: 'kubectl', title: 'Make it the current context', text: shellLine(['kubectl', 'config', 'use-context', context, out]) },
   ];
+}
+
+/** The commands for a kubeconfig certbench built (its one cluster, user and context). */
+export function kubeconfigCommandsFor(config: KubeconfigObject): EquivalentStep[] {
+  const cluster = config.clusters[0];
+  const user = config.users[0];
+  const context = config.contexts[0];
+  if (!cluster || !user || !context) return [];
+  return kubeconfigCommands({
+    clusterName: cluster.name,
+    server: cluster.cluster.server,
+    userName: user.name,
+    contextName: context.name,
+    ...(context.context.namespace ? { namespace: context.context.namespace } : {}),
+  });
 }
