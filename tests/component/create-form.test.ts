@@ -196,7 +196,7 @@ describe('key choice', () => {
     expect(reason()).toBe('Fix first: paste or drop the existing private key and press Load key');
     await typeInto(screen.getByLabelText(/^Existing private key/), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     await fireEvent.click(screen.getByRole('button', { name: 'Load key' }));
-    await waitUntil(() => !create.key.importing && create.key.importError !== '');
+    await waitUntil(() => !create.key.importing && create.key.importError !== null);
     expect(document.getElementById('create-existing-key-status')!.textContent!.trim()).toBe('no private key here (found CERTIFICATE)');
     expect(generateButton().disabled).toBe(true);
     await typeInto(screen.getByLabelText(/^Existing private key/), '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n');

@@ -13,7 +13,10 @@ import { CreatedCsr } from './created-csr.svelte.ts';
 import { session } from '../session.svelte.ts';
 import { CsrForm } from './csr-form.svelte.ts';
 import { fileBaseName } from '../shared/file-names.ts';
-import { KeyChoice } from './key-choice.svelte.ts';
+import { KeyChoice, type CreateSaid } from './key-choice.svelte.ts';
+
+/** Why Generate waits: it is running, or these problems (the core's words, or Create's). */
+export type Blocker = { working: true } | { problems: CreateSaid[] };
 
 const TICK_MS = 100;
 
@@ -29,12 +32,12 @@ export class CreateState {
 
   presetId = $state('');
   paste = $state('');
-  pasteMessage = $state('');
+  pasteMessage = $state.raw<CreateSaid | null>(null);
   pasteOk = $state(false);
 
   generating = $state(false);
   /** What is being done, for the status line: "Making an RSA 4096 key…". */
-  step = $state('');
+  step = $state.raw<CreateSaid | null>(null);
   elapsedMs = $state(0);
   error = $state('');
   created = $state.raw<CreatedCsr | undefined>(undefined);
@@ -47,14 +50,13 @@ export class CreateState {
     this.key = new KeyChoice(subtle);
   }
 
-  /** Why Generate cannot run, or '' (shown beside the button). */
-  get blocker(): string {
-    if (this.generating) return 'working…';
-    const problems = [...this.form.problems];
+  /** Why Generate cannot run, or null (worded beside the button). */
+  get blocker(): Blocker | null {
+    if (this.generating) return { working: true };
+    const problems: CreateSaid[] = this.form.problems.map((text) => ({ text }));
     const keyProblem = this.key.problem;
     if (keyProblem) problems.push(keyProblem);
-    if (problems.length === 0) return '';
-    return problems.length === 1 ? `Fix first: ${problems[0]}` : `Fix first (${problems.length}): ${problems.join('; ')}`;
+    return problems.length ? { problems } : null;
   }
 
   /** The form (or the key chosen) no longer matches the CSR shown. */
@@ -85,11 +87,20 @@ export class CreateState {
       if (this.key.source === 'new') this.key.keyType = request.keyType;
       this.presetId = '';
       this.pasteOk = true;
-      const what = kind === 'cfssl' ? 'cfssl CSR JSON' : 'openssl req line';
-      this.pasteMessage = `Filled from the ${what}: ${request.subject.length} subject attribute${request.subject.length === 1 ? '' : 's'}, ${request.sans.length} SAN${request.sans.length === 1 ? '' : 's'}, ${describeKeyAlgorithm(keyAlgorithmOf(request.keyType))} key.`;
+      const subjects = request.subject.length;
+      const sans = request.sans.length;
+      this.pasteMessage = {
+        key: 'filled',
+        params: {
+          what: { key: kind === 'cfssl' ? 'filledCfssl' : 'filledOpenssl' },
+          subject: { key: subjects === 1 ? 'subjectAttributesOne' : 'subjectAttributesMany', params: { count: subjects } },
+          sans: { key: sans === 1 ? 'sansOne' : 'sansMany', params: { count: sans } },
+          key: describeKeyAlgorithm(keyAlgorithmOf(request.keyType)),
+        },
+      };
     } catch (e) {
       this.pasteOk = false;
-      this.pasteMessage = describeError(e);
+      this.pasteMessage = { text: describeError(e) };
     }
   }
 
@@ -122,12 +133,12 @@ export class CreateState {
       if (existing) {
         keyPair = this.key.imported!.keyPair;
       } else {
-        this.step = `Making a new ${describeKeyAlgorithm(keyAlgorithmOf(request.keyType))} key…`;
+        this.step = { key: 'makingKey', params: { key: describeKeyAlgorithm(keyAlgorithmOf(request.keyType)) } };
         const t0 = performance.now();
         keyPair = await generateKeyPair(request.keyType);
         keygenMs = performance.now() - t0;
       }
-      this.step = 'Signing the request…';
+      this.step = { key: 'signing' };
       const csr = await buildCsr(request, keyPair);
       const created = new CreatedCsr({
         csr,
@@ -148,7 +159,7 @@ export class CreateState {
       clearInterval(this.#timer);
       this.elapsedMs = performance.now() - started;
       this.generating = false;
-      this.step = '';
+      this.step = null;
     }
   }
 

@@ -12,11 +12,14 @@ import { dumpText } from '../../core/text/dump.ts';
 import { equivalentsOf, type Equivalents } from './equivalents.ts';
 import { outputFileNames, type OutputFileNames } from '../shared/file-names.ts';
 
-export const KEY_FORMAT_CHOICES: readonly { format: PrivateKeyExportFormat; label: string; families: KeyAlgorithm['family'][] }[] = [
-  { format: 'pkcs8', label: 'PKCS#8 (PRIVATE KEY)', families: ['rsa', 'ec', 'ed25519'] },
-  { format: 'pkcs1', label: 'PKCS#1 (RSA PRIVATE KEY)', families: ['rsa'] },
-  { format: 'sec1', label: 'SEC1 (EC PRIVATE KEY)', families: ['ec'] },
-  { format: 'encrypted-pkcs8', label: 'Encrypted PKCS#8 (ENCRYPTED PRIVATE KEY)', families: ['rsa', 'ec', 'ed25519'] },
+import type { CreateSaid } from './key-choice.svelte.ts';
+
+/** The key's export forms by family; each is named by the message `keyFormat.<format>`. */
+export const KEY_FORMAT_CHOICES: readonly { format: PrivateKeyExportFormat; families: KeyAlgorithm['family'][] }[] = [
+  { format: 'pkcs8', families: ['rsa', 'ec', 'ed25519'] },
+  { format: 'pkcs1', families: ['rsa'] },
+  { format: 'sec1', families: ['ec'] },
+  { format: 'encrypted-pkcs8', families: ['rsa', 'ec', 'ed25519'] },
 ];
 
 export interface CreatedInput {
@@ -46,7 +49,7 @@ export class CreatedCsr {
   /** The private key PEM in the chosen form; '' until made (encrypted needs the Encrypt button). */
   keyPem = $state('');
   keyBusy = $state(false);
-  keyError = $state('');
+  keyError = $state.raw<CreateSaid | null>(null);
 
   #keyPair: CryptoKeyPair;
   #run = 0;
@@ -76,11 +79,11 @@ export class CreatedCsr {
     return KEY_FORMAT_CHOICES.filter((c) => c.families.includes(this.algorithm.family));
   }
 
-  /** Why the encrypted key cannot be made yet, or ''. */
-  get passphraseProblem(): string {
+  /** Why the encrypted key cannot be made yet (a message key), or ''. */
+  get passphraseProblem(): 'passphraseMissing' | 'passphrasesDiffer' | '' {
     if (this.keyFormat !== 'encrypted-pkcs8') return '';
-    if (this.passphrase === '') return 'enter a passphrase';
-    if (this.confirmation !== this.passphrase) return 'the two passphrases differ';
+    if (this.passphrase === '') return 'passphraseMissing';
+    if (this.confirmation !== this.passphrase) return 'passphrasesDiffer';
     return '';
   }
 
@@ -88,7 +91,7 @@ export class CreatedCsr {
   async chooseFormat(format: PrivateKeyExportFormat): Promise<void> {
     this.keyFormat = format;
     this.keyPem = '';
-    this.keyError = '';
+    this.keyError = null;
     if (format !== 'encrypted-pkcs8') await this.exportKey();
     else this.#run++;
   }
@@ -104,12 +107,12 @@ export class CreatedCsr {
 
   async exportKey(): Promise<void> {
     if (this.passphraseProblem) {
-      this.keyError = this.passphraseProblem;
+      this.keyError = { key: this.passphraseProblem };
       return;
     }
     const run = ++this.#run;
     this.keyBusy = true;
-    this.keyError = '';
+    this.keyError = null;
     try {
       const pem = await exportPrivateKeyPem(this.#keyPair.privateKey, {
         format: this.keyFormat,
@@ -117,7 +120,7 @@ export class CreatedCsr {
       });
       if (run === this.#run) this.keyPem = pem;
     } catch (e) {
-      if (run === this.#run) this.keyError = describeError(e);
+      if (run === this.#run) this.keyError = { text: describeError(e) };
     } finally {
       if (run === this.#run) this.keyBusy = false;
     }

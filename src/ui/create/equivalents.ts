@@ -6,13 +6,19 @@ import { describeError } from '../../core/errors.ts';
 import { requestToCfssl } from '../../core/csr/cfssl.ts';
 import { opensslCommandWords } from '../../core/csr/openssl-command.ts';
 import type { CsrRequest } from '../../core/csr/request.ts';
+import { format } from '../i18n/t.svelte.ts';
+import { en } from '../i18n/messages/create.ts';
 
 export interface Equivalents {
   openssl: string;
   /** The JSON text, or undefined when cfssl cannot express the request. */
   cfssl?: string;
-  /** Why there is no cfssl JSON, or how to run it. */
+  /** Why there is no cfssl JSON, or how to run it (English; the view words it from the two fields below). */
   cfsslNote: string;
+  /** The shell line that turns csr.json into a key and CSR. */
+  cfsslRun?: string;
+  /** Why cfssl cannot express the request (the core's words). */
+  cfsslError?: string;
 }
 
 function shellQuote(s: string): string {
@@ -35,8 +41,9 @@ export function equivalentsOf(request: CsrRequest, files: { key: string; csr: st
   try {
     const cfssl = JSON.stringify(requestToCfssl(request), null, 2);
     const run = existingKey ? `cfssl gencsr -key ${shellQuote(files.key)} csr.json | cfssljson -bare ${shellQuote(base)}` : `cfssl genkey csr.json | cfssljson -bare ${shellQuote(base)}`;
-    return { openssl, cfssl, cfsslNote: `Save as csr.json, then: ${run} (cfssl puts key usages in its signing profile, not in the CSR)` };
+    return { openssl, cfssl, cfsslRun: run, cfsslNote: format(en.cfsslRun, { command: run }) };
   } catch (e) {
-    return { openssl, cfsslNote: `No cfssl JSON for this request: ${describeError(e)}` };
+    const cfsslError = describeError(e);
+    return { openssl, cfsslError, cfsslNote: format(en.cfsslNone, { reason: cfsslError }) };
   }
 }

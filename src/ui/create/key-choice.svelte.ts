@@ -6,6 +6,11 @@ import { describeError } from '../../core/errors.ts';
 import { supportsEd25519 } from '../../core/keys/generate.ts';
 import { importPrivateKey, type ImportedKey } from '../../core/keys/import.ts';
 import { describeKeyAlgorithm, keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
+import type { Said } from '../shared/said.ts';
+import type { en } from '../i18n/messages/create.ts';
+
+/** Something Create says: one of its messages (src/ui/i18n/messages/create.ts), or the core's words. */
+export type CreateSaid = Said<keyof typeof en>;
 
 export type KeySource = 'new' | 'existing';
 
@@ -19,9 +24,6 @@ export const KEY_TYPE_CHOICES: readonly { type: KeyType; label: string }[] = [
   { type: 'ed25519', label: 'Ed25519' },
 ];
 
-const FORMAT_NAMES = { pkcs8: 'PKCS#8', 'encrypted-pkcs8': 'encrypted PKCS#8', pkcs1: 'PKCS#1', sec1: 'SEC1' } as const;
-
-export const ED25519_UNSUPPORTED = 'This browser’s WebCrypto cannot make Ed25519 keys (Chromium 137+ and Firefox 129+ can): choose ECDSA P-256.';
 
 export class KeyChoice {
   source = $state<KeySource>('new');
@@ -32,7 +34,7 @@ export class KeyChoice {
   pem = $state('');
   passphrase = $state('');
   imported = $state.raw<ImportedKey | undefined>(undefined);
-  importError = $state('');
+  importError = $state.raw<CreateSaid | null>(null);
   importing = $state(false);
   /** The key is encrypted and the passphrase field should show. */
   needsPassphrase = $state(false);
@@ -49,28 +51,29 @@ export class KeyChoice {
     return keyAlgorithmOf(this.keyType);
   }
 
-  /** Why there is no usable key yet, or ''. */
-  get problem(): string {
+  /** Why there is no usable key yet, or null. */
+  get problem(): CreateSaid | null {
     if (this.source === 'existing') {
-      if (this.importing) return 'the key is still loading';
-      if (!this.imported) return this.importError || 'paste or drop the existing private key and press Load key';
-      return '';
+      if (this.importing) return { key: 'keyStillLoading' };
+      if (!this.imported) return this.importError ?? { key: 'keyMissing' };
+      return null;
     }
-    if (this.keyType === 'ed25519' && this.ed25519 === false) return ED25519_UNSUPPORTED;
-    return '';
+    if (this.keyType === 'ed25519' && this.ed25519 === false) return { key: 'ed25519Unsupported' };
+    return null;
   }
 
-  get importedSummary(): string {
+  /** "ECDSA P-384 key (encrypted PKCS#8) loaded", or null. */
+  get importedSummary(): CreateSaid | null {
     const k = this.imported;
-    return k ? `${describeKeyAlgorithm(k.algorithm)} key (${FORMAT_NAMES[k.format]}) loaded` : '';
+    return k ? { key: 'keyLoaded', params: { key: describeKeyAlgorithm(k.algorithm), format: { key: `format.${k.format}` } } } : null;
   }
 
   async load(): Promise<void> {
     const run = ++this.#importRun;
     this.imported = undefined;
-    this.importError = '';
+    this.importError = null;
     if (!this.pem.trim()) {
-      this.importError = 'paste or drop a private key (PEM) first';
+      this.importError = { key: 'keyPasteFirst' };
       return;
     }
     this.importing = true;
@@ -81,7 +84,7 @@ export class KeyChoice {
       this.needsPassphrase = key.format === 'encrypted-pkcs8';
     } catch (e) {
       if (run !== this.#importRun) return;
-      this.importError = describeError(e);
+      this.importError = { text: describeError(e) };
     } finally {
       if (run === this.#importRun) this.importing = false;
     }
@@ -91,7 +94,7 @@ export class KeyChoice {
   keyTextChanged(): void {
     this.#importRun++;
     this.imported = undefined;
-    this.importError = '';
+    this.importError = null;
     this.importing = false;
     this.needsPassphrase = /-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(this.pem);
   }
