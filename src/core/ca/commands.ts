@@ -10,7 +10,9 @@ import { CertbenchError } from '../errors.ts';
 import { shellLine, type EquivalentStep } from '../equivalent-command.ts';
 import { opensslDigestWords, opensslNewkeyWords } from '../keys/commands.ts';
 import { keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../keys/key-types.ts';
+import { keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
 import { cfsslConfigFor } from './cfssl-config.ts';
+import { caFacts } from './identity.ts';
 import { DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT, type CaOptions } from './create.ts';
 import { CA_KEY_USAGE, DEFAULT_CA_DAYS } from './profiles.ts';
 
@@ -194,4 +196,11 @@ export function intermediateCaCommands(issuer: IssuerForCommands, options: CaOpt
     );
   } else steps.push({ tool: 'cfssl', title: 'cfssl', text: '', note: `No cfssl equivalent: ${csr.problem}.` });
   return steps;
+}
+
+/** The signing side of a stored CA for the commands: its file base and its key's algorithm (read from its certificate). */
+export function issuerForCommands(certificate: Uint8Array, base: string): IssuerForCommands {
+  const keyAlgorithm = keyAlgorithmOfSpki(parseSpki(caFacts(certificate).subjectPublicKeyInfo));
+  if (!keyAlgorithm) throw new CertbenchError('the CA certificate\'s key is not RSA, ECDSA or Ed25519', 'equivalent commands');
+  return { base, keyAlgorithm };
 }
