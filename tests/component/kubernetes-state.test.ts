@@ -42,9 +42,9 @@ describe('pasted input', () => {
 
   it('says what was found instead of the object wanted', () => {
     const cert = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'x.key'), '-subj', '/CN=x', '-days', '1']);
-    expect(pickObjects(cert, 'csr', 'certificate request').problem).toBe('no certificate request found: this is a certificate');
-    expect(pickObjects('hello', 'csr', 'certificate request').problem).toMatch(/^no certificate request found: /);
-    expect(pickObjects(undefined, 'csr', 'certificate request')).toEqual({ ders: [], problem: '' });
+    expect(pickObjects(cert, 'csr', 'csr').problem).toBe('no certificate request found: this is a certificate');
+    expect(pickObjects('hello', 'csr', 'csr').problem).toMatch(/^no certificate request found: /);
+    expect(pickObjects(undefined, 'csr', 'csr')).toEqual({ ders: [], problem: '' });
   });
 });
 

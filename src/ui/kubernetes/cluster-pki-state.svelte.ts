@@ -8,6 +8,7 @@ import {
   CLUSTER_KEY_TYPES, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
   type ClusterKeyType, type ClusterPki, type HardWayWorker,
 } from '../../kube/index.ts';
+import { t } from './i18n.ts';
 
 export type PkiLayout = 'kubeadm' | 'hard-way';
 
@@ -35,9 +36,9 @@ const defaultWorker = (i: number): HardWayWorker & { externalIp: string } => ({ 
 export const listOf = (text: string): string[] => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 
 function days(text: string, what: string): number {
-  const t = text.trim();
-  if (!/^\d+$/.test(t) || Number(t) <= 0) throw new CertbenchError(`"${text}" is not a whole number of days`, what);
-  return Number(t);
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0) throw new CertbenchError(t('pki.notDays', { text }), what);
+  return Number(trimmed);
 }
 
 export interface PkiProgressView {
@@ -103,7 +104,7 @@ export class ClusterPkiState {
   get progressText(): string {
     const p = this.progress;
     if (!p) return '';
-    return `${p.done} of ${p.total} key pairs${p.label ? ` (last: ${p.label})` : ''}`;
+    return p.label ? t('pki.progressLast', { done: p.done, total: p.total, label: p.label }) : t('pki.progress', { done: p.done, total: p.total });
   }
 
   async generate(): Promise<void> {
@@ -114,8 +115,8 @@ export class ClusterPkiState {
       if (run === this.#run) this.progress = { ...step };
     };
     try {
-      const leafDays = days(this.leafDays, 'leaf validity');
-      const caDays = days(this.caDays, 'CA validity');
+      const leafDays = days(this.leafDays, t('pki.leafValidity'));
+      const caDays = days(this.caDays, t('pki.caValidity'));
       const pki =
         this.layout === 'kubeadm'
           ? await generateKubeadmPki({

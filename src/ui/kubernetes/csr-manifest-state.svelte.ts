@@ -10,6 +10,7 @@ import {
 } from '../../kube/index.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
+import { t } from './i18n.ts';
 
 export const CUSTOM_SIGNER = 'custom';
 
@@ -38,7 +39,7 @@ export class CsrManifestState {
   expiration = $state('');
 
   readonly csr = $derived.by(() => {
-    const picked = pickObjects(this.source.input, 'csr', 'certificate request', this.source.fileName || undefined);
+    const picked = pickObjects(this.source.input, 'csr', 'csr', this.source.fileName || undefined);
     return { der: picked.ders[0], count: picked.ders.length, problem: picked.problem };
   });
 
@@ -58,17 +59,17 @@ export class CsrManifestState {
   }
 
   get expirationProblem(): string {
-    const t = this.expiration.trim();
-    if (!t) return '';
-    if (!/^\d+$/.test(t)) return `write a whole number of seconds (at least ${MIN_EXPIRATION_SECONDS}), e.g. 86400 for one day`;
-    const n = Number(t);
-    if (n < MIN_EXPIRATION_SECONDS) return `at least ${MIN_EXPIRATION_SECONDS} seconds (10 minutes): the API server refuses less`;
-    if (n > 2 ** 31 - 1) return 'at most 2147483647 seconds';
+    const typed = this.expiration.trim();
+    if (!typed) return '';
+    if (!/^\d+$/.test(typed)) return t('csr.expirationNotNumber', { min: MIN_EXPIRATION_SECONDS });
+    const n = Number(typed);
+    if (n < MIN_EXPIRATION_SECONDS) return t('csr.expirationTooShort', { min: MIN_EXPIRATION_SECONDS });
+    if (n > 2 ** 31 - 1) return t('csr.expirationTooLong');
     return '';
   }
 
   get usagesProblem(): string {
-    return this.chooseUsages && this.usages.length === 0 ? 'choose at least one usage' : '';
+    return this.chooseUsages && this.usages.length === 0 ? t('csr.chooseOneUsage') : '';
   }
 
   readonly outcome: ManifestOutcome = $derived.by(() => {
@@ -101,9 +102,9 @@ export class CsrManifestState {
   /** Why the YAML is not offered yet, or '' when it can be copied and downloaded. */
   get exportBlocker(): string {
     const r = this.result;
-    if (!r) return 'paste a certificate request first';
-    if (this.expirationProblem || this.usagesProblem) return 'fix the fields marked above first';
-    if (hasErrors(r.findings)) return 'the API server or the signer would refuse this manifest: fix the errors listed above first';
+    if (!r) return t('csr.pasteFirst');
+    if (this.expirationProblem || this.usagesProblem) return t('csr.fixFields');
+    if (hasErrors(r.findings)) return t('csr.wouldRefuse');
     return '';
   }
 

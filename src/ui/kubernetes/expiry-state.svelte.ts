@@ -8,6 +8,7 @@ import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { checkExpiration, detectFiles, expiryReportJson, formatExpiryTable, type ExpiryReport, type ExpiryRow } from '../../kube/index.ts';
 import { kubeadmDate } from '../../kube/go-format.ts';
 import { readFileBytes } from '../shared/file-input.ts';
+import { t } from './i18n.ts';
 
 export interface LoadedFile {
   name: string;
@@ -64,7 +65,7 @@ export class ExpiryState {
   #run = 0;
 
   get asOfProblem(): string {
-    return this.asOfText && !parseAsOf(this.asOfText) ? 'write the date as YYYY-MM-DD' : '';
+    return this.asOfText && !parseAsOf(this.asOfText) ? t('expiry.asOfProblem') : '';
   }
 
   get hasInput(): boolean {
@@ -97,7 +98,7 @@ export class ExpiryState {
       try {
         loaded.push({ name: f.name, bytes: await readFileBytes(f) });
       } catch (e) {
-        this.error = `could not read ${f.name}: ${describeError(e)}`;
+        this.error = t('couldNotRead', { file: f.name, reason: describeError(e) });
       }
     }
     this.files = [...this.files, ...loaded];
@@ -137,7 +138,7 @@ export class ExpiryState {
     if (this.asOfProblem) return;
     if (!this.#objects.some((o) => o.kind === 'certificate')) {
       this.report = undefined;
-      this.error = this.hasInput && !this.problems.length ? 'no certificates found in the input' : '';
+      this.error = this.hasInput && !this.problems.length ? t('expiry.noCertificates') : '';
       return;
     }
     this.busy = true;

@@ -5,6 +5,7 @@
 import { describeError } from '../../core/errors.ts';
 import { session } from '../session.svelte.ts';
 import type { PemSource } from './pem-source.svelte.ts';
+import { t } from './i18n.ts';
 
 /** Puts Create's request into the field; false when there is none. */
 export function takeSessionCsr(field: PemSource): boolean {
@@ -19,13 +20,13 @@ export function takeSessionCsr(field: PemSource): boolean {
  */
 export async function takeSessionIssued(certificate: PemSource, key: PemSource): Promise<string> {
   const issued = session.issued;
-  if (!issued) return 'no certificate was issued for the request made in Create';
+  if (!issued) return t('noIssued');
   try {
     const keyPem = await session.keyPem();
     certificate.typed(issued.chainPem);
     key.typed(keyPem);
     return '';
   } catch (e) {
-    return `could not take Create's key: ${describeError(e)}`;
+    return t('couldNotTakeKey', { reason: describeError(e) });
   }
 }

@@ -7,6 +7,7 @@ import { fileBaseName } from '../shared/file-names.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
+import { t } from './i18n.ts';
 
 export class KubeconfigState {
   readonly certificate = new PemSource();
@@ -17,17 +18,17 @@ export class KubeconfigState {
   namespace = $state('');
   readonly build = new AsyncBuild<KubeconfigResult>(() => this.#build());
 
-  readonly certificates = $derived(pickObjects(this.certificate.input, 'certificate', 'client certificate', this.certificate.fileName || undefined));
-  readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'CA certificate', this.ca.fileName || undefined));
+  readonly certificates = $derived(pickObjects(this.certificate.input, 'certificate', 'clientCertificate', this.certificate.fileName || undefined));
+  readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'caCertificate', this.ca.fileName || undefined));
 
   get serverProblem(): string {
     const s = this.server.trim();
-    if (!s || s === 'https://') return 'enter the API server URL, e.g. https://10.0.0.10:6443';
+    if (!s || s === 'https://') return t('kc.serverMissing');
     return serverUrlProblem(s) ?? '';
   }
 
   get clusterNameProblem(): string {
-    return this.clusterName.trim() ? '' : 'enter a cluster name (kubeadm calls it "kubernetes")';
+    return this.clusterName.trim() ? '' : t('kc.clusterMissing');
   }
 
   get signature(): unknown[] {
@@ -35,10 +36,10 @@ export class KubeconfigState {
   }
 
   get missing(): string {
-    if (!this.certificate.input) return 'paste or open the client certificate';
+    if (!this.certificate.input) return t('kc.pasteCertificate');
     if (this.certificates.problem) return this.certificates.problem;
-    if (!this.key.input) return 'paste or open the client’s private key';
-    if (!this.ca.input) return 'paste or open the cluster CA certificate (pki/ca.crt)';
+    if (!this.key.input) return t('kc.pasteKey');
+    if (!this.ca.input) return t('kc.pasteCa');
     if (this.caCertificates.problem) return this.caCertificates.problem;
     if (this.serverProblem) return this.serverProblem;
     if (this.clusterNameProblem) return this.clusterNameProblem;
@@ -53,8 +54,8 @@ export class KubeconfigState {
   get exportBlocker(): string {
     if (this.missing) return this.missing;
     const r = this.build.result;
-    if (!r) return this.build.error ? 'fix the problem above first' : 'making the kubeconfig…';
-    return hasErrors(r.findings) ? 'fix the errors listed above first' : '';
+    if (!r) return this.build.error ? t('fixProblemAbove') : t('kc.making');
+    return hasErrors(r.findings) ? t('fixErrorsAbove') : '';
   }
 
   async #build(): Promise<KubeconfigResult | undefined> {

@@ -5,6 +5,7 @@
 import { asText } from '../../core/input/decode.ts';
 import { describeError } from '../../core/errors.ts';
 import { readFileBytes } from '../shared/file-input.ts';
+import { t } from './i18n.ts';
 
 export class PemSource {
   text = $state('');
@@ -21,8 +22,8 @@ export class PemSource {
 
   /** A short line saying where the input came from, for the field's description. */
   get note(): string {
-    if (this.bytes) return `${this.fileName} (${this.bytes.length} bytes, binary)`;
-    return this.fileName ? `from ${this.fileName}` : '';
+    if (this.bytes) return t('noteBinary', { file: this.fileName, bytes: this.bytes.length });
+    return this.fileName ? t('noteFrom', { file: this.fileName }) : '';
   }
 
   typed(text: string): void {
@@ -49,7 +50,7 @@ export class PemSource {
     try {
       this.setBytes(file.name, await readFileBytes(file));
     } catch (e) {
-      this.fileError = `could not read ${file.name}: ${describeError(e)}`;
+      this.fileError = t('couldNotRead', { file: file.name, reason: describeError(e) });
     }
   }
 

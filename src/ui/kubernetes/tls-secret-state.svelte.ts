@@ -8,6 +8,7 @@ import { CertbenchError } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
+import { t } from './i18n.ts';
 
 export class TlsSecretState {
   readonly chain = new PemSource();
@@ -21,11 +22,11 @@ export class TlsSecretState {
   readonly build = new AsyncBuild<TlsSecretResult>(() => this.#build());
 
   readonly certificates = $derived(pickObjects(this.chain.input, 'certificate', 'certificate', this.chain.fileName || undefined));
-  readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'CA certificate', this.ca.fileName || undefined));
+  readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'caCertificate', this.ca.fileName || undefined));
 
   get nameProblem(): string {
     const n = this.name.trim();
-    if (!n) return 'enter a name for the Secret';
+    if (!n) return t('secret.nameMissing');
     const p = dns1123SubdomainProblem(n);
     return p ? `"${n}" ${p}` : '';
   }
@@ -44,17 +45,17 @@ export class TlsSecretState {
 
   /** What is missing before a Secret can be made, or ''. */
   get missing(): string {
-    if (!this.chain.input) return 'paste or open the certificate (and its intermediates)';
+    if (!this.chain.input) return t('secret.pasteCertificate');
     if (this.certificates.problem) return this.certificates.problem;
-    if (!this.key.input) return 'paste or open the private key';
+    if (!this.key.input) return t('secret.pasteKey');
     return '';
   }
 
   get exportBlocker(): string {
     const r = this.build.result;
     if (this.missing) return this.missing;
-    if (!r) return this.build.error ? 'fix the problem above first' : 'making the Secret…';
-    if (this.nameProblem || this.namespaceProblem || hasErrors(r.findings)) return 'fix the errors listed above first';
+    if (!r) return this.build.error ? t('fixProblemAbove') : t('secret.making');
+    if (this.nameProblem || this.namespaceProblem || hasErrors(r.findings)) return t('fixErrorsAbove');
     return '';
   }
 
