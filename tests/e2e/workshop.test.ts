@@ -172,6 +172,13 @@ describe('Workshop in Chromium (file://)', () => {
       expect(openssl(['verify', '-CAfile', ca, p]).out, name).toContain('OK');
     }
     expect(openssl(['x509', '-in', join(dir, 'hard-way-worker-0.pem'), '-noout', '-subject', '-nameopt', 'RFC2253']).out).toMatch(/CN=system:node:worker-0,OU=.*,O=system:nodes/);
+    // The keys and kubeconfigs are offered right after generating (in memory only): each key is its certificate's.
+    for (const name of ['admin', 'worker-0']) {
+      const key = await download(page, `ws-offered-${name}-key-pem`);
+      expect(openssl(['pkey', '-in', key, '-pubout']).out, name).toBe(openssl(['x509', '-in', join(dir, `hard-way-${name}.pem`), '-noout', '-pubkey']).out);
+    }
+    const kubeconfig = await download(page, 'ws-offered-admin-kubeconfig');
+    expect(readFileSync(kubeconfig, 'utf8')).toMatch(/client-key-data: \S+/);
 
     await page.getByTestId('ws-reset').click();
     await page.getByTestId('ws-notice').waitFor();
@@ -181,6 +188,7 @@ describe('Workshop in Chromium (file://)', () => {
     await page.getByTestId('ws-lab').waitFor();
     await expect(page.getByTestId('ws-progress').textContent()).resolves.toBe('0 of 2 steps done');
     expect(await page.getByTestId('ws-table-identities').count()).toBe(0);
+    expect(await page.getByTestId('ws-offered-generate').count()).toBe(0);
   });
 
   it('exports the workshop CA; a second browser profile imports it and signs with it', async () => {
