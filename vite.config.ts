@@ -3,12 +3,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
+import { shakableStaticBlocks } from './scripts/vite-shakable-static-blocks.ts';
 
 // The app is opened from disk (file://): everything must be inlined into one HTML file,
 // and a CSP meta tag pinned to the inlined script's hash forbids any network access.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), fastBufferSource(), viteSingleFile({ removeViteModuleLoader: true }), contentSecurityPolicy()],
+  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), viteSingleFile({ removeViteModuleLoader: true }), contentSecurityPolicy()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
