@@ -4,12 +4,13 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 import { contentSecurityPolicy } from './scripts/vite-csp.ts';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
 import { shakableStaticBlocks } from './scripts/vite-shakable-static-blocks.ts';
+import { jsonDataModules } from './scripts/vite-json-data-modules.ts';
 
 // The app is opened from disk (file://): everything must be inlined into one HTML file,
 // and a CSP meta tag pinned to the inlined script's hash forbids any network access.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), viteSingleFile({ removeViteModuleLoader: true }), contentSecurityPolicy()],
+  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), viteSingleFile({ removeViteModuleLoader: true }), contentSecurityPolicy()],
   worker: { format: 'iife' },
   build: {
     target: 'es2022',
