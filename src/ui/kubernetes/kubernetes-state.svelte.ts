@@ -4,6 +4,7 @@ import { CsrManifestState } from './csr-manifest-state.svelte.ts';
 import { ExpiryState } from './expiry-state.svelte.ts';
 import { KubeconfigState } from './kubeconfig-state.svelte.ts';
 import { TlsSecretState } from './tls-secret-state.svelte.ts';
+import { tabAfterKey } from '../shared/tab-keys.ts';
 
 export const SECTIONS = [
   { id: 'csr', label: 'CSR manifest' },
@@ -17,10 +18,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** The section a tab key moves to: arrows wrap, Home/End go to the ends; undefined for other keys. */
 export function sectionAfterKey(current: SectionId, key: string): SectionId | undefined {
-  const i = SECTIONS.findIndex((s) => s.id === current);
-  const n = SECTIONS.length;
-  const next = key === 'ArrowRight' ? (i + 1) % n : key === 'ArrowLeft' ? (i + n - 1) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : -1;
-  return next < 0 ? undefined : SECTIONS[next]!.id;
+  return tabAfterKey(SECTIONS.map((s) => s.id), current, key);
 }
 
 export class KubernetesState {

@@ -5,6 +5,7 @@ import { CompareState } from './compare-state.svelte.ts';
 import { HostnameState } from './hostname-state.svelte.ts';
 import { LintState } from './lint-state.svelte.ts';
 import { MatchState } from './match-state.svelte.ts';
+import { tabAfterKey } from '../shared/tab-keys.ts';
 
 /** The sections in tab order; each one's name is the message `section.<id>` (messages/verify.ts). */
 export const VERIFY_SECTIONS = [{ id: 'chain' }, { id: 'hostname' }, { id: 'match' }, { id: 'lints' }, { id: 'compare' }] as const;
@@ -13,10 +14,7 @@ export type VerifySectionId = (typeof VERIFY_SECTIONS)[number]['id'];
 
 /** The section a tab key moves to: arrows wrap, Home/End go to the ends; undefined for other keys. */
 export function verifySectionAfterKey(current: VerifySectionId, key: string): VerifySectionId | undefined {
-  const i = VERIFY_SECTIONS.findIndex((s) => s.id === current);
-  const n = VERIFY_SECTIONS.length;
-  const next = key === 'ArrowRight' ? (i + 1) % n : key === 'ArrowLeft' ? (i + n - 1) % n : key === 'Home' ? 0 : key === 'End' ? n - 1 : -1;
-  return next < 0 ? undefined : VERIFY_SECTIONS[next]!.id;
+  return tabAfterKey(VERIFY_SECTIONS.map((s) => s.id), current, key);
 }
 
 /** Stored CAs, read only: opening the store never writes to it. */
