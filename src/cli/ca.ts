@@ -136,6 +136,10 @@ registerCommand('ca', 'create (init) or import a CA kept in a directory', async 
   const [sub, ...rest] = args;
   if (sub === 'init') return init(rest, io);
   if (sub === 'import') return importCommand(rest, io);
+  if (sub === '--help' || sub === '-h') {
+    io.stdout(USAGE);
+    return 0;
+  }
   io.stderr(USAGE);
   return 2;
 });

@@ -78,4 +78,4 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
   io.stderr(formatFindings(pki.findings));
   io.stdout(`${pki.files.length} files (${pki.layout}) in ${pki.elapsedMs.toFixed(0)} ms → ${values.out}\n${pki.files.map((f) => `  ${f.path}`).join('\n')}\n`);
   return 0;
-});
+}, 'usage: certbench cluster-pki --layout kubeadm|hard-way --out pki.zip [--key-type ec-p256|ec-p384|rsa2048|rsa3072|rsa4096]\n                            [--leaf-days N] [--ca-days N]\n  kubeadm:  [--node-name NAME] [--advertise-address IP] [--bind-port N] [--control-plane-endpoint HOST[:PORT]]\n            [--service-subnet CIDR] [--dns-domain DOMAIN] [--cert-sans a,b] [--cluster-name NAME]\n            [--external-ca-cert FILE --external-ca-key FILE [--write-external-ca-key]]\n  hard-way: [--workers HOST=INTERNAL_IP[/EXTERNAL_IP],…] [--controller-ips a,b] [--public-address IP] [--service-cluster-ip-range CIDR]');

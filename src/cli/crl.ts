@@ -17,4 +17,4 @@ registerCommand('crl', 'write the CRL of the CA in --dir', async (args, io) => {
   ca.save();
   io.stdout(`CRL #${crl.crlNumber} lists ${crl.revokedSerials.length} revoked certificate(s) → ${values.out}\n`);
   return 0;
-});
+}, 'usage: certbench crl --dir DIR [--days N] [--out FILE] [--der] [--passin SPEC]\n\nWrites a v2 CRL (CRL number, AKI, nextUpdate) of everything revoked in DIR.');

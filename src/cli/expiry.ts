@@ -22,4 +22,4 @@ registerCommand('expiry', 'certificate expiry table (kubeadm certs check-expirat
   io.stdout(values.json ? `${JSON.stringify(expiryReportJson(report), null, 2)}\n` : formatExpiryTable(report));
   const expired = [...report.certificates, ...report.certificateAuthorities].filter((r) => r.expired);
   return expired.length ? 1 : 0;
-});
+}, 'usage: certbench expiry [--at DATE] [--json] FILE…\n\nFILE: PEM, DER, Secret or kubeconfig YAML, or a zip of a pki folder. Exit status 1 when any certificate has expired.');

@@ -129,13 +129,14 @@ registerCommand('k8s', 'Kubernetes manifests: k8s csr | secret | kubeconfig', as
   const [sub, ...rest] = args;
   const run = sub ? SUBCOMMANDS[sub] : undefined;
   if (!run) {
-    io.stderr(
+    const help = sub === '--help' || sub === '-h';
+    (help ? io.stdout : io.stderr)(
       'usage:\n' +
         '  certbench k8s csr --csr FILE --signer NAME [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]\n' +
         '  certbench k8s secret --cert FILE --key FILE [--ca FILE] --name NAME [-n NAMESPACE] [--fix-order] [--show-mount] [--out FILE]\n' +
         '  certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]\n',
     );
-    return 2;
+    return help ? 0 : 2;
   }
   return run(rest, io);
 });

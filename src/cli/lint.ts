@@ -43,4 +43,4 @@ registerCommand('lint', 'check certificates for common mistakes (expiry, SANs, k
     }
   }
   return errors ? 2 : 0;
-});
+}, 'usage: certbench lint [--public] [--usage server|client|peer] [--at DATE] [--service-ip IP] FILE…\n\nEach finding with its severity, a one-line reason and the fix (incl. Kubernetes PKI rules).');

@@ -8,8 +8,9 @@ export interface CliIo {
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands register here; each lives in its own module under src/cli/ and is listed in commands.ts. */
-export const COMMANDS: Record<string, { summary: string; run: Command }> = {};
+export const COMMANDS: Record<string, { summary: string; run: Command; usage?: string }> = {};
 
-export function registerCommand(name: string, summary: string, run: Command): void {
-  COMMANDS[name] = { summary, run };
+/** `usage`, when given, is printed for `certbench NAME --help`; commands without it print their own help. */
+export function registerCommand(name: string, summary: string, run: Command, usage?: string): void {
+  COMMANDS[name] = { summary, run, usage };
 }

@@ -18,4 +18,4 @@ registerCommand('revoke', 'revoke a certificate issued by the CA in --dir', asyn
   ca.save();
   io.stdout(`revoked serial ${revoked.serialHex} (${revoked.subject}), reason ${reason}; publish with \`certbench crl --dir ${values.dir} --out ca.crl\`\n`);
   return 0;
-});
+}, 'usage: certbench revoke --dir DIR --serial HEX [--reason REASON]\n\nREASON: unspecified (default), keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, removeFromCRL, privilegeWithdrawn, aACompromise');

@@ -21,6 +21,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`certbench: unknown command '${name}'\n${usage()}`);
     return 2;
   }
+  if (cmd.usage && rest.some((a) => a === '--help' || a === '-h')) {
+    io.stdout(cmd.usage.endsWith('\n') ? cmd.usage : `${cmd.usage}\n`);
+    return 0;
+  }
   try {
     return await cmd.run(rest, io);
   } catch (e) {

@@ -54,4 +54,4 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     io.stdout(`\n# the same with openssl\ncat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n\n# the same with cfssl\n${eq.cfsslSign}\n`);
   }
   return 0;
-});
+}, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.');

@@ -94,4 +94,4 @@ registerCommand('verify', 'verify certificate chains (openssl verify with reason
     }
   }
   return failed ? 2 : 0;
-});
+}, 'usage: certbench verify [--ca FILE]… [--untrusted FILE]… [--crl FILE]… [--host NAME|--ip ADDR|--email ADDR]\n                       [--purpose server|client|any] [--at DATE] [--profile webpki|rfc5280] [--show-chain] FILE…\n\nLike openssl verify, with each failure explained. Without --ca the system\'s CA bundle is the trust store.\nExit status: 0 all OK, 2 a chain does not verify, 1 unreadable input.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
+import { COMMANDS } from '../../src/cli/registry.ts';
 
 function io() {
   const out = { stdout: '', stderr: '' };
@@ -21,5 +22,12 @@ describe('certbench CLI', () => {
     const { out, io: cli } = io();
     expect(await runCli(['frobnicate'], cli)).toBe(2);
     expect(out.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it.each(Object.keys(COMMANDS))('certbench %s --help prints its usage and exits 0', async (name) => {
+    const { out, io: cli } = io();
+    expect(await runCli([name, '--help'], cli)).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(new RegExp(`usage:[\\s\\S]*certbench ${name}|^certbench ${name}`));
   });
 });
