@@ -114,3 +114,18 @@ export async function openFirefox() {
   const page = await browser.newPage();
   return { browser, page };
 }
+
+/** Firefox on the app from file://, watched like watchPage() does for Chromium (errors; requests as BiDi reports them). */
+export async function openFirefoxApp(hash = '') {
+  const { browser, page } = await openFirefox();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(appUrl() + hash);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+  return { browser, page, requests, errors };
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { appUrl, nonLocalRequests, openChromium, openFirefox, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-create-'));
 
@@ -264,18 +264,11 @@ describe('Create in Chromium from file://', () => {
 describe('Create in Firefox ESR from file://', () => {
   let browser: Browser;
   let page: FirefoxPage;
-  const requests: string[] = [];
-  const errors: string[] = [];
+  let requests: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    ({ browser, page } = await openFirefox());
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${appUrl()}#create`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+    ({ browser, page, requests, errors } = await openFirefoxApp('#create'));
   });
   afterAll(async () => {
     await browser?.close();

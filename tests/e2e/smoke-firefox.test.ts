@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { appUrl, nonLocalRequests, openFirefox } from './browsers.ts';
+import { appUrl, nonLocalRequests, openFirefoxApp } from './browsers.ts';
 
 describe('Firefox ESR opens dist/index.html from file://', () => {
   let browser: Browser;
   let page: Page;
-  const requests: string[] = [];
-  const errors: string[] = [];
+  let requests: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    ({ browser, page } = await openFirefox());
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(appUrl());
-    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+    ({ browser, page, requests, errors } = await openFirefoxApp());
   });
   afterAll(async () => {
     await browser?.close();
