@@ -12,6 +12,8 @@ import { describeError } from './errors.ts';
 import { bytesEqual, toArrayBuffer, toBase64, toHex } from './bytes.ts';
 import { formatName } from './text/name.ts';
 import { oidDisplayName } from './oids.ts';
+import { tbsField, validityDates } from './cert/read.ts';
+import { readTime } from './cert/time.ts';
 import { describePrivateKey, describeSpki, spkiOfPrivateKey, type KeyInfo } from './asn1/key-info.ts';
 
 export type { KeyInfo };
@@ -280,41 +282,9 @@ function sansOf(extensions: pkijs.Extension[] | undefined, notes: string[]): str
   }
 }
 
-/**
- * UTCTime / GeneralizedTime content → Date, read the way OpenSSL's ASN1_TIME_to_tm does for
- * the forms it accepts (seconds optional, fractions ignored, "Z" or ±hhmm). Undefined when unreadable.
- */
-function timeOf(t: asn1js.AsnType | undefined): Date | undefined {
-  if (!t) return undefined;
-  const text = String.fromCharCode(...contentOf(t));
-  const utc = t.idBlock.tagNumber === 23;
-  const m = (utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{4})?$/).exec(text);
-  if (!m) return undefined;
-  let year = +m[1]!;
-  if (utc) year += year < 50 ? 2000 : 1900;
-  const date = new Date(Date.UTC(2000, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)));
-  date.setUTCFullYear(year); // Date.UTC reads years 0-99 as 19xx
-  const ms = date.getTime();
-  const zone = m[7] && m[7] !== 'Z' ? (m[7][0] === '-' ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(3)) * 60_000 : 0;
-  const d = new Date(ms - zone);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
 function extensionValue(extensions: pkijs.Extension[] | undefined, oid: string): asn1js.AsnType | undefined {
   const ext = extensions?.find((e) => e.extnID === oid);
   return ext ? parseAsn1(ext.extnValue.valueBlock.valueHexView) : undefined;
-}
-
-/**
- * A field of the TBSCertificate as encoded (pkijs would re-encode the SPKI and reads some dates
- * differently from OpenSSL): serialNumber 0, signature 1, issuer 2, validity 3, subject 4, spki 5.
- */
-function tbsField(tbs: asn1js.AsnType, index: number): asn1js.AsnType {
-  const fields = items(tbs);
-  const hasVersion = fields[0]?.idBlock.tagClass === 3 && fields[0].idBlock.tagNumber === 0;
-  const field = fields[index + (hasVersion ? 1 : 0)];
-  if (!field) throw new Error('the TBSCertificate is missing fields');
-  return field;
 }
 
 /** As `openssl x509 -serial` prints it: uppercase hex of the magnitude, "-" before a negative one. */
@@ -336,11 +306,11 @@ async function summarizeCertificate(der: Uint8Array, s: Summary, now: Date): Pro
   s.issuer = nameText(cert.issuer, s.notes, 'issuer');
   s.title = commonName(cert.subject) ?? s.subject ?? s.title;
   s.serialNumber = serialText(cert.serialNumber.valueBlock.valueHexView);
-  const [notBefore, notAfter] = items(tbsField(items(root)[0]!, 3)).map(timeOf);
+  const [notBefore, notAfter] = validityDates(root);
   if (notBefore && notAfter) s.validity = validityOf(notBefore, notAfter, now);
   else s.notes.push('validity: a date is not a valid UTCTime or GeneralizedTime');
   s.signatureAlgorithm = oidDisplayName(cert.signatureAlgorithm.algorithmId);
-  const spki = raw(tbsField(items(root)[0]!, 5));
+  const spki = raw(tbsField(root, 5));
   s.spkiSha256 = await pin(spki);
   try {
     s.key = describeSpki(spki);
@@ -416,8 +386,8 @@ async function summarizeCrl(der: Uint8Array, s: Summary, now: Date): Promise<voi
   s.title = `CRL from ${commonName(crl.issuer) ?? s.issuer ?? 'an unnamed issuer'}`;
   const tbs = items(items(root)[0]!);
   const at = tbs[0] instanceof asn1js.Integer ? 3 : 2; // after the optional version, signature and issuer
-  const thisUpdate = timeOf(tbs[at]);
-  const nextUpdate = tbs[at + 1] instanceof asn1js.UTCTime || tbs[at + 1] instanceof asn1js.GeneralizedTime ? timeOf(tbs[at + 1]) : undefined;
+  const thisUpdate = readTime(tbs[at]);
+  const nextUpdate = tbs[at + 1] instanceof asn1js.UTCTime || tbs[at + 1] instanceof asn1js.GeneralizedTime ? readTime(tbs[at + 1]) : undefined;
   if (thisUpdate) s.thisUpdate = isoDate(thisUpdate);
   if (thisUpdate && nextUpdate) {
     s.nextUpdate = isoDate(nextUpdate);

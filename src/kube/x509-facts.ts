@@ -1,29 +1,20 @@
 /**
- * The few facts about a certificate or CSR that Kubernetes cares about (subject O/CN, SAN kinds,
- * key usages, CA flag, public key, validity), read with pkijs. Not a printer: src/core/text does that.
+ * The facts about a certificate or CSR that Kubernetes cares about (subject O/CN, SAN kinds, key
+ * usages, CA flag, public key, validity), in the shape the kube checks use, on top of the shared
+ * reader in src/core/cert/read.ts. Not a printer: src/core/text does that.
  */
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../core/bytes.ts';
-import { nameAttributes, type NameAttribute } from '../core/cert/name.ts';
-import { CertbenchError, describeError } from '../core/errors.ts';
+import { KEY_USAGES, type KeyUsageName } from '../core/cert/extensions.ts';
+import type { NameAttribute } from '../core/cert/name.ts';
+import { certificateFacts as readCertificate, requestFacts, type ExtensionFacts } from '../core/cert/read.ts';
 
 const OID_CN = '2.5.4.3';
 const OID_O = '2.5.4.10';
-const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
-const OID_SAN = '2.5.29.17';
-const OID_KEY_USAGE = '2.5.29.15';
-const OID_EXT_KEY_USAGE = '2.5.29.37';
-const OID_BASIC_CONSTRAINTS = '2.5.29.19';
-const OID_SKI = '2.5.29.14';
-const OID_AKI = '2.5.29.35';
 
 /** RFC 5280 KeyUsage bit names, in bit order. */
-export const KEY_USAGE_BITS = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
-] as const;
-export type KeyUsageBit = (typeof KEY_USAGE_BITS)[number];
+export const KEY_USAGE_BITS = KEY_USAGES;
+export type KeyUsageBit = KeyUsageName;
 
 export interface SubjectAltNames {
   dns: string[];
@@ -60,118 +51,48 @@ export interface CertificateFacts extends X509Facts {
   notAfter: Date;
 }
 
-function ipText(bytes: Uint8Array): string {
-  if (bytes.length === 4) return Array.from(bytes).join('.');
-  if (bytes.length === 16) {
-    const words: string[] = [];
-    for (let i = 0; i < 16; i += 2) words.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
-    return words.join(':');
-  }
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(':');
-}
-
-function parseExtensionValue(ext: pkijs.Extension): asn1js.AsnType {
-  const r = asn1js.fromBER(toArrayBuffer(new Uint8Array(ext.extnValue.valueBlock.valueHexView)));
-  if (r.offset === -1) throw new CertbenchError(`extension ${ext.extnID} is not valid DER`);
-  return r.result;
-}
-
-function readSans(ext: pkijs.Extension | undefined): SubjectAltNames {
+function groupedSans(names: ExtensionFacts['subjectAltNames']): SubjectAltNames {
   const sans: SubjectAltNames = { dns: [], ip: [], email: [], uri: [], other: 0 };
-  if (!ext) return sans;
-  const names = new pkijs.GeneralNames({ schema: parseExtensionValue(ext) });
-  for (const n of names.names) {
-    if (n.type === 1) sans.email.push(String(n.value));
-    else if (n.type === 2) sans.dns.push(String(n.value));
-    else if (n.type === 6) sans.uri.push(String(n.value));
-    else if (n.type === 7) sans.ip.push(ipText(new Uint8Array((n.value as asn1js.OctetString).valueBlock.valueHexView)));
-    else sans.other++;
+  for (const n of names) {
+    if (n.type === 'other') sans.other++;
+    else sans[n.type].push(n.value);
   }
   return sans;
 }
 
-function readKeyUsage(ext: pkijs.Extension | undefined): KeyUsageBit[] | undefined {
-  if (!ext) return undefined;
-  const bits = new Uint8Array((parseExtensionValue(ext) as asn1js.BitString).valueBlock.valueHexView);
-  return KEY_USAGE_BITS.filter((_, i) => ((bits[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
-}
-
-function readExtKeyUsage(ext: pkijs.Extension | undefined): string[] | undefined {
-  if (!ext) return undefined;
-  return (parseExtensionValue(ext) as asn1js.Sequence).valueBlock.value.map((o) => (o as asn1js.ObjectIdentifier).valueBlock.toString());
-}
-
-function readIsCa(ext: pkijs.Extension | undefined): boolean {
-  if (!ext) return false;
-  return new pkijs.BasicConstraints({ schema: parseExtensionValue(ext) }).cA === true;
-}
-
-function keyFamilyOf(spki: pkijs.PublicKeyInfo): X509Facts['keyFamily'] {
-  const oid = spki.algorithm.algorithmId;
+function keyFamilyOf(spki: Uint8Array): X509Facts['keyFamily'] {
+  const oid = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(spki)).algorithm.algorithmId;
   if (oid === '1.2.840.113549.1.1.1') return 'rsa';
   if (oid === '1.2.840.10045.2.1') return 'ec';
   if (oid === '1.3.101.112') return 'ed25519';
   return 'other';
 }
 
-function octets(ext: pkijs.Extension | undefined, pick: (v: asn1js.AsnType) => Uint8Array | undefined): Uint8Array | undefined {
-  try {
-    return ext ? pick(parseExtensionValue(ext)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function commonFacts(subjectName: pkijs.RelativeDistinguishedNames, spki: pkijs.PublicKeyInfo, extensions: pkijs.Extension[]): X509Facts {
-  const find = (oid: string) => extensions.find((e) => e.extnID === oid);
-  const subject = nameAttributes(subjectName);
-  const cn = subject.filter((a) => a.type === OID_CN).map((a) => a.value);
+function kubeFacts(f: ExtensionFacts & { subject: NameAttribute[]; subjectPublicKeyInfo: Uint8Array }): X509Facts {
+  const cn = f.subject.filter((a) => a.type === OID_CN).map((a) => a.value);
   return {
-    subject,
+    subject: f.subject,
     commonName: cn[cn.length - 1],
-    organizations: subject.filter((a) => a.type === OID_O).map((a) => a.value),
-    sans: readSans(find(OID_SAN)),
-    keyUsage: readKeyUsage(find(OID_KEY_USAGE)),
-    extKeyUsage: readExtKeyUsage(find(OID_EXT_KEY_USAGE)),
-    isCa: readIsCa(find(OID_BASIC_CONSTRAINTS)),
-    spki: new Uint8Array(spki.toSchema().toBER()),
-    keyFamily: keyFamilyOf(spki),
-    subjectKeyId: octets(find(OID_SKI), (v) => new Uint8Array((v as asn1js.OctetString).valueBlock.valueHexView)),
-    authorityKeyId: octets(find(OID_AKI), (v) => {
-      const id = new pkijs.AuthorityKeyIdentifier({ schema: v }).keyIdentifier;
-      return id ? new Uint8Array(id.valueBlock.valueHexView) : undefined;
-    }),
+    organizations: f.subject.filter((a) => a.type === OID_O).map((a) => a.value),
+    sans: groupedSans(f.subjectAltNames),
+    keyUsage: f.keyUsage,
+    extKeyUsage: f.extKeyUsageOids,
+    isCa: f.isCa,
+    spki: f.subjectPublicKeyInfo,
+    keyFamily: keyFamilyOf(f.subjectPublicKeyInfo),
+    subjectKeyId: f.subjectKeyIdentifier,
+    authorityKeyId: f.authorityKeyIdentifier,
   };
 }
 
 /** Facts of a PKCS#10 CSR (DER). */
 export function csrFacts(der: Uint8Array, where = 'CSR'): X509Facts {
-  try {
-    const csr = pkijs.CertificationRequest.fromBER(toArrayBuffer(der));
-    const extAttr = (csr.attributes ?? []).find((a) => a.type === OID_EXTENSION_REQUEST);
-    const extensions = extAttr?.values[0] ? new pkijs.Extensions({ schema: extAttr.values[0] }).extensions : [];
-    return commonFacts(csr.subject, csr.subjectPublicKeyInfo, extensions);
-  } catch (e) {
-    if (e instanceof CertbenchError) throw new CertbenchError(e.message, where);
-    throw new CertbenchError(`not a readable PKCS#10 certificate request: ${describeError(e)}`, where);
-  }
+  return kubeFacts(requestFacts(der, where));
 }
 
 /** Facts of an X.509 certificate (DER). */
 export function certificateFacts(der: Uint8Array, where = 'certificate'): CertificateFacts {
-  try {
-    const cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
-    return {
-      ...commonFacts(cert.subject, cert.subjectPublicKeyInfo, cert.extensions ?? []),
-      der,
-      issuer: nameAttributes(cert.issuer),
-      subjectDer: new Uint8Array(cert.subject.toSchema().toBER()),
-      issuerDer: new Uint8Array(cert.issuer.toSchema().toBER()),
-      notBefore: cert.notBefore.value,
-      notAfter: cert.notAfter.value,
-    };
-  } catch (e) {
-    if (e instanceof CertbenchError) throw new CertbenchError(e.message, where);
-    throw new CertbenchError(`not a readable X.509 certificate: ${describeError(e)}`, where);
-  }
+  const f = readCertificate(der, where);
+  const { issuer, subjectDer, issuerDer, notBefore, notAfter } = f;
+  return { ...kubeFacts(f), der, issuer, subjectDer, issuerDer, notBefore, notAfter };
 }

@@ -1,4 +1,7 @@
-/** What certbench needs to know about an existing certificate (a CA it imports, one it renews). */
+/**
+ * The one reader of the facts certbench needs about an existing certificate or CSR (a CA it imports,
+ * one it renews, what Kubernetes checks): names, validity, key, and the extensions it acts on.
+ */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
@@ -8,34 +11,69 @@ import { EXTENDED_KEY_USAGES, KEY_USAGES, OID, type ExtKeyUsageName, type KeyUsa
 import { nameAttributes, type NameAttribute } from './name.ts';
 import { serialHexOf } from './serial.ts';
 import { spkiDer } from './spki.ts';
+import { readTime } from './time.ts';
 
-export interface CertificateFacts {
-  der: Uint8Array;
-  serialHex: string;
-  subject: NameAttribute[];
-  /** DER of the subject Name exactly as encoded (an issued certificate's issuer must equal it). */
-  subjectDer: Uint8Array;
-  issuerDer: Uint8Array;
-  notBefore: Date;
-  notAfter: Date;
-  subjectPublicKeyInfo: Uint8Array;
-  /** basicConstraints cA; pathLen when present. */
+const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
+
+/** The extensions certbench acts on, read alike from a certificate and from a CSR's extensionRequest. */
+export interface ExtensionFacts {
+  /** basicConstraints cA (false when absent); pathLen when present. */
   isCa: boolean;
   pathLen?: number;
-  /** undefined when the certificate has no keyUsage extension. */
+  /** undefined when there is no keyUsage extension. */
   keyUsage?: KeyUsageName[];
-  extKeyUsage: (ExtKeyUsageName | string)[];
+  /** extendedKeyUsage OIDs in order; undefined when the extension is absent. */
+  extKeyUsageOids?: string[];
   subjectKeyIdentifier?: Uint8Array;
   authorityKeyIdentifier?: Uint8Array;
   subjectAltNames: SubjectAltName[];
 }
 
-export function parseCertificateDer(der: Uint8Array, where = 'certificate'): pkijs.Certificate {
-  try {
-    return pkijs.Certificate.fromBER(toArrayBuffer(der));
-  } catch (e) {
-    throw new CertbenchError(`not an X.509 certificate: ${describeError(e)}`, where);
-  }
+export interface RequestFacts extends ExtensionFacts {
+  der: Uint8Array;
+  subject: NameAttribute[];
+  subjectPublicKeyInfo: Uint8Array;
+}
+
+export interface CertificateFacts extends RequestFacts {
+  serialHex: string;
+  issuer: NameAttribute[];
+  /** DER of the subject Name exactly as encoded (an issued certificate's issuer must equal it). */
+  subjectDer: Uint8Array;
+  issuerDer: Uint8Array;
+  notBefore: Date;
+  notAfter: Date;
+  /** extendedKeyUsage by name where certbench knows it, else the OID; [] when absent. */
+  extKeyUsage: (ExtKeyUsageName | string)[];
+}
+
+function parseDer(der: Uint8Array): asn1js.AsnType {
+  const r = asn1js.fromBER(toArrayBuffer(der));
+  if (r.offset === -1) throw new Error(`not valid DER: ${r.result.error}`);
+  return r.result;
+}
+
+function children(b: asn1js.AsnType | undefined): asn1js.AsnType[] {
+  const v = (b?.valueBlock as { value?: unknown } | undefined)?.value;
+  return Array.isArray(v) ? (v as asn1js.AsnType[]) : [];
+}
+
+/**
+ * A field of a Certificate's TBSCertificate as encoded (pkijs re-encodes the SPKI and reads some dates
+ * differently from OpenSSL): serialNumber 0, signature 1, issuer 2, validity 3, subject 4, spki 5.
+ */
+export function tbsField(certificate: asn1js.AsnType, index: number): asn1js.AsnType {
+  const fields = children(children(certificate)[0]);
+  const hasVersion = fields[0]?.idBlock.tagClass === 3 && fields[0].idBlock.tagNumber === 0;
+  const field = fields[index + (hasVersion ? 1 : 0)];
+  if (!field) throw new Error('the TBSCertificate is missing fields');
+  return field;
+}
+
+/** notBefore and notAfter read from their DER; undefined where a date is unreadable. */
+export function validityDates(certificate: asn1js.AsnType): [Date | undefined, Date | undefined] {
+  const [notBefore, notAfter] = children(tbsField(certificate, 3)).map(readTime);
+  return [notBefore, notAfter];
 }
 
 function bitsOf(bs: asn1js.BitString): KeyUsageName[] {
@@ -45,34 +83,21 @@ function bitsOf(bs: asn1js.BitString): KeyUsageName[] {
 
 const EKU_NAME = Object.fromEntries(Object.entries(EXTENDED_KEY_USAGES).map(([k, v]) => [v, k])) as Record<string, ExtKeyUsageName>;
 
-export function certificateFacts(der: Uint8Array, where = 'certificate'): CertificateFacts {
-  const cert = parseCertificateDer(der, where);
-  const facts: CertificateFacts = {
-    der,
-    serialHex: serialHexOf(cert.serialNumber),
-    subject: nameAttributes(cert.subject),
-    subjectDer: new Uint8Array(cert.subject.toSchema().toBER()),
-    issuerDer: new Uint8Array(cert.issuer.toSchema().toBER()),
-    notBefore: cert.notBefore.value,
-    notAfter: cert.notAfter.value,
-    subjectPublicKeyInfo: spkiDer(cert.subjectPublicKeyInfo),
-    isCa: false,
-    extKeyUsage: [],
-    subjectAltNames: [],
-  };
-  for (const ext of cert.extensions ?? []) {
+export function extensionFacts(extensions: readonly pkijs.Extension[], where: string): ExtensionFacts {
+  const facts: ExtensionFacts = { isCa: false, subjectAltNames: [] };
+  for (const ext of extensions) {
     const value = new Uint8Array(ext.extnValue.valueBlock.valueHexView);
-    const node = asn1js.fromBER(toArrayBuffer(value)).result;
     try {
+      const node = parseDer(value);
       switch (ext.extnID) {
         case OID.basicConstraints: {
           const bc = new pkijs.BasicConstraints({ schema: node });
-          facts.isCa = bc.cA;
+          facts.isCa = bc.cA === true;
           if (bc.pathLenConstraint !== undefined) facts.pathLen = typeof bc.pathLenConstraint === 'number' ? bc.pathLenConstraint : bc.pathLenConstraint.valueBlock.valueDec;
           break;
         }
         case OID.keyUsage: facts.keyUsage = bitsOf(node as asn1js.BitString); break;
-        case OID.extKeyUsage: facts.extKeyUsage = new pkijs.ExtKeyUsage({ schema: node }).keyPurposes.map((o) => EKU_NAME[o] ?? o); break;
+        case OID.extKeyUsage: facts.extKeyUsageOids = new pkijs.ExtKeyUsage({ schema: node }).keyPurposes; break;
         case OID.subjectKeyIdentifier: facts.subjectKeyIdentifier = new Uint8Array((node as asn1js.OctetString).valueBlock.valueHexView); break;
         case OID.authorityKeyIdentifier: {
           const aki = new pkijs.AuthorityKeyIdentifier({ schema: node });
@@ -82,8 +107,59 @@ export function certificateFacts(der: Uint8Array, where = 'certificate'): Certif
         case OID.subjectAltName: facts.subjectAltNames = decodeGeneralNames(value, `${where} › subjectAltName`); break;
       }
     } catch (e) {
+      if (e instanceof CertbenchError) throw e;
       throw new CertbenchError(`extension ${ext.extnID} cannot be read: ${describeError(e)}`, where);
     }
   }
   return facts;
+}
+
+export function certificateFacts(der: Uint8Array, where = 'certificate'): CertificateFacts {
+  let root: asn1js.AsnType;
+  let cert: pkijs.Certificate;
+  try {
+    root = parseDer(der);
+    cert = new pkijs.Certificate({ schema: root });
+  } catch (e) {
+    throw new CertbenchError(`not an X.509 certificate: ${describeError(e)}`, where);
+  }
+  const [notBefore, notAfter] = validityDates(root);
+  if (!notBefore || !notAfter) throw new CertbenchError('its validity dates are not valid UTCTime or GeneralizedTime', where);
+  const extensions = extensionFacts(cert.extensions ?? [], where);
+  return {
+    ...extensions,
+    der,
+    serialHex: serialHexOf(cert.serialNumber),
+    subject: nameAttributes(cert.subject),
+    issuer: nameAttributes(cert.issuer),
+    subjectDer: new Uint8Array(cert.subject.toSchema().toBER()),
+    issuerDer: new Uint8Array(cert.issuer.toSchema().toBER()),
+    notBefore,
+    notAfter,
+    subjectPublicKeyInfo: spkiDer(cert.subjectPublicKeyInfo),
+    extKeyUsage: (extensions.extKeyUsageOids ?? []).map((o) => EKU_NAME[o] ?? o),
+  };
+}
+
+/** The extensions a CSR asks for (its extensionRequest attribute), or none. */
+export function requestedExtensions(csr: pkijs.CertificationRequest): pkijs.Extension[] {
+  const attr = csr.attributes?.find((a) => a.type === OID_EXTENSION_REQUEST);
+  return attr?.values[0] ? new pkijs.Extensions({ schema: attr.values[0] }).extensions : [];
+}
+
+export function requestFacts(der: Uint8Array, where = 'CSR'): RequestFacts {
+  let csr: pkijs.CertificationRequest;
+  let extensions: pkijs.Extension[];
+  try {
+    csr = new pkijs.CertificationRequest({ schema: parseDer(der) });
+    extensions = requestedExtensions(csr);
+  } catch (e) {
+    throw new CertbenchError(`not a readable PKCS#10 certificate request: ${describeError(e)}`, where);
+  }
+  return {
+    ...extensionFacts(extensions, where),
+    der,
+    subject: nameAttributes(csr.subject),
+    subjectPublicKeyInfo: spkiDer(csr.subjectPublicKeyInfo),
+  };
 }

@@ -1,4 +1,5 @@
-/** X.509 validity times (RFC 5280 §4.1.2.5): UTCTime up to 2049, GeneralizedTime from 2050 on, whole seconds. */
+/** X.509 validity times (RFC 5280 §4.1.2.5): written as UTCTime up to 2049, GeneralizedTime from 2050 on, whole seconds; read from their DER. */
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 /** Whole seconds: asn1js writes fractional seconds into GeneralizedTime, which RFC 5280 forbids. */
@@ -16,4 +17,30 @@ export const DAY_MS = 24 * HOUR_MS;
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** The content octets of a DER block, as encoded. */
+function contentOf(b: asn1js.AsnType): Uint8Array {
+  return b.valueBeforeDecodeView.subarray(b.idBlock.blockLength + b.lenBlock.blockLength);
+}
+
+/**
+ * UTCTime / GeneralizedTime block → Date, read from its own bytes the way OpenSSL's ASN1_TIME_to_tm
+ * does for the forms it accepts (seconds optional, fractions ignored, "Z" or ±hhmm): pkijs reads some
+ * of them differently. Undefined when unreadable.
+ */
+export function readTime(t: asn1js.AsnType | undefined): Date | undefined {
+  if (!t) return undefined;
+  const text = String.fromCharCode(...contentOf(t));
+  const utc = t.idBlock.tagNumber === 23;
+  const m = (utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{4})?$/).exec(text);
+  if (!m) return undefined;
+  let year = +m[1]!;
+  if (utc) year += year < 50 ? 2000 : 1900;
+  const date = new Date(Date.UTC(2000, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0)));
+  date.setUTCFullYear(year); // Date.UTC reads years 0-99 as 19xx
+  const ms = date.getTime();
+  const zone = m[7] && m[7] !== 'Z' ? (m[7][0] === '-' ? -1 : 1) * (+m[7].slice(1, 3) * 60 + +m[7].slice(3)) * 60_000 : 0;
+  const d = new Date(ms - zone);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
