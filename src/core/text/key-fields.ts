@@ -38,3 +38,29 @@ export function labeledBignumLines(label: string, value: bigint): string[] {
 export function labeledBufferLines(label: string, bytes: Uint8Array): string[] {
   return [label, ...hexLines(bytes, INDENT.length, PER_LINE)];
 }
+
+/** ossl_rsa_oaeppss_nid2name: the digests OpenSSL allows in RSA-PSS key restrictions, by OID. */
+export const PSS_DIGEST_NAMES: Readonly<Record<string, string>> = {
+  '1.3.14.3.2.26': 'SHA1',
+  '2.16.840.1.101.3.4.2.4': 'SHA2-224',
+  '2.16.840.1.101.3.4.2.1': 'SHA2-256',
+  '2.16.840.1.101.3.4.2.2': 'SHA2-384',
+  '2.16.840.1.101.3.4.2.3': 'SHA2-512',
+  '2.16.840.1.101.3.4.2.5': 'SHA2-512/224',
+  '2.16.840.1.101.3.4.2.6': 'SHA2-512/256',
+  '2.16.840.1.101.3.4.2.7': 'SHA3-224',
+  '2.16.840.1.101.3.4.2.8': 'SHA3-256',
+  '2.16.840.1.101.3.4.2.9': 'SHA3-384',
+  '2.16.840.1.101.3.4.2.10': 'SHA3-512',
+};
+
+/** rsa_to_text's "PSS parameter restrictions:" block; "(default)" marks the RFC 8017 defaults. */
+export function pssRestrictionLines(hashName: string, mgfHashName: string, salt: bigint, trailer: bigint): string[] {
+  return [
+    'PSS parameter restrictions:',
+    `  Hash Algorithm: ${hashName}${hashName === 'SHA1' ? ' (default)' : ''}`,
+    `  Mask Algorithm: MGF1 with ${mgfHashName}${mgfHashName === 'SHA1' ? ' (default)' : ''}`,
+    `  Minimum Salt Length: ${salt}${salt === 20n ? ' (default)' : ''}`,
+    `  Trailer Field: 0x${trailer.toString(16)}${trailer === 1n ? ' (default)' : ''}`,
+  ];
+}

@@ -18,7 +18,7 @@ import {
   TAG,
   type DerNode,
 } from './der-node.ts';
-import { labeledBignumLines, labeledBufferLines } from './key-fields.ts';
+import { labeledBignumLines, labeledBufferLines, pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { ecPrivateKeyLines } from './private-key-ec.ts';
 
 export type PrivateKeyEncoding = 'pkcs8' | 'pkcs1-rsa' | 'sec1-ec' | 'openssl-dsa';
@@ -130,24 +130,9 @@ function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] 
     lines.push(...labeledBignumLines(`coefficient${i + 1}:`, coefficients[i - 1]!));
   }
   if (pss === 'unrestricted') lines.push('No PSS parameter restrictions');
-  else if (pss) lines.push(...pssRestrictionLines(pss));
+  else if (pss) lines.push(...pssRestrictionsOf(pss));
   return lines;
 }
-
-/** ossl_rsa_oaeppss_nid2name: the digests OpenSSL allows in RSA-PSS key restrictions. */
-const PSS_DIGEST_NAMES: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA1',
-  '2.16.840.1.101.3.4.2.4': 'SHA2-224',
-  '2.16.840.1.101.3.4.2.1': 'SHA2-256',
-  '2.16.840.1.101.3.4.2.2': 'SHA2-384',
-  '2.16.840.1.101.3.4.2.3': 'SHA2-512',
-  '2.16.840.1.101.3.4.2.5': 'SHA2-512/224',
-  '2.16.840.1.101.3.4.2.6': 'SHA2-512/256',
-  '2.16.840.1.101.3.4.2.7': 'SHA3-224',
-  '2.16.840.1.101.3.4.2.8': 'SHA3-256',
-  '2.16.840.1.101.3.4.2.9': 'SHA3-384',
-  '2.16.840.1.101.3.4.2.10': 'SHA3-512',
-};
 
 /** The digest named by an AlgorithmIdentifier; absent means SHA-1, the RFC 8017 default. */
 function digestName(algorithmId: DerNode | undefined, what: string): string {
@@ -158,7 +143,7 @@ function digestName(algorithmId: DerNode | undefined, what: string): string {
   return name;
 }
 
-function pssRestrictionLines(params: DerNode): string[] {
+function pssRestrictionsOf(params: DerNode): string[] {
   expectUniversal(params, TAG.SEQUENCE, 'RSA-PSS parameters');
   const tagged = (n: number): DerNode | undefined => params.children.find((c) => isContext(c, n))?.children[0];
   const hashName = digestName(tagged(0), 'the hash algorithm');
@@ -173,13 +158,7 @@ function pssRestrictionLines(params: DerNode): string[] {
   const salt = saltNode ? integerValue(saltNode, 'RSA-PSS salt length') : 20n;
   const trailerNode = tagged(3);
   const trailer = trailerNode ? integerValue(trailerNode, 'RSA-PSS trailer field') : 1n;
-  return [
-    'PSS parameter restrictions:',
-    `  Hash Algorithm: ${hashName}${hashName === 'SHA1' ? ' (default)' : ''}`,
-    `  Mask Algorithm: MGF1 with ${mgfHash}${mgfHash === 'SHA1' ? ' (default)' : ''}`,
-    `  Minimum Salt Length: ${salt}${salt === 20n ? ' (default)' : ''}`,
-    `  Trailer Field: 0x${trailer.toString(16)}${trailer === 1n ? ' (default)' : ''}`,
-  ];
+  return pssRestrictionLines(hashName, mgfHash, salt, trailer);
 }
 
 // ---- DSA ----

@@ -7,6 +7,7 @@ import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { bitStringBytes, children, contentBytes, isUniversal, oidText, parseDer, type Block } from './der.ts';
 import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
+import { pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 
 const RSA = '1.2.840.113549.1.1.1';
 const RSA_PSS = '1.2.840.113549.1.1.10';
@@ -63,7 +64,7 @@ export function describePublicKey(spki: Block, indent: number): PublicKeyDescrip
   if (oid === RSA || oid === RSA_PSS) {
     const body = rsaKeyLines(safeParse(key));
     if (body && oid === RSA_PSS) {
-      const restrictions = params ? pssRestrictionLines(params) : ['No PSS parameter restrictions'];
+      const restrictions = params ? pssRestrictionsOf(params) : ['No PSS parameter restrictions'];
       lines = restrictions ? [...body, ...restrictions] : undefined;
       if (!restrictions) reason = 'invalid RSA-PSS parameters';
     } else lines = body;
@@ -141,24 +142,10 @@ function rsaKeyLines(key: Block | undefined): string[] | undefined {
   ];
 }
 
-/** Digest names as the RSA-PSS key printer spells them (ossl_rsa_oaeppss_nid2name). */
-const PSS_DIGEST_NAMES: Record<string, string> = {
-  '1.3.14.3.2.26': 'SHA1',
-  '2.16.840.1.101.3.4.2.4': 'SHA2-224',
-  '2.16.840.1.101.3.4.2.1': 'SHA2-256',
-  '2.16.840.1.101.3.4.2.2': 'SHA2-384',
-  '2.16.840.1.101.3.4.2.3': 'SHA2-512',
-  '2.16.840.1.101.3.4.2.5': 'SHA2-512/224',
-  '2.16.840.1.101.3.4.2.6': 'SHA2-512/256',
-  '2.16.840.1.101.3.4.2.7': 'SHA3-224',
-  '2.16.840.1.101.3.4.2.8': 'SHA3-256',
-  '2.16.840.1.101.3.4.2.9': 'SHA3-384',
-  '2.16.840.1.101.3.4.2.10': 'SHA3-512',
-};
 const SHA1 = '1.3.14.3.2.26';
 
 /** "PSS parameter restrictions:" block of rsa_to_text, or undefined when the parameters are invalid. */
-function pssRestrictionLines(params: Block): string[] | undefined {
+function pssRestrictionsOf(params: Block): string[] | undefined {
   if (isUniversal(params, 5)) return ['No PSS parameter restrictions'];
   if (!isUniversal(params, 16)) return undefined;
   let hash = SHA1;
@@ -194,13 +181,7 @@ function pssRestrictionLines(params: Block): string[] | undefined {
   const hashName = PSS_DIGEST_NAMES[hash];
   const mgfHashName = PSS_DIGEST_NAMES[mgfHash];
   if (!hashName || !mgfHashName) return undefined;
-  return [
-    'PSS parameter restrictions:',
-    `  Hash Algorithm: ${hashName}${hash === SHA1 ? ' (default)' : ''}`,
-    `  Mask Algorithm: MGF1 with ${mgfHashName}${mgfHash === SHA1 ? ' (default)' : ''}`,
-    `  Minimum Salt Length: ${salt}${salt === 20n ? ' (default)' : ''}`,
-    `  Trailer Field: 0x${trailer.toString(16)}${trailer === 1n ? ' (default)' : ''}`,
-  ];
+  return pssRestrictionLines(hashName, mgfHashName, salt, trailer);
 }
 
 // ---------------------------------------------------------------------------------------------
