@@ -12,6 +12,7 @@ import { describeError } from './errors.ts';
 import { bytesEqual, toArrayBuffer, toBase64, toHex } from './bytes.ts';
 import { formatName } from './text/name.ts';
 import { oidDisplayName } from './oids.ts';
+import { childrenOf, parseAsn1 } from './cert/asn1-blocks.ts';
 import { tbsField, validityDates } from './cert/read.ts';
 import { readTime } from './cert/time.ts';
 import { describePrivateKey, describeSpki, spkiOfPrivateKey, type KeyInfo } from './asn1/key-info.ts';
@@ -167,17 +168,6 @@ async function pin(spkiDer: Uint8Array): Promise<string> {
   return toBase64(await digest('SHA-256', spkiDer));
 }
 
-function parseAsn1(der: Uint8Array): asn1js.AsnType {
-  const r = asn1js.fromBER(toArrayBuffer(der));
-  if (r.offset === -1) throw new Error(`not valid DER: ${r.result.error}`);
-  return r.result;
-}
-
-function items(b: asn1js.AsnType | undefined): asn1js.AsnType[] {
-  const v = (b?.valueBlock as { value?: unknown } | undefined)?.value;
-  return Array.isArray(v) ? (v as asn1js.AsnType[]) : [];
-}
-
 function raw(b: asn1js.AsnType): Uint8Array {
   return new Uint8Array(b.valueBeforeDecodeView);
 }
@@ -253,7 +243,7 @@ function generalNameText(g: asn1js.AsnType): string {
     case 3:
       return 'X400Name:<unsupported>';
     case 4:
-      return `DirName:${formatName(raw(items(g)[0]!), 'slash')}`;
+      return `DirName:${formatName(raw(childrenOf(g)[0]!), 'slash')}`;
     case 5:
       return 'EdiPartyName:<unsupported>';
     case 6:
@@ -275,7 +265,7 @@ function sansOf(extensions: pkijs.Extension[] | undefined, notes: string[]): str
     const names = extensionValue(extensions, OID_SAN);
     if (!names) return undefined;
     if (!(names instanceof asn1js.Sequence)) throw new Error('not a SEQUENCE of GeneralName');
-    return items(names).map(generalNameText);
+    return childrenOf(names).map(generalNameText);
   } catch (e) {
     notes.push(`subject alternative names: ${describeError(e)}`);
     return undefined;
@@ -359,7 +349,7 @@ async function summarizeCsr(der: Uint8Array, s: Summary): Promise<void> {
   s.subject = nameText(csr.subject, s.notes, 'subject');
   s.title = commonName(csr.subject) ?? s.subject ?? s.title;
   s.signatureAlgorithm = oidDisplayName(csr.signatureAlgorithm.algorithmId);
-  const info = items(items(root)[0]!);
+  const info = childrenOf(childrenOf(root)[0]!);
   const spki = raw(info[2]!);
   s.spkiSha256 = await pin(spki);
   try {
@@ -384,7 +374,7 @@ async function summarizeCrl(der: Uint8Array, s: Summary, now: Date): Promise<voi
   const crl = new pkijs.CertificateRevocationList({ schema: root });
   s.issuer = nameText(crl.issuer, s.notes, 'issuer');
   s.title = `CRL from ${commonName(crl.issuer) ?? s.issuer ?? 'an unnamed issuer'}`;
-  const tbs = items(items(root)[0]!);
+  const tbs = childrenOf(childrenOf(root)[0]!);
   const at = tbs[0] instanceof asn1js.Integer ? 3 : 2; // after the optional version, signature and issuer
   const thisUpdate = readTime(tbs[at]);
   const nextUpdate = tbs[at + 1] instanceof asn1js.UTCTime || tbs[at + 1] instanceof asn1js.GeneralizedTime ? readTime(tbs[at + 1]) : undefined;
@@ -418,7 +408,7 @@ async function summarizeRsaPublicKey(der: Uint8Array, s: Summary): Promise<void>
 
 /** OpenSSL's traditional DSA private key: SEQUENCE { version, p, q, g, pub, priv }. */
 function summarizeDsaPrivateKey(der: Uint8Array, s: Summary): void {
-  const p = items(parseAsn1(der))[1];
+  const p = childrenOf(parseAsn1(der))[1];
   if (p instanceof asn1js.Integer) {
     const hex = toHex(p.valueBlock.valueHexView).replace(/^0+/, '');
     const bits = hex ? (hex.length - 1) * 4 + parseInt(hex[0]!, 16).toString(2).length : 0;

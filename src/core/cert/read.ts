@@ -2,14 +2,14 @@
  * The one reader of the facts certbench needs about an existing certificate or CSR (a CA it imports,
  * one it renews, what Kubernetes checks): names, validity, key, and the extensions it acts on.
  */
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { toArrayBuffer } from '../bytes.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import { decodeGeneralNames, type SubjectAltName } from './general-names.ts';
 import { EXTENDED_KEY_USAGES, KEY_USAGES, OID, type ExtKeyUsageName, type KeyUsageName } from './extensions.ts';
 import { nameAttributes, type NameAttribute } from './name.ts';
 import { serialHexOf } from './serial.ts';
+import { childrenOf, parseAsn1 } from './asn1-blocks.ts';
 import { spkiDer } from './spki.ts';
 import { readTime } from './time.ts';
 
@@ -47,23 +47,12 @@ export interface CertificateFacts extends RequestFacts {
   extKeyUsage: (ExtKeyUsageName | string)[];
 }
 
-function parseDer(der: Uint8Array): asn1js.AsnType {
-  const r = asn1js.fromBER(toArrayBuffer(der));
-  if (r.offset === -1) throw new Error(`not valid DER: ${r.result.error}`);
-  return r.result;
-}
-
-function children(b: asn1js.AsnType | undefined): asn1js.AsnType[] {
-  const v = (b?.valueBlock as { value?: unknown } | undefined)?.value;
-  return Array.isArray(v) ? (v as asn1js.AsnType[]) : [];
-}
-
 /**
  * A field of a Certificate's TBSCertificate as encoded (pkijs re-encodes the SPKI and reads some dates
  * differently from OpenSSL): serialNumber 0, signature 1, issuer 2, validity 3, subject 4, spki 5.
  */
 export function tbsField(certificate: asn1js.AsnType, index: number): asn1js.AsnType {
-  const fields = children(children(certificate)[0]);
+  const fields = childrenOf(childrenOf(certificate)[0]);
   const hasVersion = fields[0]?.idBlock.tagClass === 3 && fields[0].idBlock.tagNumber === 0;
   const field = fields[index + (hasVersion ? 1 : 0)];
   if (!field) throw new Error('the TBSCertificate is missing fields');
@@ -72,7 +61,7 @@ export function tbsField(certificate: asn1js.AsnType, index: number): asn1js.Asn
 
 /** notBefore and notAfter read from their DER; undefined where a date is unreadable. */
 export function validityDates(certificate: asn1js.AsnType): [Date | undefined, Date | undefined] {
-  const [notBefore, notAfter] = children(tbsField(certificate, 3)).map(readTime);
+  const [notBefore, notAfter] = childrenOf(tbsField(certificate, 3)).map(readTime);
   return [notBefore, notAfter];
 }
 
@@ -88,7 +77,7 @@ export function extensionFacts(extensions: readonly pkijs.Extension[], where: st
   for (const ext of extensions) {
     const value = new Uint8Array(ext.extnValue.valueBlock.valueHexView);
     try {
-      const node = parseDer(value);
+      const node = parseAsn1(value);
       switch (ext.extnID) {
         case OID.basicConstraints: {
           const bc = new pkijs.BasicConstraints({ schema: node });
@@ -118,7 +107,7 @@ export function certificateFacts(der: Uint8Array, where = 'certificate'): Certif
   let root: asn1js.AsnType;
   let cert: pkijs.Certificate;
   try {
-    root = parseDer(der);
+    root = parseAsn1(der);
     cert = new pkijs.Certificate({ schema: root });
   } catch (e) {
     throw new CertbenchError(`not an X.509 certificate: ${describeError(e)}`, where);
@@ -151,7 +140,7 @@ export function requestFacts(der: Uint8Array, where = 'CSR'): RequestFacts {
   let csr: pkijs.CertificationRequest;
   let extensions: pkijs.Extension[];
   try {
-    csr = new pkijs.CertificationRequest({ schema: parseDer(der) });
+    csr = new pkijs.CertificationRequest({ schema: parseAsn1(der) });
     extensions = requestedExtensions(csr);
   } catch (e) {
     throw new CertbenchError(`not a readable PKCS#10 certificate request: ${describeError(e)}`, where);
