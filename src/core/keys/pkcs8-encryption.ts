@@ -4,7 +4,7 @@
  * pkijs writes the ciphertext as a constructed (BER) OCTET STRING and cannot read PBES1.
  */
 import * as asn1js from 'asn1js';
-import { toArrayBuffer } from '../bytes.ts';
+import { concatBytes, toArrayBuffer } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidLongName } from '../oids.ts';
 
@@ -70,14 +70,7 @@ function octets(node: asn1js.AsnType | undefined, what: string): Uint8Array {
   if (!(node instanceof asn1js.OctetString)) fail(`${what} is not an OCTET STRING`);
   // A constructed (BER) OCTET STRING keeps its pieces in valueBlock.value.
   if (node.valueBlock.isConstructed) {
-    const parts = (node.valueBlock.value as asn1js.OctetString[]).map((p) => octets(p, what));
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(...(node.valueBlock.value as asn1js.OctetString[]).map((p) => octets(p, what)));
   }
   return new Uint8Array(node.valueBlock.valueHexView);
 }

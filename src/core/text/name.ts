@@ -6,6 +6,7 @@
  */
 import { oidShortName } from '../oids.ts';
 import { CertbenchError } from '../errors.ts';
+import { concatBytes } from '../bytes.ts';
 import { children, contentBytes, oidText, parseDer, rawBytes, tagClass, tagNumber, UNIVERSAL, type Block } from './der.ts';
 import { plainHex } from './format.ts';
 
@@ -61,13 +62,7 @@ function joinConstructed(b: Block): Uint8Array {
     else parts.push(contentBytes(x));
   };
   walk(b);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import { describeError } from '../../core/errors.ts';
 import { toPem } from '../../core/pem.ts';
 import type { InputProblem } from '../../core/types.ts';
-import { verifyChain, type Purpose, type VerifyProblem } from '../../core/verify/index.ts';
+import { verifyChain, type PathEntry, type Purpose, type VerifyProblem } from '../../core/verify/index.ts';
 import { opensslVerifyCommand } from '../../core/verify/commands.ts';
 import type { CaSummary } from '../../store/ca.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
@@ -29,14 +29,7 @@ export interface ShownCheck {
   ok: boolean;
 }
 
-export interface ShownEntry {
-  role: 'leaf' | 'intermediate' | 'anchor';
-  subject: string;
-  issuer: string;
-  label: string;
-  notBefore: Date;
-  notAfter: Date;
-  trusted: boolean;
+export interface ShownEntry extends Omit<PathEntry, 'der'> {
   checks: ShownCheck[];
   ok: boolean;
 }
