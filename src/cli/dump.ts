@@ -146,7 +146,8 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     const r = detectInput(bytes, file === '-' ? undefined : file, printNow);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
-      if (isWarning(p.origin, r.objects)) io.stderr(`certbench dump: warning: ${line}\n`);
+      if (p.skipped) io.stderr(`certbench dump: note: ${line}\n`);
+      else if (isWarning(p.origin, r.objects)) io.stderr(`certbench dump: warning: ${line}\n`);
       else fail(line);
     }
     found.push(...r.objects);

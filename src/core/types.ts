@@ -35,6 +35,8 @@ export interface FoundObject {
 export interface InputProblem {
   origin: string;
   message: string;
+  /** Nothing is wrong: a part was skipped on purpose (curve parameters before a key). Only while something else was found. */
+  skipped?: boolean;
 }
 
 export interface DetectResult {

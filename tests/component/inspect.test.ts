@@ -54,6 +54,17 @@ describe('Inspect view (main-thread decoder: jsdom has no Worker)', () => {
     expect(within(card).getByTestId('hex-dump').querySelectorAll('pre .c').length).toBe(57);
   });
 
+  it('shows the key of an `openssl ecparam -genkey` file and lists its parameters block as skipped, not as a problem', async () => {
+    const pem = execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey']).toString();
+    await paste(pem);
+    const cards = await screen.findAllByTestId('object-card');
+    expect(cards).toHaveLength(1);
+    expect(within(cards[0]!).getByTestId('openssl-text').textContent).toBe(execFileSync('openssl', ['pkey', '-noout', '-text'], { input: pem }).toString());
+    expect(screen.queryByTestId('problems')).toBeNull();
+    expect(screen.getByTestId('skipped').textContent).toContain('block 1 (EC PARAMETERS): EC PARAMETERS skipped');
+    expect(screen.getByTestId('inspect-status').textContent).not.toMatch(/problem/);
+  });
+
   it('shows problems as messages, not a blank page', async () => {
     await paste('-----BEGIN CERTIFICATE-----\nnot base64 at all!!\n-----END CERTIFICATE-----\n');
     expect(screen.getByTestId('problems').textContent).toMatch(/\S/);

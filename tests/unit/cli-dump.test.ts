@@ -63,6 +63,29 @@ describe('certbench dump: behaviour', () => {
     return p;
   };
 
+  // `openssl ecparam -genkey` and `dsaparam -genkey` write the parameters before the key; openssl
+  // pkey reads past them, so dump prints the key alone (a note on stderr says what was skipped).
+  for (const [tool, args] of [
+    ['ecparam -genkey', ['ecparam', '-name', 'prime256v1', '-genkey']],
+    ['ecparam -genkey -param_enc explicit', ['ecparam', '-name', 'brainpoolP256r1', '-genkey', '-param_enc', 'explicit']],
+    ['dsaparam -genkey', ['dsaparam', '-genkey', '1024']],
+  ] as const) {
+    it(`the output of openssl ${tool} prints as openssl pkey prints it`, async () => {
+      const file = write(`${tool.replace(/\W+/g, '-')}.pem`, openssl([...args]));
+      const r = await dump([file]);
+      expect(r.stdout).toBe(openssl(['pkey', '-in', file, '-noout', '-text']).toString());
+      expect(r.stderr).toMatch(/^certbench dump: note: .*block 1 \((EC|DSA) PARAMETERS\): \1 PARAMETERS skipped: /);
+      expect(r.status).toBe(0);
+    });
+  }
+
+  it('parameters alone are an error for dump: there is no key or certificate to print', async () => {
+    const r = await dump([write('params-only.pem', openssl(['ecparam', '-name', 'prime256v1']))]);
+    expect(r.stderr).toContain('block 1 (EC PARAMETERS): not a certificate, request, CRL, key or PKCS#7 bundle');
+    expect(r.stderr).not.toContain(': note: ');
+    expect(r.status).toBe(1);
+  });
+
   it('reads stdin when given no file, and names nothing when it finds nothing', async () => {
     const r = await dump([], 'hello');
     expect(r).toEqual({ status: 1, stdout: '', stderr: 'certbench dump: input: nothing recognisable: paste PEM, DER, base64 or a Kubernetes Secret/CSR/kubeconfig\n' });

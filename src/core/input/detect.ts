@@ -1,8 +1,8 @@
-import type { DetectResult } from '../types.ts';
+import type { DetectResult, FoundObject } from '../types.ts';
 import { describeError } from '../errors.ts';
 import { asText, decodeBytes, decodeText } from './decode.ts';
 import { decodeKubeText, looksLikeKube } from './kube-objects.ts';
-import { addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded } from './sink.ts';
+import { addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded, type Sink } from './sink.ts';
 
 /**
  * Finds every object in what a person pasted or dropped: PEM blocks (any number, any label,
@@ -26,5 +26,27 @@ export function detectInput(input: string | Uint8Array, sourceName?: string, onD
     addProblem(sink, origin, describeError(e));
   }
   if (!sink.objects.length && !sink.problems.length) addProblem(sink, origin, NOTHING_RECOGNISABLE);
+  setParametersAside(sink);
   return { objects: sink.objects, problems: sink.problems };
+}
+
+/**
+ * `openssl ecparam -genkey` and `dsaparam -genkey` write the domain parameters before the key in
+ * one file, and openssl pkey reads past them. Beside another object they are set aside with a
+ * note; alone they stay an object of their own, for the ASN.1 view.
+ */
+const PARAMETERS_LABEL = /^(EC|DSA|DH|X9\.42 DH) PARAMETERS$/;
+
+function setParametersAside(sink: Sink): void {
+  const isParameters = (o: FoundObject) => o.kind === 'unknown-der' && PARAMETERS_LABEL.test(o.pemLabel ?? '');
+  if (!sink.objects.some((o) => !isParameters(o))) return;
+  const aside = sink.objects.filter(isParameters);
+  if (!aside.length) return;
+  sink.objects = sink.objects.filter((o) => !isParameters(o));
+  // Their shape notes ("DSA or DH parameters, not a key") are said by the note below instead.
+  const where = new Set(aside.map((o) => o.origin.replace(/ \([^)]*\)$/, '')));
+  sink.problems = sink.problems.filter((p) => !where.has(p.origin));
+  for (const o of aside) {
+    sink.problems.push({ origin: o.origin, message: `${o.pemLabel} skipped: domain parameters, not a key (openssl pkey reads past them too)`, skipped: true });
+  }
 }

@@ -32,6 +32,8 @@ export class InspectState {
   input = $state('');
   cards = $state.raw<CardState[]>([]);
   problems = $state.raw<ShownProblem[]>([]);
+  /** Parts left out on purpose (curve parameters before a key): listed, not counted as problems. */
+  skipped = $state.raw<ShownProblem[]>([]);
   busy = $state(false);
   /** How many cards are rendered so far (grows frame by frame, up to `limit`). */
   shown = $state(0);
@@ -101,6 +103,7 @@ export class InspectState {
   #start(): number {
     this.cards = [];
     this.problems = [];
+    this.skipped = [];
     this.shown = 0;
     this.limit = CARDS_PER_PAGE;
     this.#revealing = false;
@@ -131,11 +134,12 @@ export class InspectState {
       if (run === this.#run) this.error = { message: describeError(e), decoding: true };
     }
     if (run !== this.#run) return;
-    this.problems = found;
+    this.problems = found.filter((p) => !p.skipped);
+    this.skipped = found.filter((p) => p.skipped);
     // A handful of objects open with their OpenSSL text; a big batch shows summaries until opened.
     if (this.cards.length <= OPEN_UP_TO) for (const c of this.cards) c.open = true;
     this.busy = false;
-    this.found = { objects: this.cards.length, problems: found.length };
+    this.found = { objects: this.cards.length, problems: this.problems.length };
   }
 
   /** Renders the next page of cards. */

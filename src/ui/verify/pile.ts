@@ -35,7 +35,7 @@ export function readPile(input: string | Uint8Array | undefined, sourceName = 'i
     return pile;
   }
   pile.objects = found.objects;
-  pile.problems.push(...found.problems);
+  pile.problems.push(...found.problems.filter((p) => !p.skipped));
   for (const obj of found.objects) {
     if (obj.kind !== 'certificate') continue;
     try {
