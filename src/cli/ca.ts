@@ -142,4 +142,4 @@ registerCommand('ca', 'create (init) or import a CA kept in a directory', async 
   }
   io.stderr(USAGE);
   return 2;
-});
+}, USAGE);

@@ -30,4 +30,11 @@ describe('certbench CLI', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout).toMatch(new RegExp(`usage:[\\s\\S]*certbench ${name}|^certbench ${name}`));
   });
+
+  it.each([['k8s', 'csr'], ['k8s', 'secret'], ['k8s', 'kubeconfig'], ['ca', 'init'], ['ca', 'import']])('certbench %s %s --help prints its usage and exits 0', async (name, sub) => {
+    const { out, io: cli } = io();
+    expect(await runCli([name, sub, '--help'], cli)).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain(`certbench ${name} ${sub} `);
+  });
 });

@@ -136,7 +136,7 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
       const oids = c.extKeyUsage?.oids;
       if (i === 0) {
         if (!oids) {
-          if (webpki) add('missing-eku', i, `has no extKeyUsage; ${ekuName(want)} is required`);
+          if (webpki) add('missing-eku', i, `has no extKeyUsage; ${ekuName(want)} is required by browsers (the web PKI profile). Go (the kube-apiserver, kubectl) and openssl verify accept a leaf without one: the RFC 5280 profile does too`);
         } else if (!oids.includes(want) && !(oids.includes(EKU.any) && !webpki)) {
           add('wrong-eku', i, `is not for ${ekuName(want)}: its extKeyUsage is ${oids.map(ekuName).join(', ') || '(empty)'}`);
         } else if (webpki && oids.some((o) => FORBIDDEN_LEAF_EKUS.includes(o))) {

@@ -31,7 +31,7 @@ export const en = {
   'fix.leaf-name-constraints': 'Reissue the leaf without nameConstraints.',
   'fix.no-issuer': 'Add the missing intermediate or root to the pile, or choose the CA that issued it as the trust anchor.',
   'fix.wrong-eku': 'Reissue it with the extendedKeyUsage for this purpose (serverAuth for servers, clientAuth for clients), or choose another purpose.',
-  'fix.missing-eku': 'Reissue the leaf with extendedKeyUsage serverAuth and/or clientAuth.',
+  'fix.missing-eku': 'Reissue the leaf with extendedKeyUsage serverAuth and/or clientAuth, or check with the RFC 5280 profile if only Go and openssl clients will see it.',
   'fix.root-eku': 'Choose a root without an extendedKeyUsage that excludes this purpose.',
   'fix.too-many-paths': 'Remove unrelated certificates from the pile.',
   'fix.name-mismatch': 'Reissue the certificate with the name in its subjectAltName.',
@@ -70,7 +70,7 @@ export const de = {
   'fix.no-issuer': 'Fügen Sie das fehlende Zwischen- oder Root-Zertifikat der Eingabe hinzu oder wählen Sie die ausstellende CA als Vertrauensanker.',
   'fix.wrong-eku':
     'Stellen Sie es mit der extendedKeyUsage für diesen Zweck neu aus (serverAuth für Server, clientAuth für Clients) oder wählen Sie einen anderen Zweck.',
-  'fix.missing-eku': 'Stellen Sie das Endzertifikat mit extendedKeyUsage serverAuth und/oder clientAuth neu aus.',
+  'fix.missing-eku': 'Stellen Sie das Endzertifikat mit extendedKeyUsage serverAuth und/oder clientAuth neu aus, oder prüfen Sie mit dem RFC-5280-Profil, wenn nur Go- und openssl-Clients es sehen.',
   'fix.root-eku': 'Wählen Sie ein Root-Zertifikat ohne eine extendedKeyUsage, die diesen Zweck ausschließt.',
   'fix.too-many-paths': 'Entfernen Sie nicht zugehörige Zertifikate aus der Eingabe.',
   'fix.name-mismatch': 'Stellen Sie das Zertifikat mit dem Namen in seinem subjectAltName neu aus.',
