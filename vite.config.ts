@@ -1,26 +1,37 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { viteSingleFile } from 'vite-plugin-singlefile';
-import { contentSecurityPolicy } from './scripts/vite-csp.ts';
+import { singleFileChunks } from './scripts/vite-single-file-chunks.ts';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
 import { shakableStaticBlocks } from './scripts/vite-shakable-static-blocks.ts';
 import { jsonDataModules } from './scripts/vite-json-data-modules.ts';
 
-// The app is opened from disk (file://): everything must be inlined into one HTML file,
-// and a CSP meta tag pinned to the inlined script's hash forbids any network access.
+// The app is opened from disk (file://): `npm run build` writes one HTML file holding every chunk
+// compressed, loaded on demand, under a CSP that allows only the shipped scripts' hashes and no
+// network access (scripts/vite-single-file-chunks.ts). `vite dev` serves index.html as usual.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), viteSingleFile({ removeViteModuleLoader: true }), contentSecurityPolicy()],
-  worker: { format: 'iife' },
+  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), singleFileChunks(import.meta.dirname)],
   build: {
     target: 'es2022',
-    // No modulepreload polyfill: it touches `document` at start-up, and the same bundle also runs as
-    // Inspect's decode worker (src/ui/workers/same-bundle-worker.ts). One inlined file preloads nothing.
+    // One inlined file preloads nothing; Vite's preload helper would also read `document` in the worker.
     modulePreload: false,
     outDir: 'dist',
     emptyOutDir: false,
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    cssCodeSplit: false,
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
+    rollupOptions: {
+      input: { main: 'src/main.ts', worker: 'src/worker.ts' },
+      // CommonJS-style chunks: the loader defines them as functions and runs them on first require.
+      output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      onLog(level, log, handler) {
+        // Vite passes import.meta.url to its import() preload helper, and CommonJS output has no
+        // import.meta; with modulePreload off the helper never reads it. certbench's own code does
+        // not use import.meta (the chunks also run as a classic worker script).
+        if (log.code === 'EMPTY_IMPORT_META') return;
+        handler(level, log);
+      },
+    },
   },
 });

@@ -15,7 +15,7 @@ function newestMtime(path) {
 }
 
 const outputs = ['dist/index.html', 'dist/cli.mjs'];
-const inputs = ['src', 'index.html', 'vite.config.ts', 'vite.cli.config.ts', 'scripts/vite-csp.ts', 'package-lock.json'];
+const inputs = ['src', 'index.html', 'vite.config.ts', 'vite.cli.config.ts', 'scripts', 'package-lock.json'];
 const built = outputs.every(existsSync) ? Math.min(...outputs.map((o) => statSync(o).mtimeMs)) : 0;
 if (built < Math.max(...inputs.filter(existsSync).map(newestMtime))) {
   console.log('dist/ is missing or older than the sources: npm run build');

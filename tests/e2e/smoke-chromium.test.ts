@@ -89,6 +89,39 @@ describe('Chromium opens dist/index.html from file://', () => {
     await page.close();
   });
 
+  it('runs only the scripts it shipped: script-src lists SHA-256 hashes and nothing else, and the app code is not parsed as script', async () => {
+    const r = await s.page.evaluate(() => ({
+      policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      parserScripts: [...document.querySelectorAll('script')].filter((e) => !e.type || e.type === 'module' || e.type === 'text/javascript').length,
+      chunks: document.querySelectorAll('script[type="application/x-certbench-chunk"]').length,
+    }));
+    const scriptSrc = /script-src ([^;]*)/.exec(r.policy)![1]!.split(' ');
+    expect(scriptSrc.length).toBeGreaterThan(1);
+    expect(scriptSrc.every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s))).toBe(true);
+    expect(r.policy).toContain("default-src 'none'");
+    // The loader is the one script left in the page; the chunks it has not needed yet are still data.
+    expect(r.parserScripts).toBe(1);
+    expect(r.chunks).toBeGreaterThan(0);
+  });
+
+  it('refuses a script that is not one of its own (CSP by hash; in a page of its own)', async () => {
+    const page = await s.context.newPage();
+    await page.goto(appUrl());
+    await waitForApp(page);
+    const r = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const el = document.createElement('script');
+      el.textContent = 'window.__injected = true';
+      document.head.appendChild(el);
+      await new Promise((ok) => setTimeout(ok, 50));
+      return { ran: (window as { __injected?: boolean }).__injected === true, violations };
+    });
+    await page.close();
+    expect(r.ran).toBe(false);
+    expect(r.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  });
+
   it('made no request but file:, data: or blob:, and logged no error', () => {
     expect(watch.requests.length).toBeGreaterThan(0);
     expect(nonLocalRequests(watch.requests)).toEqual([]);

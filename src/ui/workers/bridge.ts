@@ -3,8 +3,8 @@
  * while a thousand certificates decode), else the same functions on the main thread, yielding
  * between objects (jsdom in component tests has no Worker).
  */
-import { decodeInput, decryptItem, treeFor, type DecodeResult, type DecodedItem, type TreeResult } from './decode-job.ts';
-import { startSameBundleWorker } from './same-bundle-worker.ts';
+import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import { startDecodeWorker } from './chunk-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
 
@@ -20,8 +20,8 @@ type Pending = { resolve: (r: DecodeReply) => void; onItems?: (items: DecodedIte
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** Decoder running in a worker on the page's own bundle; undefined when no worker can be started. */
-function workerDecoder(): Decoder | undefined {
-  const worker = startSameBundleWorker();
+async function workerDecoder(): Promise<Decoder | undefined> {
+  const worker = await startDecodeWorker();
   if (!worker) return undefined;
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -67,10 +67,12 @@ function workerDecoder(): Decoder | undefined {
 /** The same work on the main thread, yielding between objects (jsdom, or a browser without workers). */
 function mainThreadDecoder(): Decoder {
   const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+  // Loaded on first use: the page's start-up code carries no PKI.
+  const job = () => import('./decode-job.ts');
   return {
-    decode: async (input, sourceName, onItems) => decodeInput(input, sourceName, pause, onItems),
-    tree: async (kind, der, text) => treeFor(kind, der, text),
-    decrypt: async (der, passphrase, origin) => decryptItem(der, passphrase, origin),
+    decode: async (input, sourceName, onItems) => (await job()).decodeInput(input, sourceName, pause, onItems),
+    tree: async (kind, der, text) => (await job()).treeFor(kind, der, text),
+    decrypt: async (der, passphrase, origin) => (await job()).decryptItem(der, passphrase, origin),
     dispose: () => {},
   };
 }
@@ -78,7 +80,11 @@ function mainThreadDecoder(): Decoder {
 /** A decoder that starts its worker lazily, on first use. */
 export function createDecoder(): Decoder {
   let real: Promise<Decoder> | undefined;
-  const get = () => (real ??= Promise.resolve(workerDecoder() ?? mainThreadDecoder()));
+  const get = () =>
+    (real ??= workerDecoder().then(
+      (w) => w ?? mainThreadDecoder(),
+      () => mainThreadDecoder(),
+    ));
   return {
     decode: async (...a) => (await get()).decode(...a),
     tree: async (...a) => (await get()).tree(...a),

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The decode worker's message loop. It answers one DecodeRequest at a time, by id. It is started by
- * src/main.ts when the page's own bundle runs inside a worker (see same-bundle-worker.ts).
+ * src/worker.ts, the worker's entry (see chunk-worker.ts).
  */
 import { decodeInput, decryptItem, treeFor } from './decode-job.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';

@@ -19,6 +19,7 @@ export const en = {
   'area.verify': 'Verify',
   'area.workshop': 'Workshop',
   retry: 'Try again',
+  loadingArea: 'Loading…',
   areaFailed: 'This area stopped with an error: {message}. Your other areas and stored data are unaffected; reload the page to try again.',
 } as const;
 
@@ -36,5 +37,6 @@ export const de = {
   'area.verify': 'Prüfen',
   'area.workshop': 'Workshop',
   retry: 'Erneut versuchen',
+  loadingArea: 'Wird geladen…',
   areaFailed: 'Dieser Bereich wurde mit einem Fehler beendet: {message}. Die anderen Bereiche und gespeicherte Daten sind nicht betroffen; laden Sie die Seite neu, um es erneut zu versuchen.',
 } as const satisfies Messages<typeof en>;
