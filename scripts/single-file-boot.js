@@ -72,9 +72,8 @@
     return out;
   }
 
-  api.load = function (spec) {
-    var name = api.nameOf(spec);
-    var names = Array.from(closure(name, false));
+  // Defining a chunk compiles it (its factory runs later, on first require).
+  function define(names) {
     return Promise.all(names.map(source)).then(function (texts) {
       for (var i = 0; i < names.length; i++) {
         if (defined.has(names[i])) continue;
@@ -85,9 +84,26 @@
         document.head.appendChild(script);
         script.remove();
       }
+    });
+  }
+
+  api.load = function (spec) {
+    var name = api.nameOf(spec);
+    return define(Array.from(closure(name, false))).then(function () {
       return api.require(name);
     });
   };
+
+  // Once the page is up, the other chunks are defined one per idle moment, so that opening an area
+  // or decoding the first object does not wait for decompressing and compiling its code.
+  function warmUp() {
+    var idle = self.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+    var rest = Object.keys(manifest).filter(function (n) { return !defined.has(n) && n !== 'worker.js'; });
+    (function next() {
+      var name = rest.shift();
+      if (name) idle(function () { define([name]).then(next, next); });
+    })();
+  }
 
   api.workerUrl = function (entry) {
     var names = Array.from(closure(entry, true));
@@ -99,7 +115,7 @@
     });
   };
 
-  api.load('main.js').catch(function (e) {
+  api.load('main.js').then(warmUp, function (e) {
     var p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.textContent =
