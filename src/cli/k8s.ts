@@ -125,21 +125,18 @@ async function kubeconfig(args: string[], io: CliIo): Promise<number> {
 
 const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { csr, secret, kubeconfig };
 
-const SUB_USAGE: Record<string, string> = {
-  csr: 'certbench k8s csr --csr FILE --signer NAME [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]',
-  secret: 'certbench k8s secret --cert FILE --key FILE [--ca FILE] --name NAME [-n NAMESPACE] [--fix-order] [--show-mount] [--out FILE]',
-  kubeconfig: 'certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]',
-};
+const USAGE =
+  'usage:\n' +
+  '  certbench k8s csr --csr FILE --signer NAME [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]\n' +
+  '  certbench k8s secret --cert FILE --key FILE [--ca FILE] --name NAME [-n NAMESPACE] [--fix-order] [--show-mount] [--out FILE]\n' +
+  '  certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]\n';
 
 registerCommand('k8s', 'Kubernetes manifests: k8s csr | secret | kubeconfig', async (args, io) => {
   const [sub, ...rest] = args;
   const run = sub ? SUBCOMMANDS[sub] : undefined;
-  const asksHelp = (a: string) => a === '--help' || a === '-h';
-  if (!run || rest.some(asksHelp)) {
-    const help = sub !== undefined && (asksHelp(sub) || (run !== undefined && rest.some(asksHelp)));
-    const lines = run ? [SUB_USAGE[sub!]!] : Object.values(SUB_USAGE);
-    (help ? io.stdout : io.stderr)(`usage:\n${lines.map((l) => `  ${l}\n`).join('')}`);
-    return help ? 0 : 2;
+  if (!run) {
+    io.stderr(USAGE);
+    return 2;
   }
   return run(rest, io);
-});
+}, USAGE);

@@ -24,7 +24,6 @@ const LENGTH_ERROR = /length|cut short|runs past|no bytes|end-of-contents/;
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 
-
 /** Text that is PEM, hex or base64 (of DER or of PEM). */
 export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
   const unescaped = unescapeNewlines(text);

@@ -39,9 +39,8 @@ const PARAMETERS_LABEL = /^(EC|DSA|DH|X9\.42 DH) PARAMETERS$/;
 
 function setParametersAside(sink: Sink): void {
   const isParameters = (o: FoundObject) => o.kind === 'unknown-der' && PARAMETERS_LABEL.test(o.pemLabel ?? '');
-  if (!sink.objects.some((o) => !isParameters(o))) return;
   const aside = sink.objects.filter(isParameters);
-  if (!aside.length) return;
+  if (!aside.length || aside.length === sink.objects.length) return;
   sink.objects = sink.objects.filter((o) => !isParameters(o));
   // Their shape notes ("DSA or DH parameters, not a key") are said by the note below instead.
   const where = new Set(aside.map((o) => o.origin.replace(/ \([^)]*\)$/, '')));

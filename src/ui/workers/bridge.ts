@@ -19,7 +19,7 @@ export interface Decoder {
 type Pending = { resolve: (r: DecodeReply) => void; onItems?: (items: DecodedItem[]) => void };
 type Body<R> = R extends unknown ? Omit<R, 'id'> : never;
 
-/** Decoder running in a worker on the page's own bundle; undefined when no worker can be started. */
+/** Decoder running in a worker made of the page's own chunks; undefined when no worker can be started. */
 async function workerDecoder(): Promise<Decoder | undefined> {
   const worker = await startDecodeWorker();
   if (!worker) return undefined;
