@@ -6,6 +6,8 @@
  */
 import { bytesEqual } from '../core/bytes.ts';
 import { exportPrivateKeyPem } from '../core/keys/export.ts';
+import { bench } from './bench/bench.svelte.ts';
+import { benchEntryForDer } from './bench/from-object.ts';
 
 export interface SessionCsr {
   pem: string;
@@ -30,15 +32,28 @@ export class Session {
   issued = $state.raw<SessionIssued | undefined>(undefined);
 
   /** Create made a new request: it replaces the last one, and a certificate for the old one no longer matches its key. */
-  recordCsr(csr: SessionCsr): void {
+  recordCsr(csr: SessionCsr, files = { csr: 'request.csr', key: 'request.key' }): void {
     this.csr = csr;
     this.issued = undefined;
+    void this.#putOnBench(csr, files);
+  }
+
+  /** The bench ids of what Create made last, so "Start over" takes them off the bench too. */
+  #benchIds: number[] = [];
+
+  async #putOnBench(csr: SessionCsr, files: { csr: string; key: string }): Promise<void> {
+    const entry = await benchEntryForDer('csr', csr.der, 'created', { fileName: files.csr });
+    if (!entry || this.csr !== csr) return;
+    const key = bench.add({ kind: 'key', title: entry.title, detail: entry.detail, origin: 'created', privateKey: csr.privateKey, spkiPin: entry.spkiPin, fileName: files.key });
+    this.#benchIds = [key.id, bench.add(entry).id];
   }
 
   /** Create dropped its key and CSR ("Start over"). */
   forgetCsr(): void {
     this.csr = undefined;
     this.issued = undefined;
+    for (const id of this.#benchIds) bench.remove(id);
+    this.#benchIds = [];
   }
 
   /** Whether this DER is the request Create made last. */

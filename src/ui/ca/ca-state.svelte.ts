@@ -3,6 +3,8 @@
  * Sign panel, backup and restore. Every store call goes through `attempt`, which turns a failure into
  * a message next to the action and leaves what the person typed in place.
  */
+import { bench } from '../bench/bench.svelte.ts';
+import { benchEntryFor } from '../bench/from-object.ts';
 import { commonNameOf } from '../../core/cert/name.ts';
 import { caFacts } from '../../core/ca/identity.ts';
 import { describeError } from '../../core/errors.ts';
@@ -159,6 +161,7 @@ export class CaState {
         await Promise.all(cards.map(async (c) => (c.summary ??= await summarize({ kind: 'certificate', der: c.record.certificate, origin: c.record.name }))));
         await Promise.all(cards.map((c) => c.inventory.load()));
         this.cards = cards;
+        putCasOnBench(cards);
         this.error = '';
       },
       (m) => (this.error = t('storeReadFailed', { message: m })),
@@ -228,5 +231,14 @@ export class CaState {
 
   dispose(): void {
     clearInterval(this.#lockTimer);
+  }
+}
+
+/** The store's CAs are on the bench too: a kubeconfig or a TLS Secret takes its CA certificate from there. */
+function putCasOnBench(cards: readonly CaCard[]): void {
+  for (const c of cards) {
+    if (!c.summary) continue;
+    const entry = benchEntryFor({ kind: 'certificate', der: c.record.certificate, summary: c.summary }, 'ca-store', { kind: 'ca' });
+    if (entry) bench.add(entry);
   }
 }

@@ -152,7 +152,7 @@ export class CreateState {
       await created.start();
       this.created = created;
       this.#madeFrom = madeFrom;
-      session.recordCsr({ pem: csr.pem, der: csr.der, commonName: request.subject.find((a) => a.type === 'CN')?.value ?? '', privateKey: keyPair.privateKey });
+      session.recordCsr({ pem: csr.pem, der: csr.der, commonName: request.subject.find((a) => a.type === 'CN')?.value ?? '', privateKey: keyPair.privateKey }, created.files);
     } catch (e) {
       this.error = describeError(e);
     } finally {

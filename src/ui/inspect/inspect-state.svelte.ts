@@ -8,6 +8,8 @@ import type { DecodedItem } from '../workers/decode-job.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { describeError } from '../../core/errors.ts';
 import { CardState } from './card-state.svelte.ts';
+import { bench } from '../bench/bench.svelte.ts';
+import { benchEntriesForInput } from '../bench/from-object.ts';
 
 /** A problem to list; `unreadable` marks a file the browser could not read (worded by the view). */
 export type ShownProblem = InputProblem & { unreadable?: boolean };
@@ -140,6 +142,15 @@ export class InspectState {
     if (this.cards.length <= OPEN_UP_TO) for (const c of this.cards) c.open = true;
     this.busy = false;
     this.found = { objects: this.cards.length, problems: this.problems.length };
+    this.#putOnBench(sources);
+  }
+
+  /** What was opened goes on the bench, ready for its next step (a big paste as one bundle). */
+  #putOnBench(sources: ReadonlyArray<{ input: string | Uint8Array; sourceName?: string }>): void {
+    const only = sources.length === 1 ? sources[0] : undefined;
+    const text = typeof only?.input === 'string' ? only.input : undefined;
+    const title = sources.map((s) => s.sourceName ?? 'pasted text').join(', ');
+    for (const entry of benchEntriesForInput(this.cards.map((c) => c.item), title, text)) bench.add(entry);
   }
 
   /** Renders the next page of cards. */

@@ -121,6 +121,7 @@ export const en = {
     'RSA keys always list keyEncipherment (TLS RSA key exchange). EC and Ed25519 keys only sign, so by default they list digitalSignature alone; some Kubernetes signers and older clients still want "key encipherment" listed — tick this for them.',
 
   outputTitle: 'Your key and CSR',
+  nextSteps: 'Next steps',
   forgetAll: 'Forget key and CSR',
   keyNote:
     'The private key exists only in this page’s memory. It leaves the page only if you Copy or Download it, and it is gone when you press “Forget”, generate again or close the page.',
@@ -279,6 +280,7 @@ export const de = {
     'RSA-Schlüssel geben immer keyEncipherment an (TLS-RSA-Schlüsselaustausch). EC- und Ed25519-Schlüssel signieren nur und geben daher standardmäßig nur digitalSignature an; manche Kubernetes-Signer und ältere Clients verlangen trotzdem „key encipherment“ – setzen Sie dann dieses Häkchen.',
 
   outputTitle: 'Ihr Schlüssel und Ihre CSR',
+  nextSteps: 'Nächste Schritte',
   forgetAll: 'Schlüssel und CSR vergessen',
   keyNote:
     'Der private Schlüssel existiert nur im Speicher dieser Seite. Er verlässt die Seite nur, wenn Sie ihn kopieren oder herunterladen, und er ist weg, sobald Sie „Vergessen“ drücken, erneut erzeugen oder die Seite schließen.',
