@@ -3,6 +3,7 @@
  * a person can edit (subject, SANs, profile or a cfssl ca-config.json, validity) before the CA signs.
  * A renewal from the inventory lands here too, as a plan for the same subject, SANs and key.
  */
+import { putIssuedOnBench } from './issued-to-bench.ts';
 import {
   BUILTIN_PROFILES,
   equivalentCommands,
@@ -246,6 +247,7 @@ export class SignState {
       if (source?.kind === 'csr') session.recordIssued(source.request.der, result.pem, result.chainPem);
       const base = fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
       this.outBase = base;
+      await putIssuedOnBench(result, card.summary?.title ?? card.name, `${base}.crt`);
       this.commands = equivalentCommands(plan, { csr: `${base}.csr`, caCert: `${card.fileBase}.pem`, caKey: `${card.fileBase}.key`, out: `${base}.crt` });
       this.result = result;
     }, (m) => (this.signError = m));

@@ -34,6 +34,7 @@ export const en = {
   sign: 'Sign certificate',
   resultLabel: 'Signed certificate',
   signedSerial: 'Signed: serial {serial}',
+  nextSteps: 'Next steps:',
   keptForSession:
     "Issued for the request made in Create: the Kubernetes area can now put this certificate and Create's key into a TLS Secret or a kubeconfig (in this page only, until it is closed).",
   downloadCert: 'Download certificate',
@@ -96,6 +97,7 @@ export const de = {
   sign: 'Zertifikat signieren',
   resultLabel: 'Signiertes Zertifikat',
   signedSerial: 'Signiert: Seriennummer {serial}',
+  nextSteps: 'Nächste Schritte:',
   keptForSession:
     'Ausgestellt für die in „Erstellen“ erzeugte Anforderung: Der Bereich Kubernetes kann dieses Zertifikat und den Schlüssel aus „Erstellen“ jetzt in ein TLS-Secret oder eine kubeconfig übernehmen (nur in dieser Seite, bis sie geschlossen wird).',
   downloadCert: 'Zertifikat herunterladen',
