@@ -10,6 +10,10 @@ import { describeError } from '../../core/errors.ts';
 import { CardState } from './card-state.svelte.ts';
 import { bench } from '../bench/bench.svelte.ts';
 import { benchEntriesForInput } from '../bench/from-object.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as benchMessages from '../i18n/messages/bench.ts';
+
+const tb = translator(benchMessages);
 
 /** A problem to list; `unreadable` marks a file the browser could not read (worded by the view). */
 export type ShownProblem = InputProblem & { unreadable?: boolean };
@@ -149,7 +153,7 @@ export class InspectState {
   #putOnBench(sources: ReadonlyArray<{ input: string | Uint8Array; sourceName?: string }>): void {
     const only = sources.length === 1 ? sources[0] : undefined;
     const text = typeof only?.input === 'string' ? only.input : undefined;
-    const title = sources.map((s) => s.sourceName ?? 'pasted text').join(', ');
+    const title = sources.map((s) => s.sourceName ?? tb('pasted')).join(', ');
     for (const entry of benchEntriesForInput(this.cards.map((c) => c.item), title, text)) bench.add(entry);
   }
 
