@@ -111,6 +111,9 @@ describe('bench', () => {
     const tlsKey = Buffer.from(secret.data['tls.key']!, 'base64').toString('utf8');
     expect(openssl(['pkey', '-pubout'], tlsKey)).toBe(openssl(['x509', '-noout', '-pubkey', '-in', tlsCrt]));
     expect(Buffer.from(secret.data['ca.crt']!, 'base64').toString('utf8')).toBe(readFileSync(rootFile, 'utf8'));
+    // The Secret itself is on the bench now, as the YAML shown.
+    await waitFor(() => expect(bench.ofKind('manifest').map((m) => m.title)).toEqual(['Secret registry-tls']));
+    expect(bench.ofKind('manifest')[0]!.text).toBe(yamlBox.textContent);
   });
 
   it('keeps one entry per object, filling in what it learns; a slot is replaced, not piled up', async () => {
