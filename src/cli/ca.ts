@@ -1,91 +1,14 @@
-// `certbench ca init|import`, and the CA directory (ca.crt, ca.key, index.json) that sign/revoke/crl share.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `certbench ca init|import|check`: a CA kept in a directory (see ca-dir/store.ts) that sign/revoke/crl change.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fromBase64, toBase64 } from '../core/bytes.ts';
 import { createRootCa, DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT } from '../core/ca/create.ts';
-import { caIdOf } from '../core/ca/identity.ts';
 import { importCa } from '../core/ca/import.ts';
-import { certificatesFromPem } from '../core/ca/input.ts';
-import type { CaSigner, IssuedCertificate } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { exportPrivateKeyPem } from '../core/keys/export.ts';
-import { importPrivateKey } from '../core/keys/import.ts';
 import { KEY_TYPES, type KeyType } from '../core/keys/key-types.ts';
-import { toPem } from '../core/pem.ts';
+import { checkCaDir, createCaDir } from './ca-dir/store.ts';
+import { lockWaitOption } from './ca-dir/lock.ts';
+import { readPassin } from './passin.ts';
 import { registerCommand, type CliIo } from './registry.ts';
-
-interface IndexFile {
-  version: 1;
-  caId: string;
-  /** The last CRL number used; the next CRL gets one more. */
-  crlNumber: number;
-  issued: (Omit<IssuedCertificate, 'der'> & { der: string })[];
-}
-
-/** A CA kept as files: ca.crt (CA then its chain), ca.key (PKCS#8 PEM, encrypted when a passphrase was given), index.json. */
-export interface CaDirectory {
-  dir: string;
-  signer(passin?: string): Promise<CaSigner>;
-  issued: IssuedCertificate[];
-  crlNumber: number;
-  save(): void;
-}
-
-/** openssl's pass phrase arguments: pass:TEXT, env:VAR, file:PATH. */
-export function readPassArg(arg: string | undefined): string | undefined {
-  if (arg === undefined) return undefined;
-  if (arg.startsWith('pass:')) return arg.slice(5);
-  if (arg.startsWith('env:')) {
-    const v = process.env[arg.slice(4)];
-    if (v === undefined) throw new CertbenchError(`environment variable ${arg.slice(4)} is not set`, '--passin');
-    return v;
-  }
-  if (arg.startsWith('file:')) return readFileSync(arg.slice(5), 'utf8').split(/\r?\n/)[0]!;
-  throw new CertbenchError('use pass:TEXT, env:VAR or file:PATH', 'pass phrase argument');
-}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new CertbenchError(`cannot read ${path}`, what);
-  }
-}
-
-export function openCaDir(dir: string): CaDirectory {
-  const indexPath = join(dir, 'index.json');
-  if (!existsSync(indexPath)) throw new CertbenchError(`no CA here (index.json missing): run \`certbench ca init --dir ${dir}\` first`, dir);
-  const index = JSON.parse(readText(indexPath, 'index.json')) as IndexFile;
-  const certs = certificatesFromPem(readText(join(dir, 'ca.crt'), 'ca.crt'), 'ca.crt');
-  const issued = index.issued.map((e) => ({ ...e, der: fromBase64(e.der) }));
-  const store: CaDirectory = {
-    dir,
-    issued,
-    crlNumber: index.crlNumber,
-    async signer(passin) {
-      const pass = readPassArg(passin);
-      const key = await importPrivateKey(readText(join(dir, 'ca.key'), 'ca.key'), pass !== undefined ? { passphrase: pass } : {});
-      return { id: index.caId, certificate: certs[0]!, chain: certs.slice(1), key: key.keyPair.privateKey };
-    },
-    save() {
-      const out: IndexFile = { version: 1, caId: index.caId, crlNumber: store.crlNumber, issued: store.issued.map((e) => ({ ...e, der: toBase64(e.der) })) };
-      writeFileSync(indexPath + '.tmp', JSON.stringify(out, null, 2) + '\n');
-      renameSync(indexPath + '.tmp', indexPath); // atomic: an interrupted write leaves the old index
-    },
-  };
-  return store;
-}
-
-async function writeCaDir(dir: string, certificate: Uint8Array, chain: Uint8Array[], key: CryptoKey, passout: string | undefined): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  if (existsSync(join(dir, 'index.json'))) throw new CertbenchError('already holds a CA (index.json exists): choose an empty directory', dir);
-  const keyPem = await exportPrivateKeyPem(key, passout !== undefined ? { format: 'encrypted-pkcs8', passphrase: passout } : { format: 'pkcs8' });
-  writeFileSync(join(dir, 'ca.key'), keyPem, { mode: 0o600 });
-  writeFileSync(join(dir, 'ca.crt'), [certificate, ...chain].map((c) => toPem('CERTIFICATE', c)).join(''));
-  const index: IndexFile = { version: 1, caId: await caIdOf(certificate), crlNumber: 0, issued: [] };
-  writeFileSync(join(dir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-}
 
 function need(value: string | undefined, flag: string): string {
   if (value === undefined) throw new CertbenchError(`${flag} is required`);
@@ -100,42 +23,106 @@ function positive(value: string | undefined, flag: string): number | undefined {
 }
 
 const USAGE = `usage:
-  certbench ca init --dir DIR [--subject "/CN=…"] [--key-type ${KEY_TYPES.join('|')}] [--days N] [--pathlen N] [--passout pass:…]
-  certbench ca import --dir DIR --cert ca.crt --key ca.key [--passin pass:…] [--passout pass:…]
+  certbench ca init --dir DIR (--passout SPEC | --no-passout) [--subject "/CN=…"] [--key-type ${KEY_TYPES.join('|')}]
+                    [--days N] [--pathlen N] [--wait SECONDS]
+  certbench ca import --dir DIR --cert ca.crt --key ca.key [--passin SPEC] (--passout SPEC | --no-passout) [--wait SECONDS]
+  certbench ca check --dir DIR [--passin SPEC]
+
+SPEC is pass:SECRET, env:VAR or file:PATH (env: and file: keep the passphrase out of shell history).
+--passout encrypts ca.key with the passphrase and seals the CA's log of changes with it, so
+\`ca check\` (and every sign, revoke and crl) notices any change made without it. --no-passout writes
+ca.key unencrypted (mode 0600) with an unsealed log, which shows accidental changes only.
+sign, revoke, crl and ca init/import hold the directory's lock (certbench.lock) while they change it,
+waiting up to --wait SECONDS (default 30) for another run.
 `;
 
+const PASSOUT_OPTIONS = { passout: { type: 'string' }, 'no-passout': { type: 'boolean' }, wait: { type: 'string' } } as const;
+
+class UsageError extends CertbenchError {}
+
+/** The passphrase for the new ca.key, or null for an explicit --no-passout (with its warning). */
+async function passoutOf(values: { passout?: string; 'no-passout'?: boolean }, io: CliIo): Promise<string | null> {
+  if (values.passout !== undefined && values['no-passout']) throw new UsageError('give --passout or --no-passout, not both');
+  if (values.passout !== undefined) {
+    const pass = await readPassin(values.passout, '--passout');
+    if (!pass) throw new CertbenchError('an empty passphrase protects nothing', '--passout');
+    return pass;
+  }
+  if (values['no-passout']) {
+    io.stderr('warning: --no-passout: ca.key is written unencrypted (mode 0600); anyone who can read it can sign as this CA, and the CA\'s log is not sealed, so `certbench ca check` can only show accidental changes\n');
+    return null;
+  }
+  throw new UsageError('a CA key needs a passphrase: give --passout env:VAR (or file:PATH, pass:SECRET), or --no-passout to write it unencrypted');
+}
+
 async function init(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, subject: { type: 'string' }, 'key-type': { type: 'string' }, days: { type: 'string' }, pathlen: { type: 'string' }, passout: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, subject: { type: 'string' }, 'key-type': { type: 'string' }, days: { type: 'string' }, pathlen: { type: 'string' }, ...PASSOUT_OPTIONS } });
   const dir = need(values.dir, '--dir');
   const keyType = (values['key-type'] ?? DEFAULT_CA_KEY_TYPE) as KeyType;
   if (!KEY_TYPES.includes(keyType)) throw new CertbenchError(`"${keyType}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
   const days = positive(values.days, '--days');
   const pathLen = positive(values.pathlen, '--pathlen');
+  const waitMs = lockWaitOption(values.wait);
+  const passout = await passoutOf(values, io);
   const ca = await createRootCa({ subject: values.subject ?? DEFAULT_CA_SUBJECT, keyType, ...(days !== undefined ? { days } : {}), ...(pathLen !== undefined ? { pathLen } : {}) });
-  await writeCaDir(dir, ca.certificate, ca.chain, ca.key, readPassArg(values.passout));
-  io.stdout(`created CA ${ca.id.slice(0, 16)} in ${dir} (ca.crt, ca.key, index.json)\n`);
+  const id = await createCaDir(dir, ca, passout, { command: 'ca init', ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) });
+  io.stdout(`created CA ${id.slice(0, 16)} in ${dir} (ca.crt, ca.key, index.json)\n`);
   return 0;
 }
 
 async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, passin: { type: 'string' }, passout: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, passin: { type: 'string' }, ...PASSOUT_OPTIONS } });
   const dir = need(values.dir, '--dir');
-  const pass = readPassArg(values.passin);
-  const ca = await importCa({
-    certificate: readText(need(values.cert, '--cert'), '--cert'),
-    key: new Uint8Array(readFileSync(need(values.key, '--key'))),
-    ...(pass !== undefined ? { passphrase: pass } : {}),
-  });
+  const waitMs = lockWaitOption(values.wait);
+  const passout = await passoutOf(values, io);
+  const pass = values.passin === undefined ? undefined : await readPassin(values.passin);
+  let certificate: string;
+  let key: Uint8Array;
+  try {
+    certificate = readFileSync(need(values.cert, '--cert'), 'utf8');
+    key = new Uint8Array(readFileSync(need(values.key, '--key')));
+  } catch (e) {
+    if (e instanceof CertbenchError) throw e;
+    throw new CertbenchError(`cannot read ${(e as NodeJS.ErrnoException).path ?? 'it'}`, '--cert/--key');
+  }
+  const ca = await importCa({ certificate, key, ...(pass !== undefined ? { passphrase: pass } : {}) });
   for (const w of ca.warnings) io.stderr(`warning: ${w}\n`);
-  await writeCaDir(dir, ca.certificate, ca.chain, ca.key, readPassArg(values.passout));
+  await createCaDir(dir, ca, passout, { command: 'ca import', ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) });
   io.stdout(`imported CA ${ca.id.slice(0, 16)} into ${dir}\n`);
   return 0;
 }
 
-registerCommand('ca', 'create (init) or import a CA kept in a directory', async (args, io) => {
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { dir: { type: 'string' }, passin: { type: 'string' } } });
+  const dir = need(values.dir, '--dir');
+  const r = await checkCaDir(dir, values.passin);
+  const lines = [
+    r.sealed
+      ? `log: ${r.entries} entries, hash-chained and sealed with an HMAC keyed from the passphrase`
+      : `log: ${r.entries} entries, hash-chained but not sealed (this CA has no passphrase): it shows accidental changes only; anyone who can write ${dir} can rewrite index.json and its log to agree`,
+    `last log entry: SHA-256 ${r.head} (note it somewhere else: putting the whole directory back to an earlier copy is not visible from inside it)`,
+    `inventory: ${r.certificates} certificate(s), ${r.revoked} revoked; last CRL number ${r.crlNumber}`,
+  ];
+  if (r.problems.length) {
+    io.stdout(`CA ${r.caId.slice(0, 16)} in ${dir}: CHANGED outside certbench\n${r.problems.map((p) => `  - ${p}\n`).join('')}${lines.map((l) => `  ${l}\n`).join('')}`);
+    return 1;
+  }
+  io.stdout(`CA ${r.caId.slice(0, 16)} in ${dir}: as certbench last left it\n  ca.key belongs to ca.crt\n${lines.map((l) => `  ${l}\n`).join('')}`);
+  return 0;
+}
+
+registerCommand('ca', 'create (init), import or check a CA kept in a directory', async (args, io) => {
   const [sub, ...rest] = args;
-  if (sub === 'init') return init(rest, io);
-  if (sub === 'import') return importCommand(rest, io);
+  const run = sub === 'init' ? init : sub === 'import' ? importCommand : sub === 'check' ? check : undefined;
+  if (run) {
+    try {
+      return await run(rest, io);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.stderr(`certbench ca ${sub}: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+  }
   if (sub === '--help' || sub === '-h') {
     io.stdout(USAGE);
     return 0;

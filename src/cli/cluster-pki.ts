@@ -1,5 +1,4 @@
 // `certbench cluster-pki`: a whole cluster PKI (kubeadm or Kubernetes The Hard Way) as a zip.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
@@ -9,6 +8,7 @@ import { generateKubeadmPki } from '../kube/cluster-pki/kubeadm.ts';
 import type { PkiProgress } from '../kube/cluster-pki/types.ts';
 import { zipPkiFiles } from '../kube/cluster-pki/zip.ts';
 import { formatFindings } from '../kube/findings.ts';
+import { writeFileAtomic } from './files.ts';
 import { objectsIn, readFileBytes } from './k8s.ts';
 import { registerCommand } from './registry.ts';
 
@@ -74,7 +74,7 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
     });
   }
   io.stderr('\n');
-  writeFileSync(values.out, zipPkiFiles(pki.files), { mode: 0o600 });
+  writeFileAtomic(values.out, zipPkiFiles(pki.files), 'private');
   io.stderr(formatFindings(pki.findings));
   io.stdout(`${pki.files.length} files (${pki.layout}) in ${pki.elapsedMs.toFixed(0)} ms → ${values.out}\n${pki.files.map((f) => `  ${f.path}`).join('\n')}\n`);
   return 0;

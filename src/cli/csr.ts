@@ -1,5 +1,5 @@
 // `certbench csr`: a new (or given) key and a CSR for it, as the Create view makes them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildCsr } from '../core/csr/build.ts';
 import { requestToCfssl } from '../core/csr/cfssl.ts';
@@ -11,6 +11,7 @@ import { exportPrivateKeyPem, type PrivateKeyExportFormat } from '../core/keys/e
 import { generateKeyPair } from '../core/keys/generate.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { KEY_TYPES, describeKeyAlgorithm, type KeyType } from '../core/keys/key-types.ts';
+import { commitAll, stageAll } from './files.ts';
 import { readPassin } from './passin.ts';
 import { registerCommand } from './registry.ts';
 
@@ -21,16 +22,6 @@ const USAGE = `usage: certbench csr --subject "/CN=…/O=…" [--san DNS:a --san
                      [--out-csr server.csr] [--key-encipherment] [--show-commands]
 Without --out-csr the CSR goes to stdout. --passout encrypts the new key (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC).
 `;
-
-/** `--passout` takes the same forms as `--passin`; the message should name the option given. */
-async function readPassout(spec: string): Promise<string> {
-  try {
-    return await readPassin(spec);
-  } catch (e) {
-    if (e instanceof CertbenchError) throw new CertbenchError(e.message.replace(/^--passin/, '--passout'));
-    throw e;
-  }
-}
 
 const KEY_FORMATS: PrivateKeyExportFormat[] = ['pkcs8', 'pkcs1', 'sec1'];
 
@@ -99,13 +90,17 @@ registerCommand('csr', 'make a key and a certificate signing request', async (ar
   };
   const csr = await buildCsr(request, keyPair);
 
+  let keyPem: string | undefined;
   if (values['out-key']) {
-    const passphrase = values.passout ? await readPassout(values.passout) : undefined;
-    const pem = await exportPrivateKeyPem(keyPair.privateKey, passphrase ? { format: 'encrypted-pkcs8', passphrase } : { format: keyFormat });
-    writeFileSync(values['out-key'], pem, { mode: 0o600 });
+    const passphrase = values.passout ? await readPassin(values.passout, '--passout') : undefined;
+    keyPem = await exportPrivateKeyPem(keyPair.privateKey, passphrase ? { format: 'encrypted-pkcs8', passphrase } : { format: keyFormat });
   }
-  if (values['out-csr']) writeFileSync(values['out-csr'], csr.pem);
-  else io.stdout(csr.pem);
+  // Both are written to temporary files first (the key 0600, even over an existing file), then renamed into place.
+  commitAll(stageAll([
+    ...(values['out-key'] && keyPem ? [{ path: values['out-key'], data: keyPem, access: 'private' as const }] : []),
+    ...(values['out-csr'] ? [{ path: values['out-csr'], data: csr.pem }] : []),
+  ]));
+  if (!values['out-csr']) io.stdout(csr.pem);
 
   if (values['out-csr']) io.stderr(`${values.key ? 'used' : 'made'} ${keyType} key${values['out-key'] ? ` → ${values['out-key']}` : ''}; CSR → ${values['out-csr']}\n`);
   if (values['show-commands']) {

@@ -1,6 +1,6 @@
 // `certbench k8s csr|secret|kubeconfig`: Kubernetes manifests from certificate files. The manifest
 // goes to stdout (or --out) so it can be piped into kubectl; findings and commands go to stderr.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
@@ -9,6 +9,7 @@ import { buildCsrManifest } from '../kube/csr-manifest.ts';
 import { formatFindings, hasErrors, type Finding } from '../kube/findings.ts';
 import { buildKubeconfig } from '../kube/kubeconfig.ts';
 import { buildTlsSecret } from '../kube/tls-secret.ts';
+import { writeFileAtomic } from './files.ts';
 import type { CliIo } from './registry.ts';
 import { registerCommand } from './registry.ts';
 
@@ -43,7 +44,7 @@ function report(io: CliIo, findings: readonly Finding[], commands: readonly stri
 }
 
 function emit(io: CliIo, text: string, out: string | undefined): void {
-  if (out) writeFileSync(out, text, { mode: 0o600 });
+  if (out) writeFileAtomic(out, text, 'private');
   else io.stdout(text);
 }
 

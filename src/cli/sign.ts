@@ -1,5 +1,5 @@
 // `certbench sign`: a CSR signed by the CA in --dir, with a built-in or cfssl profile.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCfsslConfig } from '../core/ca/cfssl-config.ts';
 import { readVerifiedRequest } from '../core/ca/csr.ts';
@@ -7,7 +7,8 @@ import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { openCaDir } from './ca.ts';
+import { lockWaitOption } from './ca-dir/lock.ts';
+import { changeCaDir, type OutputFile } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 function profileNamed(name: string, configPath: string | undefined): Profile {
@@ -27,11 +28,10 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     args,
     options: {
       dir: { type: 'string' }, csr: { type: 'string' }, profile: { type: 'string' }, days: { type: 'string' }, config: { type: 'string' },
-      out: { type: 'string' }, 'chain-out': { type: 'string' }, passin: { type: 'string' }, 'show-commands': { type: 'boolean' },
+      out: { type: 'string' }, 'chain-out': { type: 'string' }, passin: { type: 'string' }, 'show-commands': { type: 'boolean' }, wait: { type: 'string' },
     },
   });
   if (!values.dir || !values.csr || !values.out) throw new CertbenchError('--dir, --csr and --out are required');
-  const ca = openCaDir(values.dir);
   const request = await readVerifiedRequest(new Uint8Array(readFileSync(values.csr)));
   const profile = profileNamed(values.profile ?? 'server', values.config);
   let hours: number | undefined;
@@ -40,13 +40,20 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     if (!(d > 0)) throw new CertbenchError(`${values.days} is not a positive number of days`, '--days');
     hours = d * 24;
   }
-  const signer = await ca.signer(values.passin);
-  const plan = planFromRequest(request, signer, { profile, ...(hours !== undefined ? { hours } : {}) });
-  const issued = await issueFromPlan(plan, signer, new Set(ca.issued.map((e) => e.serialHex)));
-  writeFileSync(values.out, issued.pem);
-  if (values['chain-out']) writeFileSync(values['chain-out'], issued.chainPem);
-  ca.issued.push(issued.entry);
-  ca.save();
+  const waitMs = lockWaitOption(values.wait);
+  const { out, 'chain-out': chainOut } = values;
+  // Under the CA directory's lock: the serial is chosen, the certificate recorded, then the files written.
+  const { plan, issued } = await changeCaDir(
+    values.dir,
+    { command: 'sign', ...(values.passin !== undefined ? { passin: values.passin } : {}), ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) },
+    async (ca) => {
+      const plan = planFromRequest(request, ca.signer, { profile, ...(hours !== undefined ? { hours } : {}) });
+      const issued = await issueFromPlan(plan, ca.signer, new Set(ca.issued.map((e) => e.serialHex)));
+      await ca.record({ op: 'issue', entry: issued.entry });
+      const outputs: OutputFile[] = [{ path: out, data: issued.pem }, ...(chainOut ? [{ path: chainOut, data: issued.chainPem }] : [])];
+      return { outputs, value: { plan, issued } };
+    },
+  );
   for (const w of issued.warnings) io.stderr(`warning: ${w}\n`);
   io.stdout(`issued serial ${issued.entry.serialHex} (${issued.entry.subject}) until ${issued.entry.notAfter} → ${values.out}\n`);
   if (values['show-commands']) {
@@ -54,4 +61,4 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     io.stdout(`\n# the same with openssl\ncat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n\n# the same with cfssl\n${eq.cfsslSign}\n`);
   }
   return 0;
-}, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.');
+}, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands] [--wait SECONDS]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.');

@@ -46,7 +46,7 @@ describe('certbench ca/sign/revoke/crl', () => {
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toMatch(/CSR/);
 
-    expect((await cli(['revoke', '--dir', dir, '--serial', serial.toUpperCase(), '--reason', 'keyCompromise'])).status).toBe(0);
+    expect((await cli(['revoke', '--dir', dir, '--serial', serial.toUpperCase(), '--reason', 'keyCompromise', '--passin', 'pass:s3cret'])).status).toBe(0);
     const crl = await cli(['crl', '--dir', dir, '--days', '2', '--out', path('cli.crl'), '--passin', 'pass:s3cret']);
     expect(crl.status, crl.stderr).toBe(0);
     const r = openssl(['crl', '-in', path('cli.crl'), '-verify', '-CAfile', caCrt, '-noout', '-text']);
@@ -61,19 +61,19 @@ describe('certbench ca/sign/revoke/crl', () => {
   it('imports a CA made by openssl, refusing a non-CA and a mismatched key', async () => {
     ok(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', path('imp.key'), '-out', path('imp.crt'), '-subj', '/CN=Imported', '-days', '3']);
     ok(['ec', '-in', path('imp.key'), '-out', path('imp-sec1.key')]); // SEC1 "EC PRIVATE KEY"
-    const good = await cli(['ca', 'import', '--dir', path('cli-imp'), '--cert', path('imp.crt'), '--key', path('imp-sec1.key')]);
+    const good = await cli(['ca', 'import', '--dir', path('cli-imp'), '--cert', path('imp.crt'), '--key', path('imp-sec1.key'), '--no-passout']);
     expect(good.status, good.stderr).toBe(0);
     const { csrPath } = opensslCsr('cli-imp-leaf', 'ed25519', '/CN=ed-leaf', ['DNS:ed.test']);
     expect((await cli(['sign', '--dir', path('cli-imp'), '--csr', csrPath, '--profile', 'peer', '--out', path('cli-imp-leaf.crt')])).status).toBe(0);
     expect(ok(['verify', '-CAfile', path('imp.crt'), path('cli-imp-leaf.crt')])).toContain('OK');
 
     ok(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', path('other.key'), '-out', path('other.crt'), '-subj', '/CN=Other', '-days', '3']);
-    const mismatch = await cli(['ca', 'import', '--dir', path('cli-imp2'), '--cert', path('imp.crt'), '--key', path('other.key')]);
+    const mismatch = await cli(['ca', 'import', '--dir', path('cli-imp2'), '--cert', path('imp.crt'), '--key', path('other.key'), '--no-passout']);
     expect(mismatch.status).toBe(1);
     expect(mismatch.stderr).toMatch(/does not belong to this certificate/);
 
     ok(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path('leafish.key'), '-out', path('leafish.crt'), '-subj', '/CN=Leaf', '-days', '3', '-addext', 'basicConstraints=critical,CA:FALSE']);
-    const notCa = await cli(['ca', 'import', '--dir', path('cli-imp3'), '--cert', path('leafish.crt'), '--key', path('leafish.key')]);
+    const notCa = await cli(['ca', 'import', '--dir', path('cli-imp3'), '--cert', path('leafish.crt'), '--key', path('leafish.key'), '--no-passout']);
     expect(notCa.status).toBe(1);
     expect(notCa.stderr).toMatch(/not a CA/);
   });
