@@ -5,8 +5,7 @@ import { createRootCa, DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT } from '../core/c
 import { importCa } from '../core/ca/import.ts';
 import { CertbenchError } from '../core/errors.ts';
 import { KEY_TYPES, type KeyType } from '../core/keys/key-types.ts';
-import { checkCaDir, createCaDir } from './ca-dir/store.ts';
-import { lockWaitOption } from './ca-dir/lock.ts';
+import { changeOptionsFrom, checkCaDir, createCaDir } from './ca-dir/store.ts';
 import { readPassin } from './passin.ts';
 import { registerCommand, type CliIo } from './registry.ts';
 
@@ -62,10 +61,10 @@ async function init(args: string[], io: CliIo): Promise<number> {
   if (!KEY_TYPES.includes(keyType)) throw new CertbenchError(`"${keyType}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
   const days = positive(values.days, '--days');
   const pathLen = positive(values.pathlen, '--pathlen');
-  const waitMs = lockWaitOption(values.wait);
+  const options = changeOptionsFrom('ca init', { wait: values.wait }, io);
   const passout = await passoutOf(values, io);
   const ca = await createRootCa({ subject: values.subject ?? DEFAULT_CA_SUBJECT, keyType, ...(days !== undefined ? { days } : {}), ...(pathLen !== undefined ? { pathLen } : {}) });
-  const id = await createCaDir(dir, ca, passout, { command: 'ca init', ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) });
+  const id = await createCaDir(dir, ca, passout, options);
   io.stdout(`created CA ${id.slice(0, 16)} in ${dir} (ca.crt, ca.key, index.json)\n`);
   return 0;
 }
@@ -73,7 +72,7 @@ async function init(args: string[], io: CliIo): Promise<number> {
 async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' }, cert: { type: 'string' }, key: { type: 'string' }, passin: { type: 'string' }, ...PASSOUT_OPTIONS } });
   const dir = need(values.dir, '--dir');
-  const waitMs = lockWaitOption(values.wait);
+  const options = changeOptionsFrom('ca import', { wait: values.wait }, io);
   const passout = await passoutOf(values, io);
   const pass = values.passin === undefined ? undefined : await readPassin(values.passin);
   let certificate: string;
@@ -87,7 +86,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   }
   const ca = await importCa({ certificate, key, ...(pass !== undefined ? { passphrase: pass } : {}) });
   for (const w of ca.warnings) io.stderr(`warning: ${w}\n`);
-  await createCaDir(dir, ca, passout, { command: 'ca import', ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) });
+  await createCaDir(dir, ca, passout, options);
   io.stdout(`imported CA ${ca.id.slice(0, 16)} into ${dir}\n`);
   return 0;
 }

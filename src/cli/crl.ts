@@ -3,19 +3,17 @@
 import { parseArgs } from 'node:util';
 import { buildCrl } from '../core/ca/crl.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { lockWaitOption } from './ca-dir/lock.ts';
-import { changeCaDir } from './ca-dir/store.ts';
+import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 registerCommand('crl', 'write the CRL of the CA in --dir', async (args, io) => {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, der: { type: 'boolean' }, passin: { type: 'string' }, wait: { type: 'string' } } });
   if (!values.dir || !values.out) throw new CertbenchError('--dir and --out are required');
   const days = values.days === undefined ? undefined : Number(values.days);
-  const waitMs = lockWaitOption(values.wait);
   const out = values.out;
   const crl = await changeCaDir(
     values.dir,
-    { command: 'crl', ...(values.passin !== undefined ? { passin: values.passin } : {}), ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) },
+    changeOptionsFrom('crl', values, io),
     async (ca) => {
       const built = await buildCrl(ca.signer, ca.issued, { crlNumber: ca.crlNumber + 1, ...(days !== undefined ? { days } : {}) });
       await ca.record({ op: 'crl', number: built.crlNumber, der: built.der });

@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { findBySerial, isRevocationReason, revokeEntry } from '../core/ca/inventory.ts';
 import { REVOCATION_REASONS } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { lockWaitOption } from './ca-dir/lock.ts';
-import { changeCaDir } from './ca-dir/store.ts';
+import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 registerCommand('revoke', 'revoke a certificate issued by the CA in --dir', async (args, io) => {
@@ -12,11 +11,10 @@ registerCommand('revoke', 'revoke a certificate issued by the CA in --dir', asyn
   if (!values.dir || !values.serial) throw new CertbenchError('--dir and --serial are required');
   const reason = values.reason ?? 'unspecified';
   if (!isRevocationReason(reason)) throw new CertbenchError(`"${reason}" is not one of ${Object.keys(REVOCATION_REASONS).join(', ')}`, '--reason');
-  const waitMs = lockWaitOption(values.wait);
   const serial = values.serial;
   const revoked = await changeCaDir(
     values.dir,
-    { command: 'revoke', ...(values.passin !== undefined ? { passin: values.passin } : {}), ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) },
+    changeOptionsFrom('revoke', values, io),
     async (ca) => {
       const entry = revokeEntry(findBySerial(ca.issued, serial), reason);
       await ca.record({ op: 'revoke', entry });

@@ -7,8 +7,7 @@ import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { lockWaitOption } from './ca-dir/lock.ts';
-import { changeCaDir, type OutputFile } from './ca-dir/store.ts';
+import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 function profileNamed(name: string, configPath: string | undefined): Profile {
@@ -40,12 +39,11 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     if (!(d > 0)) throw new CertbenchError(`${values.days} is not a positive number of days`, '--days');
     hours = d * 24;
   }
-  const waitMs = lockWaitOption(values.wait);
   const { out, 'chain-out': chainOut } = values;
   // Under the CA directory's lock: the serial is chosen, the certificate recorded, then the files written.
   const { plan, issued } = await changeCaDir(
     values.dir,
-    { command: 'sign', ...(values.passin !== undefined ? { passin: values.passin } : {}), ...(waitMs !== undefined ? { waitMs } : {}), notice: (m) => io.stderr(`warning: ${m}\n`) },
+    changeOptionsFrom('sign', values, io),
     async (ca) => {
       const plan = planFromRequest(request, ca.signer, { profile, ...(hours !== undefined ? { hours } : {}) });
       const issued = await issueFromPlan(plan, ca.signer, new Set(ca.issued.map((e) => e.serialHex)));

@@ -29,7 +29,7 @@ import { importPrivateKey } from '../../core/keys/import.ts';
 import { toPem } from '../../core/pem.ts';
 import { commitAll, refuseLinkAt, stageAll, stageFile, type FileAccess, type StagedFile } from '../files.ts';
 import { readPassin } from '../passin.ts';
-import { withDirLock } from './lock.ts';
+import { lockWaitOption, withDirLock } from './lock.ts';
 
 export const INDEX_FILE = 'index.json';
 const INDEX_TEMP = 'index.json.tmp';
@@ -189,7 +189,7 @@ export interface ChangeOptions {
  */
 export async function changeCaDir<T>(dir: string, options: ChangeOptions, change: (ca: CaSession) => Promise<{ outputs: OutputFile[]; value: T }>): Promise<T> {
   const unlocked = await unlock(dir, options.passin);
-  return withDirLock(dir, { command: options.command, ...(options.waitMs !== undefined ? { waitMs: options.waitMs } : {}), ...(options.notice ? { notice: options.notice } : {}) }, async () => {
+  return withDirLock(dir, options, async () => {
     const files = readCaFiles(dir);
     const problems = await problemsOf(files, unlocked);
     if (problems.length) {
@@ -293,5 +293,16 @@ export async function checkCaDir(dir: string, passin: string | undefined): Promi
     certificates: files.state.issued.length,
     revoked: files.state.issued.filter((r) => r.status === 'revoked').length,
     crlNumber: files.state.crlNumber,
+  };
+}
+
+/** The ChangeOptions of a command from its `--passin` and `--wait` (a stale lock's removal is told on stderr). */
+export function changeOptionsFrom(command: string, values: { passin?: string | undefined; wait?: string | undefined }, io: { stderr(s: string): void }): ChangeOptions {
+  const waitMs = lockWaitOption(values.wait);
+  return {
+    command,
+    ...(values.passin !== undefined ? { passin: values.passin } : {}),
+    ...(waitMs !== undefined ? { waitMs } : {}),
+    notice: (m) => io.stderr(`warning: ${m}\n`),
   };
 }
