@@ -4,26 +4,51 @@
  *   ca:<id>               CaRecord (certificate, chain, CRL number)
  *   key:<id>              StoredKey (passphrase-wrapped PKCS#8, or a CryptoKey)
  *   issued:<id>:<serial>  IssuedCertificate
+ *   log:<id>              StoredLog: a passphrase CA's history, sealed with its passphrase
+ * Every page opened from file:// in this browser can read and write these records (PLATFORM-FACTS),
+ * so nothing read is trusted: a malformed record is set aside, every load checks the CA's id against
+ * its certificate and a browser-held key against the certificate, and a passphrase CA's records are
+ * checked against its sealed log at unlock and before every change (ca-integrity.ts).
  */
-import { createIntermediateCa, createRootCa, type CaOptions } from '../core/ca/create.ts';
+import { createIntermediateCa, createRootCa, type CaOptions, type CreatedCa } from '../core/ca/create.ts';
 import { buildCrl, type BuiltCrl } from '../core/ca/crl.ts';
 import { readVerifiedRequest } from '../core/ca/csr.ts';
-import { caFacts } from '../core/ca/identity.ts';
 import { importCa, type CaImportInput } from '../core/ca/import.ts';
 import { inventoryEntryFor, revokeEntry } from '../core/ca/inventory.ts';
 import { issueFromPlan, planFromRequest, planRenewal, type IssuancePlan, type IssuedResult, type PlanOptions } from '../core/ca/issue.ts';
 import { BUILTIN_PROFILES } from '../core/ca/profiles.ts';
+import { deriveStateLogKey, newStateLogSeal, type StateLogSeal } from '../core/ca/state-log.ts';
 import type { CaSigner, IssuedCertificate, RevocationReason } from '../core/ca/types.ts';
-import { formatDistinguishedName } from '../core/cert/name.ts';
 import { normaliseSerialHex } from '../core/cert/serial.ts';
 import { CertbenchError } from '../core/errors.ts';
 import { keyAlgorithmOfCryptoKey } from '../core/keys/key-types.ts';
+import {
+  appendToLog,
+  isFatal,
+  keyFitsCertificate,
+  loadTimeProblems,
+  lostRevocations,
+  newLog,
+  readCaRecord,
+  readLog,
+  readRow,
+  readStoredKey,
+  repairFor,
+  resealRecords,
+  restoreFromLog,
+  sameLog,
+  sealedProblems,
+  type CaProblem,
+  type Quarantined,
+  type Repair,
+  type StoredLog,
+} from './ca-integrity.ts';
 import { openDb, type Db } from './db.ts';
-import { KeySession, protectKey, unwrapKey, type KeyProtection, type StoredKey } from './key-vault.ts';
+import { KeySession, protectKey, unwrapKey, type KeyProtection, type SealKey, type StoredKey } from './key-vault.ts';
 
 export interface CaRecord {
   id: string;
-  /** Display name: the subject in OpenSSL's one-line form. */
+  /** Display name: the subject in OpenSSL's one-line form (always read from the certificate). */
   name: string;
   certificate: Uint8Array;
   chain: Uint8Array[];
@@ -34,64 +59,229 @@ export interface CaRecord {
   createdAt: string;
 }
 
+/** What the checks found for one CA. */
+export interface CaIntegrity {
+  /** Found on this load (id, chain, browser-held key) and, for a passphrase CA, at its last unlock or change. */
+  problems: CaProblem[];
+  /** What acknowledging the problems does; undefined when there are none. */
+  repair: Repair | undefined;
+  /** A passphrase CA whose records were checked against its sealed history in this session (it is unlocked). */
+  sealChecked: boolean;
+}
+
 export interface CaSummary extends CaRecord {
   notAfter: Date;
   protection: StoredKey['protection'] | 'none';
+  /** The key is included in backups. */
   exportable: boolean;
+  /** A browser-held key whose bytes can be exported (by any page of this browser profile). */
+  extractable: boolean;
   unlocked: boolean;
+  integrity: CaIntegrity;
+}
+
+export interface CaList {
+  cas: CaSummary[];
+  /** Records that could not be read: set aside, never used, named so a person can remove them. */
+  quarantined: Quarantined[];
+}
+
+/** A CA whose records were found altered: the problems name what changed. */
+export class CaIntegrityError extends CertbenchError {
+  override name = 'CaIntegrityError';
+  constructor(
+    message: string,
+    readonly caId: string,
+    readonly problems: CaProblem[],
+  ) {
+    super(message);
+  }
+}
+
+/** The store changed between reading and writing (another tab): the change is made again. */
+class StoreConflict extends CertbenchError {
+  constructor() {
+    super('the CA changed while this change was made');
+  }
 }
 
 export const caKey = (id: string) => `ca:${id}`;
 export const keyKey = (id: string) => `key:${id}`;
+export const logKey = (id: string) => `log:${id}`;
 export const issuedKey = (caId: string, serial: string) => `issued:${caId}:${serial}`;
 
 async function pkcs8Of(key: CryptoKey): Promise<Uint8Array> {
   return new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', key));
 }
 
+/** Everything one CA owns, as stored. */
+interface Snapshot {
+  record: CaRecord;
+  /** The raw record (written back with only the CRL number changed). */
+  rawRecord: unknown;
+  stored: StoredKey | { reason: string } | undefined;
+  rawLog: unknown;
+  rows: IssuedCertificate[];
+  quarantined: Quarantined[];
+}
+
+/** A CA checked and ready to change: its signer (when it has a key) and, for a passphrase CA, its seal key and log. */
+interface Prepared {
+  snap: Snapshot;
+  signer?: CaSigner;
+  sealed?: { key: SealKey; log: StoredLog };
+}
+
+const REFUSED = 'this CA\'s certificate, chain or key is not the one it was stored with: it cannot sign (see its card)';
+const CHANGED = 'this CA\'s records were changed without its passphrase: read what changed on its card and confirm before it signs, revokes or publishes a CRL';
+
+function readRows(entries: [string, unknown][]): { rows: IssuedCertificate[]; quarantined: Quarantined[] } {
+  const rows: IssuedCertificate[] = [];
+  const quarantined: Quarantined[] = [];
+  for (const [k, v] of entries) {
+    const row = readRow(k, v);
+    if ('reason' in row) quarantined.push(row);
+    else rows.push(row);
+  }
+  return { rows, quarantined };
+}
+
 export class CaStore {
   readonly session = new KeySession();
+  /** Problems found at a passphrase CA's unlock or before a change, until a clean check or lock. */
+  readonly #findings = new Map<string, CaProblem[]>();
   constructor(readonly db: Db = openDb()) {}
 
+  /** Every CA, checked; a record that cannot be read is set aside and named, never hiding the others. */
+  async loadCas(): Promise<CaList> {
+    const all = await this.db.entries<unknown>('');
+    const quarantined: Quarantined[] = [];
+    const values = new Map(all);
+    const cas: CaSummary[] = [];
+    for (const [k, v] of all) {
+      if (k.startsWith('issued:')) {
+        const row = readRow(k, v);
+        if ('reason' in row) quarantined.push(row);
+        continue;
+      }
+      if (!k.startsWith('ca:')) continue;
+      const read = readCaRecord(k, v);
+      if ('reason' in read) {
+        quarantined.push(read);
+        continue;
+      }
+      const { record, facts } = read;
+      const rawKey = values.get(keyKey(record.id));
+      const stored = rawKey === undefined ? undefined : readStoredKey(rawKey);
+      const problems = [...(await loadTimeProblems(record, stored)), ...(this.#findings.get(record.id) ?? [])];
+      const key = stored && !('reason' in stored) ? stored : undefined;
+      const unlocked = key?.protection === 'browser-key' || this.session.isUnlocked(record.id);
+      cas.push({
+        ...record,
+        notAfter: facts.notAfter,
+        protection: key?.protection ?? 'none',
+        exportable: key?.exportable ?? false,
+        extractable: key?.protection === 'browser-key' && key.key.extractable,
+        unlocked,
+        integrity: { problems, repair: repairFor(problems), sealChecked: key?.protection === 'passphrase' && this.session.isUnlocked(record.id) },
+      });
+    }
+    return { cas, quarantined };
+  }
+
   async listCas(): Promise<CaSummary[]> {
-    const cas = await this.db.entries<CaRecord>('ca:');
-    const keys = new Map(await this.db.entries<StoredKey>('key:'));
-    return cas.map(([, ca]) => {
-      const k = keys.get(keyKey(ca.id));
-      return {
-        ...ca,
-        notAfter: caFacts(ca.certificate).notAfter,
-        protection: k?.protection ?? 'none',
-        exportable: k?.exportable ?? false,
-        unlocked: k?.protection === 'browser-key' || this.session.isUnlocked(ca.id),
-      };
-    });
+    return (await this.loadCas()).cas;
   }
 
   async getCa(id: string): Promise<CaRecord> {
-    const ca = await this.db.get<CaRecord>(caKey(id));
-    if (!ca) throw new CertbenchError(`no CA with id ${id.slice(0, 16)} in this browser`);
-    return ca;
+    const raw = await this.db.get<unknown>(caKey(id));
+    if (raw === undefined) throw new CertbenchError(`no CA with id ${id.slice(0, 16)} in this browser`);
+    const read = readCaRecord(caKey(id), raw);
+    if ('reason' in read) throw new CertbenchError(`the stored CA record cannot be read: ${read.reason}`);
+    return read.record;
   }
 
-  /** Stores a CA and its key together (one transaction). The key must be extractable once, to be wrapped. */
-  async addCa(ca: { id: string; certificate: Uint8Array; chain: Uint8Array[]; key: CryptoKey }, protection: KeyProtection, extra: [string, unknown][] = [], parentId?: string): Promise<CaRecord> {
+  async #snapshot(id: string): Promise<Snapshot> {
+    const [rawRecord, rawKey, rawLog, rowEntries] = await Promise.all([
+      this.db.get<unknown>(caKey(id)),
+      this.db.get<unknown>(keyKey(id)),
+      this.db.get<unknown>(logKey(id)),
+      this.db.entries<unknown>(`issued:${id}:`),
+    ]);
+    if (rawRecord === undefined) throw new CertbenchError(`no CA with id ${id.slice(0, 16)} in this browser`);
+    const read = readCaRecord(caKey(id), rawRecord);
+    if ('reason' in read) throw new CertbenchError(`the stored CA record cannot be read: ${read.reason}`);
+    return { record: read.record, rawRecord, stored: rawKey === undefined ? undefined : readStoredKey(rawKey), rawLog, ...readRows(rowEntries) };
+  }
+
+  /**
+   * Checks the CA before a change: its certificate, chain and key (every CA), and for a passphrase CA
+   * its records against the sealed log. `needKey` false lets a CA without a key in this browser
+   * change its records (revoke), unsealed.
+   */
+  async #prepare(id: string, needKey = true): Promise<Prepared> {
+    const snap = await this.#snapshot(id);
+    const { record, stored } = snap;
+    if (!stored && !needKey) return { snap };
+    if (!stored) throw new CertbenchError('this CA has no key in the store (it was restored from a backup without its key)', record.name);
+    const problems = await loadTimeProblems(record, stored);
+    if (problems.length || 'reason' in stored!) throw new CaIntegrityError(REFUSED, id, problems);
+    if (stored.protection === 'browser-key') return { snap, signer: { id, certificate: record.certificate, chain: record.chain, key: stored.key } };
+    const key = this.session.use(id);
+    const sealKey = this.session.sealKey(id);
+    if (!key || !sealKey) throw new CertbenchError('the CA key is locked: unlock it with its passphrase first', record.name);
+    const found = await sealedProblems({ caId: id, certificate: record.certificate, chain: record.chain, crlNumber: record.crlNumber, issued: snap.rows }, snap.rawLog, sealKey);
+    if (found.length) {
+      this.#findings.set(id, found);
+      throw new CaIntegrityError(found.some(isFatal) ? REFUSED : CHANGED, id, found);
+    }
+    this.#findings.delete(id);
+    return { snap, signer: { id, certificate: record.certificate, chain: record.chain, key }, sealed: { key: sealKey, log: readLog(snap.rawLog)! } };
+  }
+
+  /** Runs a read-check-write change again when another tab changed the CA in between (at most a few times). */
+  async #retrying<T>(change: () => Promise<T>): Promise<T> {
+    for (let i = 0; i < 6; i++) {
+      try {
+        return await change();
+      } catch (e) {
+        if (!(e instanceof StoreConflict)) throw e;
+      }
+    }
+    throw new CertbenchError('the CA kept changing while this change was made (another tab?): nothing was written, try again');
+  }
+
+  /**
+   * Stores a CA and its key together (one transaction); a passphrase CA also gets its sealed log.
+   * The key must be extractable once, to be wrapped. `guard` sees the current values of `guardKeys`
+   * in the same transaction and throws to write nothing.
+   */
+  async addCa(
+    ca: { id: string; certificate: Uint8Array; chain: Uint8Array[]; key: CryptoKey },
+    protection: KeyProtection,
+    extra: [string, unknown][] = [],
+    parentId?: string,
+    guard?: { keys: string[]; check: (current: Map<string, unknown>) => void },
+  ): Promise<CaRecord> {
     const algorithm = keyAlgorithmOfCryptoKey(ca.key);
     if (!algorithm) throw new CertbenchError('unsupported CA key type');
-    const stored = await protectKey(ca.id, await pkcs8Of(ca.key), algorithm, protection);
-    const record: CaRecord = {
-      id: ca.id,
-      name: formatDistinguishedName(caFacts(ca.certificate).subject),
-      certificate: ca.certificate,
-      chain: ca.chain,
-      crlNumber: 0,
-      ...(parentId ? { parentId } : {}),
-      createdAt: new Date().toISOString(),
-    };
-    if (await this.db.get(caKey(ca.id))) throw new CertbenchError(`this CA (${record.name}) is already in the store`);
-    await this.db.write([[caKey(ca.id), record], [keyKey(ca.id), stored], ...extra]);
-    if (protection.kind === 'passphrase') this.session.put(ca.id, await unwrapKey(ca.id, stored as StoredKey & { protection: 'passphrase' }, protection.passphrase));
-    return record;
+    const seal: StateLogSeal | undefined = protection.kind === 'passphrase' ? newStateLogSeal() : undefined;
+    const [stored, logHmac] = await Promise.all([
+      protectKey(ca.id, await pkcs8Of(ca.key), algorithm, protection),
+      protection.kind === 'passphrase' ? deriveStateLogKey(protection.passphrase, seal!) : undefined,
+    ]);
+    const sealKey: SealKey | undefined = logHmac ? { key: logHmac, seal: seal! } : undefined;
+    const record = readCaRecord(caKey(ca.id), { id: ca.id, certificate: ca.certificate, chain: ca.chain, crlNumber: 0, ...(parentId ? { parentId } : {}), createdAt: new Date().toISOString() });
+    if ('reason' in record) throw new CertbenchError(record.reason);
+    const puts: [string, unknown][] = [[caKey(ca.id), record.record], [keyKey(ca.id), stored], ...extra];
+    if (sealKey) puts.push([logKey(ca.id), await newLog(ca.certificate, ca.chain, sealKey)]);
+    await this.db.transact([caKey(ca.id), ...(guard?.keys ?? [])], (cur) => {
+      if (cur.get(caKey(ca.id)) !== undefined) throw new CertbenchError(`this CA (${record.record.name}) is already in the store`);
+      guard?.check(cur);
+      return puts;
+    });
+    if (protection.kind === 'passphrase') this.session.put(ca.id, await unwrapKey(ca.id, stored as StoredKey & { protection: 'passphrase' }, protection.passphrase), sealKey);
+    return record.record;
   }
 
   async createRoot(options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
@@ -99,12 +289,22 @@ export class CaStore {
     return { record: await this.addCa(ca, protection), warnings: ca.warnings };
   }
 
-  /** An intermediate signed by a stored CA; it is also recorded in the parent's inventory. */
+  /** An intermediate signed by a stored CA; it is also recorded in the parent's inventory (and sealed log). */
   async createIntermediate(parentId: string, options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
-    const parent = await this.signer(parentId);
-    const ca = await createIntermediateCa(parent, await this.takenSerials(parentId), options);
-    const entry = inventoryEntryFor(parentId, ca.certificate, 'ca');
-    return { record: await this.addCa(ca, protection, [[issuedKey(parentId, entry.serialHex), entry]], parentId), warnings: ca.warnings };
+    return this.#retrying(async () => {
+      const parent = await this.#prepare(parentId);
+      const ca: CreatedCa = await createIntermediateCa(parent.signer!, this.#taken(parent.snap), options);
+      const entry = inventoryEntryFor(parentId, ca.certificate, 'ca');
+      const extra: [string, unknown][] = [[issuedKey(parentId, entry.serialHex), entry]];
+      if (parent.sealed) extra.push([logKey(parentId), await appendToLog(parent.sealed.log, [{ op: 'issue', entry }], parent.sealed.key)]);
+      const guard = {
+        keys: [issuedKey(parentId, entry.serialHex), logKey(parentId)],
+        check: (cur: Map<string, unknown>) => {
+          if (cur.get(issuedKey(parentId, entry.serialHex)) !== undefined || (parent.sealed && !sameLog(cur.get(logKey(parentId)), parent.snap.rawLog))) throw new StoreConflict();
+        },
+      };
+      return { record: await this.addCa(ca, protection, extra, parentId, guard), warnings: ca.warnings };
+    });
   }
 
   async importCa(input: CaImportInput, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
@@ -112,18 +312,95 @@ export class CaStore {
     return { record: await this.addCa(ca, protection), warnings: ca.warnings };
   }
 
-  /** Deletes a CA, its key and its inventory (one transaction). */
+  /** Deletes a CA, its key, its log and its inventory (one transaction). */
   async deleteCa(id: string): Promise<void> {
     const issued = await this.db.entries(`issued:${id}:`);
-    await this.db.write([], [caKey(id), keyKey(id), ...issued.map(([k]) => k)]);
+    await this.db.write([], [caKey(id), keyKey(id), logKey(id), ...issued.map(([k]) => k)]);
     this.session.lock(id);
+    this.#findings.delete(id);
   }
 
-  async unlock(id: string, passphrase: string): Promise<void> {
-    const stored = await this.db.get<StoredKey>(keyKey(id));
+  /** Removes a record that was set aside because it cannot be read. */
+  async removeQuarantined(key: string): Promise<void> {
+    const read = key.startsWith('ca:') ? readCaRecord(key, await this.db.get(key)) : key.startsWith('issued:') ? readRow(key, await this.db.get(key)) : undefined;
+    if (!read || !('reason' in read)) throw new CertbenchError(`${key} is not a record set aside`);
+    await this.db.write([], [key]);
+  }
+
+  /**
+   * Unlocks a passphrase CA for this session, after checking that the key belongs to the certificate
+   * and that its records are what its sealed log records. A swapped certificate or key is refused
+   * (the key is not kept); other changes are returned (and kept) until acknowledged, and until then
+   * the CA does not sign, revoke or publish.
+   */
+  async unlock(id: string, passphrase: string): Promise<CaProblem[]> {
+    const snap = await this.#snapshot(id);
+    const { record, stored } = snap;
     if (!stored) throw new CertbenchError('this CA has no key in the store (it was restored from a backup without its key)');
-    if (stored.protection !== 'passphrase') return;
-    this.session.put(id, await unwrapKey(id, stored, passphrase));
+    if ('reason' in stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: stored.reason }]);
+    if (stored.protection !== 'passphrase') return [];
+    const key = await unwrapKey(id, stored, passphrase);
+    const refused = await loadTimeProblems(record, stored);
+    if (!(await keyFitsCertificate(key, record.certificate))) refused.push({ kind: 'key-mismatch' });
+    if (refused.length) {
+      this.#findings.set(id, refused);
+      throw new CaIntegrityError(REFUSED, id, refused);
+    }
+    const logged = readLog(snap.rawLog);
+    let seal = logged?.seal;
+    let hmac: CryptoKey;
+    try {
+      hmac = await deriveStateLogKey(passphrase, seal!);
+    } catch {
+      seal = newStateLogSeal(); // the stored parameters are not certbench's: sealedProblems reports it
+      hmac = await deriveStateLogKey(passphrase, seal);
+    }
+    const sealKey: SealKey = { key: hmac, seal: seal! };
+    const found = await sealedProblems({ caId: id, certificate: record.certificate, chain: record.chain, crlNumber: record.crlNumber, issued: snap.rows }, snap.rawLog, sealKey);
+    if (found.length) this.#findings.set(id, found);
+    else this.#findings.delete(id);
+    if (found.some(isFatal)) throw new CaIntegrityError(REFUSED, id, found);
+    this.session.put(id, key, sealKey);
+    return found;
+  }
+
+  /**
+   * The person read `shown` (what unlock or a change found) and continues: what the sealed log records
+   * is put back, or — when the log itself cannot be trusted or is missing — the records are sealed as
+   * they are. Refused when the records changed again since `shown`, or for a swapped certificate/key.
+   */
+  async acknowledge(id: string, shown: readonly CaProblem[]): Promise<CaProblem[]> {
+    return this.#retrying(async () => {
+      const snap = await this.#snapshot(id);
+      const sealKey = this.session.sealKey(id);
+      if (!this.session.use(id) || !sealKey) throw new CertbenchError('the CA key is locked: unlock it with its passphrase first');
+      if (snap.stored && 'reason' in snap.stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: snap.stored.reason }]);
+      const refused = await loadTimeProblems(snap.record, snap.stored);
+      if (refused.length) throw new CaIntegrityError(REFUSED, id, refused);
+      const state = { caId: id, certificate: snap.record.certificate, chain: snap.record.chain, crlNumber: snap.record.crlNumber, issued: snap.rows };
+      const problems = await sealedProblems(state, snap.rawLog, sealKey);
+      if (JSON.stringify(problems) !== JSON.stringify(shown)) {
+        if (problems.length) this.#findings.set(id, problems);
+        else this.#findings.delete(id);
+        throw new CaIntegrityError('the records changed again since this list was shown: read the new list', id, problems);
+      }
+      const repair = repairFor(problems);
+      if (repair === 'refuse') throw new CaIntegrityError(REFUSED, id, problems);
+      if (repair) {
+        const changes = repair === 'restore' ? await restoreFromLog(snap.record, snap.rows, readLog(snap.rawLog)!, problems, sealKey) : await resealRecords(snap.record, snap.rows, snap.rawLog, sealKey);
+        const touched = [caKey(id), logKey(id), ...changes.puts.map(([k]) => k), ...changes.deletes];
+        await this.db.transact(touched, (cur) => {
+          if (!sameLog(cur.get(logKey(id)), snap.rawLog) || JSON.stringify(cur.get(caKey(id))) !== JSON.stringify(snap.rawRecord)) throw new StoreConflict();
+          const raw = cur.get(caKey(id)) as Record<string, unknown>;
+          return { puts: [...changes.puts, [logKey(id), changes.log], [caKey(id), { ...raw, crlNumber: changes.crlNumber }]], deletes: changes.deletes };
+        });
+      }
+      const after = await this.#snapshot(id);
+      const left = await sealedProblems({ ...state, crlNumber: after.record.crlNumber, issued: after.rows }, after.rawLog, sealKey);
+      if (left.length) this.#findings.set(id, left);
+      else this.#findings.delete(id);
+      return left;
+    });
   }
 
   lock(id: string): void {
@@ -134,22 +411,22 @@ export class CaStore {
     this.session.lockAll();
   }
 
-  /** The CA ready to sign, or a CertbenchError saying it is locked. */
+  /** The CA ready to sign (checked), or a CertbenchError saying it is locked or was altered. */
   async signer(id: string): Promise<CaSigner> {
-    const ca = await this.getCa(id);
-    const stored = await this.db.get<StoredKey>(keyKey(id));
-    if (!stored) throw new CertbenchError('this CA has no key in the store (it was restored from a backup without its key)', ca.name);
-    const key = stored.protection === 'browser-key' ? stored.key : this.session.use(id);
-    if (!key) throw new CertbenchError('the CA key is locked: unlock it with its passphrase first', ca.name);
-    return { id, certificate: ca.certificate, chain: ca.chain, key };
+    return (await this.#prepare(id)).signer!;
   }
 
+  /** The inventory rows that can be read (a malformed one is reported by loadCas). */
   async listIssued(caId: string): Promise<IssuedCertificate[]> {
-    return (await this.db.entries<IssuedCertificate>(`issued:${caId}:`)).map(([, v]) => v);
+    return readRows(await this.db.entries<unknown>(`issued:${caId}:`)).rows;
+  }
+
+  #taken(snap: Snapshot): Set<string> {
+    return new Set([...snap.rows.map((e) => e.serialHex), ...snap.quarantined.map((q) => q.key.split(':')[2] ?? '')]);
   }
 
   async takenSerials(caId: string): Promise<Set<string>> {
-    return new Set((await this.listIssued(caId)).map((e) => e.serialHex));
+    return this.#taken(await this.#snapshot(caId));
   }
 
   /** Verifies the CSR and proposes an editable plan (default profile: server). */
@@ -164,44 +441,70 @@ export class CaStore {
     return planRenewal(entry, { id: caId, certificate: ca.certificate, chain: ca.chain }, { profile: (BUILTIN_PROFILES as Record<string, typeof BUILTIN_PROFILES.server>)[entry.profile] ?? BUILTIN_PROFILES.server, ...options });
   }
 
-  /** Signs the plan and records it in the inventory. */
+  /** Signs the plan and records it in the inventory (and the sealed log), in one transaction. */
   async issue(caId: string, plan: IssuancePlan): Promise<IssuedResult> {
-    const signer = await this.signer(caId);
-    const result = await issueFromPlan(plan, signer, await this.takenSerials(caId));
-    await this.db.transact([issuedKey(caId, result.entry.serialHex)], (cur) => {
-      if (cur.get(issuedKey(caId, result.entry.serialHex))) throw new CertbenchError('serial collision: try again');
-      return [[issuedKey(caId, result.entry.serialHex), result.entry]];
+    return this.#retrying(async () => {
+      const p = await this.#prepare(caId);
+      const result = await issueFromPlan(plan, p.signer!, this.#taken(p.snap));
+      const k = issuedKey(caId, result.entry.serialHex);
+      const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'issue', entry: result.entry }], p.sealed.key));
+      await this.db.transact([k, logKey(caId)], (cur) => {
+        if (cur.get(k)) throw new CertbenchError('serial collision: try again');
+        if (p.sealed && !sameLog(cur.get(logKey(caId)), p.snap.rawLog)) throw new StoreConflict();
+        return [[k, result.entry], ...(log ? [[logKey(caId), log] as [string, unknown]] : [])];
+      });
+      return result;
     });
-    return result;
   }
 
   async issued(caId: string, serial: string): Promise<IssuedCertificate> {
-    const entry = await this.db.get<IssuedCertificate>(issuedKey(caId, normaliseSerialHex(serial)));
-    if (!entry) throw new CertbenchError(`no certificate with serial ${normaliseSerialHex(serial)} was issued by this CA`);
-    return entry;
-  }
-
-  async revoke(caId: string, serial: string, reason: RevocationReason = 'unspecified'): Promise<IssuedCertificate> {
     const key = issuedKey(caId, normaliseSerialHex(serial));
-    let revoked: IssuedCertificate | undefined;
-    await this.db.transact([key], (cur) => {
-      const entry = cur.get(key) as IssuedCertificate | undefined;
-      if (!entry) throw new CertbenchError(`no certificate with serial ${normaliseSerialHex(serial)} was issued by this CA`);
-      revoked = revokeEntry(entry, reason);
-      return [[key, revoked]];
-    });
-    return revoked!;
+    const raw = await this.db.get<unknown>(key);
+    if (raw === undefined) throw new CertbenchError(`no certificate with serial ${normaliseSerialHex(serial)} was issued by this CA`);
+    const row = readRow(key, raw);
+    if ('reason' in row) throw new CertbenchError(`the inventory row cannot be read: ${row.reason}`);
+    return row;
   }
 
-  /** A new CRL; the CRL number advances only when the CRL was made. */
-  async crl(caId: string, days?: number): Promise<BuiltCrl> {
-    const signer = await this.signer(caId);
-    const ca = await this.getCa(caId);
-    const crl = await buildCrl(signer, await this.listIssued(caId), { crlNumber: ca.crlNumber + 1, ...(days !== undefined ? { days } : {}) });
-    await this.db.transact([caKey(caId)], (cur) => {
-      const now = cur.get(caKey(caId)) as CaRecord;
-      return [[caKey(caId), { ...now, crlNumber: Math.max(now.crlNumber, crl.crlNumber) }]];
+  /** Marks a row revoked (recorded in the sealed log of a passphrase CA, which must be unlocked). */
+  async revoke(caId: string, serial: string, reason: RevocationReason = 'unspecified'): Promise<IssuedCertificate> {
+    const hex = normaliseSerialHex(serial);
+    const key = issuedKey(caId, hex);
+    return this.#retrying(async () => {
+      const p = await this.#prepare(caId, false);
+      const row = p.snap.rows.find((r) => r.serialHex === hex);
+      if (!row) throw new CertbenchError(`no certificate with serial ${hex} was issued by this CA`);
+      const revoked = revokeEntry(row, reason);
+      const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'revoke', entry: revoked }], p.sealed.key));
+      await this.db.transact([key, logKey(caId)], (cur) => {
+        if (JSON.stringify(cur.get(key)) !== JSON.stringify(row)) throw new StoreConflict();
+        if (p.sealed && !sameLog(cur.get(logKey(caId)), p.snap.rawLog)) throw new StoreConflict();
+        return [[key, revoked], ...(log ? [[logKey(caId), log] as [string, unknown]] : [])];
+      });
+      return revoked;
     });
-    return crl;
+  }
+
+  /**
+   * A new CRL. Its number is taken inside the write: the transaction writes it only if the CA's number
+   * is still the one the CRL followed, else the CRL is made again with the next one (two tabs
+   * publishing at once get different numbers). A passphrase CA's CRL also lists revocations its sealed
+   * log records for rows that are gone.
+   */
+  async crl(caId: string, days?: number): Promise<BuiltCrl> {
+    return this.#retrying(async () => {
+      const p = await this.#prepare(caId);
+      const rows = p.sealed ? [...p.snap.rows, ...lostRevocations(caId, p.sealed.log, p.snap.rows)] : p.snap.rows;
+      const before = p.snap.record.crlNumber;
+      const crl = await buildCrl(p.signer!, rows, { crlNumber: before + 1, ...(days !== undefined ? { days } : {}) });
+      const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'crl', number: crl.crlNumber, der: crl.der }], p.sealed.key));
+      await this.db.transact([caKey(caId), logKey(caId)], (cur) => {
+        const now = cur.get(caKey(caId)) as Record<string, unknown> | undefined;
+        if (!now || now.crlNumber !== before) throw new StoreConflict();
+        if (p.sealed && !sameLog(cur.get(logKey(caId)), p.snap.rawLog)) throw new StoreConflict();
+        return [[caKey(caId), { ...now, crlNumber: crl.crlNumber }], ...(log ? [[logKey(caId), log] as [string, unknown]] : [])];
+      });
+      return crl;
+    });
   }
 }

@@ -30,8 +30,11 @@ export interface Db {
   entries<T>(prefix: string): Promise<[string, T][]>;
   /** Puts and deletes applied together or not at all. */
   write(puts: [string, unknown][], deletes?: string[]): Promise<void>;
-  /** Read-modify-write of several keys in one transaction: `change` sees current values and returns the puts. */
-  transact(keys: string[], change: (current: Map<string, unknown>) => [string, unknown][]): Promise<void>;
+  /**
+   * Read-modify-write of several keys in one transaction: `change` sees current values and returns the
+   * puts (and deletes); throwing aborts the transaction, writing nothing.
+   */
+  transact(keys: string[], change: (current: Map<string, unknown>) => [string, unknown][] | { puts: [string, unknown][]; deletes: string[] }): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -70,14 +73,14 @@ export function openDb(name = CA_DB_NAME): Db {
           const current = new Map<string, unknown>();
           // Reads queued in the same transaction keep it alive; the puts follow in its last callback.
           await Promise.all(keys.map(async (k) => current.set(k, await promisifyRequest(s.get(k)))));
-          let puts: [string, unknown][];
+          let changes: ReturnType<typeof change>;
           try {
-            puts = change(current);
+            changes = change(current);
           } catch (e) {
             s.transaction.abort();
             throw e;
           }
-          return applyAll(s, puts, []);
+          return Array.isArray(changes) ? applyAll(s, changes, []) : applyAll(s, changes.puts, changes.deletes);
         }),
       ),
     clear: () => guarded('clearing the CA store', () => use()('readwrite', (s) => (s.clear(), promisifyRequest(s.transaction)))),

@@ -6,8 +6,11 @@
 import { toArrayBuffer } from '../core/bytes.ts';
 import { CertbenchError, describeError } from '../core/errors.ts';
 import { webCryptoAlgorithm, type KeyAlgorithm } from '../core/keys/key-types.ts';
+import type { StateLogSeal } from '../core/ca/state-log.ts';
 
 export const KEY_PBKDF2_ITERATIONS = 600_000;
+/** The shortest passphrase a new CA key is wrapped with (keys wrapped earlier still unlock). */
+export const MIN_CA_PASSPHRASE_LENGTH = 12;
 
 export interface PassphraseWrap {
   salt: Uint8Array;
@@ -62,6 +65,7 @@ async function importPkcs8(pkcs8: Uint8Array, algorithm: KeyAlgorithm, extractab
 export async function protectKey(caId: string, pkcs8: Uint8Array, algorithm: KeyAlgorithm, protection: KeyProtection): Promise<StoredKey> {
   const exportable = protection.exportable ?? false;
   if (protection.kind === 'passphrase') {
+    if ([...protection.passphrase].length < MIN_CA_PASSPHRASE_LENGTH) throw new CertbenchError(`a CA key passphrase needs at least ${MIN_CA_PASSPHRASE_LENGTH} characters`);
     return { protection: 'passphrase', exportable, algorithm, ...(await sealWithPassphrase(pkcs8, protection.passphrase, `certbench-ca-key:${caId}`)) };
   }
   return { protection: 'browser-key', exportable, algorithm, key: await importPkcs8(pkcs8, algorithm, exportable) };
@@ -72,16 +76,27 @@ export async function unwrapKey(caId: string, stored: StoredKey & { protection: 
   return importPkcs8(await openWithPassphrase(stored, passphrase, `certbench-ca-key:${caId}`), stored.algorithm, false);
 }
 
+/** The key that seals a CA's records (HMAC-SHA256 from the passphrase) and the parameters it was derived with. */
+export interface SealKey {
+  key: CryptoKey;
+  seal: StateLogSeal;
+}
+
 /** Unlocked keys of this page's session; they never touch storage. Locked on demand or after idle time. */
 export class KeySession {
-  private readonly keys = new Map<string, { key: CryptoKey; timer?: ReturnType<typeof setTimeout> }>();
+  private readonly keys = new Map<string, { key: CryptoKey; sealKey?: SealKey; timer?: ReturnType<typeof setTimeout> }>();
   /** Idle time after which an unlocked key is forgotten; 0 = never. Default 15 minutes. */
   idleMs = 15 * 60_000;
 
-  put(caId: string, key: CryptoKey): void {
+  put(caId: string, key: CryptoKey, sealKey?: SealKey): void {
     this.lock(caId);
-    this.keys.set(caId, { key });
+    this.keys.set(caId, sealKey ? { key, sealKey } : { key });
     this.touch(caId);
+  }
+
+  /** The unlocked CA's seal key (passphrase CAs), without restarting the idle timer. */
+  sealKey(caId: string): SealKey | undefined {
+    return this.keys.get(caId)?.sealKey;
   }
 
   /** The unlocked key, restarting its idle timer; undefined when locked. */

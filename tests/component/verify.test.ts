@@ -98,7 +98,7 @@ describe('Chain', () => {
 
   it('uses a stored CA as the trust anchor (read-only list), and says system roots are not available offline', async () => {
     const certificate = new Uint8Array(Buffer.from(pki.pem('root.pem').replace(/-----[^-]+-----|\s/g, ''), 'base64'));
-    const stored = [{ id: 'r1', name: 'O = certbench test, CN = Test Root CA', certificate, chain: [], crlNumber: 0, createdAt: '', notAfter: new Date(), protection: 'none', exportable: false, unlocked: false } as CaSummary];
+    const stored = [{ id: 'r1', name: 'O = certbench test, CN = Test Root CA', certificate, chain: [], crlNumber: 0, createdAt: '', notAfter: new Date(), protection: 'none', exportable: false, extractable: false, unlocked: false, integrity: { problems: [], repair: undefined, sealChecked: false } } as CaSummary];
     const c = new ChainState(async () => stored);
     await c.loadStoredCas();
     expect(c.storedCas).toHaveLength(1);

@@ -35,7 +35,7 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
   it('locks an unlocked key after the idle time', async () => {
     const store = fresh();
     store.session.idleMs = 50;
-    const { record } = await store.createRoot({ subject: '/CN=Idle CA' }, { kind: 'passphrase', passphrase: 'p' });
+    const { record } = await store.createRoot({ subject: '/CN=Idle CA' }, { kind: 'passphrase', passphrase: 'idle passphrase' });
     expect(store.session.isUnlocked(record.id)).toBe(true);
     await new Promise((r) => setTimeout(r, 120));
     await expect(store.signer(record.id)).rejects.toThrow(/locked/);
@@ -43,8 +43,8 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
 
   it('stores the wrapped key with a random salt and ≥ 600,000 PBKDF2 iterations, and a browser key as a non-extractable CryptoKey', async () => {
     const store = fresh();
-    const a = await store.createRoot({ subject: '/CN=A' }, { kind: 'passphrase', passphrase: 'same' });
-    const b = await store.createRoot({ subject: '/CN=B' }, { kind: 'passphrase', passphrase: 'same' });
+    const a = await store.createRoot({ subject: '/CN=A' }, { kind: 'passphrase', passphrase: 'the same passphrase' });
+    const b = await store.createRoot({ subject: '/CN=B' }, { kind: 'passphrase', passphrase: 'the same passphrase' });
     const c = await store.createRoot({ subject: '/CN=C' }, { kind: 'browser-key' });
     const ka = await store.db.get<{ iterations: number; salt: Uint8Array }>(`key:${a.record.id}`);
     const kb = await store.db.get<{ salt: Uint8Array }>(`key:${b.record.id}`);
@@ -90,7 +90,7 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
 
   it('backup → clear → restore → sign works; exportable keys travel (wrapped ones still wrapped), others are listed as not included; restoring twice duplicates nothing', async () => {
     const store = fresh();
-    const wrapped = await store.createRoot({ subject: '/CN=Backed wrapped' }, { kind: 'passphrase', passphrase: 'ca-pass', exportable: true });
+    const wrapped = await store.createRoot({ subject: '/CN=Backed wrapped' }, { kind: 'passphrase', passphrase: 'ca-pass-phrase', exportable: true });
     const browser = await store.createRoot({ subject: '/CN=Backed browser', keyType: 'ed25519' }, { kind: 'browser-key', exportable: true });
     const kept = await store.createRoot({ subject: '/CN=Not exportable' }, { kind: 'browser-key' });
     opensslCsr('store-backup', 'ec-p256', '/CN=b', ['DNS:b.test']);
@@ -104,14 +104,14 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
     store.lockAll();
     expect(await store.listCas()).toEqual([]);
     const r1 = await restoreBackup(store, backup.bytes, 'backup-pass');
-    expect(r1).toEqual({ casAdded: 3, keysAdded: 2, certificatesAdded: 1, revocationsTaken: 0 });
+    expect(r1).toEqual({ casAdded: 3, keysAdded: 2, certificatesAdded: 1, revocationsTaken: 0, refused: [] });
     const r2 = await restoreBackup(store, backup.bytes, 'backup-pass');
-    expect(r2).toEqual({ casAdded: 0, keysAdded: 0, certificatesAdded: 0, revocationsTaken: 0 });
+    expect(r2).toEqual({ casAdded: 0, keysAdded: 0, certificatesAdded: 0, revocationsTaken: 0, refused: [] });
     expect((await store.listCas()).length).toBe(3);
 
     await expect(store.signer(kept.record.id)).rejects.toThrow(/no key/);
     await expect(store.signer(wrapped.record.id)).rejects.toThrow(/locked/);
-    await store.unlock(wrapped.record.id, 'ca-pass');
+    await store.unlock(wrapped.record.id, 'ca-pass-phrase');
     const second = await store.issue(browser.record.id, await store.planFromCsr(browser.record.id, read('store-backup.csr'), {}));
     expect((await store.takenSerials(browser.record.id)).size).toBe(2);
     expect(second.entry.serialHex).not.toBe(first.entry.serialHex);
