@@ -64,7 +64,7 @@ async function rootCa(ca: CaState, subject: string, protection: 'passphrase' | '
   f.subject = subject;
   f.days = extra.days ?? 3650;
   f.protection.kind = protection;
-  f.protection.passphrase = f.protection.confirmation = protection === 'passphrase' ? 'pass phrase' : '';
+  f.protection.passphrase = f.protection.confirmation = protection === 'passphrase' ? 'pass phrase 12' : '';
   f.protection.exportable = extra.exportable ?? false;
   await ca.createCa();
   expect(ca.createError).toBe('');
@@ -87,8 +87,8 @@ describe('CA view (rendered)', () => {
     const create = f.getByRole('button', { name: 'Create root CA' }) as HTMLButtonElement;
     expect(create.disabled).toBe(true); // no passphrase yet
     await fireEvent.input(f.getByLabelText('Subject'), { target: { value: 'CN=View CA, O=Test' } });
-    await fireEvent.input(f.getByLabelText('CA key passphrase'), { target: { value: 'pw' } });
-    await fireEvent.input(f.getByLabelText('Repeat passphrase'), { target: { value: 'pw' } });
+    await fireEvent.input(f.getByLabelText('CA key passphrase'), { target: { value: 'pw-long-enough' } });
+    await fireEvent.input(f.getByLabelText('Repeat passphrase'), { target: { value: 'pw-long-enough' } });
     await fireEvent.click(f.getByRole('checkbox', { name: /Allow backup/ }));
     expect(form.textContent).toContain(KEY_PROTECTION_TEXTS.exportable.doesNotProtect);
     await fireEvent.click(create);
@@ -131,7 +131,7 @@ describe('CA state', () => {
     expect(ca.sign.signError).toMatch(/^Wrong passphrase: the CA stays locked/);
     expect(ca.sign.result).toBeUndefined();
     expect(card.inventory.entries).toHaveLength(0);
-    ca.sign.unlockPassphrase = 'pass phrase';
+    ca.sign.unlockPassphrase = 'pass phrase 12';
     ca.sign.sansText += '\nDNS:added.test';
     await ca.sign.sign();
     expect(ca.sign.signError).toBe('');
@@ -322,13 +322,13 @@ describe('CA state', () => {
     other.backup.restorePassphrase = 'bk';
     await other.backup.restore();
     expect(other.error).toBe('');
-    expect(other.backup.restored).toEqual({ casAdded: 2, keysAdded: 1, certificatesAdded: 1, revocationsTaken: 0 });
+    expect(other.backup.restored).toEqual({ casAdded: 2, keysAdded: 1, certificatesAdded: 1, revocationsTaken: 0, refused: [] });
     const kept = other.cards.find((c) => c.name === 'CN = Kept CA')!;
     const bound = other.cards.find((c) => c.name === 'CN = Bound CA')!;
     expect(kept.inventory.entries).toHaveLength(1);
     expect(bound.hasKey).toBe(false);
     expect(kept.unlocked).toBe(false);
-    kept.unlockPassphrase = 'pass phrase';
+    kept.unlockPassphrase = 'pass phrase 12';
     expect(await kept.unlock()).toBe(true);
     other.sign.caId = kept.id;
     other.sign.setCsrText(csr('b2', 'b2.test', 'DNS:b2.test'));
@@ -349,6 +349,10 @@ describe('CA state', () => {
           return Promise.reject(storageError(quota, 'writing the CA store'));
         }
         return real.write(puts, deletes);
+      },
+      transact: (keys, change) => {
+        if (failWrites) return Promise.reject(storageError(new DOMException('quota', 'QuotaExceededError'), 'writing the CA store'));
+        return real.transact(keys, change);
       },
     };
     const ca = freshState(db);

@@ -11,7 +11,7 @@ import { describeError } from '../../core/errors.ts';
 import { toPem } from '../../core/pem.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { dumpText } from '../../core/text/dump.ts';
-import { CaStore, type CaSummary } from '../../store/ca.ts';
+import { CaIntegrityError, CaStore, type CaProblem, type CaSummary, type Quarantined } from '../../store/ca.ts';
 import { fileBaseName } from '../shared/file-names.ts';
 import { BackupState } from './backup-state.svelte.ts';
 import { CreateCaForm } from './create-ca-form.svelte.ts';
@@ -21,8 +21,10 @@ import { InventoryState } from './inventory-state.svelte.ts';
 import { SignState } from './sign-state.svelte.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as caMessages from '../i18n/messages/ca.ts';
+import * as integrityMessages from '../i18n/messages/ca-integrity.ts';
 
 const t = translator(caMessages);
+const ti = translator(integrityMessages);
 
 /** The idle-lock choices; each one's words are the message `idle.<minutes>` (messages/ca.ts). */
 export const IDLE_CHOICES = [{ minutes: 1 }, { minutes: 5 }, { minutes: 15 }, { minutes: 60 }, { minutes: 0 }] as const;
@@ -39,6 +41,8 @@ export class CaCard {
   deleteConfirmation = $state('');
   error = $state('');
   busy = $state(false);
+  /** Why acknowledging the integrity problems failed, or ''. */
+  acknowledgeError = $state('');
   readonly inventory: InventoryState;
 
   private readonly ca: CaState;
@@ -84,15 +88,43 @@ export class CaCard {
     }
   }
 
+  /** What the checks found (see CaCardView): problems, and what acknowledging them does. */
+  get integrity() {
+    return this.record.integrity;
+  }
+
+  /** The CA's certificate or key was swapped: it cannot sign, and its certificate is not offered for download. */
+  get refused(): boolean {
+    return this.record.integrity.repair === 'refuse';
+  }
+
   async unlock(): Promise<boolean> {
     this.unlockError = '';
+    let refused = false;
     const ok = await attempt(
-      () => this.ca.store.unlock(this.id, this.unlockPassphrase),
-      (m) => (this.unlockError = /wrong passphrase/.test(m) ? t('wrongUnlockPassphrase', { message: m }) : m),
+      async () => {
+        try {
+          await this.ca.store.unlock(this.id, this.unlockPassphrase);
+        } catch (e) {
+          refused = e instanceof CaIntegrityError;
+          throw e;
+        }
+      },
+      (m) => (this.unlockError = refused ? ti('unlockRefused') : /wrong passphrase/.test(m) ? t('wrongUnlockPassphrase', { message: m }) : m),
     );
     this.unlockPassphrase = '';
     this.ca.syncLocks();
+    await this.ca.refresh(); // shows what the unlock found
     return ok;
+  }
+
+  /** The person read the problems: put back what the passphrase sealed (or seal the records as they are) and continue. */
+  async acknowledge(shown: readonly CaProblem[]): Promise<void> {
+    this.acknowledgeError = '';
+    this.busy = true;
+    await attempt(() => this.ca.store.acknowledge(this.id, shown).then(() => undefined), (m) => (this.acknowledgeError = m));
+    this.busy = false;
+    await this.ca.refresh();
   }
 
   lock(): void {
@@ -118,6 +150,8 @@ export class CaState {
   loading = $state(true);
   /** A failure to read the store (the list may be stale). */
   error = $state('');
+  /** Records that could not be read: set aside, every other CA still loads. */
+  quarantined = $state.raw<Quarantined[]>([]);
   idleMinutes = $state(15);
   /** What the last Create or Import did, in words. */
   message = $state('');
@@ -150,7 +184,8 @@ export class CaState {
   async refresh(): Promise<void> {
     await attempt(
       async () => {
-        const list = await this.store.listCas();
+        const { cas: list, quarantined } = await this.store.loadCas();
+        this.quarantined = quarantined;
         list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
         const cards = list.map((record) => {
           const card = this.card(record.id) ?? new CaCard(this, record);
@@ -169,6 +204,12 @@ export class CaState {
     this.loading = false;
     if (!this.sign.caId || !this.card(this.sign.caId)) this.sign.caId = this.cards[0]?.id ?? '';
     if (this.createForm.parentId && !this.card(this.createForm.parentId)) this.createForm.parentId = '';
+  }
+
+  /** Deletes a record that was set aside. */
+  async removeQuarantined(key: string): Promise<void> {
+    await attempt(() => this.store.removeQuarantined(key), (m) => (this.error = m));
+    await this.refresh();
   }
 
   syncLocks(): void {
@@ -237,7 +278,7 @@ export class CaState {
 /** The store's CAs are on the bench too: a kubeconfig or a TLS Secret takes its CA certificate from there. */
 function putCasOnBench(cards: readonly CaCard[]): void {
   for (const c of cards) {
-    if (!c.summary) continue;
+    if (!c.summary || c.refused) continue; // a replaced certificate is not offered as this CA
     const entry = benchEntryFor({ kind: 'certificate', der: c.record.certificate, summary: c.summary }, 'ca-store', { kind: 'ca' });
     if (entry) bench.add(entry);
   }

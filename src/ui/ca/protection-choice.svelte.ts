@@ -1,5 +1,6 @@
 /** How a new or imported CA key is kept: passphrase-wrapped (default) or browser-held; exportable or not. */
-import type { KeyProtection } from '../../store/ca.ts';
+import { MIN_CA_PASSPHRASE_LENGTH, type KeyProtection } from '../../store/ca.ts';
+import { passphraseStrength, type PassphraseStrength } from './passphrase-strength.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as protectionMessages from '../i18n/messages/ca-protection.ts';
 
@@ -17,8 +18,18 @@ export class ProtectionChoice {
   get problem(): string {
     if (this.kind !== 'passphrase') return '';
     if (!this.passphrase) return t('problem.noPassphrase');
+    if (this.strength === 'short') return t('problem.tooShort', { min: MIN_CA_PASSPHRASE_LENGTH, count: [...this.passphrase].length });
     if (this.passphrase !== this.confirmation) return t('problem.passphrasesDiffer');
     return '';
+  }
+
+  get strength(): PassphraseStrength {
+    return passphraseStrength(this.passphrase);
+  }
+
+  /** The strength in plain words, '' before anything is typed. */
+  get strengthText(): string {
+    return this.passphrase ? t(`strength.${this.strength}`, { min: MIN_CA_PASSPHRASE_LENGTH, count: [...this.passphrase].length }) : '';
   }
 
   toProtection(): KeyProtection {
