@@ -15,6 +15,7 @@ import type { IssuedCertificate } from '../../src/core/ca/types.ts';
 import { CaStore, openDb, type CaRecord } from '../../src/store/ca.ts';
 import { encodeBackup } from '../../src/store/backup.ts';
 import { CaState } from '../../src/ui/ca/ca-state.svelte.ts';
+import { cloneIntoThisRealm } from './one-realm-clone.ts';
 import CaView from '../../src/ui/ca/CaView.svelte';
 import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 import * as integrity from '../../src/ui/i18n/messages/ca-integrity.ts';
@@ -39,18 +40,7 @@ afterEach(() => {
   locale.set('en');
 });
 
-/** As in ca.test.ts: fake-indexeddb under jsdom hands back Node-realm Uint8Arrays; browsers have one realm. */
-beforeAll(() => {
-  const clone = globalThis.structuredClone;
-  const toHere = (v: unknown): unknown => {
-    if (v instanceof Uint8Array || v === null || typeof v !== 'object') return v;
-    if (Object.prototype.toString.call(v) === '[object Uint8Array]') return new Uint8Array(v as ArrayLike<number>);
-    if (Array.isArray(v)) return v.map(toHere);
-    if (Object.prototype.toString.call(v) === '[object Object]') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toHere(x)]));
-    return v;
-  };
-  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => toHere(clone(value, options))) as typeof structuredClone;
-});
+beforeAll(cloneIntoThisRealm);
 
 const card = (name: string) => screen.findByRole('article', { name: `CA ${name}` }, { timeout: 20_000 });
 

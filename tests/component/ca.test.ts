@@ -14,6 +14,7 @@ import { toPem } from '../../src/core/pem.ts';
 import { CaStore, KEY_PROTECTION_TEXTS, openDb } from '../../src/store/ca.ts';
 import { storageError, type Db } from '../../src/store/db.ts';
 import { CaState } from '../../src/ui/ca/ca-state.svelte.ts';
+import { cloneIntoThisRealm } from './one-realm-clone.ts';
 import CaView from '../../src/ui/ca/CaView.svelte';
 import { persistenceStatus } from '../../src/ui/ca/persistence-status.svelte.ts';
 
@@ -42,22 +43,7 @@ afterEach(() => {
   for (const s of states.splice(0)) s.dispose();
 });
 
-/**
- * fake-indexeddb's structuredClone under jsdom: its Uint8Arrays come back from Node's realm, so
- * `instanceof Uint8Array` (the backup's JSON encoder) fails. Browsers have one realm. (WebCrypto's
- * side of the same problem is handled for every component test in setup.ts.)
- */
-beforeAll(() => {
-  const clone = globalThis.structuredClone;
-  const toHere = (v: unknown): unknown => {
-    if (v instanceof Uint8Array || v === null || typeof v !== 'object') return v;
-    if (Object.prototype.toString.call(v) === '[object Uint8Array]') return new Uint8Array(v as ArrayLike<number>);
-    if (Array.isArray(v)) return v.map(toHere);
-    if (Object.prototype.toString.call(v) === '[object Object]') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toHere(x)]));
-    return v; // CryptoKeys, Dates
-  };
-  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => toHere(clone(value, options))) as typeof structuredClone;
-});
+beforeAll(cloneIntoThisRealm);
 
 async function rootCa(ca: CaState, subject: string, protection: 'passphrase' | 'browser-key', extra: { days?: number; exportable?: boolean } = {}) {
   const f = ca.createForm;
