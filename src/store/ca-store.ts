@@ -173,7 +173,8 @@ export class CaStore {
       const { record, facts } = read;
       const rawKey = values.get(keyKey(record.id));
       const stored = rawKey === undefined ? undefined : readStoredKey(rawKey);
-      const problems = [...(await loadTimeProblems(record, stored)), ...(this.#findings.get(record.id) ?? [])];
+      const found = [...(await loadTimeProblems(record, stored)), ...(this.#findings.get(record.id) ?? [])];
+      const problems = found.filter((p, i) => found.findIndex((q) => JSON.stringify(q) === JSON.stringify(p)) === i);
       const key = stored && !('reason' in stored) ? stored : undefined;
       const unlocked = key?.protection === 'browser-key' || this.session.isUnlocked(record.id);
       cas.push({

@@ -213,6 +213,7 @@ describe('a passphrase CA\'s records against its sealed history', () => {
     expect(kinds((await store.listCas())[0]!.integrity.problems)).toEqual(['id-not-hash']); // seen before any unlock
     await expect(store.unlock(id, PASS)).rejects.toBeInstanceOf(CaIntegrityError);
     expect(store.session.isUnlocked(id)).toBe(false);
+    expect(kinds((await store.listCas())[0]!.integrity.problems)).toEqual(['id-not-hash', 'key-mismatch']); // each named once
 
     const other = fresh();
     const { store: s2, id: id2 } = await sealedCa(other);
