@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { findBySerial, isRevocationReason, revokeEntry } from '../core/ca/inventory.ts';
 import { REVOCATION_REASONS } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
@@ -21,6 +22,6 @@ registerCommand('revoke', 'revoke a certificate issued by the CA in --dir', asyn
       return { outputs: [], value: entry };
     },
   );
-  io.stdout(`revoked serial ${revoked.serialHex} (${revoked.subject}), reason ${reason}; publish with \`certbench crl --dir ${values.dir} --out ca.crl\`\n`);
+  io.stdout(`revoked serial ${revoked.serialHex} (${visibleText(revoked.subject)}), reason ${reason}; publish with \`certbench crl --dir ${values.dir} --out ca.crl\`\n`);
   return 0;
 }, 'usage: certbench revoke --dir DIR --serial HEX [--reason REASON] [--passin SPEC] [--wait SECONDS]\n\nREASON: unspecified (default), keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, removeFromCRL, privilegeWithdrawn, aACompromise\n--passin: the CA\'s passphrase (it seals the revocation in the CA\'s log).');

@@ -11,6 +11,7 @@ import type { FoundObject, ObjectKind } from './types.ts';
 import { describeError } from './errors.ts';
 import { bytesEqual, toArrayBuffer, toBase64, toHex } from './bytes.ts';
 import { formatName } from './text/name.ts';
+import { visibleText } from './text/visible.ts';
 import { oidDisplayName } from './oids.ts';
 import { childrenOf, parseAsn1 } from './cert/asn1-blocks.ts';
 import { tbsField, validityDates } from './cert/read.ts';
@@ -45,7 +46,7 @@ export interface Summary {
   issuer?: string;
   /** Uppercase hex, as `openssl x509 -serial` prints it. */
   serialNumber?: string;
-  /** As OpenSSL prints them: "DNS:example.com", "IP Address:192.0.2.1", "email:a@b". */
+  /** As OpenSSL prints them: "DNS:example.com", "IP Address:192.0.2.1", "email:a@b" (hidden characters escaped, as in every name here). */
   sans?: string[];
   validity?: Validity;
   key?: KeyInfo;
@@ -130,6 +131,16 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
   } catch (e) {
     s.notes.push(`could not read every field: ${describeError(e)}`);
   }
+  return withVisibleNames(s);
+}
+
+/** Names are shown outside the OpenSSL text: invisible and bidi characters become escapes (text/visible.ts). */
+function withVisibleNames(s: Summary): Summary {
+  s.title = visibleText(s.title);
+  if (s.subject !== undefined) s.subject = visibleText(s.subject);
+  if (s.issuer !== undefined) s.issuer = visibleText(s.issuer);
+  if (s.sans) s.sans = s.sans.map(visibleText);
+  s.notes = s.notes.map(visibleText);
   return s;
 }
 

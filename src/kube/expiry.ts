@@ -6,6 +6,7 @@
 import { bytesEqual, toHex } from '../core/bytes.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { toPem } from '../core/pem.ts';
+import { visibleText } from '../core/text/visible.ts';
 import type { FoundObject } from '../core/types.ts';
 import { kubeadmDate, shortHumanDuration, tabwrite } from './go-format.ts';
 import { certificateFacts, type CertificateFacts } from './x509-facts.ts';
@@ -118,14 +119,15 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
     const residualSeconds = Math.trunc((c.facts.notAfter.getTime() - asOf.getTime()) / 1000);
     const selfIssued = bytesEqual(c.facts.subjectDer, c.facts.issuerDer);
     return {
-      name: n > 1 ? `${c.name} (${n})` : c.name,
+      // Shown in a table: names from the certificates with hidden and bidi characters escaped.
+      name: visibleText(n > 1 ? `${c.name} (${n})` : c.name),
       origin: c.origin,
-      subject: c.facts.commonName,
+      ...(c.facts.commonName !== undefined ? { subject: visibleText(c.facts.commonName) } : {}),
       notAfter: c.facts.notAfter,
       residualSeconds,
       residual: shortHumanDuration(residualSeconds),
       expired: residualSeconds < 0,
-      certificateAuthority: ca ? ca.name : selfIssued ? '' : (issuerCn(c.facts) ?? ''),
+      certificateAuthority: visibleText(ca ? ca.name : selfIssued ? '' : (issuerCn(c.facts) ?? '')),
       externallyManaged: c.facts.isCa ? !hasKey(c.facts) : ca ? !hasKey(ca.facts) : undefined,
     };
   };

@@ -1,4 +1,5 @@
 /** What the Kubernetes builders tell a person besides the manifest itself. */
+import { visibleText } from '../core/text/visible.ts';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -12,7 +13,7 @@ export interface Finding {
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
 
-/** One line per finding, as the CLI prints them: "error: spec.usages: …". */
+/** One line per finding, as the CLI prints them: "error: spec.usages: …" (names quoted in a message with hidden characters escaped). */
 export function formatFindings(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.severity}: ${f.field}: ${f.message}\n`).join('');
+  return findings.map((f) => `${f.severity}: ${f.field}: ${visibleText(f.message)}\n`).join('');
 }

@@ -69,7 +69,8 @@ describe('certificate summaries agree with openssl', () => {
       const sanIndex = oracle.split('\n').findIndex((l) => /^ {12}X509v3 Subject Alternative Name:/.test(l));
       const sanLine = sanIndex >= 0 ? oracle.split('\n')[sanIndex + 1]!.replace(/^ {16}/, '') : undefined;
       // OpenSSL prints the raw value when it cannot parse the extension, and <EMPTY> for no names.
-      if (sanLine && /^(DNS|email|URI|IP Address|DirName|Registered ID):/.test(sanLine) && !/othername/.test(sanLine)) expect(s.sans?.join(', ').split('\n')[0]).toBe(sanLine);
+      // A newline in a name ends OpenSSL's line; the summary shows it escaped (core/text/visible.ts).
+      if (sanLine && /^(DNS|email|URI|IP Address|DirName|Registered ID):/.test(sanLine) && !/othername/.test(sanLine)) expect(s.sans?.join(', ').split('\\x0A')[0]).toBe(sanLine);
       if (sanLine === '<EMPTY>') expect(s.sans).toEqual([]);
       expect(s.notes).toEqual([]);
     });

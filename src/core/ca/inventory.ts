@@ -1,5 +1,5 @@
 /** Inventory rows from issued certificates, and revocation as a pure change to a row. */
-import { formatDistinguishedName } from '../cert/name.ts';
+import { distinguishedNameLine } from '../cert/name.ts';
 import { certificateFacts } from '../cert/read.ts';
 import { normaliseSerialHex } from '../cert/serial.ts';
 import { CertbenchError } from '../errors.ts';
@@ -10,7 +10,7 @@ export function inventoryEntryFor(caId: string, der: Uint8Array, profile: string
   return {
     caId,
     serialHex: f.serialHex,
-    subject: formatDistinguishedName(f.subject),
+    subject: distinguishedNameLine(f.subject),
     subjectAltNames: f.subjectAltNames,
     profile,
     notBefore: f.notBefore.toISOString(),

@@ -6,6 +6,7 @@ import * as asn1js from 'asn1js';
 import { fromHex, toArrayBuffer, toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { formatIpAddress, parseIpAddress } from './ip.ts';
+import { visibleText } from '../text/visible.ts';
 
 export type SubjectAltName =
   | { type: 'dns' | 'ip' | 'email' | 'uri'; value: string }
@@ -62,13 +63,13 @@ export function decodeGeneralNames(der: Uint8Array, where: string): SubjectAltNa
   return parsed.result.valueBlock.value.map(decodeGeneralName);
 }
 
-/** OpenSSL's display: `DNS:x`, `IP Address:1.2.3.4`, `email:a@b`, `URI:u`. */
+/** OpenSSL's display: `DNS:x`, `IP Address:1.2.3.4`, `email:a@b`, `URI:u`, hidden and bidi characters escaped (text/visible.ts). */
 export function formatSubjectAltName(n: SubjectAltName): string {
   switch (n.type) {
-    case 'dns': return `DNS:${n.value}`;
+    case 'dns': return visibleText(`DNS:${n.value}`);
     case 'ip': return `IP Address:${n.value}`;
-    case 'email': return `email:${n.value}`;
-    case 'uri': return `URI:${n.value}`;
+    case 'email': return visibleText(`email:${n.value}`);
+    case 'uri': return visibleText(`URI:${n.value}`);
     case 'other': return n.display;
   }
 }

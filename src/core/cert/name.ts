@@ -6,6 +6,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
+import { visibleText } from '../text/visible.ts';
 
 export type StringEncoding = 'utf8' | 'printable' | 'ia5' | 'teletex' | 'bmp' | 'universal';
 
@@ -73,14 +74,22 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
     });
 }
 
-/** OpenSSL's one-line form `C = DE, O = Acme, CN = x` (without its quoting rules: for labels, not for byte comparison). */
-export function formatDistinguishedName(attrs: readonly NameAttribute[]): string {
+/**
+ * OpenSSL's one-line form `C = DE, O = Acme, CN = x` with every character as it is (without the
+ * quoting rules): what an inventory row records, so it must not change for rows already stored.
+ */
+export function distinguishedNameLine(attrs: readonly NameAttribute[]): string {
   return attrs.map((a) => `${oidShortName(a.type) ?? a.type} = ${a.value}`).join(', ');
 }
 
-/** OpenSSL's `-subj` form, `/C=DE/O=Acme/CN=x`, for the equivalent commands. */
+/** The same line for people to read, hidden and bidi characters escaped (text/visible.ts): for labels, not for byte comparison. */
+export function formatDistinguishedName(attrs: readonly NameAttribute[]): string {
+  return visibleText(distinguishedNameLine(attrs));
+}
+
+/** OpenSSL's `-subj` form, `/C=DE/O=Acme/CN=x`, for the equivalent commands (`/`, `+` and `\` escaped: openssl 3 reads `+` as another attribute of the RDN). */
 export function formatSubjOption(attrs: readonly NameAttribute[]): string {
-  return attrs.map((a) => `/${oidShortName(a.type) ?? a.type}=${a.value.replace(/[/\\]/g, '\\$&')}`).join('');
+  return attrs.map((a) => `/${oidShortName(a.type) ?? a.type}=${a.value.replace(/[/+\\]/g, '\\$&')}`).join('');
 }
 
 function encodeValue(a: NameAttribute): asn1js.BaseBlock {

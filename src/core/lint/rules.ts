@@ -8,6 +8,7 @@ import { canonicalIpText } from '../verify/general-names.ts';
 import { commonNames } from '../verify/names.ts';
 import { publicKeyAlgorithm } from '../verify/signature.ts';
 import { EKU } from '../verify/path-checks.ts';
+import { visibleText } from '../text/visible.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 
@@ -180,5 +181,6 @@ export function lintCertificate(der: Uint8Array, options: LintOptions = {}, wher
     if (f) findings.push({ id, ...f });
   }
   for (const m of c.malformed) findings.unshift({ id: 'malformed', severity: 'error', message: m, fix: 'reissue the certificate; most verifiers will refuse this one' });
-  return findings;
+  // Messages quote names from the certificate: hidden and bidi characters are shown escaped.
+  return findings.map((f) => ({ ...f, message: visibleText(f.message), fix: visibleText(f.fix) }));
 }

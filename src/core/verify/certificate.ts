@@ -9,6 +9,7 @@ import { CertbenchError, describeError } from '../errors.ts';
 import { KEY_USAGES, type KeyUsageName } from '../cert/extensions.ts';
 import { bitStringBytes, children, contentBytes, isContext, oidText, parseDer, rawBytes, type Block } from '../text/der.ts';
 import { formatName } from '../text/name.ts';
+import { visibleText } from '../text/visible.ts';
 import { readGeneralName, readGeneralNames, type VerifyGeneralName } from './general-names.ts';
 import { commonNames, nameKey, parseRdns, type Rdn } from './names.ts';
 
@@ -280,7 +281,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     subjectKey: nameKey(subject),
     subjectText,
     issuerText: safeFormat(issuerDer),
-    label: commonNames(subject)[0] ?? (subjectText || '(empty subject)'),
+    label: visibleText(commonNames(subject)[0] ?? (subjectText || '(empty subject)')),
     notBefore,
     notAfter,
     spki: rawBytes(spkiNode),

@@ -4,6 +4,7 @@
  */
 import { CertbenchError } from '../errors.ts';
 import { children, contentBytes, isContext, rawBytes, type Block } from '../text/der.ts';
+import { visibleText } from '../text/visible.ts';
 import { parseRdns, type Rdn } from './names.ts';
 
 export type VerifyGeneralName =
@@ -72,7 +73,12 @@ export function canonicalIpText(bytes: Uint8Array): string {
 
 export const ipText = canonicalIpText;
 
+/** A name for messages, hidden and bidi characters escaped (text/visible.ts). */
 export function describeGeneralName(n: VerifyGeneralName): string {
+  return visibleText(generalNameLine(n));
+}
+
+function generalNameLine(n: VerifyGeneralName): string {
   switch (n.kind) {
     case 'dns': return `DNS:${n.value}`;
     case 'email': return `email:${n.value}`;

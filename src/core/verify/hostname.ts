@@ -6,6 +6,7 @@
 import { bytesEqual } from '../bytes.ts';
 import { parseIpAddress } from '../cert/ip.ts';
 import { describeError } from '../errors.ts';
+import { visibleText } from '../text/visible.ts';
 import { ipText, type VerifyGeneralName } from './general-names.ts';
 import { commonNames, type Rdn } from './names.ts';
 import type { PeerName } from './types.ts';
@@ -51,8 +52,13 @@ function sanList(sans: readonly VerifyGeneralName[]): string {
   return shown.length ? shown.join(', ') : 'no names of that kind';
 }
 
-/** Checks a peer name against the leaf's subjectAltNames (and explains a CN-only near miss). */
+/** Checks a peer name against the leaf's subjectAltNames (and explains a CN-only near miss); names in the message are escaped (text/visible.ts). */
 export function matchPeerName(peer: PeerName, sans: readonly VerifyGeneralName[] | undefined, subject: Rdn[]): NameMatch {
+  const m = matchName(peer, sans, subject);
+  return m.message === undefined ? m : { ...m, message: visibleText(m.message) };
+}
+
+function matchName(peer: PeerName, sans: readonly VerifyGeneralName[] | undefined, subject: Rdn[]): NameMatch {
   const names = sans ?? [];
   const cnHint = (matches: boolean) =>
     matches ? ` Only the subject CN "${commonNames(subject).join('", "')}" matches, and the CN is not used for names (Go ≥ 1.15 and browsers reject this certificate).` : '';

@@ -10,6 +10,7 @@ import { readCertView, type CertView } from './certificate.ts';
 import { checkCrls, readCrls, type CrlView } from './crl.ts';
 import { checkPath, roleOf, type PathContext } from './path-checks.ts';
 import { verifySignature } from './signature.ts';
+import { visibleText } from '../text/visible.ts';
 import type { PathEntry, VerifyOptions, VerifyProblem, VerifyResult } from './types.ts';
 
 /** Limits that keep a hostile pile from taking forever (limbo's pathological cases). */
@@ -31,7 +32,7 @@ function entryOf(c: Candidate, i: number, n: number, anchorSelfIssued: boolean, 
   const role = i === 0 ? 'leaf' : reachedAnchor && i === n - 1 ? 'anchor' : 'intermediate';
   void anchorSelfIssued;
   return {
-    der: c.view.der, role, subject: c.view.subjectText, issuer: c.view.issuerText, label: c.view.label,
+    der: c.view.der, role, subject: visibleText(c.view.subjectText), issuer: visibleText(c.view.issuerText), label: c.view.label,
     notBefore: c.view.notBefore, notAfter: c.view.notAfter, trusted: c.trusted,
   };
 }
@@ -147,7 +148,8 @@ export async function verifyChain(leaf: Uint8Array, options: VerifyOptions): Pro
   return {
     ok: !!ok,
     path: result.path.map((c, i) => entryOf(c, i, n, anchorSelf, reached)),
-    problems: ok ? [] : result.problems,
+    // Messages quote names from the certificates: hidden and bidi characters are shown escaped.
+    problems: ok ? [] : result.problems.map((p) => ({ ...p, message: visibleText(p.message) })),
     pathsTried,
   };
 }

@@ -8,6 +8,7 @@
  * where they were made: a certificate pasted in Inspect finds the key Create made for it.
  */
 import { bytesEqual } from '../../core/bytes.ts';
+import { visibleText } from '../../core/text/visible.ts';
 
 export type BenchKind = 'key' | 'csr' | 'certificate' | 'ca' | 'crl' | 'manifest' | 'kubeconfig' | 'bundle' | 'archive';
 
@@ -70,6 +71,15 @@ export interface BenchHandoff {
   caPem?: string;
 }
 
+/** The names the panel and pickers show, hidden and bidi characters escaped (core/text/visible.ts); idempotent. */
+function withVisibleNames(input: BenchItemInput): BenchItemInput {
+  const out: BenchItemInput = { ...input, title: visibleText(input.title) };
+  if (input.detail !== undefined) out.detail = visibleText(input.detail);
+  if (input.subject !== undefined) out.subject = visibleText(input.subject);
+  if (input.issuer !== undefined) out.issuer = visibleText(input.issuer);
+  return out;
+}
+
 /** A pasted trust store is one object on the bench, not ten thousand. */
 export const BENCH_OBJECTS_PER_INPUT = 20;
 
@@ -85,7 +95,8 @@ export class Bench {
    * earlier one; an object already on the bench (the same DER) stays one entry, and what was known
    * about it first (signed by which CA, with which chain) is kept, filled up with anything new.
    */
-  add(input: BenchItemInput): BenchItem {
+  add(given: BenchItemInput): BenchItem {
+    const input = withVisibleNames(given);
     const earlier = this.items.find((i) => (input.slot !== undefined && i.slot === input.slot) || (!!input.der && !!i.der && bytesEqual(i.der, input.der)));
     const sameObject = earlier && input.slot === undefined;
     const item: BenchItem = {

@@ -2,6 +2,7 @@
 import { REVOCATION_REASONS, type BuiltCrl, type IssuedCertificate, type RevocationReason } from '../../core/ca/index.ts';
 import { formatSubjectAltName } from '../../core/cert/general-names.ts';
 import { toPem } from '../../core/pem.ts';
+import { visibleText } from '../../core/text/visible.ts';
 import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 import { translator } from '../i18n/t.svelte.ts';
@@ -11,8 +12,14 @@ const t = translator(caMessages);
 
 export const REVOCATION_REASON_NAMES = Object.keys(REVOCATION_REASONS) as RevocationReason[];
 
+/** The SANs as shown (formatSubjectAltName escapes hidden and bidi characters). */
 export function sanTexts(entry: IssuedCertificate): string[] {
   return entry.subjectAltNames.map(formatSubjectAltName);
+}
+
+/** The subject as shown: the row records it as it is, the table escapes hidden and bidi characters. */
+export function subjectText(entry: IssuedCertificate): string {
+  return visibleText(entry.subject);
 }
 
 export class InventoryState {

@@ -23,6 +23,7 @@ import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '
 import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
 import { CertbenchError, describeError } from '../../core/errors.ts';
 import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
+import { visibleText } from '../../core/text/visible.ts';
 import { fileBaseName } from '../shared/file-names.ts';
 import { session } from '../session.svelte.ts';
 import type { CaState } from './ca-state.svelte.ts';
@@ -39,6 +40,8 @@ export const PROFILE_CHOICES: readonly { id: ProfileChoice }[] = [{ id: 'server'
 type Source = { kind: 'csr'; request: CertificateRequest } | { kind: 'renewal'; entry: IssuedCertificate };
 
 const sanLines = (sans: readonly SubjectAltName[]) => sans.map(formatSubjectAltName).join('\n');
+/** The subject as the form shows it: hidden and bidi characters escaped, so unchanged text keeps the original value. */
+const subjectLine = (subject: IssuancePlan['subject']) => visibleText(formatSubjOption(subject));
 
 export class SignState {
   caId = $state('');
@@ -193,7 +196,7 @@ export class SignState {
       const ca = await this.#caCertificates();
       const plan = source.kind === 'csr' ? planFromRequest(source.request, ca, options) : planRenewal(source.entry, ca, options);
       this.plan = plan;
-      if (fresh || !this.subjectText) this.subjectText = formatSubjOption(plan.subject);
+      if (fresh || !this.subjectText) this.subjectText = subjectLine(plan.subject);
       if (fresh) this.sansText = sanLines(plan.subjectAltNames);
       if (this.days === '') this.days = Math.round(profile.expiryHours / 24);
     }, (m) => (this.planError = m));
@@ -203,7 +206,7 @@ export class SignState {
   finalPlan(): IssuancePlan {
     const plan = this.plan;
     if (!plan) throw new CertbenchError(t('checkFirst'), 'Sign');
-    const subject = this.subjectText.trim() === formatSubjOption(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
+    const subject = this.subjectText.trim() === subjectLine(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
     const originals = new Map(plan.subjectAltNames.map((s) => [formatSubjectAltName(s), s]));
     const subjectAltNames = this.sansText
       .split('\n')
