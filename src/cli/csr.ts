@@ -111,7 +111,13 @@ registerCommand('csr', 'make a key and a certificate signing request', async (ar
     } catch (e) {
       cfssl = `(none: ${(e as Error).message})`;
     }
-    io.stderr(`\n# the same with openssl\n${requestToOpensslCommand(request, files)}\n\n# the same with cfssl (cfssl genkey csr.json | cfssljson -bare server)\n${cfssl}\n`);
+    let openssl: string;
+    try {
+      openssl = requestToOpensslCommand(request, files);
+    } catch (e) {
+      openssl = `# none: ${(e as Error).message}`;
+    }
+    io.stderr(`\n# the same with openssl\n${openssl}\n\n# the same with cfssl (cfssl genkey csr.json | cfssljson -bare server)\n${cfssl}\n`);
   }
   return 0;
 });

@@ -7,6 +7,7 @@ import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
@@ -53,10 +54,13 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     },
   );
   for (const w of issued.warnings) io.stderr(`warning: ${w}\n`);
-  io.stdout(`issued serial ${issued.entry.serialHex} (${issued.entry.subject}) until ${issued.entry.notAfter} → ${values.out}\n`);
+  io.stdout(`issued serial ${issued.entry.serialHex} (${visibleText(issued.entry.subject)}) until ${issued.entry.notAfter} → ${values.out}\n`);
   if (values['show-commands']) {
     const eq = equivalentCommands(plan, { csr: values.csr, caCert: `${values.dir}/ca.crt`, caKey: `${values.dir}/ca.key`, out: values.out });
-    io.stdout(`\n# the same with openssl\ncat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n\n# the same with cfssl\n${eq.cfsslSign}\n`);
+    const openssl = eq.opensslRefused !== undefined
+      ? `# no openssl command: ${eq.opensslRefused}\n`
+      : `cat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n`;
+    io.stdout(`\n# the same with openssl\n${openssl}\n# the same with cfssl\n${eq.cfsslSign}\n`);
   }
   return 0;
 }, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands] [--wait SECONDS]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.');

@@ -76,4 +76,11 @@ describe('equivalent commands', () => {
     expect(none.cfssl).toBeUndefined();
     expect(none.cfsslNote).toBe('No cfssl JSON for this request: cfssl CSR JSON: cfssl names have no emailAddress: put the address in hosts instead');
   });
+
+  it('a SAN the -addext list cannot hold gives no openssl line, says why, and keeps the cfssl JSON', () => {
+    const eq = equivalentsOf({ subject: [{ type: 'CN', value: 'x' }], sans: ['URI:https://x.example/a,IP:10.9.9.9'], usage: 'server', keyType: 'ec-p256' }, { key: 's.key', csr: 's.csr' }, false);
+    expect(eq.openssl).toBe('');
+    expect(eq.opensslError).toBe('openssl config: URI "https://x.example/a,IP:10.9.9.9" has a comma, which openssl reads as the start of another entry in a comma-separated list');
+    expect(JSON.parse(eq.cfssl!).hosts).toEqual(['https://x.example/a,IP:10.9.9.9']);
+  });
 });

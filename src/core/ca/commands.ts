@@ -7,7 +7,7 @@ import type { NameConstraintsSpec } from '../cert/extensions.ts';
 import { formatIpAddress, parseCidr } from '../cert/ip.ts';
 import { formatSubjOption, parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
 import { CertbenchError } from '../errors.ts';
-import { shellLine, type EquivalentStep } from '../equivalent-command.ts';
+import { opensslListValue, shellLine, type EquivalentStep } from '../equivalent-command.ts';
 import { opensslDigestWords, opensslNewkeyWords } from '../keys/commands.ts';
 import { keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../keys/key-types.ts';
 import { keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
@@ -48,19 +48,22 @@ function basicConstraints(pathLen: number | undefined): string {
   return `critical,CA:TRUE${pathLen !== undefined ? `,pathlen:${pathLen}` : ''}`;
 }
 
-/** `critical,permitted;DNS:x,excluded;IP:10.0.0.0/255.0.0.0,…` as openssl's config syntax writes name constraints. */
+/**
+ * `critical,permitted;DNS:x,excluded;IP:10.0.0.0/255.0.0.0,…` as openssl's config syntax writes name
+ * constraints; a DNS or email value that would split the list (a comma) or that the config cannot hold is refused.
+ */
 export function opensslNameConstraints(spec: NameConstraintsSpec): string | undefined {
   const parts: string[] = [];
   for (const side of ['permitted', 'excluded'] as const) {
     const s = spec[side];
     if (!s) continue;
-    for (const d of s.dns ?? []) parts.push(`${side};DNS:${d}`);
+    for (const d of s.dns ?? []) parts.push(`${side};DNS:${opensslListValue(d, 'DNS name constraint')}`);
     for (const ip of s.ip ?? []) {
       const bytes = parseCidr(ip);
       const half = bytes.length / 2;
       parts.push(`${side};IP:${formatIpAddress(bytes.subarray(0, half))}/${formatIpAddress(bytes.subarray(half))}`);
     }
-    for (const e of s.email ?? []) parts.push(`${side};email:${e}`);
+    for (const e of s.email ?? []) parts.push(`${side};email:${opensslListValue(e, 'email name constraint')}`);
   }
   return parts.length ? `critical,${parts.join(',')}` : undefined;
 }

@@ -9,6 +9,7 @@ import { formatSubjOption } from '../cert/name.ts';
 import { shellLine, type EquivalentStep } from '../equivalent-command.ts';
 import { opensslDigestName } from '../keys/commands.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
+import { visibleText } from '../text/visible.ts';
 import type { IssuedCertificate, RevocationReason } from './types.ts';
 
 export interface CrlCommandOptions {
@@ -61,7 +62,8 @@ function revocationField(e: IssuedCertificate): string {
 export function opensslCaIndex(entries: readonly IssuedCertificate[]): string {
   return entries
     .map((e) => {
-      const subject = formatSubjOption(certificateFacts(e.der, `serial ${e.serialHex}`).subject);
+      // A tab or newline in a name would split the row or add one: controls are written as escapes (openssl's own index does the same).
+      const subject = visibleText(formatSubjOption(certificateFacts(e.der, `serial ${e.serialHex}`).subject));
       const revoked = e.status === 'revoked';
       return [revoked ? 'R' : 'V', indexTime(e.notAfter), revoked ? revocationField(e) : '', indexSerial(e.serialHex), 'unknown', subject].join('\t');
     })

@@ -3,6 +3,7 @@
  * the line that does what the form did.
  */
 import { CertbenchError } from '../errors.ts';
+import { opensslSanList } from '../equivalent-command.ts';
 import { keyAlgorithmOf, type KeyType } from '../keys/key-types.ts';
 import { keyUsageFor } from './extensions.ts';
 import { EXTENDED_KEY_USAGES, type CsrRequest, type Usage } from './request.ts';
@@ -114,7 +115,8 @@ export function requestFromOpensslCommand(line: string): CsrRequest {
         const eq = ext.indexOf('=');
         const name = ext.slice(0, eq).trim();
         const value = ext.slice(eq + 1).trim();
-        if (name === 'subjectAltName') sans.push(...value.split(',').map((s) => s.trim()).filter((s) => s && s !== 'critical'));
+        // openssl's config reader turns `\#`, `\$`, `\"`… into the character itself before the list is split.
+        if (name === 'subjectAltName') sans.push(...value.split(',').map((s) => s.trim().replace(/\\(.)/g, '$1')).filter((s) => s && s !== 'critical'));
         else if (name === 'extendedKeyUsage') usage = usageFromEku(value) ?? usage;
         break;
       }
@@ -170,7 +172,8 @@ export function opensslCommandWords(request: CsrRequest, files = { key: 'server.
   words.push('-addext', `extendedKeyUsage=${EXTENDED_KEY_USAGES[request.usage].map((u) => u.name).join(',')}`);
   if (request.sans.length) {
     const critical = request.subject.length === 0 ? 'critical,' : '';
-    words.push('-addext', `subjectAltName=${critical}${request.sans.map((s) => sanOpensslConf(parseSan(s))).join(',')}`);
+    // A comma list: a value with a comma (or anything an openssl config line cannot hold) is refused, never split.
+    words.push('-addext', `subjectAltName=${critical}${opensslSanList(request.sans.map((s) => sanOpensslConf(parseSan(s))))}`);
   }
   return words;
 }

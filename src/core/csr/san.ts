@@ -6,6 +6,7 @@
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
+import type { OpensslSan } from '../equivalent-command.ts';
 
 export type SanType = 'DNS' | 'IP' | 'email' | 'URI';
 
@@ -194,9 +195,9 @@ export function sanOpensslText(e: SanEntry): string {
   return `${e.type}:${e.encoded as string}`;
 }
 
-/** How openssl's `subjectAltName=` config takes this entry (the encoded form, so IDNs arrive as punycode). */
-export function sanOpensslConf(e: SanEntry): string {
-  return `${e.type}:${e.type === 'IP' ? e.value : (e.encoded as string)}`;
+/** The entry for openssl's `subjectAltName` config (the encoded form, so IDNs arrive as punycode); equivalent-command.ts writes it. */
+export function sanOpensslConf(e: SanEntry): OpensslSan {
+  return { type: e.type, value: e.type === 'IP' ? e.value : (e.encoded as string) };
 }
 
 const TAGS: Record<SanType, number> = { email: 1, DNS: 2, URI: 6, IP: 7 };

@@ -59,10 +59,10 @@ export function checkSubject(subject: SubjectAttribute[]): void {
 }
 
 function escapeSlashValue(v: string): string {
-  return v.replace(/[\\/]/g, (c) => `\\${c}`);
+  return v.replace(/[\\/+]/g, (c) => `\\${c}`);
 }
 
-/** The `-subj` form: `/CN=a/O=b`, with `/` and `\` escaped. */
+/** The `-subj` form: `/CN=a/O=b`, with `/`, `+` and `\` escaped (openssl 3 reads a bare `+` as another attribute of the RDN). */
 export function formatSubjectSlash(subject: SubjectAttribute[]): string {
   return subject.map((a) => `/${a.type}=${escapeSlashValue(a.value)}`).join('');
 }

@@ -10,7 +10,10 @@ import { format } from '../i18n/t.svelte.ts';
 import { en } from '../i18n/messages/create.ts';
 
 export interface Equivalents {
+  /** The `openssl req` line ('' when a SAN cannot be written in it safely: see opensslError). */
   openssl: string;
+  /** Why there is no openssl line (the core's words, naming the value). */
+  opensslError?: string;
   /** The JSON text, or undefined when cfssl cannot express the request. */
   cfssl?: string;
   /** Why there is no cfssl JSON, or how to run it (English; the view words it from the two fields below). */
@@ -33,17 +36,26 @@ function withExistingKey(words: string[], keyFile: string): string[] {
   return [...words.slice(0, from), '-key', keyFile, ...words.slice(keyout + 2)];
 }
 
+/** The openssl line, or why there is none (a SAN the -addext list cannot hold safely). */
+function opensslOf(request: CsrRequest, files: { key: string; csr: string }, existingKey: boolean): Pick<Equivalents, 'openssl' | 'opensslError'> {
+  try {
+    let words = opensslCommandWords(request, files);
+    if (existingKey) words = withExistingKey(words, files.key);
+    return { openssl: words.map(shellQuote).join(' ') };
+  } catch (e) {
+    return { openssl: '', opensslError: describeError(e) };
+  }
+}
+
 export function equivalentsOf(request: CsrRequest, files: { key: string; csr: string }, existingKey: boolean): Equivalents {
-  let words = opensslCommandWords(request, files);
-  if (existingKey) words = withExistingKey(words, files.key);
-  const openssl = words.map(shellQuote).join(' ');
+  const openssl = opensslOf(request, files, existingKey);
   const base = files.csr.replace(/\.csr$/, '');
   try {
     const cfssl = JSON.stringify(requestToCfssl(request), null, 2);
     const run = existingKey ? `cfssl gencsr -key ${shellQuote(files.key)} csr.json | cfssljson -bare ${shellQuote(base)}` : `cfssl genkey csr.json | cfssljson -bare ${shellQuote(base)}`;
-    return { openssl, cfssl, cfsslRun: run, cfsslNote: format(en.cfsslRun, { command: run }) };
+    return { ...openssl, cfssl, cfsslRun: run, cfsslNote: format(en.cfsslRun, { command: run }) };
   } catch (e) {
     const cfsslError = describeError(e);
-    return { openssl, cfsslError, cfsslNote: format(en.cfsslNone, { reason: cfsslError }) };
+    return { ...openssl, cfsslError, cfsslNote: format(en.cfsslNone, { reason: cfsslError }) };
   }
 }

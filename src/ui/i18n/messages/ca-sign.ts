@@ -48,6 +48,7 @@ export const en = {
   commandsRequestAs: 'and the request as',
   copyOpenssl: 'Copy the openssl command',
   extfile: '{base}.ext (the -extfile)',
+  opensslRefused: 'No openssl command for this certificate: {reason}',
   copyCfssl: 'Copy the cfssl command',
   cfsslConfigSummary: 'ca-config.json for cfssl',
   // SignState
@@ -111,6 +112,7 @@ export const de = {
   commandsRequestAs: 'und der Anforderung als',
   copyOpenssl: 'Den openssl-Befehl kopieren',
   extfile: '{base}.ext (die -extfile)',
+  opensslRefused: 'Kein openssl-Befehl für dieses Zertifikat: {reason}',
   copyCfssl: 'Den cfssl-Befehl kopieren',
   cfsslConfigSummary: 'ca-config.json für cfssl',
   renewalOf: 'Erneuerung der Seriennummer {serial} ({subject})',
