@@ -6,7 +6,7 @@ import { generateHardWayPki, type HardWayWorker } from '../kube/cluster-pki/hard
 import { CLUSTER_KEY_TYPES, checkClusterKeyType } from '../kube/cluster-pki/issue.ts';
 import { generateKubeadmPki } from '../kube/cluster-pki/kubeadm.ts';
 import type { PkiProgress } from '../kube/cluster-pki/types.ts';
-import { zipPkiFiles } from '../kube/cluster-pki/zip.ts';
+import { clusterZipName, zipPkiFiles } from '../kube/cluster-pki/zip.ts';
 import { formatFindings } from '../kube/findings.ts';
 import { writeFileAtomic } from './files.ts';
 import { objectsIn, readFileBytes } from './k8s.ts';
@@ -41,9 +41,10 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
       workers: { type: 'string' }, 'controller-ips': { type: 'string' }, 'public-address': { type: 'string' }, 'service-cluster-ip-range': { type: 'string' },
     },
   });
-  if (!values.out || (values.layout !== 'kubeadm' && values.layout !== 'hard-way')) {
-    throw new CertbenchError(`--layout kubeadm|hard-way and --out FILE.zip are required (key types: ${CLUSTER_KEY_TYPES.join(', ')})`);
+  if (values.layout !== 'kubeadm' && values.layout !== 'hard-way') {
+    throw new CertbenchError(`--layout kubeadm|hard-way is required (key types: ${CLUSTER_KEY_TYPES.join(', ')})`);
   }
+  const out = values.out ?? clusterZipName(values.layout);
   const keyType = values['key-type'] ? checkClusterKeyType(values['key-type']) : undefined;
   const onProgress: PkiProgress = (p) => io.stderr(`\r[${p.done}/${p.total}] ${p.label}`.padEnd(48));
   let pki;
@@ -74,8 +75,8 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
     });
   }
   io.stderr('\n');
-  writeFileAtomic(values.out, zipPkiFiles(pki.files), 'private');
+  writeFileAtomic(out, zipPkiFiles(pki.files), 'private');
   io.stderr(formatFindings(pki.findings));
-  io.stdout(`${pki.files.length} files (${pki.layout}) in ${pki.elapsedMs.toFixed(0)} ms → ${values.out}\n${pki.files.map((f) => `  ${f.path}`).join('\n')}\n`);
+  io.stdout(`${pki.files.length} files (${pki.layout}) in ${pki.elapsedMs.toFixed(0)} ms → ${out}\n${pki.files.map((f) => `  ${f.path}`).join('\n')}\n`);
   return 0;
-}, 'usage: certbench cluster-pki --layout kubeadm|hard-way --out pki.zip [--key-type ec-p256|ec-p384|rsa2048|rsa3072|rsa4096]\n                            [--leaf-days N] [--ca-days N]\n  kubeadm:  [--node-name NAME] [--advertise-address IP] [--bind-port N] [--control-plane-endpoint HOST[:PORT]]\n            [--service-subnet CIDR] [--dns-domain DOMAIN] [--cert-sans a,b] [--cluster-name NAME]\n            [--external-ca-cert FILE --external-ca-key FILE [--write-external-ca-key]]\n  hard-way: [--workers HOST=INTERNAL_IP[/EXTERNAL_IP],…] [--controller-ips a,b] [--public-address IP] [--service-cluster-ip-range CIDR]');
+}, 'usage: certbench cluster-pki --layout kubeadm|hard-way [--out FILE.zip (default kubeadm-pki.zip, hard-way-pki.zip)] [--key-type ec-p256|ec-p384|rsa2048|rsa3072|rsa4096]\n                            [--leaf-days N] [--ca-days N]\n  kubeadm:  [--node-name NAME] [--advertise-address IP] [--bind-port N] [--control-plane-endpoint HOST[:PORT]]\n            [--service-subnet CIDR] [--dns-domain DOMAIN] [--cert-sans a,b] [--cluster-name NAME]\n            [--external-ca-cert FILE --external-ca-key FILE [--write-external-ca-key]]\n  hard-way: [--workers HOST=INTERNAL_IP[/EXTERNAL_IP],…] [--controller-ips a,b] [--public-address IP] [--service-cluster-ip-range CIDR]');

@@ -5,9 +5,14 @@ import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
 import type { ObjectKind } from '../core/types.ts';
-import { buildCsrManifest } from '../kube/csr-manifest.ts';
+import { shellQuote } from '../core/equivalent-command.ts';
+import { buildCsrManifest, csrCommands, isSelfSigned, selfSigningCommands } from '../kube/csr-manifest.ts';
+import { buildCsrStatusPatch, csrSignatureProblem } from '../kube/csr-status.ts';
+import { suggestDns1123Name } from '../kube/dns-names.ts';
+import { suggestSigner } from '../kube/signers.ts';
+import { csrFacts } from '../kube/x509-facts.ts';
 import { formatFindings, hasErrors, type Finding } from '../kube/findings.ts';
-import { buildKubeconfig } from '../kube/kubeconfig.ts';
+import { buildKubeconfig, kubeconfigTryCommands } from '../kube/kubeconfig.ts';
 import { buildTlsSecret } from '../kube/tls-secret.ts';
 import { writeFileAtomic } from './files.ts';
 import type { CliIo } from './registry.ts';
@@ -60,17 +65,39 @@ async function csr(args: string[], io: CliIo): Promise<number> {
     args,
     options: { csr: { type: 'string' }, signer: { type: 'string' }, name: { type: 'string' }, usages: { type: 'string' }, 'expiration-seconds': { type: 'string' }, out: { type: 'string' } },
   });
-  if (!values.csr || !values.signer) throw new CertbenchError('--csr FILE and --signer NAME are required (e.g. --signer kubernetes.io/kube-apiserver-client)');
+  if (!values.csr) throw new CertbenchError('--csr FILE is required (and --signer NAME, or the signer the request is meant for is chosen)');
+  const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
+  // kube-apiserver refuses a request whose self-signature does not verify: so does this, as `sign` does.
+  const broken = await csrSignatureProblem(csrDer);
+  if (broken) throw new CertbenchError(`${broken}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
+  let signerName = values.signer;
+  if (!signerName) {
+    const suggestion = suggestSigner(csrFacts(csrDer));
+    signerName = suggestion.signerName;
+    io.stderr(`signer: ${signerName} (no --signer given): ${suggestion.reason}\n`);
+  }
   const r = buildCsrManifest({
-    csrDer: objectsIn(values.csr, '--csr', 'csr')[0]!,
-    signerName: values.signer,
+    csrDer,
+    signerName,
     name: values.name,
     usages: values.usages?.split(',').map((u) => u.trim()).filter(Boolean),
     expirationSeconds: positiveInt(values['expiration-seconds'], '--expiration-seconds'),
   });
-  const commands = values.out ? r.commands.map((c) => c.replace(` -f ${r.fileName}`, ` -f ${values.out}`)) : r.commands;
+  const commands = values.out ? (isSelfSigned(signerName) ? selfSigningCommands : csrCommands)(r.manifest.metadata.name, values.out) : r.commands;
   const status = report(io, r.findings, commands);
   if (status === 0) emit(io, r.yaml, values.out);
+  return status;
+}
+
+async function csrStatus(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { csr: { type: 'string' }, cert: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' } } });
+  if (!values.csr || !values.cert) throw new CertbenchError('--csr FILE and --cert FILE (the certificate your CA signed for it) are required');
+  const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
+  // The name k8s csr gave the manifest when it was left to the CN.
+  const name = values.name ?? suggestDns1123Name(csrFacts(csrDer).commonName ?? '', 'csr');
+  const r = buildCsrStatusPatch({ csrDer, name, certificates: objectsIn(values.cert, '--cert', 'certificate'), fileName: values.out });
+  const status = report(io, r.findings, values.out ? r.commands : []);
+  if (status === 0) emit(io, r.json, values.out);
   return status;
 }
 
@@ -91,7 +118,8 @@ async function secret(args: string[], io: CliIo): Promise<number> {
     caCertificates: values.ca ? objectsIn(values.ca, '--ca', 'certificate') : undefined,
     reorderChain: values['fix-order'],
   });
-  const status = report(io, r.findings, r.commands);
+  // With --out, the file to apply is the one written (kubectl create secret tls would need tls.crt and tls.key).
+  const status = report(io, r.findings, values.out ? [`kubectl apply -f ${shellQuote(values.out)}`] : r.commands);
   if (status === 0) {
     emit(io, r.yaml, values.out);
     if (values['show-mount']) io.stderr(`\n# mount it in a Deployment: kubectl patch deployment NAME --patch-file mount.yaml\n${r.deploymentSnippet}`);
@@ -118,21 +146,26 @@ async function kubeconfig(args: string[], io: CliIo): Promise<number> {
     contextName: values.context,
     namespace: values.namespace,
   });
-  const commands = values.out ? r.commands.map((c) => c.replace('./kubeconfig', values.out!)) : [];
+  const commands = values.out ? kubeconfigTryCommands(values.out) : [];
   const status = report(io, r.findings, commands);
   if (status === 0) emit(io, r.yaml, values.out);
   return status;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { csr, secret, kubeconfig };
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { csr, 'csr-status': csrStatus, secret, kubeconfig };
 
 const USAGE =
   'usage:\n' +
-  '  certbench k8s csr --csr FILE --signer NAME [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]\n' +
+  '  certbench k8s csr --csr FILE [--signer NAME] [--name NAME] [--usages "digital signature,client auth"] [--expiration-seconds N] [--out FILE]\n' +
+  '  certbench k8s csr-status --csr FILE --cert FILE [--name NAME] [--out FILE]\n' +
   '  certbench k8s secret --cert FILE --key FILE [--ca FILE] --name NAME [-n NAMESPACE] [--fix-order] [--show-mount] [--out FILE]\n' +
-  '  certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]\n';
+  '  certbench k8s kubeconfig --cert FILE --key FILE --ca FILE --server https://HOST:PORT [--cluster NAME] [--user NAME] [--out FILE]\n' +
+  '\ncsr verifies the request\'s signature first. Without --signer it takes the signer the request is meant for\n' +
+  '(system:node: client or serving: the kubelet signers; other clients: kube-apiserver-client; other serving\n' +
+  'certificates: a signer of your own, example.com/serving) and says why on stderr. For a signer of your own,\n' +
+  'csr-status writes the .status.certificate patch for the certificate your CA signed.\n';
 
-registerCommand('k8s', 'Kubernetes manifests: k8s csr | secret | kubeconfig', async (args, io) => {
+registerCommand('k8s', 'Kubernetes manifests: k8s csr | csr-status | secret | kubeconfig', async (args, io) => {
   const [sub, ...rest] = args;
   const run = sub ? SUBCOMMANDS[sub] : undefined;
   if (!run) {

@@ -3,6 +3,7 @@
  * the chosen signer's rules, with the kubectl commands that submit, approve and collect it.
  */
 import { toPem } from '../core/pem.ts';
+import { shellQuote } from '../core/equivalent-command.ts';
 import { dns1123SubdomainProblem, suggestDns1123Name } from './dns-names.ts';
 import type { Finding } from './findings.ts';
 import { checkSignerRules, defaultUsagesFor, signerNameProblem } from './signers.ts';
@@ -46,7 +47,7 @@ export interface CsrManifestResult {
   usagesSource: 'given' | 'csr' | 'signer-default';
   /** Errors mean the API server or the signer will refuse it: show them before offering the file. */
   findings: Finding[];
-  /** kubectl apply, get, approve, and fetch the issued certificate. */
+  /** kubectl apply, get, approve, and fetch the issued certificate; for a signer of your own, the steps to sign it yourself (selfSigningCommands). */
   commands: string[];
 }
 
@@ -65,15 +66,39 @@ export function csrApiVersionNote(apiVersion: unknown): Finding | undefined {
   return undefined;
 }
 
-/** The kubectl commands for a CSR manifest saved as `<name>.yaml`. */
-export function csrCommands(name: string): string[] {
+/** The kubectl commands for a CSR manifest saved as `file` (default `<name>.yaml`), for a built-in signer. */
+export function csrCommands(name: string, file = `${name}.yaml`): string[] {
   return [
-    `kubectl apply -f ${name}.yaml`,
+    `kubectl apply -f ${shellQuote(file)}`,
     'kubectl get csr',
     `kubectl certificate approve ${name}`,
     `kubectl get csr ${name} -o jsonpath='{.status.certificate}' | base64 -d > ${name}.crt`,
   ];
 }
+
+/** The API path `kubectl replace --raw` writes a CSR's status to. */
+export const csrStatusPath = (name: string) => `/apis/certificates.k8s.io/v1/certificatesigningrequests/${name}/status`;
+
+/**
+ * The steps for a signer of your own (no controller in the cluster signs for it): submit, approve, take
+ * the request out, sign it with your CA, and put the certificate into .status.certificate — the status
+ * update as the Kubernetes docs write it ("Manage TLS Certificates in a Cluster": jq, then
+ * `kubectl replace --raw …/status`), which keeps the Approved condition the API server will not let
+ * a status update drop.
+ */
+export function selfSigningCommands(name: string, file = `${name}.yaml`): string[] {
+  return [
+    `kubectl apply -f ${shellQuote(file)}`,
+    `kubectl certificate approve ${name}`,
+    `kubectl get csr ${name} -o jsonpath='{.spec.request}' | base64 -d > ${name}.csr`,
+    `certbench sign --dir ./ca --csr ${name}.csr --out ${name}.crt   # or the CA area; any CA you run`,
+    `kubectl get csr ${name} -o json | jq --arg c "$(base64 < ${name}.crt | tr -d '\\n')" '.status.certificate = $c' | kubectl replace --raw ${csrStatusPath(name)} -f -`,
+    `kubectl get csr ${name}   # CONDITION: Approved,Issued`,
+  ];
+}
+
+/** Whether the built-in controllers sign for this signer; otherwise its owner (you) signs and writes the status. */
+export const isSelfSigned = (signerName: string) => !signerName.startsWith('kubernetes.io/');
 
 function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFacts>, findings: Finding[]): Pick<CsrManifestResult, 'usages' | 'usagesSource'> {
   if (options.usages?.length) {
@@ -91,9 +116,10 @@ function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFac
     findings.push({ severity: 'warning', field: 'spec.usages', message: `the CSR's extendedKeyUsage ${oid} has no Kubernetes usage name and is left out` });
   }
   if (fromCsr.usages.length) return { usages: fromCsr.usages, usagesSource: 'csr' };
-  const defaults = defaultUsagesFor(options.signerName, facts.keyFamily);
+  const defaults = defaultUsagesFor(options.signerName, facts.keyFamily, facts);
   if (defaults) {
-    findings.push({ severity: 'info', field: 'spec.usages', message: `the CSR requests no key usages: using the usual ones for ${options.signerName} (${defaults.join(', ')})` });
+    const whose = isSelfSigned(options.signerName) ? 'a serving certificate (it names DNS/IP addresses)' : options.signerName;
+    findings.push({ severity: 'info', field: 'spec.usages', message: `the CSR requests no key usages: using the usual ones for ${whose} (${defaults.join(', ')})` });
     return { usages: defaults, usagesSource: 'signer-default' };
   }
   findings.push({ severity: 'error', field: 'spec.usages', message: 'the CSR requests no key usages and a custom signer has no defaults: give the usages (e.g. "digital signature", "client auth")' });
@@ -130,5 +156,6 @@ export function buildCsrManifest(options: CsrManifestOptions): CsrManifestResult
     }
   }
   const manifest: CertificateSigningRequestManifest = { apiVersion: CSR_API_VERSION, kind: 'CertificateSigningRequest', metadata: { name }, spec };
-  return { manifest, yaml: toYaml(manifest), fileName: `${name}.yaml`, suggestedName, usages, usagesSource, findings, commands: csrCommands(name) };
+  const commands = isSelfSigned(options.signerName) ? selfSigningCommands(name) : csrCommands(name);
+  return { manifest, yaml: toYaml(manifest), fileName: `${name}.yaml`, suggestedName, usages, usagesSource, findings, commands };
 }

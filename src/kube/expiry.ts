@@ -12,8 +12,13 @@ import { kubeadmDate, shortHumanDuration, tabwrite } from './go-format.ts';
 import { certificateFacts, type CertificateFacts } from './x509-facts.ts';
 
 export interface ExpiryRow {
-  /** kubeadm's name where the file is one of kubeadm's ("apiserver", "etcd-server", "admin.conf"), else the file or object it came from. */
+  /**
+   * kubeadm's name where the file is one of kubeadm's ("apiserver", "etcd-server", "admin.conf"), else
+   * the file or object it came from; for pasted text (no file name), the certificate's CN.
+   */
   name: string;
+  /** The name is the certificate's CN (pasted text), so `origin` says where it came from. */
+  namedByCn?: true;
   origin: string;
   subject?: string;
   notAfter: Date;
@@ -65,6 +70,7 @@ interface Candidate {
   facts: CertificateFacts;
   origin: string;
   name: string;
+  namedByCn: boolean;
   /** In a kubeconfig, only the user's certificate is a row: the cluster CA data repeats ca.crt. */
   kubeconfigCa: boolean;
 }
@@ -86,8 +92,18 @@ async function privateKeySpkis(objects: readonly FoundObject[]): Promise<Uint8Ar
   return out;
 }
 
+export interface ExpiryOptions {
+  /** "Now" (default: the current time). */
+  asOf?: Date;
+  /** Names of inputs that are no file (pasted text): their rows are named by the certificate's CN. */
+  pastedInputs?: readonly string[];
+}
+
+/** The input name an origin starts with ("pasted text › block 2 (CERTIFICATE)" → "pasted text"). */
+const inputOf = (origin: string) => origin.split(' › ')[0]!;
+
 /** Builds the report. Certificates that appear twice (ca.crt and a kubeconfig's CA data) count once. */
-export async function checkExpiration(objects: readonly FoundObject[], options: { asOf?: Date } = {}): Promise<ExpiryReport> {
+export async function checkExpiration(objects: readonly FoundObject[], options: ExpiryOptions = {}): Promise<ExpiryReport> {
   const asOf = options.asOf ?? new Date();
   const seen = new Set<string>();
   const candidates: Candidate[] = [];
@@ -99,7 +115,9 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
     } catch {
       continue; // detectInput already reported what it could not read
     }
-    candidates.push({ facts, origin: o.origin, name: rowNameOf(o.origin), kubeconfigCa: o.origin.includes('certificate-authority-data') });
+    const namedByCn = !!options.pastedInputs?.includes(inputOf(o.origin)) && !!facts.commonName;
+    const name = namedByCn ? facts.commonName! : rowNameOf(o.origin);
+    candidates.push({ facts, origin: o.origin, name, namedByCn, kubeconfigCa: o.origin.includes('certificate-authority-data') });
   }
   // Rows named from files first, so a CA that is both pki/ca.crt and kubeconfig data is called "ca".
   candidates.sort((a, b) => Number(a.kubeconfigCa) - Number(b.kubeconfigCa));
@@ -121,6 +139,7 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
     return {
       // Shown in a table: names from the certificates with hidden and bidi characters escaped.
       name: visibleText(n > 1 ? `${c.name} (${n})` : c.name),
+      ...(c.namedByCn ? { namedByCn: true as const } : {}),
       origin: c.origin,
       ...(c.facts.commonName !== undefined ? { subject: visibleText(c.facts.commonName) } : {}),
       notAfter: c.facts.notAfter,

@@ -8,6 +8,12 @@
  * - buildCsrManifest({ csrDer, signerName, name?, usages?, expirationSeconds? })  → CsrManifestResult (sync)
  *     certificates.k8s.io/v1 CSR; name suggested from the CN; usages from the CSR, else the signer's
  *     defaults; checked against kube-apiserver-client / -kubelet / kubelet-serving rules.
+ *     A signer of your own (not kubernetes.io/…) gets the steps for signing it yourself (selfSigningCommands).
+ * - suggestSigner(csrFacts(der)) → { signerName, reason, custom, rule }: the signer the CSR is meant for
+ *     (system:node: client → kube-apiserver-client-kubelet, serving → kubelet-serving; other clients →
+ *     kube-apiserver-client; other serving certificates → a custom signer, example.com/serving).
+ * - buildCsrStatusPatch({ csrDer, name, certificates }) → the .status.certificate merge patch and its kubectl commands.
+ * - csrSignatureProblem(der) → Promise<string | undefined>: the self-signature check kube-apiserver (and `sign`) makes.
  * - csrApiVersionNote(apiVersion) → Finding | undefined   (v1beta1 is gone since 1.22)
  * - buildTlsSecret({ name, namespace?, certificates, privateKey, caCertificates?, reorderChain? }) → Promise<TlsSecretResult>
  *     throws when the key is not the leaf's; warns on chain order and expiry; includes a Deployment mount patch.
@@ -23,15 +29,17 @@
  * - detectFiles([{ name, bytes }]) (unzips .zip, labels by path) → checkExpiration(objects, { asOf }) →
  *   formatExpiryTable(report) | expiryReportJson(report)
  */
-export { buildCsrManifest, csrApiVersionNote, csrCommands, CSR_API_VERSION, MIN_EXPIRATION_SECONDS } from './csr-manifest.ts';
+export { buildCsrManifest, csrApiVersionNote, csrCommands, csrStatusPath, CSR_API_VERSION, isSelfSigned, MIN_EXPIRATION_SECONDS, selfSigningCommands } from './csr-manifest.ts';
+export { buildCsrStatusPatch, csrSignatureProblem, type CsrStatusOptions, type CsrStatusResult } from './csr-status.ts';
 export type { CertificateSigningRequestManifest, CsrManifestOptions, CsrManifestResult } from './csr-manifest.ts';
 export { buildTlsSecret, secretVolumeSnippet } from './tls-secret.ts';
 export type { TlsSecretManifest, TlsSecretOptions, TlsSecretResult } from './tls-secret.ts';
-export { buildKubeconfig, kubeconfigObject, serverUrlProblem } from './kubeconfig.ts';
+export { buildKubeconfig, kubeconfigObject, kubeconfigTryCommands, serverUrlProblem } from './kubeconfig.ts';
 export type { KubeconfigObject, KubeconfigOptions, KubeconfigParts, KubeconfigResult } from './kubeconfig.ts';
 export {
   BUILT_IN_SIGNERS, SIGNER_API_SERVER_CLIENT, SIGNER_KUBELET_CLIENT, SIGNER_KUBELET_SERVING, SIGNER_LEGACY_UNKNOWN,
-  checkSignerRules, defaultUsagesFor, isBuiltInSigner, signerNameProblem,
+  checkSignerRules, DEFAULT_CUSTOM_SIGNER, defaultUsagesFor, isBuiltInSigner, signerNameProblem, suggestSigner,
+  type SignerRule, type SignerSuggestion,
 } from './signers.ts';
 export { KUBE_USAGES, isKubeUsage, usagesOfFacts, type KubeUsage } from './usages.ts';
 export { dns1123LabelProblem, dns1123SubdomainProblem, isDns1123Label, isDns1123Subdomain, suggestDns1123Name } from './dns-names.ts';
@@ -40,8 +48,8 @@ export { generateKubeadmPki, apiServerSans, type KubeadmPkiOptions } from './clu
 export { generateHardWayPki, hardWayApiServerSans, HARD_WAY_CLUSTER, type HardWayPkiOptions, type HardWayWorker } from './cluster-pki/hard-way.ts';
 export { CLUSTER_KEY_TYPES, type ClusterKeyType } from './cluster-pki/issue.ts';
 export { firstServiceIp } from './cluster-pki/ip-math.ts';
-export { zipPkiFiles, unzipFiles, isZip } from './cluster-pki/zip.ts';
+export { clusterZipName, zipPkiFiles, unzipFiles, isZip } from './cluster-pki/zip.ts';
 export type { ClusterPki, PkiFile, PkiProgress } from './cluster-pki/types.ts';
 export { detectFiles } from './expiry-input.ts';
-export { checkExpiration, expiryReportJson, formatExpiryTable, rowNameOf, type ExpiryReport, type ExpiryRow } from './expiry.ts';
+export { checkExpiration, expiryReportJson, formatExpiryTable, rowNameOf, type ExpiryOptions, type ExpiryReport, type ExpiryRow } from './expiry.ts';
 export { isChainInOrder, orderChain } from './chain.ts';

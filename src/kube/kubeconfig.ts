@@ -4,6 +4,7 @@
  */
 import { bytesEqual } from '../core/bytes.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { shellQuote } from '../core/equivalent-command.ts';
 import { toPem } from '../core/pem.ts';
 import type { Finding } from './findings.ts';
 import { readKubePrivateKey } from './key-input.ts';
@@ -92,6 +93,12 @@ export interface KubeconfigResult {
 
 const OID_CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 
+/** "Try it" with the kubeconfig saved at `path` (the file actually written or downloaded). */
+export function kubeconfigTryCommands(path: string): string[] {
+  const env = `KUBECONFIG=${shellQuote(path)}`;
+  return [`${env} kubectl auth whoami`, `${env} kubectl get nodes`];
+}
+
 /** Builds a kubeconfig; throws CertbenchError for a bad server URL or a key that is not the certificate's. */
 export async function buildKubeconfig(options: KubeconfigOptions): Promise<KubeconfigResult> {
   const urlProblem = serverUrlProblem(options.server);
@@ -140,6 +147,6 @@ export async function buildKubeconfig(options: KubeconfigOptions): Promise<Kubec
     yaml: toYaml(kubeconfig),
     identity: { user, groups },
     findings,
-    commands: ['KUBECONFIG=./kubeconfig kubectl auth whoami', 'KUBECONFIG=./kubeconfig kubectl get nodes'],
+    commands: kubeconfigTryCommands('./kubeconfig'),
   };
 }

@@ -124,10 +124,70 @@ export function checkSignerRules(signerName: string, facts: X509Facts, usages: r
   return out;
 }
 
-/** Usages for a signer when the CSR asks for none: what kubelet and client-go request (key encipherment only for RSA). */
-export function defaultUsagesFor(signerName: string, keyFamily: X509Facts['keyFamily']): KubeUsage[] | undefined {
+/** Which rule picked the suggested signer: a kubelet's client or serving certificate, another client, or a serving certificate no built-in signer issues. */
+export type SignerRule = 'node-client' | 'node-serving' | 'client' | 'serving';
+
+export interface SignerSuggestion {
+  signerName: string;
+  /** Why, in a sentence (English; the UI words it by `rule`). */
+  reason: string;
+  /** true: no built-in signer fits, so a signer of your own (your CA signs it and writes status.certificate). */
+  custom: boolean;
+  rule: SignerRule;
+  /** The node name after system:node: (node rules only). */
+  nodeName?: string;
+}
+
+/** The custom signerName offered for serving certificates: a placeholder domain to replace with one you own. */
+export const DEFAULT_CUSTOM_SIGNER = 'example.com/serving';
+
+const NODE_PREFIX = 'system:node:';
+
+/**
+ * The signer a CSR is most likely meant for, from what it asks: CN=system:node:… is a kubelet (client
+ * certificate, or serving when it asks for server auth / names DNS or IP addresses); another client
+ * certificate is for kube-apiserver-client; a serving certificate that is not a kubelet's has no
+ * built-in signer (only the kubelet-serving signer issues server auth), so a custom signerName.
+ * Without an extendedKeyUsage, DNS/IP names are what make it a serving certificate.
+ */
+export function suggestSigner(facts: X509Facts): SignerSuggestion {
+  const ekus = facts.extKeyUsage ?? [];
+  const server = ekus.includes(OID_EKU_SERVER);
+  const client = ekus.includes(OID_EKU_CLIENT);
+  const netNames = facts.sans.dns.length + facts.sans.ip.length > 0;
+  const serving = server || (ekus.length === 0 && netNames);
+  const cn = facts.commonName ?? '';
+  const nodeName = cn.startsWith(NODE_PREFIX) && cn.length > NODE_PREFIX.length ? cn.slice(NODE_PREFIX.length) : undefined;
+  if (nodeName !== undefined) {
+    return serving
+      ? { signerName: SIGNER_KUBELET_SERVING, custom: false, rule: 'node-serving', nodeName, reason: `CN=${cn} asks for a serving certificate (server auth or DNS/IP names) for node ${nodeName}: kubernetes.io/kubelet-serving issues the kubelet's HTTPS certificate` }
+      : { signerName: SIGNER_KUBELET_CLIENT, custom: false, rule: 'node-client', nodeName, reason: `CN=${cn} asks for a client certificate for node ${nodeName}: kubernetes.io/kube-apiserver-client-kubelet issues kubelet client certificates` };
+  }
+  if (serving) {
+    return {
+      signerName: DEFAULT_CUSTOM_SIGNER,
+      custom: true,
+      rule: 'serving',
+      reason: `a serving certificate (${server ? `server auth${client ? ' and client auth' : ''}` : 'DNS/IP names'}) that is not a kubelet's: no built-in signer issues it, so name a signer of your own (replace example.com with a domain you own); after kubectl certificate approve, your CA signs it and you put the certificate into .status.certificate`,
+    };
+  }
+  return {
+    signerName: SIGNER_API_SERVER_CLIENT,
+    custom: false,
+    rule: 'client',
+    reason: `a client certificate${cn ? ` for user "${cn}"` : ''} (${client ? 'client auth' : 'no server auth, no DNS/IP names'}): kubernetes.io/kube-apiserver-client issues certificates that authenticate to the API server`,
+  };
+}
+
+/**
+ * Usages for a signer when the CSR asks for none: what kubelet and client-go request (key encipherment
+ * only for RSA). A signer of your own has no defaults, except for what suggestSigner calls a serving
+ * certificate (given `facts`): then the serving usages, as the Kubernetes docs' example requests them.
+ */
+export function defaultUsagesFor(signerName: string, keyFamily: X509Facts['keyFamily'], facts?: X509Facts): KubeUsage[] | undefined {
   const ke: KubeUsage[] = keyFamily === 'rsa' ? ['key encipherment'] : [];
   if (signerName === SIGNER_KUBELET_SERVING) return ['digital signature', ...ke, 'server auth'];
   if (signerName === SIGNER_API_SERVER_CLIENT || signerName === SIGNER_KUBELET_CLIENT) return ['digital signature', ...ke, 'client auth'];
+  if (facts && !signerName.startsWith('kubernetes.io/') && suggestSigner(facts).rule === 'serving') return ['digital signature', ...ke, 'server auth'];
   return undefined;
 }

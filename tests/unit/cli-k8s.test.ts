@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { CertificateSigningRequest } from 'kubernetes-models/certificates.k8s.io/v1';
+import { Secret } from 'kubernetes-models/v1';
 import { runCli } from '../../src/cli/run.ts';
 import { unzipFiles } from '../../src/kube/cluster-pki/zip.ts';
-import { openssl, tempDir, writeTree } from './kube-tls.helper.ts';
+import { openssl, run, tempDir, writeTree } from './kube-tls.helper.ts';
 
 function cli() {
   const out = { stdout: '', stderr: '' };
@@ -33,6 +35,54 @@ describe('certbench k8s', () => {
     expect(out.stderr).toMatch(/error: spec.usages: kubernetes.io\/kubelet-serving requires "server auth"/);
   });
 
+  it('csr without --signer takes the signer the request is meant for, and says which and why', async () => {
+    const node = cli();
+    expect(await runCli(['k8s', 'csr', '--csr', p('n.csr')], node.io)).toBe(0);
+    expect(parse(node.out.stdout).spec.signerName).toBe('kubernetes.io/kube-apiserver-client-kubelet');
+    expect(node.out.stderr).toMatch(/^signer: kubernetes\.io\/kube-apiserver-client-kubelet \(no --signer given\): CN=system:node:worker-1 asks for a client certificate for node worker-1/);
+
+    sh(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'svc.key', '-out', 'svc.csr', '-subj', '/CN=my-svc.my-namespace.svc', '-addext', 'subjectAltName=DNS:my-svc.my-namespace.svc', '-addext', 'extendedKeyUsage=serverAuth']);
+    const svc = cli();
+    expect(await runCli(['k8s', 'csr', '--csr', p('svc.csr'), '--out', p('svc-csr.yaml')], svc.io)).toBe(0);
+    const m = parse(readFileSync(p('svc-csr.yaml'), 'utf8'));
+    expect(() => new CertificateSigningRequest(m).validate()).not.toThrow();
+    expect(m.spec).toMatchObject({ signerName: 'example.com/serving', usages: ['server auth'] });
+    expect(svc.out.stderr).toMatch(/^signer: example\.com\/serving \(no --signer given\): a serving certificate .*no built-in signer issues it/);
+    // The steps for signing it yourself name the file written.
+    expect(svc.out.stderr).toContain(`kubectl apply -f ${p('svc-csr.yaml')}\nkubectl certificate approve my-svc.my-namespace.svc\n`);
+    expect(svc.out.stderr).toContain('kubectl replace --raw /apis/certificates.k8s.io/v1/certificatesigningrequests/my-svc.my-namespace.svc/status -f -');
+  });
+
+  it('csr refuses a request whose signature is broken (one byte flipped), as sign does; openssl agrees it is broken', async () => {
+    sh(['req', '-in', 'n.csr', '-outform', 'DER', '-out', 'n.csr.der']);
+    const broken = new Uint8Array(readFileSync(p('n.csr.der')));
+    broken[broken.length - 1] = broken[broken.length - 1]! ^ 0x01;
+    writeTree(dir, [{ path: 'broken.csr', contents: broken }]);
+    expect(run('/usr/bin/openssl', ['req', '-inform', 'DER', '-in', 'broken.csr', '-noout', '-verify'], dir).stderr.trim()).toBe('Certificate request self-signature verify failure');
+    for (const signer of [[], ['--signer', 'kubernetes.io/kube-apiserver-client-kubelet']]) {
+      const { out, io } = cli();
+      expect(await runCli(['k8s', 'csr', '--csr', p('broken.csr'), ...signer, '--out', p('broken.yaml')], io)).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(/CSR: its signature does not verify with its own public key: the request was altered or is corrupt; kube-apiserver refuses such a request, so no manifest was written/);
+      expect(existsSync(p('broken.yaml'))).toBe(false);
+    }
+  });
+
+  it('csr-status: the .status.certificate patch for the certificate a CA signed, refused for another key', async () => {
+    sh(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'own-ca.key', '-out', 'own-ca.crt', '-days', '30', '-subj', '/CN=own-ca']);
+    sh(['x509', '-req', '-in', 'svc.csr', '-CA', 'own-ca.crt', '-CAkey', 'own-ca.key', '-CAcreateserial', '-days', '5', '-out', 'svc.crt', '-copy_extensions', 'copy']);
+    const { out, io } = cli();
+    expect(await runCli(['k8s', 'csr-status', '--csr', p('svc.csr'), '--cert', p('svc.crt'), '--out', p('svc-status.json')], io)).toBe(0);
+    const patch = JSON.parse(readFileSync(p('svc-status.json'), 'utf8'));
+    writeTree(dir, [{ path: 'svc-from-patch.crt', contents: Buffer.from(patch.status.certificate, 'base64') }]);
+    const derOf = (f: string) => (sh(['x509', '-in', f, '-outform', 'DER', '-out', `${f}.der`]), readFileSync(p(`${f}.der`)));
+    expect(derOf('svc-from-patch.crt').equals(derOf('svc.crt'))).toBe(true);
+    expect(out.stderr).toContain(`kubectl patch csr my-svc.my-namespace.svc --subresource=status --type=merge --patch-file ${p('svc-status.json')}`);
+    const wrong = cli();
+    expect(await runCli(['k8s', 'csr-status', '--csr', p('svc.csr'), '--cert', p('own-ca.crt')], wrong.io)).toBe(1);
+    expect(wrong.out.stderr).toMatch(/error: status.certificate: the certificate CN=own-ca was not signed for this request/);
+  });
+
   it('secret and kubeconfig from openssl-made files', async () => {
     sh(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-subj', '/CN=kubernetes', '-days', '30']);
     writeTree(dir, [{ path: 'c.ext', contents: 'extendedKeyUsage=clientAuth,serverAuth\nsubjectAltName=DNS:web\n' }]);
@@ -49,6 +99,14 @@ describe('certbench k8s', () => {
     expect(await runCli(['k8s', 'kubeconfig', '--cert', p('web.crt'), '--key', p('web.key'), '--ca', p('ca.crt'), '--server', 'https://10.1.2.3:6443', '--cluster', 'lab', '--out', p('web.kubeconfig')], k.io)).toBe(0);
     expect(k.out.stderr).toContain('user "web" (from the CN) in groups "dev" (from O)');
     expect(parse(readFileSync(p('web.kubeconfig'), 'utf8'))['current-context']).toBe('web@lab');
+    // "Try it" names the file written.
+    expect(k.out.stderr).toContain(`KUBECONFIG=${p('web.kubeconfig')} kubectl auth whoami`);
+    // So does the Secret's next step, not <name>.yaml.
+    const written = cli();
+    expect(await runCli(['k8s', 'secret', '--cert', p('web.crt'), '--key', p('web.key'), '--ca', p('ca.crt'), '--name', 'apiserver-tls', '--out', p('secret.yaml')], written.io)).toBe(0);
+    expect(written.out.stderr).toContain(`kubectl apply -f ${p('secret.yaml')}`);
+    expect(written.out.stderr).not.toContain('apiserver-tls.yaml');
+    expect(() => new Secret(parse(readFileSync(p('secret.yaml'), 'utf8'))).validate()).not.toThrow();
     const http = cli();
     expect(await runCli(['k8s', 'kubeconfig', '--cert', p('web.crt'), '--key', p('web.key'), '--ca', p('ca.crt'), '--server', 'http://10.1.2.3'], http.io)).toBe(1);
     expect(http.out.stderr).toMatch(/server: "http:\/\/10.1.2.3" must use https/);
@@ -59,6 +117,7 @@ describe('certbench cluster-pki and expiry', () => {
   it('kubeadm zip, then the expiry table and JSON from it', async () => {
     const g = cli();
     expect(await runCli(['cluster-pki', '--layout', 'kubeadm', '--node-name', 'cp', '--advertise-address', '10.0.0.5', '--cert-sans', 'k8s.example.com', '--out', p('pki.zip')], g.io)).toBe(0);
+    expect(g.out.stdout).toContain(` → ${p('pki.zip')}\n`);
     expect(g.out.stdout).toMatch(/^27 files \(kubeadm\) in \d+ ms/);
     expect(g.out.stderr).toContain('[16/16] scheduler.conf');
     const files = unzipFiles(new Uint8Array(readFileSync(p('pki.zip'))));
@@ -75,6 +134,19 @@ describe('certbench cluster-pki and expiry', () => {
     const bad = cli();
     expect(await runCli(['expiry', p('pki.zip'), '--at', 'soon'], bad.io)).toBe(1);
     expect(bad.out.stderr).toContain('--at: "soon" is not a date');
+  });
+
+  it('names the zip after its layout when --out is left out', async () => {
+    const here = process.cwd();
+    process.chdir(dir);
+    try {
+      const g = cli();
+      expect(await runCli(['cluster-pki', '--layout', 'hard-way', '--key-type', 'ec-p256', '--workers', 'w=10.240.0.20'], g.io)).toBe(0);
+      expect(g.out.stdout).toMatch(/ → hard-way-pki\.zip\n/);
+      expect(unzipFiles(new Uint8Array(readFileSync(join(dir, 'hard-way-pki.zip')))).has('ca.pem')).toBe(true);
+    } finally {
+      process.chdir(here);
+    }
   });
 
   it('hard-way zip with workers given on the command line', async () => {

@@ -85,6 +85,24 @@ describe('expiry table of a kubeadm PKI zip, at fixed dates', () => {
     expect(managed).toMatchObject({ 'etcd-ca': true, 'etcd-server': true, 'apiserver-etcd-client': true, ca: false, apiserver: false, 'front-proxy-ca': false });
   });
 
+  it('names pasted certificates by their CN, keeping where they came from', async () => {
+    const text = ['pki/apiserver.crt', 'pki/apiserver-kubelet-client.crt', 'pki/ca.crt'].map((path) => pki.files.find((f) => f.path === path)!.contents).join('');
+    const objects = detectFiles([{ name: 'pasted text', bytes: enc.encode(text) }]).objects;
+    const asOf = new Date('2025-03-02T12:00:00Z');
+    const byFile = await checkExpiration(objects, { asOf });
+    expect(byFile.certificates.map((r) => r.name)).toEqual(['pasted text', 'pasted text (2)']);
+    const report = await checkExpiration(objects, { asOf, pastedInputs: ['pasted text'] });
+    expect(report.certificates.map((r) => [r.name, r.certificateAuthority, r.namedByCn])).toEqual([
+      ['kube-apiserver', 'kubernetes', true],
+      ['kube-apiserver-kubelet-client', 'kubernetes', true],
+    ]);
+    expect(report.certificates.map((r) => r.origin)).toEqual(['pasted text › block 1 (CERTIFICATE)', 'pasted text › block 2 (CERTIFICATE)']);
+    expect(report.certificateAuthorities.map((r) => r.name)).toEqual(['kubernetes']);
+    // Files keep kubeadm's names.
+    const zipped = await checkExpiration(detectFiles([{ name: 'pki.zip', bytes: zip }]).objects, { asOf, pastedInputs: ['pasted text'] });
+    expect(zipped.certificates.find((r) => r.name === 'apiserver')?.namedByCn).toBeUndefined();
+  });
+
   it('exports JSON', async () => {
     const report = await checkExpiration(detectFiles([{ name: 'pki.zip', bytes: zip }]).objects, { asOf: new Date('2025-03-02T12:00:00Z') });
     const json = JSON.parse(JSON.stringify(expiryReportJson(report)));

@@ -82,7 +82,7 @@ export async function verifyCertificateRequest(request: CertificateRequest): Pro
   } catch (e) {
     throw new CertbenchError(`its signature cannot be checked: ${describeError(e)}`, WHERE);
   }
-  if (!ok) throw new CertbenchError('its signature does not verify with its own public key: the request was altered or is corrupt, so nothing was signed', WHERE);
+  if (!ok) throw new CertbenchError('its signature does not verify with its own public key: the request was altered or is corrupt', WHERE);
 }
 
 /** Parse and verify in one step: what every signing path uses. */

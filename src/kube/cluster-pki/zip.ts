@@ -1,7 +1,7 @@
 /** Zip archives of PKI files (fflate), and reading a zipped pki folder back for the expiry check. */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { CertbenchError, describeError } from '../../core/errors.ts';
-import type { PkiFile } from './types.ts';
+import type { ClusterPki, PkiFile } from './types.ts';
 
 /** Private keys get mode 0600 and everything else 0644, as kubeadm writes them. */
 const MODE = { 'private-key': 0o600, certificate: 0o644, 'public-key': 0o644, kubeconfig: 0o600 } as const;
@@ -14,6 +14,9 @@ export function zipPkiFiles(files: readonly PkiFile[], mtime: Date = new Date())
   }
   return zipSync(tree, { level: 6 });
 }
+
+/** The zip's name for a layout, so the two never overwrite each other in Downloads: kubeadm-pki.zip, hard-way-pki.zip. */
+export const clusterZipName = (layout: ClusterPki['layout']): string => `${layout}-pki.zip`;
 
 export const isZip = (bytes: Uint8Array): boolean => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
