@@ -25,6 +25,8 @@ export interface SessionIssued {
   chainPem: string;
   /** The request it was issued for: always the session's current CSR (a new CSR drops the certificate). */
   csrDer: Uint8Array;
+  /** The signing CA's certificate (and its chain), when the CA said: what ca.crt and certificate-authority-data hold. */
+  caPem?: string;
 }
 
 export class Session {
@@ -62,9 +64,9 @@ export class Session {
   }
 
   /** The CA signed a request: kept only when it is the one Create made. */
-  recordIssued(csrDer: Uint8Array, certPem: string, chainPem: string): void {
+  recordIssued(csrDer: Uint8Array, certPem: string, chainPem: string, caPem?: string): void {
     if (!this.isSessionCsr(csrDer)) return;
-    this.issued = { certPem, chainPem, csrDer };
+    this.issued = { certPem, chainPem, csrDer, ...(caPem ? { caPem } : {}) };
   }
 
   /** Create's private key as unencrypted PKCS#8 PEM (what tls.key and a kubeconfig hold). */

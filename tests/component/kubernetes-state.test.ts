@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsrManifestState, CUSTOM_SIGNER, USAGE_CHOICES } from '../../src/ui/kubernetes/csr-manifest-state.svelte.ts';
@@ -15,6 +15,8 @@ import { ExpiryState, parseAsOf } from '../../src/ui/kubernetes/expiry-state.sve
 import { PemSource } from '../../src/ui/kubernetes/pem-source.svelte.ts';
 import { pickObjects } from '../../src/ui/kubernetes/pick-objects.ts';
 import { sectionAfterKey } from '../../src/ui/kubernetes/kubernetes-state.svelte.ts';
+import { takeSessionIssued } from '../../src/ui/kubernetes/from-session.ts';
+import { session } from '../../src/ui/session.svelte.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-k8s-state-'));
 const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
@@ -134,6 +136,82 @@ describe('CSR manifest form', () => {
   });
 });
 
+describe('CSR manifest: the signer follows the request', () => {
+  // As the kubelet asks: digitalSignature, serverAuth, its host name and address.
+  const nodeServing = makeCsr('/O=system:nodes/CN=system:node:worker-1', ['-addext', 'subjectAltName=DNS:worker-1,IP:10.0.0.5', '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=serverAuth']);
+  const service = makeCsr('/CN=registry.docker-registry.svc', ['-addext', 'subjectAltName=DNS:registry.docker-registry.svc', '-addext', 'extendedKeyUsage=serverAuth']);
+
+  it('starts on the suggested signer, so the manifest is offered at once', () => {
+    const s = new CsrManifestState();
+    expect(s.signerChoice).toBe('kubernetes.io/kube-apiserver-client');
+    s.source.typed(nodeServing);
+    expect(s.suggestion).toMatchObject({ signerName: 'kubernetes.io/kubelet-serving', rule: 'node-serving', nodeName: 'worker-1' });
+    expect(s.signerChoice).toBe('kubernetes.io/kubelet-serving');
+    expect(s.followsSuggestion).toBe(true);
+    expect(s.exportBlocker).toBe('');
+  });
+
+  it('a service’s serving certificate: a signer of your own, with the steps for signing it yourself', () => {
+    const s = new CsrManifestState();
+    s.source.typed(service);
+    expect(s.signerChoice).toBe(CUSTOM_SIGNER);
+    expect(s.customSigner).toBe('example.com/serving');
+    expect(s.signerName).toBe('example.com/serving');
+    expect(s.selfSigned).toBe(true);
+    expect(s.exportBlocker).toBe('');
+    expect(s.result?.commands.slice(0, 2)).toEqual(['kubectl apply -f registry.docker-registry.svc.yaml', 'kubectl certificate approve registry.docker-registry.svc']);
+    s.customSigner = 'registry.example.org/serving';
+    expect(s.result?.manifest.spec.signerName).toBe('registry.example.org/serving');
+  });
+
+  it('keeps the person’s pick for this request, follows the next request, and goes back on request', () => {
+    const s = new CsrManifestState();
+    s.source.typed(nodeServing);
+    s.signerChoice = 'kubernetes.io/kube-apiserver-client';
+    expect(s.followsSuggestion).toBe(false);
+    expect(s.signerChoice).toBe('kubernetes.io/kube-apiserver-client');
+    s.source.typed(service);
+    expect(s.signerChoice).toBe(CUSTOM_SIGNER);
+    s.signerChoice = 'kubernetes.io/kubelet-serving';
+    s.useSuggestion();
+    expect(s.signerChoice).toBe(CUSTOM_SIGNER);
+  });
+
+  it('refuses a request whose signature is broken (one byte flipped)', async () => {
+    const s = new CsrManifestState();
+    s.source.typed(nodeServing);
+    await s.checkSignature();
+    expect(s.signatureProblem).toBe('');
+    const der = Buffer.from(nodeServing.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64');
+    der[der.length - 1] = der[der.length - 1]! ^ 0x01;
+    s.source.setBytes('broken.csr', new Uint8Array(der));
+    await s.checkSignature();
+    expect(s.signatureProblem).toMatch(/^CSR: its signature does not verify with its own public key/);
+    expect(s.exportBlocker).toBe('the request’s signature does not verify, and kube-apiserver refuses such a request');
+  });
+
+  it('writes the .status.certificate patch for the certificate a CA signed for the request, not for another', () => {
+    const caKey = join(dir, 'own-ca.key');
+    const caCrt = join(dir, 'own-ca.crt');
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', caKey, '-out', caCrt, '-days', '5', '-subj', '/CN=own-ca']);
+    const csrFile = join(dir, 'service.csr');
+    writeFileSync(csrFile, service);
+    const signed = openssl(['x509', '-req', '-in', csrFile, '-CA', caCrt, '-CAkey', caKey, '-CAcreateserial', '-days', '5', '-copy_extensions', 'copy']);
+    const s = new CsrManifestState();
+    s.source.typed(service);
+    expect(s.status).toBeUndefined();
+    s.signed.typed(signed);
+    expect(s.signedProblem).toBe('');
+    const r = s.statusResult!;
+    expect(r.fileName).toBe('registry.docker-registry.svc-status.json');
+    expect(Buffer.from(JSON.parse(r.json).status.certificate, 'base64').toString()).toBe(signed);
+    s.signed.typed(readFileSync(caCrt, 'utf8'));
+    expect(s.statusResult?.findings.find((f) => f.severity === 'error')?.message).toBe('the certificate CN=own-ca was not signed for this request: its public key is not the request\'s');
+    s.signed.typed(service);
+    expect(s.signedProblem).toBe('no certificate found: this is a certificate request');
+  });
+});
+
 describe('TLS Secret form', () => {
   const crt = join(dir, 'tls.crt');
   const key = join(dir, 'tls.key');
@@ -155,6 +233,19 @@ describe('TLS Secret form', () => {
     expect(s.build.result?.manifest.metadata).toEqual({ name: 'app-tls', namespace: 'web' });
     expect(s.build.result?.commands[0]).toBe('kubectl create secret tls app-tls --cert=tls.crt --key=tls.key -n web');
     expect(s.exportBlocker).toBe('');
+  });
+
+  it('marks a missing name only after the person typed there or the rest is ready', () => {
+    const s = new TlsSecretState();
+    expect(s.nameProblem).toBe('enter a name for the Secret');
+    expect(s.shownNameProblem).toBe('');
+    s.nameEdited = true;
+    expect(s.shownNameProblem).toBe('enter a name for the Secret');
+    const t = new TlsSecretState();
+    t.fill({ certificatePem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') });
+    expect(t.shownNameProblem).toBe('enter a name for the Secret');
+    t.name = 'app-tls';
+    expect(t.shownNameProblem).toBe('');
   });
 
   it('refuses a key that is not the certificate’s with a clear message', async () => {
@@ -195,7 +286,55 @@ describe('kubeconfig form', () => {
   });
 });
 
+describe('filling certificate, key and CA together', () => {
+  const caKey = join(dir, 'fill-ca.key');
+  const caCrt = join(dir, 'fill-ca.crt');
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', caKey, '-out', caCrt, '-days', '5', '-subj', '/CN=fill-ca']);
+  const caPem = readFileSync(caCrt, 'utf8');
+
+  it('fill() sets the three fields; a part left out leaves its field as it was', () => {
+    for (const s of [new KubeconfigState(), new TlsSecretState()]) {
+      const fields = 'chain' in s ? { certificate: s.chain, key: s.key, ca: s.ca } : s;
+      fields.key.typed('typed before');
+      s.fill({ certificatePem: 'CERT', caPem });
+      expect([fields.certificate.text, fields.key.text, fields.ca.text]).toEqual(['CERT', 'typed before', caPem]);
+      s.fill({ certificatePem: 'C2', keyPem: 'K2', caPem: 'CA2' });
+      expect([fields.certificate.text, fields.key.text, fields.ca.text]).toEqual(['C2', 'K2', 'CA2']);
+    }
+  });
+
+  it('"use the certificate just issued" fills the CA the session recorded with it', async () => {
+    const csrPem = makeCsr('/CN=admin', ['-addext', 'extendedKeyUsage=clientAuth']);
+    const der = new Uint8Array(Buffer.from(csrPem.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64'));
+    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+    session.recordCsr({ pem: csrPem, der, commonName: 'admin', privateKey: keys.privateKey });
+    try {
+      session.recordIssued(der, 'LEAF', 'LEAF+CHAIN', caPem);
+      const kc = new KubeconfigState();
+      expect(await takeSessionIssued(kc)).toBe('');
+      expect(kc.certificate.text).toBe('LEAF+CHAIN');
+      expect(kc.key.text).toBe(await session.keyPem());
+      expect(kc.ca.text).toBe(caPem);
+      // Without a CA recorded, the CA field keeps what it had.
+      session.recordIssued(der, 'LEAF', 'LEAF+CHAIN');
+      const secret = new TlsSecretState();
+      secret.ca.typed('mine');
+      expect(await takeSessionIssued(secret)).toBe('');
+      expect(secret.ca.text).toBe('mine');
+    } finally {
+      session.forgetCsr();
+    }
+  });
+});
+
 describe('cluster PKI form', () => {
+  it('names the zip after the layout', () => {
+    const s = new ClusterPkiState();
+    expect(s.zipName).toBe('kubeadm-pki.zip');
+    s.setLayout('hard-way');
+    expect(s.zipName).toBe('hard-way-pki.zip');
+  });
+
   it('resizes the worker list and switches layout defaults', () => {
     const s = new ClusterPkiState();
     s.setWorkerCount(5);
@@ -258,6 +397,18 @@ describe('expiry check', () => {
     expect(s.report).toBeUndefined();
     expect(s.problems.length).toBeGreaterThan(0);
     expect(s.problems[0]!.origin).toBe('pasted text');
+  });
+
+  it('names pasted certificates by their CN and keeps where they came from', async () => {
+    const one = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'p1.key'), '-days', '10', '-subj', '/CN=first.example', '-addext', 'basicConstraints=critical,CA:FALSE']);
+    const two = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'p2.key'), '-days', '20', '-subj', '/CN=second.example', '-addext', 'basicConstraints=critical,CA:FALSE']);
+    const s = new ExpiryState();
+    s.text = one + two;
+    await s.check();
+    expect(s.certificates.map((r) => [r.name, r.originNote])).toEqual([
+      ['first.example', 'pasted text › block 1 (CERTIFICATE)'],
+      ['second.example', 'pasted text › block 2 (CERTIFICATE)'],
+    ]);
   });
 
   it('makes a row per certificate as of the date chosen', async () => {

@@ -35,8 +35,10 @@ describe('Kubernetes view', () => {
     const kube = new KubernetesState();
     render(KubernetesView, { kube });
     await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }), { target: { value: NODE_CSR } });
-    // kube-apiserver-client accepts it; the usages come from the signer's defaults (the CSR asks for none).
-    expect((await screen.findByTestId('k8s-csr-usages')).textContent).toBe('digital signature, client auth — the signer’s usual ones (the CSR asks for none)');
+    // A node's request naming its host: the form starts on kubelet-serving and says why; the usages are the signer's usual ones.
+    expect((screen.getByLabelText('Signer (spec.signerName)') as HTMLSelectElement).value).toBe('kubernetes.io/kubelet-serving');
+    expect((await screen.findByTestId('k8s-csr-suggestion')).textContent).toMatch(/^Suggested for this request: kubernetes\.io\/kubelet-serving — CN=system:node:worker-1 with server auth or DNS\/IP names is the kubelet’s serving certificate for node worker-1\.\s*$/);
+    expect((await screen.findByTestId('k8s-csr-usages')).textContent).toBe('digital signature, server auth — the signer’s usual ones (the CSR asks for none)');
     expect(screen.getByTestId('k8s-csr-yaml').textContent).toContain('name: system-node-worker-1');
 
     // kubelet-client forbids SANs: the error is listed and the YAML is not offered.
@@ -47,8 +49,8 @@ describe('Kubernetes view', () => {
     expect(screen.queryByTestId('k8s-csr-yaml')).toBeNull();
     expect(screen.getByTestId('k8s-csr-blocked').textContent).toMatch(/would refuse this manifest/);
 
-    // kubelet-serving needs exactly such a SAN: offered again, with its commands.
-    await fireEvent.change(screen.getByLabelText('Signer (spec.signerName)'), { target: { value: 'kubernetes.io/kubelet-serving' } });
+    // kubelet-serving needs exactly such a SAN: back on the suggestion, offered again, with its commands.
+    await fireEvent.click(screen.getByRole('button', { name: 'Use kubernetes.io/kubelet-serving' }));
     expect((await screen.findByTestId('k8s-csr-yaml')).textContent).toContain('signerName: kubernetes.io/kubelet-serving');
     expect(screen.getByRole('button', { name: 'Download system-node-worker-1.yaml' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy command: kubectl certificate approve system-node-worker-1' })).toBeTruthy();
@@ -73,6 +75,66 @@ describe('Kubernetes view', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Use system-node-worker-1' }));
     await waitFor(() => expect(screen.queryByTestId('k8s-csr-name-problem')).toBeNull());
     expect(kube.csr.name).toBe('system-node-worker-1');
+  });
+
+  it('says once where an empty name comes from', async () => {
+    render(KubernetesView, { kube: new KubernetesState() });
+    const hint = () => screen.getByText((_, el) => el?.id === 'k8s-csr-name-hint').textContent!.replace(/\s+/g, ' ').trim();
+    expect(hint()).toBe('Empty: made from the request’s CN. Lower-case letters, digits, \'-\' and \'.\'.');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }), { target: { value: NODE_CSR } });
+    await waitFor(() => expect(hint()).toBe('Empty: system-node-worker-1, made from the request’s CN. Lower-case letters, digits, \'-\' and \'.\'.'));
+  });
+
+  it('a service’s serving certificate: a signer of your own, the steps, and the status patch for the certificate the CA signed', async () => {
+    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'svc.key'), '-out', join(dir, 'svc.csr'), '-subj', '/CN=web.apps.svc', '-addext', 'subjectAltName=DNS:web.apps.svc', '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=serverAuth']);
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'own.key'), '-out', join(dir, 'own.crt'), '-days', '5', '-subj', '/CN=own-ca']);
+    const signed = openssl(['x509', '-req', '-in', join(dir, 'svc.csr'), '-CA', join(dir, 'own.crt'), '-CAkey', join(dir, 'own.key'), '-CAcreateserial', '-days', '5', '-copy_extensions', 'copy']);
+    render(KubernetesView, { kube: new KubernetesState() });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }), { target: { value: readFileSync(join(dir, 'svc.csr'), 'utf8') } });
+    expect((await screen.findByTestId('k8s-csr-suggestion')).textContent).toMatch(/no built-in signer issues those/);
+    expect((screen.getByLabelText('Custom signer name') as HTMLInputElement).value).toBe('example.com/serving');
+    const self = await screen.findByTestId('k8s-csr-self');
+    const commands = within(screen.getByTestId('k8s-csr-commands')).getAllByRole('listitem').map((li) => li.querySelector('code')!.textContent);
+    expect(commands[1]).toBe('kubectl certificate approve web.apps.svc');
+    expect(commands.some((c) => c!.includes('kubectl replace --raw /apis/certificates.k8s.io/v1/certificatesigningrequests/web.apps.svc/status -f -'))).toBe(true);
+    expect(within(self).getByRole('button', { name: 'Sign this request with a CA…' })).toBeTruthy();
+
+    await fireEvent.input(within(self).getByRole('textbox', { name: 'Signed certificate (for .status.certificate)' }), { target: { value: signed } });
+    const patch = JSON.parse((await screen.findByTestId('k8s-csr-status')).textContent!);
+    expect(Buffer.from(patch.status.certificate, 'base64').toString()).toBe(signed);
+    expect(screen.getByRole('button', { name: 'Download web.apps.svc-status.json' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy command: kubectl patch csr web.apps.svc --subresource=status --type=merge --patch-file web.apps.svc-status.json' })).toBeTruthy();
+
+    await fireEvent.input(within(self).getByRole('textbox', { name: 'Signed certificate (for .status.certificate)' }), { target: { value: readFileSync(join(dir, 'own.crt'), 'utf8') } });
+    expect((await screen.findByTestId('k8s-csr-status-blocked')).textContent).toMatch(/^Not offered yet/);
+    expect(within(screen.getByTestId('k8s-csr-status-findings')).getByText(/was not signed for this request/)).toBeTruthy();
+  });
+
+  it('marks the Secret name only once the person typed there', async () => {
+    const kube = new KubernetesState();
+    kube.section = 'secret';
+    render(KubernetesView, { kube });
+    const name = screen.getByLabelText('Secret name');
+    expect(name.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByTestId('k8s-secret-name-problem')).toBeNull();
+    await fireEvent.input(name, { target: { value: 'Bad_Name' } });
+    expect((await screen.findByTestId('k8s-secret-name-problem')).textContent).toMatch(/"Bad_Name" must consist of lower case letters/);
+    await fireEvent.input(name, { target: { value: '' } });
+    expect((await screen.findByTestId('k8s-secret-name-problem')).textContent).toBe('enter a name for the Secret');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('“try it” uses the kubeconfig’s download name', async () => {
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'kc-ca.key'), '-out', join(dir, 'kc-ca.crt'), '-days', '5', '-subj', '/CN=kubernetes']);
+    const adminCrt = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'admin.key'), '-days', '5', '-subj', '/O=kubeadm:cluster-admins/CN=admin', '-addext', 'extendedKeyUsage=clientAuth']);
+    const kube = new KubernetesState();
+    kube.section = 'kubeconfig';
+    kube.kubeconfig.fill({ certificatePem: adminCrt, keyPem: readFileSync(join(dir, 'admin.key'), 'utf8'), caPem: readFileSync(join(dir, 'kc-ca.crt'), 'utf8') });
+    render(KubernetesView, { kube });
+    await fireEvent.input(screen.getByLabelText('API server URL'), { target: { value: 'https://10.0.0.10:6443' } });
+    expect(await screen.findByRole('button', { name: 'Download admin.kubeconfig' }, { timeout: 5_000 })).toBeTruthy();
+    const commands = within(screen.getByTestId('k8s-kc-commands')).getAllByRole('listitem').map((li) => li.querySelector('code')!.textContent);
+    expect(commands).toEqual(['KUBECONFIG=./admin.kubeconfig kubectl auth whoami', 'KUBECONFIG=./admin.kubeconfig kubectl get nodes']);
   });
 
   it('shows the Secret refusal for a key that is not the certificate’s as an alert', async () => {

@@ -247,7 +247,7 @@ export class SignState {
     await attempt(async () => {
       const plan = this.finalPlan();
       const result = await this.ca.store.issue(this.caId, plan);
-      if (source?.kind === 'csr') session.recordIssued(source.request.der, result.pem, result.chainPem);
+      if (source?.kind === 'csr') session.recordIssued(source.request.der, result.pem, result.chainPem, card.chainPem);
       const base = fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
       this.outBase = base;
       await putIssuedOnBench(result, card.summary?.title ?? card.name, `${base}.crt`);

@@ -5,7 +5,7 @@
  */
 import { CertbenchError, describeError } from '../../core/errors.ts';
 import {
-  CLUSTER_KEY_TYPES, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
+  clusterZipName, CLUSTER_KEY_TYPES, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
   type ClusterKeyType, type ClusterPki, type HardWayWorker,
 } from '../../kube/index.ts';
 import { t } from './i18n.ts';
@@ -75,7 +75,10 @@ export class ClusterPkiState {
   zip = $state.raw<Uint8Array | undefined>(undefined);
   #run = 0;
 
-  readonly zipName = 'pki.zip';
+  /** kubeadm-pki.zip or hard-way-pki.zip: two downloads never land on one name. */
+  get zipName(): string {
+    return clusterZipName(this.pki?.layout ?? this.layout);
+  }
 
   setLayout(layout: PkiLayout): void {
     if (layout === this.layout) return;

@@ -18,6 +18,8 @@ export interface LoadedFile {
 export interface ExpiryRowView {
   name: string;
   origin: string;
+  /** Where a row named by its CN came from ("pasted text › block 2"), shown under the name; '' for rows named by their file. */
+  originNote: string;
   expires: string;
   residual: string;
   expired: boolean;
@@ -36,6 +38,7 @@ function rowView(r: ExpiryRow): ExpiryRowView {
   return {
     name: r.name,
     origin: r.origin,
+    originNote: r.namedByCn ? r.origin : '',
     expires: kubeadmDate(r.notAfter),
     residual: r.residual,
     expired: r.expired,
@@ -143,7 +146,7 @@ export class ExpiryState {
     }
     this.busy = true;
     try {
-      const report = await checkExpiration(this.#objects, { asOf: parseAsOf(this.asOfText) ?? new Date() });
+      const report = await checkExpiration(this.#objects, { asOf: parseAsOf(this.asOfText) ?? new Date(), pastedInputs: [PASTED] });
       if (run !== this.#run) return;
       this.report = report;
       this.error = '';

@@ -1,13 +1,15 @@
 /** What the Kubernetes area does with an object sent from the bench: opens the section and fills its form. */
-import type { BenchHandoff } from '../bench/bench.svelte.ts';
+import { bytesEqual } from '../../core/bytes.ts';
+import { certificateFacts } from '../../kube/x509-facts.ts';
+import { bench, type BenchHandoff, type BenchItem } from '../bench/bench.svelte.ts';
+import { benchEntryForDer } from '../bench/from-object.ts';
+import { areaOf } from '../bench/next-steps.ts';
 import type { KubernetesState } from './kubernetes-state.svelte.ts';
-import type { PemSource } from './pem-source.svelte.ts';
+import type { CertificateKeyCa } from './pem-source.svelte.ts';
 
-/** A certificate with the key and CA the bench knows for it; a field stays as it was when the bench has nothing for it. */
-export function fillCertificateKeyCa(fields: { certificate: PemSource; key: PemSource; ca: PemSource }, h: BenchHandoff): void {
-  fields.certificate.typed(h.text);
-  if (h.keyPem) fields.key.typed(h.keyPem);
-  if (h.caPem) fields.ca.typed(h.caPem);
+/** A certificate hand-off as the parts a form fills: the certificate (its chain), and the key and CA the bench knows for it. */
+export function handoffParts(h: BenchHandoff): CertificateKeyCa {
+  return { certificatePem: h.text, keyPem: h.keyPem, caPem: h.caPem };
 }
 
 export function receiveFromBench(kube: KubernetesState, h: BenchHandoff): void {
@@ -18,11 +20,32 @@ export function receiveFromBench(kube: KubernetesState, h: BenchHandoff): void {
       break;
     case 'kubernetes.secret':
       kube.section = 'secret';
-      fillCertificateKeyCa({ certificate: kube.secret.chain, key: kube.secret.key, ca: kube.secret.ca }, h);
+      kube.secret.fill(handoffParts(h));
       break;
     case 'kubernetes.kubeconfig':
       kube.section = 'kubeconfig';
-      fillCertificateKeyCa(kube.kubeconfig, h);
+      kube.kubeconfig.fill(handoffParts(h));
       break;
   }
+}
+
+/** A certificate on the bench for this public key (the one a CA signed for the request), newest first. */
+export function certificateOnBenchFor(spki: Uint8Array): BenchItem | undefined {
+  return bench.ofKind('certificate').find((item) => {
+    if (!item.der) return false;
+    try {
+      return bytesEqual(certificateFacts(item.der).spki, spki);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Puts the request on the bench (once) and sends it to the CA's sign form, as the bench's "Sign with a CA…" does. */
+export async function sendCsrToCa(der: Uint8Array, fileName: string): Promise<void> {
+  const entry = await benchEntryForDer('csr', der, 'opened', { fileName });
+  if (!entry) return;
+  await bench.send('ca.sign', bench.add(entry));
+  const hash = `#${areaOf('ca.sign')}`;
+  if (location.hash !== hash) location.hash = hash;
 }

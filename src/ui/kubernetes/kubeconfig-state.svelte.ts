@@ -5,7 +5,7 @@
 import { buildKubeconfig, hasErrors, serverUrlProblem, type KubeconfigResult } from '../../kube/index.ts';
 import { fileBaseName } from '../shared/file-names.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
-import { PemSource } from './pem-source.svelte.ts';
+import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
 
@@ -20,6 +20,11 @@ export class KubeconfigState {
 
   readonly certificates = $derived(pickObjects(this.certificate.input, 'certificate', 'clientCertificate', this.certificate.fileName || undefined));
   readonly caCertificates = $derived(pickObjects(this.ca.input, 'certificate', 'caCertificate', this.ca.fileName || undefined));
+
+  /** The client certificate, its key and the cluster CA in one step: what the bench and the CA's last signature hand over. */
+  fill(parts: CertificateKeyCa): void {
+    fillCertificateKeyCa(this, parts);
+  }
 
   get serverProblem(): string {
     const s = this.server.trim();

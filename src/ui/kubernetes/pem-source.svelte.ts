@@ -58,3 +58,17 @@ export class PemSource {
     this.typed('');
   }
 }
+
+/** A certificate with its key and CA, as the bench, the CA's last signature or Create hand them over; an absent part leaves its field as it was. */
+export interface CertificateKeyCa {
+  certificatePem: string;
+  keyPem?: string;
+  caPem?: string;
+}
+
+/** Fills a form's certificate, key and CA fields at once. */
+export function fillCertificateKeyCa(fields: { certificate: PemSource; key: PemSource; ca: PemSource }, parts: CertificateKeyCa): void {
+  fields.certificate.typed(parts.certificatePem);
+  if (parts.keyPem) fields.key.typed(parts.keyPem);
+  if (parts.caPem) fields.ca.typed(parts.caPem);
+}

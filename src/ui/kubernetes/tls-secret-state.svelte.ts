@@ -6,7 +6,7 @@
 import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, type TlsSecretResult } from '../../kube/index.ts';
 import { CertbenchError } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
-import { PemSource } from './pem-source.svelte.ts';
+import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
 
@@ -15,6 +15,8 @@ export class TlsSecretState {
   readonly key = new PemSource();
   readonly ca = new PemSource();
   name = $state('');
+  /** Whether the person has typed in the name field: an empty name is only marked once they have, or once the rest is ready. */
+  nameEdited = $state(false);
   namespace = $state('');
   reorderChain = $state(false);
   containerName = $state('app');
@@ -31,11 +33,21 @@ export class TlsSecretState {
     return p ? `"${n}" ${p}` : '';
   }
 
+  /** The name's problem as the field shows it: not before the person typed there or the Secret could otherwise be made. */
+  get shownNameProblem(): string {
+    return this.nameEdited || !this.missing ? this.nameProblem : '';
+  }
+
   get namespaceProblem(): string {
     const n = this.namespace.trim();
     if (!n) return '';
     const p = dns1123LabelProblem(n);
     return p ? `"${n}" ${p}` : '';
+  }
+
+  /** The certificate (and chain), its key and the CA in one step: what the bench and the CA's last signature hand over. */
+  fill(parts: CertificateKeyCa): void {
+    fillCertificateKeyCa({ certificate: this.chain, key: this.key, ca: this.ca }, parts);
   }
 
   /** Everything the inputs are, so a view can rebuild when any of them changes. */
