@@ -82,7 +82,7 @@ describe('Create → CA → Kubernetes in Chromium from file://', () => {
     await page.getByRole('button', { name: 'Generate key and CSR' }).click();
     await page.getByRole('heading', { name: 'Your key and CSR' }).waitFor({ timeout: 30_000 });
     const csr = await download(page, () => page.getByRole('button', { name: /^Download the CSR as / }).click());
-    expect(csr.name).toBe('localhost.csr');
+    expect(csr.name).toBe('registry.csr'); // the preset's short name, as lab 1's commands use it
     expect(openssl(['req', '-in', csr.path, '-verify', '-noout'])).toBe('');
     csrPem = csr.text;
   });
@@ -103,7 +103,7 @@ describe('Create → CA → Kubernetes in Chromium from file://', () => {
     await page.getByRole('button', { name: 'Use the CSR made in Create (CN localhost)' }).click();
     await expect(page.getByLabel(/^Certificate signing request/).inputValue()).resolves.toBe(csrPem);
     const plan = page.getByRole('form', { name: 'Issuance plan' });
-    await expect(plan.getByLabel(/Subject alternative names/).inputValue()).resolves.toBe('DNS:registry.docker-registry\nDNS:registry.docker-registry.svc.cluster.local');
+    await expect(plan.getByLabel(/Subject alternative names/).inputValue()).resolves.toBe('DNS:registry.docker-registry\nDNS:registry.docker-registry.svc.cluster.local\nDNS:localhost');
     await plan.getByRole('button', { name: 'Sign certificate' }).click();
     await page.getByRole('region', { name: 'Signed certificate' }).waitFor({ timeout: 20_000 });
     await page.getByTestId('sign-kept-for-session').waitFor();
@@ -116,8 +116,11 @@ describe('Create → CA → Kubernetes in Chromium from file://', () => {
     await openSection(page, 'CSR manifest');
     await page.getByTestId('k8s-csr-use-session').click();
     await expect(page.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }).inputValue()).resolves.toBe(csrPem);
-    // A registry's serving certificate is for a signer of one's own (the built-in ones are for kubelets and clients).
-    await page.getByLabel('Signer (spec.signerName)').selectOption('custom');
+    // A registry's serving certificate is for a signer of one's own (the built-in ones are for kubelets and clients):
+    // the form starts there, says why, and the placeholder domain is the person's to replace.
+    await expect(page.getByLabel('Signer (spec.signerName)').inputValue()).resolves.toBe('custom');
+    await expect(page.getByTestId('k8s-csr-suggestion').textContent()).resolves.toMatch(/no built-in signer issues those/);
+    await expect(page.getByLabel('Custom signer name').inputValue()).resolves.toBe('example.com/serving');
     await page.getByLabel('Custom signer name').fill('example.com/registry-ca');
     await page.getByTestId('k8s-csr-yaml').waitFor();
     const file = await download(page, () => page.getByTestId('k8s-csr-yaml-download').click());
@@ -138,6 +141,8 @@ describe('Create → CA → Kubernetes in Chromium from file://', () => {
     const secret = parse(file.text);
     expect(() => new Secret(secret).validate()).not.toThrow();
     expect(secret).toMatchObject({ kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'registry-tls', namespace: 'docker-registry' } });
+    // ca.crt is the CA that signed it, handed over with the certificate.
+    expect(Buffer.from(secret.data['ca.crt'], 'base64').toString()).toBe(caPem);
     const tlsCrt = Buffer.from(secret.data['tls.crt'], 'base64').toString();
     const tlsKey = Buffer.from(secret.data['tls.key'], 'base64').toString();
     const crtPath = join(dir, writeTemp('tls.crt', tlsCrt));
@@ -149,11 +154,12 @@ describe('Create → CA → Kubernetes in Chromium from file://', () => {
     expect(publicKeyOf.cert(tlsCrt)).toBe(publicKeyOf.csr(csrPem));
   });
 
-  it('Kubernetes: the kubeconfig section offers the same certificate and key', async () => {
+  it('Kubernetes: the kubeconfig section offers the same certificate and key, and the CA that signed it', async () => {
     await openSection(page, 'kubeconfig');
     await page.getByTestId('k8s-kubeconfig-use-session').click();
     await expect(page.getByRole('textbox', { name: 'Client certificate (client-certificate-data)' }).inputValue()).resolves.toMatch(/^-----BEGIN CERTIFICATE-----\n/);
     await expect(page.getByRole('textbox', { name: 'Client private key (client-key-data)' }).inputValue()).resolves.toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    await expect(page.getByRole('textbox', { name: 'Cluster CA certificate (certificate-authority-data)' }).inputValue()).resolves.toBe(caPem);
   });
 
   it('logged no console error and asked for nothing outside the page', () => {

@@ -112,6 +112,80 @@ describe('Kubernetes area in Chromium (file://)', () => {
     expect(openssl(['req', '-noout', '-verify', '-subject'], request)).toContain('subject=O = developers, CN = jane');
   });
 
+  it('a service’s serving certificate: a signer of your own, the CA area signs it, and the status patch holds that certificate', async () => {
+    const csrPath = join(dir, 'my-svc.csr');
+    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'my-svc.key'), '-out', csrPath, '-subj', '/CN=my-svc.my-namespace.svc.cluster.local',
+      '-addext', 'subjectAltName=DNS:my-svc.my-namespace.svc.cluster.local,IP:192.0.2.24', '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=serverAuth']);
+    const csrPem = readFileSync(csrPath, 'utf8');
+    const name = 'my-svc.my-namespace.svc.cluster.local';
+    const page = s.page;
+
+    // A CA of one's own, in this browser.
+    await page.evaluate(() => (location.hash = '#ca'));
+    const form = page.getByRole('form', { name: 'Create a CA' });
+    await form.getByLabel('Subject').fill('CN=Own Serving CA');
+    await form.getByRole('radio', { name: 'Browser-held key (no passphrase)' }).check();
+    await form.getByRole('button', { name: 'Create root CA' }).click();
+    await expect.poll(() => page.getByTestId('ca-message').textContent(), { timeout: 20_000 }).toContain('Created root CA');
+    const [caDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('article', { name: 'CA CN = Own Serving CA' }).getByRole('button', { name: 'Download certificate PEM' }).click()]);
+    const caPath = join(dir, 'own-serving-ca.pem');
+    await caDownload.saveAs(caPath);
+
+    await page.evaluate(() => (location.hash = '#kubernetes'));
+    await openSection(page, 'CSR manifest');
+    await page.getByRole('textbox', { name: 'Certificate request (PEM or DER)' }).fill(csrPem);
+    // No built-in signer issues it: the form starts on a signer of one's own and says why.
+    await expect(page.getByLabel('Signer (spec.signerName)').inputValue()).resolves.toBe('custom');
+    await expect(page.getByLabel('Custom signer name').inputValue()).resolves.toBe('example.com/serving');
+    await expect(page.getByTestId('k8s-csr-suggestion').textContent()).resolves.toMatch(/no built-in signer issues those/);
+    const manifest = parse((await page.getByTestId('k8s-csr-yaml').textContent())!);
+    expect(() => new CertificateSigningRequest(manifest).validate()).not.toThrow();
+    expect(manifest.spec).toMatchObject({ signerName: 'example.com/serving', usages: ['digital signature', 'server auth'] });
+    const steps = await page.getByTestId('k8s-csr-commands').locator('code').allTextContents();
+    expect(steps.slice(0, 2)).toEqual([`kubectl apply -f ${name}.yaml`, `kubectl certificate approve ${name}`]);
+    expect(steps.some((c) => c.includes(`kubectl replace --raw /apis/certificates.k8s.io/v1/certificatesigningrequests/${name}/status -f -`))).toBe(true);
+
+    // "Sign this request with a CA…" takes it to the CA's sign form, where the CA signs it.
+    await page.getByTestId('k8s-csr-sign-with-ca').click();
+    await page.waitForFunction(() => location.hash === '#ca');
+    await expect.poll(() => page.getByLabel(/^Certificate signing request/).inputValue(), { timeout: 10_000 }).toBe(csrPem);
+    await page.getByRole('form', { name: 'Issuance plan' }).getByRole('button', { name: 'Sign certificate' }).click();
+    await page.getByRole('region', { name: 'Signed certificate' }).waitFor({ timeout: 20_000 });
+
+    // Back in the CSR manifest (the request taken from the bench), the certificate signed for it is offered for the status patch.
+    await page.evaluate(() => (location.hash = '#kubernetes'));
+    await openSection(page, 'CSR manifest');
+    await page.getByTestId('k8s-csr-input-bench').selectOption({ label: `${name} (CSR)` });
+    await page.getByTestId('k8s-csr-use-signed').click();
+    await page.getByTestId('k8s-csr-status').waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('k8s-csr-status-download').click()]);
+    expect(dl.suggestedFilename()).toBe(`${name}-status.json`);
+    const patchPath = join(dir, dl.suggestedFilename());
+    await dl.saveAs(patchPath);
+    const patch = JSON.parse(readFileSync(patchPath, 'utf8'));
+    expect(Object.keys(patch)).toEqual(['status']);
+    const issuedPath = join(dir, 'my-svc.crt');
+    writeFileSync(issuedPath, Buffer.from(patch.status.certificate, 'base64'));
+    // openssl: the CA in this browser signed it, for this request's key, with the names asked for.
+    expect(openssl(['verify', '-CAfile', caPath, issuedPath]).trim()).toBe(`${issuedPath}: OK`);
+    expect(openssl(['x509', '-in', issuedPath, '-noout', '-pubkey'])).toBe(openssl(['req', '-in', csrPath, '-noout', '-pubkey']));
+    expect(openssl(['x509', '-in', issuedPath, '-noout', '-ext', 'subjectAltName'])).toContain(`DNS:${name}, IP Address:192.0.2.24`);
+    const patchCommands = await page.getByTestId('k8s-csr-status-commands').locator('code').allTextContents();
+    expect(patchCommands[0]).toBe(`kubectl patch csr ${name} --subresource=status --type=merge --patch-file ${name}-status.json`);
+  });
+
+  it('refuses a CSR whose signature is broken, as kube-apiserver does', async () => {
+    const der = execFileSync('openssl', ['req', '-in', join(dir, 'jane.csr'), '-outform', 'DER']);
+    der[der.length - 1] = der[der.length - 1]! ^ 0x01;
+    const broken = join(dir, 'broken.csr.der');
+    writeFileSync(broken, der);
+    await openSection(s.page, 'CSR manifest');
+    await s.page.getByTestId('k8s-csr-input-file').setInputFiles(broken);
+    await expect.poll(() => s.page.getByTestId('k8s-csr-input-problem').textContent(), { timeout: 10_000 }).toMatch(/^CSR: its signature does not verify with its own public key/);
+    await expect(s.page.getByTestId('k8s-csr-blocked').textContent()).resolves.toMatch(/signature does not verify, and kube-apiserver refuses such a request/);
+    expect(await s.page.getByTestId('k8s-csr-yaml').count()).toBe(0);
+  });
+
   it('makes a TLS Secret from an openssl certificate and key, and refuses a key that is not the certificate’s', async () => {
     const crt = join(dir, 'tls.crt');
     const key = join(dir, 'tls.key');
@@ -173,7 +247,7 @@ describe('Kubernetes area in Chromium (file://)', () => {
 
   let zipPath = '';
 
-  it('generates the kubeadm PKI (ECDSA P-256) with progress, and openssl verifies every certificate in pki.zip', async () => {
+  it('generates the kubeadm PKI (ECDSA P-256) with progress, and openssl verifies every certificate in kubeadm-pki.zip', async () => {
     await openSection(s.page, 'Cluster PKI');
     await s.page.getByLabel('kubeadm (/etc/kubernetes)').check();
     await expect(s.page.getByLabel('Key type').inputValue()).resolves.toBe('ec-p256');
@@ -190,7 +264,7 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await expect(s.page.locator('#k8s-pki-progress').getAttribute('value')).resolves.toBe('16');
 
     const file = await download(s.page, 'k8s-pki-download', dir);
-    expect(file.name).toBe('pki.zip');
+    expect(file.name).toBe('kubeadm-pki.zip');
     zipPath = file.path;
     const root = join(dir, 'kubeadm');
     for (const [path, bytes] of Object.entries(unzipSync(readFileSync(file.path)))) {
@@ -232,6 +306,7 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await s.page.getByTestId('k8s-pki-elapsed').waitFor({ timeout: 60_000 });
     await expect(s.page.getByTestId('k8s-pki-progress').textContent()).resolves.toMatch(/^9 of 9 key pairs/);
     const file = await download(s.page, 'k8s-pki-download', dir);
+    expect(file.name).toBe('hard-way-pki.zip'); // not the kubeadm zip's name: both can sit in Downloads
     const root = join(dir, 'hard-way');
     mkdirSync(root, { recursive: true });
     const entries = unzipSync(readFileSync(file.path));
@@ -246,19 +321,19 @@ describe('Kubernetes area in Chromium (file://)', () => {
     expect(openssl(['x509', '-in', join(root, 'kubernetes.pem'), '-noout', '-ext', 'subjectAltName'])).toContain('IP Address:203.0.113.50');
   });
 
-  it('checks expiry of the dropped pki.zip like kubeadm, as of a date the user moves, with JSON export', async () => {
+  it('checks expiry of the dropped kubeadm-pki.zip like kubeadm, as of a date the user moves, with JSON export', async () => {
     expect(zipPath).not.toBe('');
     await openSection(s.page, 'Expiry check');
-    // Dropped onto the section as a file, the way a person drags pki.zip from the file manager.
+    // Dropped onto the section as a file, the way a person drags kubeadm-pki.zip from the file manager.
     const zipBase64 = readFileSync(zipPath).toString('base64');
     const dataTransfer = await s.page.evaluateHandle((b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'pki.zip', { type: 'application/zip' }));
+      dt.items.add(new File([bytes], 'kubeadm-pki.zip', { type: 'application/zip' }));
       return dt;
     }, zipBase64);
     await s.page.getByRole('region', { name: 'Expiry check input' }).dispatchEvent('drop', { dataTransfer });
-    await expect(s.page.getByRole('list', { name: 'Files loaded' }).textContent()).resolves.toContain('pki.zip');
+    await expect(s.page.getByRole('list', { name: 'Files loaded' }).textContent()).resolves.toContain('kubeadm-pki.zip');
     const certs = s.page.getByTestId('k8s-expiry-certs');
     await certs.waitFor();
     const names = await certs.locator('tbody th').allTextContents();
