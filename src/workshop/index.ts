@@ -9,10 +9,10 @@ import { HARD_WAY_LAB } from './labs/hard-way.ts';
 import { REGISTRY_LAB } from './labs/registry.ts';
 import { SERVICE_POD_LAB } from './labs/service-pod.ts';
 import { valuesOf } from './steps.ts';
-import type { CheckResult, LabDefinition, LabEnv, LabId, LabState, StepDefinition } from './types.ts';
+import type { ArtifactDef, CheckResult, LabDefinition, LabEnv, LabId, LabState, StepDefinition } from './types.ts';
 
 export * from './types.ts';
-export { emptyLabState, opensslTextOf } from './artifacts.ts';
+export { emptyLabState, keyPemOf, opensslTextOf } from './artifacts.ts';
 export { labText, itemText, type LabTexts } from './texts.ts';
 export { LAB_TEXTS_EN } from './labs.en.ts';
 export { valuesOf } from './steps.ts';
@@ -26,6 +26,28 @@ export function labById(id: string): LabDefinition | undefined {
 
 export function isLabId(id: string): id is LabId {
   return LABS.some((l) => l.id === id);
+}
+
+/**
+ * Whether the step has run on the artifacts as they are now: done, or run and failed its check.
+ * Re-running an earlier step forgets the later steps' checks (see finishCheck), so a step made
+ * from older artifacts counts as not run.
+ */
+export function hasRun(step: StepDefinition, state: LabState): boolean {
+  return state.done.includes(step.id) || state.checks[step.id] !== undefined;
+}
+
+/**
+ * What a step shows as made by it: nothing before it has run (the files it names may still hold
+ * what an earlier step made, e.g. the certificates a renewal replaces), then those that exist.
+ */
+export function shownArtifacts(step: StepDefinition, state: LabState): ArtifactDef[] {
+  return hasRun(step, state) ? step.shows(state).filter((a) => state.artifacts[a.name] !== undefined) : [];
+}
+
+/** The private keys a step offers for download (`<base>.key`), once it has run and the key is kept. */
+export function shownKeys(step: StepDefinition, state: LabState): string[] {
+  return hasRun(step, state) ? (step.keys ?? []).filter((base) => state.keys[base] !== undefined) : [];
 }
 
 /** Artifacts the step needs that are not there yet. */
@@ -88,6 +110,8 @@ async function finishCheck(lab: LabDefinition, step: StepDefinition, next: LabSt
   const later = new Set(lab.steps.slice(index + 1).map((s) => s.id));
   next.done = next.done.filter((id) => id !== step.id && !later.has(id));
   if (passed) next.done.push(step.id);
+  // Later steps judged older artifacts: their checks no longer say anything about this state.
+  for (const id of later) delete next.checks[id];
   next.checks[step.id] = checks;
   next.updatedAt = new Date().toISOString();
   return { state: next, checks, passed };

@@ -102,6 +102,11 @@ export interface StepDefinition {
   needs: string[];
   /** The artifacts this step shows (those present). */
   shows: (state: LabState) => ArtifactDef[];
+  /**
+   * The private keys this step makes (bases in LabState.keys), offered for download as
+   * `<base>.key` — the name its commands use — exported from the kept CryptoKey when asked.
+   */
+  keys?: string[];
   run(ctx: StepContext): Promise<void>;
   check(state: LabState, env: LabEnv): Promise<CheckResult[]>;
   /** The same thing done with openssl / cfssl / kubectl, with the person's actual values. */

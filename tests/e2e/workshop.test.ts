@@ -61,7 +61,7 @@ describe('Workshop in Chromium (file://)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lab 1: registry CSR with both SANs, manifest, signed certificate and Secret, judged by openssl', async () => {
+  it('lab 1: registry CSR with its SANs (localhost too), its key, manifest, signed certificate and Secret, judged by openssl', async () => {
     const page = s.page;
     await openLab(page, 'registry');
     // The step needing a CSR says so and cannot run yet.
@@ -71,10 +71,15 @@ describe('Workshop in Chromium (file://)', () => {
     const csr = await download(page, 'ws-artifact-registry-csr-download');
     const req = openssl(['req', '-in', csr, '-noout', '-verify', '-text']);
     expect(req.out).toContain('verify OK');
-    expect(req.out).toContain('DNS:registry.docker-registry, DNS:registry.docker-registry.svc.cluster.local');
+    expect(req.out).toContain('DNS:registry.docker-registry, DNS:registry.docker-registry.svc.cluster.local, DNS:localhost');
     const ca = await download(page, 'ws-artifact-ca-crt-download');
     const crt = await download(page, 'ws-artifact-registry-crt-download');
-    expect(openssl(['verify', '-CAfile', ca, '-verify_hostname', 'registry.docker-registry', crt]).out).toContain('OK');
+    for (const host of ['registry.docker-registry', 'localhost']) expect(openssl(['verify', '-CAfile', ca, '-verify_hostname', host, crt]).out, host).toContain('OK');
+    // The key the commands call registry.key is offered under that name, and is the certificate's key.
+    const key = await download(page, 'ws-key-registry', undefined, 'csr');
+    expect(key.endsWith('/registry.key')).toBe(true);
+    expect(openssl(['pkey', '-in', key, '-pubout']).out).toBe(openssl(['x509', '-in', crt, '-noout', '-pubkey']).out);
+    await expect(page.getByTestId('ws-commands-secret').textContent()).resolves.toContain('--key=registry.key');
     const manifest = parse(readFileSync(await download(page, 'ws-artifact-registry-csr-yaml-download'), 'utf8'));
     expect(manifest.spec.signerName).toBe('workshop.example/registry-signer');
     expect(b64(manifest.spec.request)).toBe(readFileSync(csr, 'utf8'));
@@ -103,7 +108,10 @@ describe('Workshop in Chromium (file://)', () => {
     await s.page.getByTestId('ws-lab').waitFor();
     await expect(s.page.getByTestId('ws-lab-registry').getAttribute('aria-current')).resolves.toBe('true');
     await expect(s.page.getByTestId('ws-status-manifest').textContent()).resolves.toContain('Done');
-    await expect(s.page.getByTestId('ws-artifact-registry-crt').textContent()).resolves.toContain('BEGIN CERTIFICATE');
+    await expect(s.page.getByTestId('ws-artifact-registry-csr').textContent()).resolves.toContain('BEGIN CERTIFICATE REQUEST');
+    // The manifest was made again, so approval has not run on it: no certificate is shown as made by it.
+    await expect(s.page.getByTestId('ws-status-approve').textContent()).resolves.toContain('Not done');
+    expect(await s.page.getByTestId('ws-step-approve').locator('[data-testid^="ws-artifact-"]').count()).toBe(0);
   });
 
   it('lab 2: the docs\u2019 P-256 service/pod certificate verifies for its IPs; the review refuses another namespace', async () => {
@@ -127,6 +135,9 @@ describe('Workshop in Chromium (file://)', () => {
     await openLab(page, 'apiserver');
     for (const step of ['ca', 'apiserver', 'client', 'kubeconfig', 'handshake']) await doStep(page, step);
     await expect(page.getByTestId('ws-explain-handshake').locator('li').count()).resolves.toBe(8);
+    // The list numbers the messages; the texts do not number them again ("1. 1.").
+    for (const text of await page.getByTestId('ws-explain-handshake').locator('li').allTextContents()) expect(text).not.toMatch(/^\s*\d+\./);
+    await expect(page.getByTestId('ws-explain-handshake').locator('li').first().textContent()).resolves.toMatch(/^kubectl opens https:\/\/kubemaster:6443/);
     const ca = await download(page, 'ws-artifact-ca-crt-download', 'ca3.crt');
     const api = await download(page, 'ws-artifact-apiserver-crt-download');
     expect(openssl(['verify', '-CAfile', ca, '-verify_hostname', 'kubemaster', '-purpose', 'sslserver', api]).out).toContain('OK');
@@ -153,7 +164,17 @@ describe('Workshop in Chromium (file://)', () => {
     const old = await download(page, 'ws-artifact-apiserver-crt-download', 'apiserver-old.crt', 'issue');
     const at = String(Math.floor(new Date(asOf).getTime() / 1000));
     expect(openssl(['verify', '-attime', at, '-CAfile', ca, old]).out).toContain('certificate has expired');
+    // Not run yet: renew does not show step 2's (expired) certificates as what it made.
+    await expect(page.getByTestId('ws-status-renew').textContent()).resolves.toContain('Not done');
+    expect(await page.getByTestId('ws-step-renew').locator('[data-testid^="ws-artifact-"]').count()).toBe(0);
     await doStep(page, 'renew');
+    // Step 3 still tells what it checked, about step 2's certificates: expired, never also "valid".
+    const story = page.getByTestId('ws-explain-clock');
+    await expect.poll(() => story.textContent()).toContain('The API server certificate has expired');
+    expect(await story.textContent()).not.toContain('is valid');
+    expect(await page.getByTestId('ws-checks-clock').locator('li[data-ok="false"]').count()).toBe(0);
+    const issued = await download(page, 'ws-artifact-apiserver-expired-crt-download', 'apiserver-issued.crt', 'issue');
+    expect(readFileSync(issued, 'utf8')).toBe(readFileSync(old, 'utf8'));
     const renewed = await download(page, 'ws-artifact-apiserver-crt-download', 'apiserver-renewed.crt', 'renew');
     const admin = await download(page, 'ws-artifact-admin-crt-download', 'admin-renewed.crt', 'renew');
     expect(openssl(['verify', '-attime', at, '-CAfile', ca, renewed, admin]).ok).toBe(true);

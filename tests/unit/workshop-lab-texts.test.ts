@@ -19,6 +19,12 @@ describe('lab texts: German against English', () => {
     expect(placeholders(text!)).toEqual(placeholders(LAB_TEXTS_EN[key]!));
   });
 
+  // The UI shows explain() items in an <ol>, which numbers them: a number in the text would show twice ("1. 1.").
+  it.each(Object.keys(LAB_TEXTS_EN).filter((k) => /^(handshake|breaks)\./.test(k)))('%s: no number of its own (the list numbers it)', (key) => {
+    expect(LAB_TEXTS_EN[key]).not.toMatch(/^\s*\d+[.)]\s/);
+    expect(de[key]).not.toMatch(/^\s*\d+[.)]\s/);
+  });
+
   it('fills a German text with the same values', () => {
     expect(labText('workshop.progress', { done: '2', total: '5' }, LAB_TEXTS_DE)).toBe('2 von 5 Schritten erledigt');
     expect(labText('workshop.progress', { done: '2', total: '5' })).toBe('2 of 5 steps done');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { emptyLabState, labById, memoryLabEnv, runStep, type LabEnv, type LabId, type LabState } from '../../src/workshop/index.ts';
+import { emptyLabState, labById, memoryLabEnv, runStep, shownArtifacts, shownKeys, type LabEnv, type LabId, type LabState } from '../../src/workshop/index.ts';
 import { keyPemOf } from '../../src/workshop/artifacts.ts';
 import { LAB_TEXTS_EN } from '../../src/workshop/labs.en.ts';
 import { LABS } from '../../src/workshop/index.ts';
@@ -63,7 +63,7 @@ describe('lab 1: registry certificate → CSR object → approve → Secret', ()
     const csr = put('registry.csr', s.artifacts['registry.csr']!);
     const req = openssl(['req', '-in', csr, '-noout', '-verify', '-text']);
     expect(req.out).toMatch(/verify OK|Certificate request self-signature verify OK/);
-    expect(req.out).toContain('DNS:registry.docker-registry, DNS:registry.docker-registry.svc.cluster.local');
+    expect(req.out).toContain('DNS:registry.docker-registry, DNS:registry.docker-registry.svc.cluster.local, DNS:localhost');
     const manifest = parse(s.artifacts['registry-csr.yaml']!);
     expect(manifest.apiVersion).toBe('certificates.k8s.io/v1');
     expect(manifest.spec.signerName).toBe('workshop.example/registry-signer');
@@ -71,6 +71,8 @@ describe('lab 1: registry certificate → CSR object → approve → Secret', ()
     const ca = put('ca.crt', s.artifacts['ca.crt']!);
     const crt = put('registry.crt', s.artifacts['registry.crt']!);
     expect(openssl(['verify', '-CAfile', ca, '-verify_hostname', 'registry.docker-registry.svc.cluster.local', crt]).out).toContain('OK');
+    // The lab says the registry is reached as localhost through a port-forward: a SAN, not only the CN.
+    expect(openssl(['verify', '-CAfile', ca, '-verify_hostname', 'localhost', crt]).out).toContain('OK');
     const secret = parse(s.artifacts['registry-tls.yaml']!);
     expect(secret.type).toBe('kubernetes.io/tls');
     const tlsCrt = put('tls.crt', b64(secret.data['tls.crt']));
@@ -80,13 +82,15 @@ describe('lab 1: registry certificate → CSR object → approve → Secret', ()
     expect(parse(s.artifacts['deployment-patch.yaml']!).spec.template.spec.volumes[0].secret.secretName).toBe('registry-tls');
   });
 
-  it('fails the CSR check when a registry SAN is left out', async () => {
+  it('fails the CSR check when a registry SAN is left out (localhost as the CN only is not enough)', async () => {
     const env = memoryLabEnv();
     const lab = labById('registry')!;
     const r = await runStep(lab, 'csr', emptyLabState('registry'), env, { sans: 'DNS:registry.docker-registry' });
     expect(r.passed).toBe(false);
-    expect(r.checks.find((c) => c.id === 'csr-sans')).toMatchObject({ ok: false, vars: { missing: 'DNS:registry.docker-registry.svc.cluster.local' } });
+    expect(r.checks.find((c) => c.id === 'csr-sans')).toMatchObject({ ok: false, vars: { missing: 'DNS:registry.docker-registry.svc.cluster.local, DNS:localhost' } });
     expect(openssl(['req', '-in', put('one-san.csr', r.state.artifacts['registry.csr']!), '-noout', '-text']).out).not.toContain('svc.cluster.local');
+    const noLocalhost = await runStep(lab, 'csr', emptyLabState('registry'), env, { sans: 'DNS:registry.docker-registry\nDNS:registry.docker-registry.svc.cluster.local' });
+    expect(noLocalhost.checks.find((c) => c.id === 'csr-sans')).toMatchObject({ ok: false, vars: { missing: 'DNS:localhost' } });
   });
 
   it('refuses kubernetes.io/kubelet-serving for the registry (its signer issues only for kubelets)', async () => {
@@ -216,6 +220,46 @@ describe('lab 4: expiry, the as-of clock and renewal', () => {
     expect(s.artifacts['expiry-table-renewed.txt']).not.toContain('<invalid>');
   });
 
+  it('renew shows nothing as made before it runs; after it, the clock step still tells the story its checks tell', async () => {
+    const env = memoryLabEnv();
+    const lab = labById('expiry')!;
+    const step = (id: string) => lab.steps.find((st) => st.id === id)!;
+    let s = emptyLabState('expiry');
+    for (const id of ['ca', 'issue', 'clock']) s = (await runStep(lab, id, s, env)).state;
+    // apiserver.crt and admin.crt exist (made by step 2, expired as of the clock) but renew has not made them.
+    expect(shownArtifacts(step('renew'), s)).toEqual([]);
+    expect(shownKeys(step('renew'), s)).toEqual([]);
+    const renewed = await runStep(lab, 'renew', s, env);
+    expect(renewed.passed).toBe(true);
+    s = renewed.state;
+    expect(shownArtifacts(step('renew'), s).map((a) => a.name)).toEqual(['apiserver.crt', 'admin.crt', 'expiry-table-renewed.txt']);
+    // Step 2 shows the certificates it issued, under the names renewal kept them as.
+    expect(shownArtifacts(step('issue'), s).map((a) => a.name)).toEqual(['apiserver-expired.crt', 'admin-expired.crt']);
+    // Step 3's checks and story judge the same (issued) certificates: both expired, never "valid".
+    expect(s.checks.clock!.every((c) => c.ok)).toBe(true);
+    const story = await step('clock').explain!(s);
+    expect(story.map((i) => i.key)).toEqual(['breaks.as-of', 'breaks.server-expired', 'breaks.client-expired']);
+    // Renewing again renews the issued certificate again: the -expired files stay the short-lived ones.
+    const again = (await runStep(lab, 'renew', s, env)).state;
+    expect(again.artifacts['apiserver-expired.crt']).toBe(s.artifacts['apiserver-expired.crt']);
+    expect(again.artifacts['apiserver.crt']).not.toBe(s.artifacts['apiserver.crt']);
+    put('ca4b.crt', again.artifacts['ca.crt']!);
+    put('apiserver-expired-b.crt', again.artifacts['apiserver-expired.crt']!);
+    const at = String(Math.floor(new Date(again.values.clock!.asOf!).getTime() / 1000));
+    expect(openssl(['verify', '-attime', at, '-CAfile', 'ca4b.crt', 'apiserver-expired-b.crt']).out).toContain('certificate has expired');
+  });
+
+  it('re-issuing forgets the later steps\u2019 checks: they judged the certificates it replaced', async () => {
+    const env = memoryLabEnv();
+    const lab = labById('expiry')!;
+    const s = await runLab('expiry', env);
+    const r = await runStep(lab, 'issue', s, env);
+    expect(r.state.done).toEqual(['ca', 'issue']);
+    expect(Object.keys(r.state.checks).sort()).toEqual(['ca', 'issue']);
+    for (const id of ['clock', 'renew']) expect(shownArtifacts(lab.steps.find((st) => st.id === id)!, r.state), id).toEqual([]);
+    expect(r.state.artifacts['apiserver-expired.crt']).toBeUndefined();
+  });
+
   it('the clock check fails while the clock is before expiry', async () => {
     const env = memoryLabEnv();
     const lab = labById('expiry')!;
@@ -244,6 +288,27 @@ describe('lab 5: the Hard Way', () => {
       expect(subject, file).toContain(`O=${o}`);
     }
     expect(rows.find((r) => r[0] === 'worker-1.pem')!.slice(1, 4)).toEqual(['system:node:worker-1', 'system:nodes', 'role.kubelet.component']);
+  });
+});
+
+describe('keys the commands name are offered', () => {
+  // Every `<base>.key` a lab's commands use (other than the CA's own and the Secret's tls.key) is offered
+  // as a download by the step that made it, under that name, and is the key of `<base>.crt` (openssl).
+  it.each(['registry', 'service-pod', 'apiserver', 'expiry'] as const)('%s', async (id) => {
+    const env = memoryLabEnv();
+    const s = await runLab(id, env);
+    const lab = labById(id)!;
+    const named = new Set(lab.steps.flatMap((st) => st.commands(s).flatMap((g) => g.commands)).flatMap((c) => [...c.matchAll(/(?<![\w/-])([\w-]+)\.key\b/g)].map((m) => m[1]!)));
+    named.delete('ca');
+    named.delete('tls');
+    const offered = lab.steps.flatMap((st) => shownKeys(st, s));
+    expect([...named].sort()).toEqual([...new Set(offered)].sort());
+    for (const base of offered) {
+      const key = put(`${id}-${base}.key`, await keyPemOf(s, base));
+      const crt = put(`${id}-${base}.crt`, s.artifacts[`${base}.crt`]!);
+      expect(openssl(['pkey', '-in', key, '-pubout']).out, base).toBe(openssl(['x509', '-in', crt, '-noout', '-pubkey']).out);
+    }
+    if (id === 'registry') expect(lab.steps.find((st) => st.id === 'csr')!.keys).toEqual(['registry']);
   });
 });
 

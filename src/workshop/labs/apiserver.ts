@@ -53,6 +53,7 @@ export const APISERVER_LAB: LabDefinition = {
       needs: [CA_FILE],
       fields: csrFieldsFor({ cn: APISERVER_CN, sans: APISERVER_SANS, usage: 'server', keyType: 'ec-p256' }),
       shows: () => [{ name: 'apiserver.csr', kind: 'csr' }, { name: 'apiserver.crt', kind: 'certificate' }],
+      keys: ['apiserver'],
       async run({ state, env, values }) {
         await makeKeyAndCsr(state, 'apiserver', requestFrom(values, 'server'));
         await signCsr(state, env, 'apiserver', SERVER, 8760);
@@ -71,6 +72,7 @@ export const APISERVER_LAB: LabDefinition = {
       needs: [CA_FILE],
       fields: csrFieldsFor({ cn: 'admin', o: ['system:masters'], sans: [], usage: 'client', keyType: 'ec-p256' }),
       shows: () => [{ name: 'admin.csr', kind: 'csr' }, { name: 'admin.crt', kind: 'certificate' }],
+      keys: ['admin'],
       async run({ state, env, values }) {
         await makeKeyAndCsr(state, 'admin', requestFrom(values, 'client'));
         await signCsr(state, env, 'admin', CLIENT, 8760);

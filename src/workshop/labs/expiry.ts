@@ -32,9 +32,19 @@ export function asOfOf(state: LabState): Date {
 }
 
 function defaultAsOf(state: LabState): Date {
-  const pem = state.artifacts['apiserver.crt'];
+  const name = issuedName(state, 'apiserver');
+  const pem = state.artifacts[name];
   if (!pem) return new Date();
-  return new Date(certificateFacts(certDer(pem, 'apiserver.crt')).notAfter.getTime() + 3_600_000);
+  return new Date(certificateFacts(certDer(pem, name)).notAfter.getTime() + 3_600_000);
+}
+
+/**
+ * The file holding the short-lived certificate step 2 issued: `<base>.crt` until renewal, then
+ * `<base>-expired.crt` (renewal puts the new one in `<base>.crt`). The clock step judges these, so
+ * after renewal its checks, its table and its story still talk about the same certificates.
+ */
+export function issuedName(state: LabState, base: string): string {
+  return state.artifacts[`${base}-expired.crt`] !== undefined ? `${base}-expired.crt` : `${base}.crt`;
 }
 
 /** `YYYY-MM-DDTHH:MM` in UTC, what the as-of field holds. */
@@ -42,20 +52,30 @@ export function asOfText(d: Date): string {
   return d.toISOString().slice(0, 16) + 'Z';
 }
 
-export async function expiryTableAt(state: LabState, asOf: Date): Promise<string> {
-  const objects = [CA_FILE, 'apiserver.crt', 'admin.crt'].flatMap((n) => detectInput(artifact(state, n), n).objects);
+/** The kubeadm-style table of the CA and the given certificate files, as of `asOf`. */
+export async function expiryTableAt(state: LabState, asOf: Date, names: string[]): Promise<string> {
+  const objects = [CA_FILE, ...names].flatMap((n) => detectInput(artifact(state, n), n).objects);
   return formatExpiryTable(await checkExpiration(objects, { asOf }));
 }
 
-async function verifiesAt(state: LabState, base: string, at: Date) {
+const issuedNames = (state: LabState) => CERTS.map((c) => issuedName(state, c.base));
+
+async function verifiesAt(state: LabState, base: string, at: Date, name = `${base}.crt`) {
   const purpose = base === 'admin' ? 'client' : 'server';
-  return verifyChain(certDer(artifact(state, `${base}.crt`), `${base}.crt`), { trusted: [certDer(artifact(state, CA_FILE), CA_FILE)], purpose, profile: 'rfc5280', at });
+  return verifyChain(certDer(artifact(state, name), name), { trusted: [certDer(artifact(state, CA_FILE), CA_FILE)], purpose, profile: 'rfc5280', at });
+}
+
+/** The issued (short-lived) certificates as of the clock: what the clock step checks and tells. */
+async function issuedAt(state: LabState, at: Date) {
+  return {
+    client: await verifiesAt(state, 'admin', at, issuedName(state, 'admin')),
+    server: await verifiesAt(state, 'apiserver', at, issuedName(state, 'apiserver')),
+  };
 }
 
 async function whatBreaks(state: LabState): Promise<TextItem[]> {
   const at = asOfOf(state);
-  const client = await verifiesAt(state, 'admin', at);
-  const server = await verifiesAt(state, 'apiserver', at);
+  const { client, server } = await issuedAt(state, at);
   const items: TextItem[] = [{ key: 'breaks.as-of', vars: { asOf: at.toISOString() } }];
   items.push({ key: server.ok ? 'breaks.server-ok' : 'breaks.server-expired', vars: { problems: server.problems.map((p) => p.message).join('; ') } });
   items.push({ key: client.ok ? 'breaks.client-ok' : 'breaks.client-expired', vars: { problems: client.problems.map((p) => p.message).join('; ') } });
@@ -65,14 +85,16 @@ async function whatBreaks(state: LabState): Promise<TextItem[]> {
 async function renew(state: LabState, env: LabEnv): Promise<void> {
   const ca = await caCertOf(state, env);
   for (const c of CERTS) {
-    const current = certificateFacts(certDer(artifact(state, `${c.base}.crt`), `${c.base}.crt`));
-    const entry = await env.issued(ca.id, current.serialHex);
+    // Always from the certificate step 2 issued: renewing twice renews it again, never the renewal.
+    const name = issuedName(state, c.base);
+    const issued = artifact(state, name);
+    const entry = await env.issued(ca.id, certificateFacts(certDer(issued, name)).serialHex);
     const plan = planRenewal(entry, ca, { profile: c.profile, hours: renewHoursOf(state) });
     const result = await env.issue(ca.id, plan);
-    state.artifacts[`${c.base}-expired.crt`] = artifact(state, `${c.base}.crt`);
+    state.artifacts[`${c.base}-expired.crt`] = issued;
     state.artifacts[`${c.base}.crt`] = result.pem;
   }
-  state.artifacts['expiry-table-renewed.txt'] = await expiryTableAt(state, asOfOf(state));
+  state.artifacts['expiry-table-renewed.txt'] = await expiryTableAt(state, asOfOf(state), CERTS.map((c) => `${c.base}.crt`));
 }
 
 export const EXPIRY_LAB: LabDefinition = {
@@ -83,7 +105,9 @@ export const EXPIRY_LAB: LabDefinition = {
       id: 'issue',
       needs: [CA_FILE],
       fields: [{ id: 'hours', kind: 'number', initial: '1' }],
-      shows: () => [{ name: 'apiserver.crt', kind: 'certificate' }, { name: 'admin.crt', kind: 'certificate' }],
+      // After renewal the certificates this step issued are the -expired.crt files.
+      shows: (state) => issuedNames(state).map((name) => ({ name, kind: 'certificate' as const })),
+      keys: CERTS.map((c) => c.base),
       async run({ state, env }) {
         for (const c of CERTS) {
           await makeKeyAndCsr(state, c.base, c.request);
@@ -114,12 +138,11 @@ export const EXPIRY_LAB: LabDefinition = {
       fields: [{ id: 'asOf', kind: 'datetime', initial: (s) => asOfText(defaultAsOf(s)) }],
       shows: () => [{ name: 'expiry-table.txt', kind: 'text' }],
       async run({ state }) {
-        state.artifacts['expiry-table.txt'] = await expiryTableAt(state, asOfOf(state));
+        state.artifacts['expiry-table.txt'] = await expiryTableAt(state, asOfOf(state), issuedNames(state));
       },
       async check(state) {
         const at = asOfOf(state);
-        const client = await verifiesAt(state, 'admin', at);
-        const server = await verifiesAt(state, 'apiserver', at);
+        const { client, server } = await issuedAt(state, at);
         const expired = (r: typeof client) => r.problems.some((p) => p.code === 'expired');
         return [
           checkOf('clock-client-expired', expired(client), 'check.clock-client-expired', { asOf: at.toISOString() }),

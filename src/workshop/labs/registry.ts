@@ -8,7 +8,8 @@ import { manifestCarriesCsr, secretChecks } from '../kube-checks.ts';
 import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState } from '../types.ts';
 
-export const REGISTRY_SANS = ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local'];
+/** The names the registry is reached by: its Service (short and full) and localhost through a port-forward. */
+export const REGISTRY_SANS = ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local', 'DNS:localhost'];
 export const REGISTRY_CUSTOM_SIGNER = 'workshop.example/registry-signer';
 const BASE = 'registry';
 
@@ -28,6 +29,7 @@ export const REGISTRY_LAB: LabDefinition = {
       needs: [],
       fields: csrFieldsFor({ cn: 'localhost', sans: REGISTRY_SANS, usage: 'server', keyType: 'ec-p256' }),
       shows: () => [{ name: `${BASE}.csr`, kind: 'csr' }],
+      keys: [BASE],
       async run({ state, values }) {
         await makeKeyAndCsr(state, BASE, requestFrom(values, 'server'));
       },
@@ -73,7 +75,7 @@ export const REGISTRY_LAB: LabDefinition = {
       async run({ state, env }) {
         await signCsr(state, env, BASE, SERVER, hoursOf(state));
       },
-      check: (state) => verifyChecks(state, BASE, 'server', [dns('registry.docker-registry'), dns('registry.docker-registry.svc.cluster.local')]),
+      check: (state) => verifyChecks(state, BASE, 'server', REGISTRY_SANS.map((n) => dns(n.replace(/^DNS:/, '')))),
       commands(state) {
         const name = state.values.manifest?.name ?? 'registry';
         return [

@@ -42,6 +42,7 @@ export const SERVICE_POD_LAB: LabDefinition = {
       needs: [],
       fields: csrFieldsFor({ cn: POD_CN, sans: POD_SANS, usage: 'server', keyType: 'ec-p256' }, false),
       shows: () => [{ name: `${BASE}.csr`, kind: 'csr' }],
+      keys: [BASE],
       async run({ state }) {
         await makeKeyAndCsr(state, BASE, requestOf(state));
       },
