@@ -1,26 +1,37 @@
 // `certbench sign`: a CSR signed by the CA in --dir, with a built-in or cfssl profile.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseCfsslConfig } from '../core/ca/cfssl-config.ts';
-import { readVerifiedRequest } from '../core/ca/csr.ts';
+import { cfsslProfileRefusal, parseCfsslConfig } from '../core/ca/cfssl-config.ts';
+import { readVerifiedRequest, type CertificateRequest } from '../core/ca/csr.ts';
 import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
+import { profileForRequest } from '../core/ca/profile-for-request.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
 import { CertbenchError } from '../core/errors.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
-function profileNamed(name: string, configPath: string | undefined): Profile {
+/**
+ * The profile to sign with and, when none was named, why this one: with --config, cfssl's
+ * signing.default (as `cfssl sign` without -profile); otherwise the one the CSR asks for.
+ */
+function chooseProfile(name: string | undefined, configPath: string | undefined, request: CertificateRequest): { profile: Profile; chosen?: string } {
   if (configPath) {
     const profiles = parseCfsslConfig(readFileSync(configPath, 'utf8'));
-    const p = profiles[name];
+    const p = profiles[name ?? 'default'];
     if (!p) throw new CertbenchError(`no profile "${name}" (has ${Object.keys(profiles).join(', ')})`, configPath);
-    return p;
+    const refusal = cfsslProfileRefusal(p);
+    if (refusal) throw new CertbenchError(refusal, configPath);
+    return name !== undefined ? { profile: p } : { profile: p, chosen: `profile default (no --profile: ${configPath}'s signing.default, as cfssl sign uses)` };
+  }
+  if (name === undefined) {
+    const suggested = profileForRequest(request);
+    return { profile: BUILTIN_PROFILES[suggested.profile], chosen: `profile ${suggested.profile} (no --profile: ${suggested.reason})` };
   }
   const p = (BUILTIN_PROFILES as Record<string, Profile>)[name];
   if (!p) throw new CertbenchError(`"${name}" is not server, client, peer or ca (or give --config ca-config.json)`, '--profile');
-  return p;
+  return { profile: p };
 }
 
 registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
@@ -33,7 +44,8 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
   });
   if (!values.dir || !values.csr || !values.out) throw new CertbenchError('--dir, --csr and --out are required');
   const request = await readVerifiedRequest(new Uint8Array(readFileSync(values.csr)));
-  const profile = profileNamed(values.profile ?? 'server', values.config);
+  const { profile, chosen } = chooseProfile(values.profile, values.config, request);
+  if (chosen) io.stderr(`${visibleText(chosen)}\n`);
   let hours: number | undefined;
   if (values.days !== undefined) {
     const d = Number(values.days);
@@ -63,4 +75,4 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
     io.stdout(`\n# the same with openssl\n${openssl}\n# the same with cfssl\n${eq.cfsslSign}\n`);
   }
   return 0;
-}, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands] [--wait SECONDS]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.');
+}, 'usage: certbench sign --dir DIR --csr FILE [--profile server|client|peer|ca] [--days N] [--config ca-config.json] [--passin SPEC]\n                     [--out FILE] [--chain-out FILE] [--show-commands] [--wait SECONDS]\n\nVerifies the CSR\'s signature, copies its SANs, and signs it with the CA kept in DIR.\nWithout --profile the CSR decides: its requested extended key usage (clientAuth → client, serverAuth → server,\nboth → peer), else its names; with --config, cfssl\'s signing.default. The choice and its reason go to stderr.\nnotBefore is 5 minutes before now (as kubeadm and cfssl), so a peer whose clock is behind accepts the certificate.');

@@ -89,6 +89,39 @@ describe('CA view (rendered)', () => {
     expect(within(card).getByLabelText('OpenSSL text of CN = View CA, O = Test').textContent).toBe(openssl(['x509', '-in', pemFile, '-noout', '-text']));
   });
 
+  it('starts the profile picker on what the CSR asks for, says why, warns only about differences, and shows the backdated notBefore', async () => {
+    const ca = freshState();
+    await rootCa(ca, 'CN=Follow CA', 'browser-key');
+    openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'admin.key', '-subj', '/O=system:masters/CN=admin', '-addext', 'basicConstraints=critical,CA:FALSE', '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=clientAuth', '-out', 'admin.csr']);
+    render(CaView, { ca });
+    await fireEvent.input(await screen.findByLabelText(/^Certificate signing request/), { target: { value: readFileSync(path('admin.csr'), 'utf8') } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Check request' }));
+    const plan = await screen.findByRole('form', { name: 'Issuance plan' });
+    const picker = within(plan).getByLabelText('Profile') as HTMLSelectElement;
+    expect(picker.value).toBe('client');
+    expect(within(plan).getByTestId('sign-profile-reason').textContent).toBe('The request asks for client: it requests extended key usage clientAuth: clientAuth without serverAuth.');
+    expect(within(plan).queryByRole('list', { name: 'Warnings' })).toBeNull();
+    expect(within(plan).getByTestId('sign-not-before').textContent).toBe(
+      `${ca.sign.plan!.notBefore.toISOString().slice(0, 19)}Z (5 minutes before the plan was made, so a peer whose clock is behind still accepts it; kubeadm and cfssl do the same)`,
+    );
+    expect(Date.now() - ca.sign.plan!.notBefore.getTime()).toBeGreaterThanOrEqual(5 * 60_000 - 1000);
+
+    // The person may still choose another profile: the reason stays, and the difference is the one warning.
+    await fireEvent.change(picker, { target: { value: 'server' } });
+    await waitFor(() => expect(within(plan).getByTestId('sign-profile-reason').textContent).toMatch(/you chose another profile\.$/));
+    const warnings = await within(plan).findByRole('list', { name: 'Warnings' });
+    expect(within(warnings).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'no DNS or IP subject alternative name: TLS clients ignore the CN and will reject this server certificate',
+      'the request asks for X509v3 Extended Key Usage: clientAuth; not copied, the profile "server" gives serverAuth',
+    ]);
+    await fireEvent.change(picker, { target: { value: 'client' } });
+    await waitFor(() => expect(within(plan).queryByRole('list', { name: 'Warnings' })).toBeNull());
+    await fireEvent.click(within(plan).getByRole('button', { name: 'Sign certificate' }));
+    await screen.findByRole('region', { name: 'Signed certificate' }, { timeout: 20_000 });
+    const text = openssl(['x509', '-in', put('admin.crt', ca.sign.result!.pem), '-noout', '-ext', 'extendedKeyUsage']);
+    expect(text).toBe('X509v3 Extended Key Usage: \n    TLS Web Client Authentication\n');
+  });
+
   it('shows the storage persistence answer when it arrives', async () => {
     render(CaView, { ca: freshState() });
     const status = await screen.findByTestId('persistence');

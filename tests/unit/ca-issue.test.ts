@@ -102,7 +102,7 @@ describe('CSR checks', () => {
     const request = await readVerifiedRequest(readFileSync(path('other2.csr'), 'utf8'));
     const plan = planFromRequest(request, h.root, { profile: BUILTIN_PROFILES.client });
     expect(plan.subjectAltNames.map((s) => s.type)).toEqual(['dns', 'other']);
-    expect(plan.warnings.join('\n')).toContain('X509v3 Key Usage: not copied');
+    expect(plan.warnings.join('\n')).toContain('the request asks for X509v3 Key Usage: nonRepudiation; not copied, the profile "client" gives digitalSignature');
     const issued = await issueFromPlan(plan, h.root, new Set());
     const text = ok(['x509', '-noout', '-ext', 'subjectAltName,keyUsage'], issued.pem);
     expect(text).toContain('DNS:o.test, othername: UPN::user@corp');

@@ -79,7 +79,33 @@ function profileFrom(name: string, raw: RawProfile, fallback: Profile | undefine
   };
 }
 
-/** The profiles of a ca-config.json: `default` plus each named profile (which inherits the default's expiry and usages). */
+/**
+ * cfssl's DefaultConfig(): what `signing.default` is when a ca-config.json has none — signing, key
+ * encipherment, server auth, client auth, 8760h.
+ */
+export const CFSSL_DEFAULT_PROFILE: Readonly<Profile> = {
+  name: 'default',
+  extKeyUsage: ['serverAuth', 'clientAuth'],
+  isCa: false,
+  keyUsage: ['digitalSignature', 'keyEncipherment'],
+  expiryHours: DEFAULT_LEAF_HOURS,
+};
+
+/**
+ * Why cfssl would refuse to sign with this profile, or undefined: a profile that lists no usages
+ * gives no key usage at all, and `cfssl sign` stops with "no key usage available".
+ */
+export function cfsslProfileRefusal(profile: Profile): string | undefined {
+  if (profile.keyUsage?.length || profile.extKeyUsage.length) return undefined;
+  const where = profile.name === 'default' ? 'signing.default' : `signing.profiles.${profile.name}`;
+  return `${where} lists no "usages", so cfssl sign refuses it ("no key usage available"): add usages, or name another profile`;
+}
+
+/**
+ * The profiles of a ca-config.json: `default` (cfssl's DefaultConfig when there is no
+ * signing.default, as `cfssl sign` without -profile uses) plus each named profile (which inherits
+ * the written default's expiry and usages).
+ */
 export function parseCfsslConfig(json: string): Record<string, Profile> {
   let doc: { signing?: { default?: RawProfile; profiles?: Record<string, RawProfile> } };
   try {
@@ -90,7 +116,7 @@ export function parseCfsslConfig(json: string): Record<string, Profile> {
   if (!doc || typeof doc !== 'object' || !doc.signing || typeof doc.signing !== 'object') throw new CertbenchError('has no "signing" section', WHERE);
   const out: Record<string, Profile> = {};
   const def = profileFrom('default', doc.signing.default ?? {}, undefined);
-  out.default = def;
+  out.default = doc.signing.default ? def : { ...CFSSL_DEFAULT_PROFILE, extKeyUsage: [...CFSSL_DEFAULT_PROFILE.extKeyUsage], keyUsage: [...CFSSL_DEFAULT_PROFILE.keyUsage!] };
   for (const [name, raw] of Object.entries(doc.signing.profiles ?? {})) out[name] = profileFrom(name, raw ?? {}, def);
   return out;
 }

@@ -1,5 +1,5 @@
 /** Creating CAs: a self-signed root, or an intermediate signed by a CA certbench holds. */
-import { DAY_MS, wholeSeconds } from '../cert/time.ts';
+import { backdatedNotBefore, DAY_MS, wholeSeconds } from '../cert/time.ts';
 import { buildCertificate } from '../cert/build.ts';
 import type { NameConstraintsSpec } from '../cert/extensions.ts';
 import { parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
@@ -27,7 +27,7 @@ export interface CaOptions {
   /** basicConstraints pathLenConstraint; absent means unlimited. */
   pathLen?: number;
   nameConstraints?: NameConstraintsSpec;
-  /** Start of validity; default now. */
+  /** Start of validity; default 5 minutes ago (`backdatedNotBefore`, as kubeadm and cfssl). */
   notBefore?: Date;
 }
 
@@ -55,7 +55,7 @@ export async function createRootCa(options: CaOptions = {}): Promise<CreatedCa> 
   const keyPair = await generateKeyPair(options.keyType ?? DEFAULT_CA_KEY_TYPE, { extractable: true });
   const spki = await spkiOfPublicKey(keyPair.publicKey);
   const ski = await keyIdentifierOf(parseSpki(spki));
-  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  const notBefore = options.notBefore ? wholeSeconds(options.notBefore) : backdatedNotBefore();
   const certificate = await buildCertificate(
     {
       serialHex: randomSerialHex(new Set()),
@@ -90,7 +90,7 @@ export async function createIntermediateCa(issuer: CaSigner, takenSerials: Reado
   const subject = subjectOf(options);
   const keyPair = await generateKeyPair(options.keyType ?? DEFAULT_CA_KEY_TYPE, { extractable: true });
   const spki = await spkiOfPublicKey(keyPair.publicKey);
-  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  const notBefore = options.notBefore ? wholeSeconds(options.notBefore) : backdatedNotBefore();
   let notAfter = new Date(notBefore.getTime() + validDays(options.days) * DAY_MS);
   const warnings: string[] = [];
   if (notAfter > issuerFacts.notAfter) {

@@ -1,16 +1,16 @@
 /** Reading and verifying a PKCS#10 request before anything is signed for it. */
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { decodeGeneralNames, type SubjectAltName } from '../cert/general-names.ts';
-import { OID } from '../cert/extensions.ts';
+import type { SubjectAltName } from '../cert/general-names.ts';
+import { OID, type KeyUsageName } from '../cert/extensions.ts';
 import { nameAttributes, type NameAttribute } from '../cert/name.ts';
+import { extensionFacts, requestedExtensions } from '../cert/read.ts';
 import { importSpki, keyAlgorithmOfSpki, spkiDer } from '../cert/spki.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
 import { oidDisplayName } from '../oids.ts';
 import { derFromInput } from './input.ts';
 
-const OID_EXTENSION_REQUEST = '1.2.840.113549.1.9.14';
 const OID_ED25519 = '1.3.101.112';
 const WHERE = 'CSR';
 
@@ -21,19 +21,22 @@ export interface CertificateRequest {
   keyAlgorithm: KeyAlgorithm;
   /** From the extensionRequest attribute; copied into the certificate. */
   subjectAltNames: SubjectAltName[];
+  /** The key usage, extended key usage and basic constraints it asks for: the profile decides those, the plan names any difference. */
+  requestedUsage: RequestedUsage;
   /** Other requested extensions (OIDs): the profile decides those, and the plan says so. */
   otherRequestedExtensions: string[];
 }
 
-function requestedExtensions(csr: pkijs.CertificationRequest): pkijs.Extension[] {
-  const attr = csr.attributes?.find((a) => a.type === OID_EXTENSION_REQUEST);
-  if (!attr) return [];
-  try {
-    return new pkijs.Extensions({ schema: attr.values[0] }).extensions;
-  } catch (e) {
-    throw new CertbenchError(`the extensionRequest attribute cannot be read: ${describeError(e)}`, WHERE);
-  }
+/** What a CSR's extensionRequest asks for that a signing profile decides; a field is absent when the extension is. */
+export interface RequestedUsage {
+  keyUsage?: KeyUsageName[];
+  /** extendedKeyUsage OIDs, in the request's order. */
+  extKeyUsageOids?: string[];
+  basicConstraints?: { isCa: boolean; pathLen?: number };
 }
+
+/** The extensions read here rather than listed as "other". */
+const READ_HERE: ReadonlySet<string> = new Set([OID.subjectAltName, OID.keyUsage, OID.extKeyUsage, OID.basicConstraints]);
 
 /** Parses a CSR (PEM or DER). Does not verify it: see `verifyCertificateRequest`. */
 export function parseCertificateRequest(input: string | Uint8Array): CertificateRequest {
@@ -46,19 +49,27 @@ export function parseCertificateRequest(input: string | Uint8Array): Certificate
   }
   const keyAlgorithm = keyAlgorithmOfSpki(csr.subjectPublicKeyInfo);
   if (!keyAlgorithm) throw new CertbenchError(`its ${oidDisplayName(csr.subjectPublicKeyInfo.algorithm.algorithmId)} public key is not one certbench certifies (RSA, ECDSA P-256/384/521, Ed25519)`, WHERE);
-  let subjectAltNames: SubjectAltName[] = [];
-  const other: string[] = [];
-  for (const ext of requestedExtensions(csr)) {
-    if (ext.extnID === OID.subjectAltName) subjectAltNames = decodeGeneralNames(new Uint8Array(ext.extnValue.valueBlock.valueHexView), `${WHERE} › subjectAltName`);
-    else other.push(ext.extnID);
+  let extensions: pkijs.Extension[];
+  try {
+    extensions = requestedExtensions(csr);
+  } catch (e) {
+    throw new CertbenchError(`the extensionRequest attribute cannot be read: ${describeError(e)}`, WHERE);
   }
+  const facts = extensionFacts(extensions.filter((e) => READ_HERE.has(e.extnID)), WHERE);
+  const present = new Set(extensions.map((e) => e.extnID));
+  const requestedUsage: RequestedUsage = {
+    ...(facts.keyUsage ? { keyUsage: facts.keyUsage } : {}),
+    ...(facts.extKeyUsageOids ? { extKeyUsageOids: facts.extKeyUsageOids } : {}),
+    ...(present.has(OID.basicConstraints) ? { basicConstraints: { isCa: facts.isCa, ...(facts.pathLen !== undefined ? { pathLen: facts.pathLen } : {}) } } : {}),
+  };
   return {
     der,
     subject: nameAttributes(csr.subject),
     subjectPublicKeyInfo: spkiDer(csr.subjectPublicKeyInfo),
     keyAlgorithm,
-    subjectAltNames,
-    otherRequestedExtensions: other,
+    subjectAltNames: facts.subjectAltNames,
+    requestedUsage,
+    otherRequestedExtensions: extensions.map((e) => e.extnID).filter((oid) => !READ_HERE.has(oid)),
   };
 }
 

@@ -4,13 +4,13 @@
  */
 import { toPem } from '../pem.ts';
 import { buildCertificate } from '../cert/build.ts';
-import type { ExtKeyUsageName, KeyUsageName } from '../cert/extensions.ts';
+import { EXTENDED_KEY_USAGES, OID, type ExtKeyUsageName, type KeyUsageName } from '../cert/extensions.ts';
 import type { SubjectAltName } from '../cert/general-names.ts';
 import type { NameAttribute } from '../cert/name.ts';
-import { certificateFacts } from '../cert/read.ts';
+import { certificateFacts, extKeyUsageName } from '../cert/read.ts';
 import { randomSerialHex } from '../cert/serial.ts';
 import { keyAlgorithmOfSpki, keyIdentifierOf, parseSpki } from '../cert/spki.ts';
-import { HOUR_MS, wholeSeconds } from '../cert/time.ts';
+import { BACKDATE_MS, backdatedNotBefore, HOUR_MS, wholeSeconds } from '../cert/time.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
@@ -29,6 +29,8 @@ export interface IssuancePlan {
   keyUsage: KeyUsageName[];
   extKeyUsage: ExtKeyUsageName[];
   notBefore: Date;
+  /** How long before the plan was made notBefore lies (`BACKDATE_MS`, as kubeadm and cfssl), so a peer whose clock is behind accepts it; 0 when notBefore was given. */
+  backdateMs: number;
   notAfter: Date;
   subjectPublicKeyInfo: Uint8Array;
   keyAlgorithm: KeyAlgorithm;
@@ -40,6 +42,7 @@ export interface PlanOptions {
   profile: Profile;
   /** Lifetime in hours; default the profile's expiry (8760h for the built-in leaf profiles). */
   hours?: number;
+  /** Default: 5 minutes ago (`backdatedNotBefore`). */
   notBefore?: Date;
 }
 
@@ -54,7 +57,7 @@ function capAtCa(plan: IssuancePlan, ca: CaCertificates): void {
 function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8Array, alg: KeyAlgorithm, ca: CaCertificates, options: PlanOptions): IssuancePlan {
   const hours = options.hours ?? options.profile.expiryHours;
   if (!Number.isFinite(hours) || hours <= 0) throw new CertbenchError(`${hours} hours is not a positive lifetime`, 'validity');
-  const notBefore = wholeSeconds(options.notBefore ?? new Date());
+  const notBefore = options.notBefore ? wholeSeconds(options.notBefore) : backdatedNotBefore();
   const plan: IssuancePlan = {
     subject,
     subjectAltNames: sans,
@@ -62,6 +65,7 @@ function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8A
     keyUsage: keyUsageFor(options.profile, alg),
     extKeyUsage: [...options.profile.extKeyUsage],
     notBefore,
+    backdateMs: options.notBefore ? 0 : BACKDATE_MS,
     notAfter: new Date(notBefore.getTime() + hours * HOUR_MS),
     subjectPublicKeyInfo: spki,
     keyAlgorithm: alg,
@@ -75,12 +79,37 @@ function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8A
   return plan;
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+const listed = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
+const caFlag = (isCa: boolean, pathLen?: number) => `CA:${isCa ? 'TRUE' : 'FALSE'}${isCa && pathLen !== undefined ? `, pathlen:${pathLen}` : ''}`;
+
+/**
+ * What the request asks for that the certificate will not carry: key usage, extended key usage and
+ * basic constraints only where they differ from the plan's, and every other requested extension.
+ */
+function notCopiedWarnings(request: CertificateRequest, plan: IssuancePlan): string[] {
+  const asked = request.requestedUsage;
+  const gives = (what: string) => `not copied, the profile "${plan.profile.name}" gives ${what}`;
+  const warnings: string[] = [];
+  if (asked.keyUsage && !sameSet(asked.keyUsage, plan.keyUsage)) {
+    warnings.push(`the request asks for ${oidDisplayName(OID.keyUsage)}: ${listed(asked.keyUsage)}; ${gives(listed(plan.keyUsage))}`);
+  }
+  const planEku = plan.extKeyUsage.map((n) => EXTENDED_KEY_USAGES[n]);
+  if (asked.extKeyUsageOids && !sameSet(asked.extKeyUsageOids, planEku)) {
+    warnings.push(`the request asks for ${oidDisplayName(OID.extKeyUsage)}: ${listed(asked.extKeyUsageOids.map(extKeyUsageName))}; ${gives(listed(plan.extKeyUsage))}`);
+  }
+  const bc = asked.basicConstraints;
+  if (bc && (bc.isCa !== plan.profile.isCa || (bc.isCa && bc.pathLen !== plan.profile.pathLen))) {
+    warnings.push(`the request asks for ${oidDisplayName(OID.basicConstraints)}: ${caFlag(bc.isCa, bc.pathLen)}; ${gives(caFlag(plan.profile.isCa, plan.profile.pathLen))}`);
+  }
+  for (const oid of request.otherRequestedExtensions) warnings.push(`the request also asks for ${oidDisplayName(oid)}: not copied, the profile "${plan.profile.name}" decides it`);
+  return warnings;
+}
+
 /** A plan for a verified CSR (see `readVerifiedRequest`). */
 export function planFromRequest(request: CertificateRequest, ca: CaCertificates, options: PlanOptions): IssuancePlan {
   const plan = basePlan([...request.subject], [...request.subjectAltNames], request.subjectPublicKeyInfo, request.keyAlgorithm, ca, options);
-  for (const oid of request.otherRequestedExtensions) {
-    plan.warnings.push(`the request also asks for ${oidDisplayName(oid)}: not copied, the profile "${options.profile.name}" decides it`);
-  }
+  plan.warnings.push(...notCopiedWarnings(request, plan));
   return plan;
 }
 

@@ -72,6 +72,11 @@ function bitsOf(bs: asn1js.BitString): KeyUsageName[] {
 
 const EKU_NAME = Object.fromEntries(Object.entries(EXTENDED_KEY_USAGES).map(([k, v]) => [v, k])) as Record<string, ExtKeyUsageName>;
 
+/** An extendedKeyUsage OID by the name certbench knows it by (serverAuth, clientAuth, …), else the OID itself. */
+export function extKeyUsageName(oid: string): ExtKeyUsageName | string {
+  return EKU_NAME[oid] ?? oid;
+}
+
 export function extensionFacts(extensions: readonly pkijs.Extension[], where: string): ExtensionFacts {
   const facts: ExtensionFacts = { isCa: false, subjectAltNames: [] };
   for (const ext of extensions) {
@@ -126,7 +131,7 @@ export function certificateFacts(der: Uint8Array, where = 'certificate'): Certif
     notBefore,
     notAfter,
     subjectPublicKeyInfo: spkiDer(cert.subjectPublicKeyInfo),
-    extKeyUsage: (extensions.extKeyUsageOids ?? []).map((o) => EKU_NAME[o] ?? o),
+    extKeyUsage: (extensions.extKeyUsageOids ?? []).map(extKeyUsageName),
   };
 }
 

@@ -15,6 +15,17 @@ export function x509Time(date: Date): pkijs.Time {
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
+/**
+ * How far a new certificate's notBefore lies before the moment it is made: 5 minutes, as kubeadm
+ * (CertificateBackdate) and cfssl's signer do, so a peer whose clock is a little behind accepts it.
+ */
+export const BACKDATE_MS = 5 * 60_000;
+
+/** The notBefore of a certificate made now: `BACKDATE_MS` earlier, whole seconds. */
+export function backdatedNotBefore(now: Date = new Date()): Date {
+  return wholeSeconds(new Date(now.getTime() - BACKDATE_MS));
+}
+
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }

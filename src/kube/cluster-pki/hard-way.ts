@@ -6,6 +6,7 @@
  * plus the kubeconfigs the guide generates from them.
  */
 import { CertbenchError } from '../../core/errors.ts';
+import { backdatedNotBefore } from '../../core/cert/time.ts';
 import type { KeyUsageName } from '../../core/cert/extensions.ts';
 import type { NameAttribute } from '../../core/cert/name.ts';
 import { dns1123SubdomainProblem } from '../dns-names.ts';
@@ -77,7 +78,7 @@ export async function generateHardWayPki(options: HardWayPkiOptions = {}): Promi
   const publicAddress = options.publicAddress?.trim() || undefined;
   const serviceIp = firstServiceIp(options.serviceClusterIpRange ?? '10.32.0.0/24');
   const keyType = checkClusterKeyType(options.keyType ?? 'rsa2048');
-  const notBefore = options.notBefore ?? new Date(Date.now() - 5 * 60_000);
+  const notBefore = options.notBefore ?? backdatedNotBefore();
   const leafValidity = { notBefore, days: options.leafDays ?? 365 };
   const findings: Finding[] = [];
   const files: PkiFile[] = [];

@@ -5,6 +5,7 @@
  * (cmd/kubeadm/app/phases/certs/certlist.go, phases/kubeconfig).
  */
 import { CertbenchError } from '../../core/errors.ts';
+import { backdatedNotBefore } from '../../core/cert/time.ts';
 import { generateKeyPair } from '../../core/keys/generate.ts';
 import type { KeyUsageName } from '../../core/cert/extensions.ts';
 import { dns1123SubdomainProblem } from '../dns-names.ts';
@@ -96,7 +97,7 @@ function resolve(o: KubeadmPkiOptions): Resolved {
     keyType: checkClusterKeyType(o.keyType ?? 'ec-p256'),
     leafDays: o.leafDays ?? 365,
     caDays: o.caDays ?? 3650,
-    notBefore: o.notBefore ?? new Date(Date.now() - 5 * 60_000),
+    notBefore: o.notBefore ?? backdatedNotBefore(),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   parseCfsslConfig,
   planFromRequest,
   planRenewal,
+  profileForRequest,
   readVerifiedRequest,
   type CaCertificates,
   type CertificateRequest,
@@ -18,6 +19,7 @@ import {
   type IssuedCertificate,
   type IssuedResult,
   type Profile,
+  type ProfileForRequest,
 } from '../../core/ca/index.ts';
 import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '../../core/cert/general-names.ts';
 import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
@@ -39,6 +41,14 @@ export const PROFILE_CHOICES: readonly { id: ProfileChoice }[] = [{ id: 'server'
 
 type Source = { kind: 'csr'; request: CertificateRequest } | { kind: 'renewal'; entry: IssuedCertificate };
 
+/** The core's reason for a suggested profile, worded in the current language from what it read. */
+function suggestionReason(s: ProfileForRequest): string {
+  const list = (s.requestedExtKeyUsage ?? []).join(', ');
+  if (s.rule === 'eku') return t(`reason.eku.${s.profile}`, { list });
+  const rest = t(`reason.${s.rule}`, { evidence: s.evidence.join(', ') });
+  return s.requestedExtKeyUsage ? t('reason.ekuNeither', { list, rest }) : t('reason.noEku', { rest });
+}
+
 const sanLines = (sans: readonly SubjectAltName[]) => sans.map(formatSubjectAltName).join('\n');
 /** The subject as the form shows it: hidden and bidi characters escaped, so unchanged text keeps the original value. */
 const subjectLine = (subject: IssuancePlan['subject']) => visibleText(formatSubjOption(subject));
@@ -56,6 +66,8 @@ export class SignState {
   subjectText = $state('');
   sansText = $state('');
   profileChoice = $state<ProfileChoice>('server');
+  /** The profile the checked CSR asks for (its requested EKU, else its names), which the picker starts on. */
+  suggestion = $state.raw<ProfileForRequest | undefined>(undefined);
   cfsslConfig = $state('');
   cfsslProfiles = $state.raw<Record<string, Profile>>({});
   cfsslProfileName = $state('');
@@ -120,8 +132,24 @@ export class SignState {
     return !!this.result && !!issued && issued.certPem === this.result.pem;
   }
 
+  /** Why the picker starts where it does, in words; says so when the person chose another profile. */
+  get suggestionText(): string {
+    const s = this.suggestion;
+    if (!s) return '';
+    const reason = suggestionReason(s);
+    return this.profileChoice === s.profile ? t('suggested', { profile: s.profile, reason }) : t('suggestedOther', { profile: s.profile, reason });
+  }
+
+  /** "2026-…Z (5 minutes before the plan was made, …)" when notBefore was backdated; '' otherwise. */
+  get notBeforeText(): string {
+    const plan = this.plan;
+    if (!plan?.backdateMs) return '';
+    return t('notBeforeBackdated', { time: plan.notBefore.toISOString().slice(0, 19), minutes: Math.round(plan.backdateMs / 60_000) });
+  }
+
   #reset(): void {
     this.source = undefined;
+    this.suggestion = undefined;
     this.plan = undefined;
     this.result = undefined;
     this.commands = undefined;
@@ -138,7 +166,11 @@ export class SignState {
       return;
     }
     await attempt(async () => {
-      this.source = { kind: 'csr', request: await readVerifiedRequest(this.csrDer ?? this.csrText) };
+      const request = await readVerifiedRequest(this.csrDer ?? this.csrText);
+      this.source = { kind: 'csr', request };
+      this.suggestion = profileForRequest(request);
+      // The picker follows the request; a cfssl config the person chose stays chosen.
+      if (this.profileChoice !== 'cfssl') this.profileChoice = this.suggestion.profile;
     }, (m) => (this.checkError = t('refused', { message: m })));
     if (this.source) await this.replan(true);
   }
