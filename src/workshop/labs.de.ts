@@ -84,7 +84,7 @@ export const LAB_TEXTS_DE = {
   'lab.service-pod.ca.title': 'Die Übungs-CA',
   'lab.service-pod.ca.explain': 'Die CA hinter dem Signer example.com/serving aus der Dokumentation.',
   'lab.service-pod.csr.title': 'P-256-Schlüssel und CSR (das cfssl-Beispiel der Dokumentation)',
-  'lab.service-pod.csr.explain': 'Die Dokumentation erzeugt diese CSR mit cfssl genkey aus einem JSON mit CN my-pod.my-namespace.pod.cluster.local und den hosts: dem DNS-Namen des Service, dem DNS-Namen des Pods, der Service-IP 172.168.0.24 und der Pod-IP 10.0.34.2. Mit IP-SANs können auch Clients, die sich über die Adresse verbinden, den Pod prüfen.',
+  'lab.service-pod.csr.explain': 'Die Dokumentation erzeugt diese CSR mit cfssl genkey aus einem JSON mit CN my-pod.my-namespace.pod.cluster.local und den hosts: dem DNS-Namen des Service, dem DNS-Namen des Pods, der Service-IP 192.0.2.24 und der Pod-IP 10.0.34.2. Mit IP-SANs können auch Clients, die sich über die Adresse verbinden, den Pod prüfen.',
   'lab.service-pod.manifest.title': 'Der CertificateSigningRequest für example.com/serving',
   'lab.service-pod.manifest.explain': 'Ein eigener Signer-Name (Domain/Pfad): Kein eingebauter Controller signiert ihn, also wird nichts ausgestellt, bis Ihr Signer es tut. Die Usages stammen aus der CSR: digital signature, server auth.',
   'lab.service-pod.review.title': 'Was die genehmigende Stelle prüfen muss',

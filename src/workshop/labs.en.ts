@@ -81,7 +81,7 @@ const TEXTS = {
   'lab.service-pod.ca.title': 'The lab CA',
   'lab.service-pod.ca.explain': 'The CA behind the example.com/serving signer of the docs.',
   'lab.service-pod.csr.title': 'P-256 key and CSR (the docs\u2019 cfssl example)',
-  'lab.service-pod.csr.explain': 'The docs make this CSR with cfssl genkey from a JSON listing CN my-pod.my-namespace.pod.cluster.local and the hosts: the Service DNS name, the pod DNS name, the Service IP 172.168.0.24 and the pod IP 10.0.34.2. IP SANs let clients that connect by address verify the pod too.',
+  'lab.service-pod.csr.explain': 'The docs make this CSR with cfssl genkey from a JSON listing CN my-pod.my-namespace.pod.cluster.local and the hosts: the Service DNS name, the pod DNS name, the Service IP 192.0.2.24 and the pod IP 10.0.34.2. IP SANs let clients that connect by address verify the pod too.',
   'lab.service-pod.manifest.title': 'The CertificateSigningRequest for example.com/serving',
   'lab.service-pod.manifest.explain': 'A custom signer name (domain/path): no built-in controller signs it, so nothing is issued until your signer does. The usages come from the CSR: digital signature, server auth.',
   'lab.service-pod.review.title': 'What the approver must check',

@@ -131,13 +131,13 @@ describe('Create in Chromium from file://', () => {
 
   it('downloads a CSR that openssl verifies, with the subject and SANs asked for, printed exactly as the page shows', async () => {
     const csr = await download(page, /^Download the CSR as /);
-    expect(csr.name).toBe(`${CN}.csr`);
+    expect(csr.name).toBe('server.csr'); // the preset's file name, as the Kubernetes docs' example names it
     csrPath = csr.path;
     expect(openssl(['req', '-in', csr.path, '-verify', '-noout'])).toBe('');
     const text = openssl(['req', '-in', csr.path, '-noout', '-text']);
     expect(text).toContain(`Subject: CN = ${CN}\n`);
     expect(text).toContain(
-      'DNS:my-svc.my-namespace.svc.cluster.local, DNS:my-pod.my-namespace.pod.cluster.local, IP Address:172.168.0.24, IP Address:10.0.34.2, IP Address:2001:DB8:0:0:0:0:0:1',
+      'DNS:my-svc.my-namespace.svc.cluster.local, DNS:my-pod.my-namespace.pod.cluster.local, IP Address:192.0.2.24, IP Address:10.0.34.2, IP Address:2001:DB8:0:0:0:0:0:1',
     );
     expect(text).toContain('Public-Key: (4096 bit)');
     expect(text).toContain('TLS Web Server Authentication');
@@ -149,7 +149,7 @@ describe('Create in Chromium from file://', () => {
 
   it('downloads the PKCS#8 key that belongs to the CSR', async () => {
     const key = await download(page, /^Download the private key as /);
-    expect(key.name).toBe(`${CN}.key`);
+    expect(key.name).toBe('server.key');
     expect(key.text).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     expect(openssl(['pkey', '-in', key.path, '-pubout'])).toBe(csrPubkey);
     await expect(copied(page, 'Copy the private key')).resolves.toBe(key.text);
@@ -176,7 +176,7 @@ describe('Create in Chromium from file://', () => {
     const line = (await page.locator('#create-out-openssl').textContent())!;
     expect(line).toContain(`-newkey rsa:4096`);
     execFileSync('sh', ['-c', line], { cwd: dir, stdio: 'pipe' });
-    const theirs = openssl(['req', '-in', join(dir, `${CN}.csr`), '-noout', '-text']);
+    const theirs = openssl(['req', '-in', join(dir, 'server.csr'), '-noout', '-text']);
     const ours = openssl(['req', '-in', csrPath, '-noout', '-text']);
     const requested = (t: string) => t.slice(t.indexOf('Requested Extensions:'), t.indexOf('Signature Algorithm:', t.indexOf('Requested Extensions:')));
     expect(requested(theirs)).toBe(requested(ours));
@@ -311,7 +311,7 @@ describe('Create in Firefox ESR from file://', () => {
     expect(await page.$eval('#create-out-text', (e) => e.textContent)).toBe(text);
     await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.startsWith('Download the private key'))!.click());
     const saved = await page.evaluate(() => Promise.all((window as unknown as { __saved: Promise<{ name: string; text: string }>[] }).__saved));
-    expect(saved.map((f) => f.name)).toEqual(['my-pod.my-namespace.pod.cluster.local.key']);
+    expect(saved.map((f) => f.name)).toEqual(['server.key']);
     writeFileSync(join(dir, 'ff.key'), saved[0]!.text);
     expect(openssl(['pkey', '-in', 'ff.key', '-pubout'])).toBe(openssl(['req', '-in', 'ff.csr', '-pubkey', '-noout']));
   });

@@ -127,7 +127,7 @@ describe('Workshop in Chromium (file://)', () => {
     const ca = await download(page, 'ws-artifact-ca-crt-download', 'ca2.crt');
     const crt = await download(page, 'ws-artifact-server-crt-download');
     expect(openssl(['x509', '-in', crt, '-noout', '-text']).out).toContain('ASN1 OID: prime256v1');
-    for (const ip of ['10.0.34.2', '172.168.0.24']) expect(openssl(['verify', '-CAfile', ca, '-verify_ip', ip, crt]).out).toContain('OK');
+    for (const ip of ['10.0.34.2', '192.0.2.24']) expect(openssl(['verify', '-CAfile', ca, '-verify_ip', ip, crt]).out).toContain('OK');
   });
 
   it('lab 3: API server and admin certificates, kubeconfig, handshake story', async () => {

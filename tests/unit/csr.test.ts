@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, csrRequestProblems } from '../../src/core/csr/build.ts';
 import type { CsrRequest } from '../../src/core/csr/request.ts';
+import { sanListEntries, splitSanList } from '../../src/core/csr/san.ts';
 import { exportPrivateKeyPem } from '../../src/core/keys/export.ts';
 import { generateKeyPair } from '../../src/core/keys/generate.ts';
 import { KEY_TYPES } from '../../src/core/keys/key-types.ts';
@@ -136,6 +137,20 @@ describe('problems are reported all at once, by field', () => {
       { field: 'sans.1', message: 'SAN "registry..svc": empty label (two dots in a row)' },
       { field: 'sans.2', message: 'SAN "10.0.0.256": 256 is more than 255' },
       { field: 'sans.3', message: 'SAN ":::1": empty group (a lone ":" at the start or end, or ":::")' },
+    ]);
+  });
+
+  it('a SAN list splits at newlines and commas only: a space inside an entry is refused, never a second SAN', () => {
+    expect(sanListEntries('a.example, b.example\n\nc.example d.example\nIP Address:10.0.0.1')).toEqual([
+      { entry: 'a.example', line: 1 },
+      { entry: 'b.example', line: 1 },
+      { entry: 'c.example d.example', line: 3 },
+      { entry: 'IP Address:10.0.0.1', line: 4 },
+    ]);
+    const sans = splitSanList('a.example\nc.example d.example');
+    expect(sans).toEqual(['a.example', 'c.example d.example']);
+    expect(csrRequestProblems({ subject: [], sans })).toEqual([
+      { field: 'sans.1', message: 'SAN "c.example d.example": one entry is one name, and this one holds a space: put "c.example" and "d.example" on lines of their own' },
     ]);
   });
 

@@ -110,11 +110,11 @@ describe('lab 2: service and pod certificate, approver checks', () => {
     const s = await runLab('service-pod', env);
     const text = openssl(['req', '-in', put('server.csr', s.artifacts['server.csr']!), '-noout', '-verify', '-text']).out;
     expect(text).toContain('ASN1 OID: prime256v1');
-    expect(text).toContain('DNS:my-svc.my-namespace.svc.cluster.local, DNS:my-pod.my-namespace.pod.cluster.local, IP Address:172.168.0.24, IP Address:10.0.34.2');
+    expect(text).toContain('DNS:my-svc.my-namespace.svc.cluster.local, DNS:my-pod.my-namespace.pod.cluster.local, IP Address:192.0.2.24, IP Address:10.0.34.2');
     expect(text).toContain('Subject: CN = my-pod.my-namespace.pod.cluster.local');
     const ca = put('ca2.crt', s.artifacts['ca.crt']!);
     const crt = put('server.crt', s.artifacts['server.crt']!);
-    for (const ipAddr of ['10.0.34.2', '172.168.0.24']) expect(openssl(['verify', '-CAfile', ca, '-verify_ip', ipAddr, crt]).out).toContain('OK');
+    for (const ipAddr of ['10.0.34.2', '192.0.2.24']) expect(openssl(['verify', '-CAfile', ca, '-verify_ip', ipAddr, crt]).out).toContain('OK');
     expect(openssl(['verify', '-CAfile', ca, '-verify_ip', '10.0.34.3', crt]).ok).toBe(false);
     expect(parse(s.artifacts['my-svc.my-namespace.yaml']!).spec.signerName).toBe('example.com/serving');
   });

@@ -6,6 +6,8 @@ export interface CsrPreset {
   title: string;
   /** One sentence: what the certificate is for and who checks which field. */
   description: string;
+  /** The short name the files made from it carry (`registry.key`, `registry.csr`), as the workshop's commands and the docs name them. */
+  fileBase: string;
   request: CsrRequest;
 }
 
@@ -13,10 +15,11 @@ export const CSR_PRESETS: readonly CsrPreset[] = [
   {
     id: 'docker-registry',
     title: 'Docker registry in a cluster',
-    description: 'A registry Service in namespace docker-registry, reached by its short and full cluster DNS names (and as localhost through a port-forward).',
+    description: 'A registry Service in namespace docker-registry, reached by its short and full cluster DNS names and as localhost through a port-forward: all three are SANs, since clients check SANs, never the CN. Files: registry.key, registry.csr.',
+    fileBase: 'registry',
     request: {
       subject: [{ type: 'CN', value: 'localhost' }],
-      sans: ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local'],
+      sans: ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local', 'DNS:localhost'],
       usage: 'server',
       keyType: 'ec-p256',
     },
@@ -24,10 +27,11 @@ export const CSR_PRESETS: readonly CsrPreset[] = [
   {
     id: 'kubernetes-service-pod',
     title: 'Kubernetes service and pod',
-    description: 'A workload served under its Service name and its pod DNS name, plus the pod and service IPs (the Kubernetes "Manage TLS certificates" example).',
+    description: 'A workload served under its Service name and its pod DNS name, plus the Service IP 192.0.2.24 and the pod IP 10.0.34.2 (the Kubernetes "Manage TLS Certificates in a Cluster" example; files server.key, server.csr as there).',
+    fileBase: 'server',
     request: {
       subject: [{ type: 'CN', value: 'my-pod.my-namespace.pod.cluster.local' }],
-      sans: ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:172.168.0.24', 'IP:10.0.34.2'],
+      sans: ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:192.0.2.24', 'IP:10.0.34.2'],
       usage: 'server',
       keyType: 'ec-p256',
     },
@@ -35,10 +39,14 @@ export const CSR_PRESETS: readonly CsrPreset[] = [
   {
     id: 'kube-apiserver',
     title: 'kube-apiserver serving certificate',
-    description: 'The API server as clients reach it: in-cluster service name, the control-plane host name and the kubernetes Service IP.',
+    description: "kubeadm's apiserver.crt: CN kube-apiserver; SANs the node name (control-plane here), kubernetes, kubernetes.default, kubernetes.default.svc and kubernetes.default.svc.cluster.local, the kubernetes Service IP 10.96.0.1 (first address of 10.96.0.0/12) and the control-plane IP (192.168.0.10 here): put in your node name and IP.",
+    fileBase: 'apiserver',
     request: {
-      subject: [{ type: 'CN', value: 'kubernetes.default.svc' }],
-      sans: ['DNS:kubernetes.default.svc', 'DNS:kubemaster', 'IP:10.24.0.1'],
+      subject: [{ type: 'CN', value: 'kube-apiserver' }],
+      sans: [
+        'DNS:control-plane', 'DNS:kubernetes', 'DNS:kubernetes.default', 'DNS:kubernetes.default.svc', 'DNS:kubernetes.default.svc.cluster.local',
+        'IP:10.96.0.1', 'IP:192.168.0.10',
+      ],
       usage: 'server',
       keyType: 'ec-p256',
     },
@@ -47,30 +55,35 @@ export const CSR_PRESETS: readonly CsrPreset[] = [
     id: 'cluster-admin',
     title: 'Cluster admin (client)',
     description: 'A user the API server knows as "admin" in group system:masters (CN is the user name, each O a group).',
+    fileBase: 'admin',
     request: { subject: [{ type: 'O', value: 'system:masters' }, { type: 'CN', value: 'admin' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
   {
     id: 'kubelet',
     title: 'kubelet (client)',
     description: 'A node\'s kubelet: the Node authorizer needs CN system:node:<node name> and O system:nodes. Replace NAME with the node name.',
+    fileBase: 'kubelet',
     request: { subject: [{ type: 'O', value: 'system:nodes' }, { type: 'CN', value: 'system:node:NAME' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
   {
     id: 'kube-proxy',
     title: 'kube-proxy (client)',
     description: 'kube-proxy, bound by the system:node-proxier ClusterRoleBinding.',
+    fileBase: 'kube-proxy',
     request: { subject: [{ type: 'O', value: 'system:node-proxier' }, { type: 'CN', value: 'system:kube-proxy' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
   {
     id: 'kube-scheduler',
     title: 'kube-scheduler (client)',
     description: 'The scheduler, known to RBAC by the user name system:kube-scheduler.',
+    fileBase: 'kube-scheduler',
     request: { subject: [{ type: 'CN', value: 'system:kube-scheduler' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
   {
     id: 'kube-controller-manager',
     title: 'kube-controller-manager (client)',
     description: 'The controller manager, known to RBAC by the user name system:kube-controller-manager.',
+    fileBase: 'kube-controller-manager',
     request: { subject: [{ type: 'CN', value: 'system:kube-controller-manager' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
 ];

@@ -161,6 +161,10 @@ export function parseSan(entry: string): SanEntry {
   const prefix = m?.[1]!.toUpperCase();
   const type: SanType = prefix === undefined ? detectType(value) : prefix.startsWith('IP') ? 'IP' : prefix === 'EMAIL' ? 'email' : (prefix as SanType);
   if (value === '') problem(entry, 'empty');
+  if (/\s/.test(value)) {
+    const parts = value.split(/\s+/).map((v) => `"${v}"`);
+    problem(entry, `one entry is one name, and this one holds a space: put ${parts.join(' and ')} on lines of their own`);
+  }
   switch (type) {
     case 'DNS':
       return { type, value, encoded: checkDnsName(value, entry, true) };
@@ -173,12 +177,28 @@ export function parseSan(entry: string): SanEntry {
   }
 }
 
-/** Splits a pasted list (commas, spaces or newlines) into entries. */
+/** One entry of a SAN list and the line (from 1) it is on. */
+export interface SanListEntry {
+  entry: string;
+  line: number;
+}
+
+/**
+ * A pasted list split into entries at newlines and commas only: a space inside a line stays in its
+ * entry (so `IP Address:10.0.0.1` stays one), and `parseSan` refuses it there rather than making two names.
+ */
+export function sanListEntries(text: string): SanListEntry[] {
+  return text.split('\n').flatMap((l, i) =>
+    l
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((entry) => ({ entry, line: i + 1 })),
+  );
+}
+
 export function splitSanList(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return sanListEntries(text).map((e) => e.entry);
 }
 
 /** An IP as OpenSSL prints it: dotted quad, or IPv6 uppercase without :: compression. */

@@ -12,7 +12,7 @@ import { requestFromPaste } from './bring-paste.ts';
 import { CreatedCsr } from './created-csr.svelte.ts';
 import { session } from '../session.svelte.ts';
 import { CsrForm } from './csr-form.svelte.ts';
-import { fileBaseName } from '../shared/file-names.ts';
+import { createdFileBase } from '../shared/file-names.ts';
 import { KeyChoice, type CreateSaid } from './key-choice.svelte.ts';
 
 /** Why Generate waits: it is running, or these problems (the core's words, or Create's). */
@@ -146,7 +146,11 @@ export class CreateState {
         algorithm: this.key.algorithm!,
         request,
         existingKey: existing,
-        fileBase: fileBaseName(this.form.commonName ?? this.form.sanViews.find((s) => s.type === 'DNS')?.entry.replace(/^DNS:/i, '')),
+        fileBase: createdFileBase(
+          this.presets.find((p) => p.id === this.presetId),
+          this.form.commonName,
+          this.form.sanViews.find((s) => s.type === 'DNS')?.entry.replace(/^DNS:/i, ''),
+        ),
         keygenMs,
       });
       await created.start();

@@ -23,7 +23,7 @@ function row(a: SubjectAttribute): SubjectRow {
 
 export class CsrForm {
   rows = $state<SubjectRow[]>([]);
-  /** One SAN a line (commas and spaces separate too). */
+  /** One SAN a line (commas separate too; a space inside an entry is an error, never a second SAN). */
   sansText = $state('');
   usage = $state<Usage>('server');
   /** List keyEncipherment for EC/Ed25519 keys as well. */

@@ -1,10 +1,12 @@
 /** The SAN list as Create shows it: each entry with the type it was read as, its encoded form, or what is wrong. */
 import { CertbenchError, describeError } from '../../core/errors.ts';
-import { parseSan, sanOpensslText, splitSanList, type SanType } from '../../core/csr/san.ts';
+import { parseSan, sanListEntries, sanOpensslText, type SanType } from '../../core/csr/san.ts';
 
 export interface SanView {
   /** As typed. */
   entry: string;
+  /** The line of the list it is on, from 1 (a problem names it). */
+  line: number;
   type?: SanType;
   /** How it goes into the CSR, when that differs from what was typed: punycode for an IDN, OpenSSL's IPv6 form. */
   encodedAs?: string;
@@ -17,7 +19,7 @@ function bareMessage(e: unknown): string {
   return describeError(e);
 }
 
-export function sanView(entry: string): SanView {
+export function sanView(entry: string, line = 1): SanView {
   try {
     const parsed = parseSan(entry);
     let encodedAs: string | undefined;
@@ -25,12 +27,12 @@ export function sanView(entry: string): SanView {
       const shown = sanOpensslText(parsed).slice('IP Address:'.length);
       if (shown !== parsed.value) encodedAs = shown;
     } else if (parsed.encoded !== parsed.value) encodedAs = parsed.encoded as string;
-    return { entry, type: parsed.type, encodedAs };
+    return { entry, line, type: parsed.type, encodedAs };
   } catch (e) {
-    return { entry, problem: bareMessage(e) };
+    return { entry, line, problem: bareMessage(e) };
   }
 }
 
 export function sanViews(text: string): SanView[] {
-  return splitSanList(text).map(sanView);
+  return sanListEntries(text).map((e) => sanView(e.entry, e.line));
 }

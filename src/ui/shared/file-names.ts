@@ -14,6 +14,14 @@ export function fileBaseName(name: string | undefined, fallback = 'server'): str
   return base === '' ? fallback : base;
 }
 
+/**
+ * The file base for what Create makes: a preset's short name when the form came from one (lab 1's
+ * commands use registry.key), else from the CN, else from the first DNS SAN.
+ */
+export function createdFileBase(preset: { fileBase: string } | undefined, commonName: string | undefined, firstDnsName: string | undefined): string {
+  return preset ? fileBaseName(preset.fileBase) : fileBaseName(commonName ?? firstDnsName);
+}
+
 export interface OutputFileNames {
   csr: string;
   key: string;

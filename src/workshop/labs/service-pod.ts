@@ -9,7 +9,7 @@ import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip
 import type { LabDefinition, LabState } from '../types.ts';
 
 export const POD_CN = 'my-pod.my-namespace.pod.cluster.local';
-export const POD_SANS = ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:172.168.0.24', 'IP:10.0.34.2'];
+export const POD_SANS = ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:192.0.2.24', 'IP:10.0.34.2'];
 export const POD_SIGNER = 'example.com/serving';
 const BASE = 'server';
 
@@ -29,7 +29,7 @@ function requesterOf(state: LabState): Requester {
     pod: v.pod ?? 'my-pod',
     service: v.service ?? 'my-svc',
     podIp: v.podIp ?? '10.0.34.2',
-    serviceIp: v.serviceIp ?? '172.168.0.24',
+    serviceIp: v.serviceIp ?? '192.0.2.24',
   };
 }
 
@@ -85,7 +85,7 @@ export const SERVICE_POD_LAB: LabDefinition = {
         { id: 'pod', kind: 'text', initial: 'my-pod' },
         { id: 'service', kind: 'text', initial: 'my-svc' },
         { id: 'podIp', kind: 'text', initial: '10.0.34.2' },
-        { id: 'serviceIp', kind: 'text', initial: '172.168.0.24' },
+        { id: 'serviceIp', kind: 'text', initial: '192.0.2.24' },
       ],
       shows: () => [{ name: 'approver-review.txt', kind: 'text' }],
       async run({ state }) {
@@ -119,7 +119,7 @@ export const SERVICE_POD_LAB: LabDefinition = {
       async run({ state, env }) {
         await signCsr(state, env, BASE, SERVER, 8760);
       },
-      check: (state) => verifyChecks(state, BASE, 'server', [dns('my-svc.my-namespace.svc.cluster.local'), ip('10.0.34.2'), ip('172.168.0.24')]),
+      check: (state) => verifyChecks(state, BASE, 'server', [dns('my-svc.my-namespace.svc.cluster.local'), ip('10.0.34.2'), ip('192.0.2.24')]),
       commands: (state) => [
         { key: 'tool.kubectl', commands: [`kubectl certificate approve ${state.values.manifest?.name || 'my-svc.my-namespace'}`] },
         ...signCommands(state, BASE, SERVER, 8760),

@@ -25,12 +25,13 @@ export const en = {
   presetsTitle: 'Start from a preset',
   'preset.docker-registry.title': 'Docker registry in a cluster',
   'preset.docker-registry.description':
-    'A registry Service in namespace docker-registry, reached by its short and full cluster DNS names (and as localhost through a port-forward).',
+    'A registry Service in namespace docker-registry, reached by its short and full cluster DNS names and as localhost through a port-forward: all three are SANs, since clients check SANs, never the CN. Files: registry.key, registry.csr.',
   'preset.kubernetes-service-pod.title': 'Kubernetes service and pod',
   'preset.kubernetes-service-pod.description':
-    'A workload served under its Service name and its pod DNS name, plus the pod and service IPs (the Kubernetes "Manage TLS certificates" example).',
+    'A workload served under its Service name and its pod DNS name, plus the Service IP 192.0.2.24 and the pod IP 10.0.34.2 (the Kubernetes "Manage TLS Certificates in a Cluster" example; files server.key, server.csr as there).',
   'preset.kube-apiserver.title': 'kube-apiserver serving certificate',
-  'preset.kube-apiserver.description': 'The API server as clients reach it: in-cluster service name, the control-plane host name and the kubernetes Service IP.',
+  'preset.kube-apiserver.description':
+    "kubeadm's apiserver.crt: CN kube-apiserver; SANs the node name (control-plane here), kubernetes, kubernetes.default, kubernetes.default.svc and kubernetes.default.svc.cluster.local, the kubernetes Service IP 10.96.0.1 (first address of 10.96.0.0/12) and the control-plane IP (192.168.0.10 here): put in your node name and IP.",
   'preset.cluster-admin.title': 'Cluster admin (client)',
   'preset.cluster-admin.description': 'A user the API server knows as "admin" in group system:masters (CN is the user name, each O a group).',
   'preset.kubelet.title': 'kubelet (client)',
@@ -99,11 +100,12 @@ export const en = {
   'attr.emailAddress': 'Email address',
 
   sansLegend: 'Subject alternative names',
-  sansLabel: 'Names and addresses, one a line (DNS names, IPv4/IPv6, email, URI; a prefix like DNS: or IP: is optional)',
+  sansLabel: 'Names and addresses, one a line or separated by commas (DNS names, IPv4/IPv6, email, URI; a prefix like DNS: or IP: is optional)',
   entriesOne: '{count} entry',
   entriesMany: '{count} entries',
   entriesWithProblems: '{entries}, {count} with a problem',
   sansAsRead: 'SANs as read',
+  sanLineProblem: 'line {line}: {problem}',
   asOpensslPrints: '(as OpenSSL prints it)',
   punycode: '(punycode)',
 
@@ -185,12 +187,13 @@ export const de = {
   presetsTitle: 'Mit einer Vorlage beginnen',
   'preset.docker-registry.title': 'Docker-Registry im Cluster',
   'preset.docker-registry.description':
-    'Ein Registry-Service im Namespace docker-registry, erreichbar unter seinem kurzen und vollständigen Cluster-DNS-Namen (und als localhost über ein Port-Forward).',
+    'Ein Registry-Service im Namespace docker-registry, erreichbar unter seinem kurzen und vollständigen Cluster-DNS-Namen und über ein Port-Forward als localhost: Alle drei sind SANs, denn Clients prüfen die SANs, nie den CN. Dateien: registry.key, registry.csr.',
   'preset.kubernetes-service-pod.title': 'Kubernetes-Service und -Pod',
   'preset.kubernetes-service-pod.description':
-    'Eine Anwendung unter ihrem Service-Namen und ihrem Pod-DNS-Namen, dazu Pod- und Service-IPs (das Kubernetes-Beispiel „Manage TLS certificates“).',
+    'Eine Anwendung unter ihrem Service-Namen und ihrem Pod-DNS-Namen, dazu die Service-IP 192.0.2.24 und die Pod-IP 10.0.34.2 (das Kubernetes-Beispiel „Manage TLS Certificates in a Cluster“; Dateien server.key, server.csr wie dort).',
   'preset.kube-apiserver.title': 'Serverzertifikat für kube-apiserver',
-  'preset.kube-apiserver.description': 'Der API-Server, wie Clients ihn erreichen: clusterinterner Service-Name, Hostname der Control Plane und die IP des kubernetes-Service.',
+  'preset.kube-apiserver.description':
+    'Das apiserver.crt von kubeadm: CN kube-apiserver; als SANs der Knotenname (hier control-plane), kubernetes, kubernetes.default, kubernetes.default.svc und kubernetes.default.svc.cluster.local, die IP des kubernetes-Service 10.96.0.1 (erste Adresse von 10.96.0.0/12) und die IP der Control Plane (hier 192.168.0.10): Setzen Sie Ihren Knotennamen und Ihre IP ein.',
   'preset.cluster-admin.title': 'Cluster-Admin (Client)',
   'preset.cluster-admin.description': 'Ein Benutzer, den der API-Server als „admin“ in der Gruppe system:masters kennt (CN ist der Benutzername, jedes O eine Gruppe).',
   'preset.kubelet.title': 'kubelet (Client)',
@@ -259,11 +262,12 @@ export const de = {
   'attr.emailAddress': 'E-Mail-Adresse',
 
   sansLegend: 'Alternative Namen (SAN)',
-  sansLabel: 'Namen und Adressen, einer pro Zeile (DNS-Namen, IPv4/IPv6, E-Mail, URI; ein Präfix wie DNS: oder IP: ist optional)',
+  sansLabel: 'Namen und Adressen, einer pro Zeile oder durch Kommas getrennt (DNS-Namen, IPv4/IPv6, E-Mail, URI; ein Präfix wie DNS: oder IP: ist optional)',
   entriesOne: '{count} Eintrag',
   entriesMany: '{count} Einträge',
   entriesWithProblems: '{entries}, {count} davon fehlerhaft',
   sansAsRead: 'SANs, wie gelesen',
+  sanLineProblem: 'Zeile {line}: {problem}',
   asOpensslPrints: '(wie OpenSSL es ausgibt)',
   punycode: '(Punycode)',
 
