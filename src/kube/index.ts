@@ -42,6 +42,7 @@ export {
   type SignerRule, type SignerSuggestion,
 } from './signers.ts';
 export { KUBE_USAGES, isKubeUsage, usagesOfFacts, type KubeUsage } from './usages.ts';
+export { secretPlaceFor, type SecretPlace } from './secret-place.ts';
 export { dns1123LabelProblem, dns1123SubdomainProblem, isDns1123Label, isDns1123Subdomain, suggestDns1123Name } from './dns-names.ts';
 export { formatFindings, hasErrors, type Finding, type FindingSeverity } from './findings.ts';
 export { generateKubeadmPki, apiServerSans, type KubeadmPkiOptions } from './cluster-pki/kubeadm.ts';

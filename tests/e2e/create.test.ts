@@ -201,7 +201,7 @@ describe('Create in Chromium from file://', () => {
     expect(openssl(['req', '-in', csr.path, '-verify', '-noout'])).toBe('');
     expect(openssl(['req', '-in', csr.path, '-pubkey', '-noout'])).toBe(existingPub);
     const text = openssl(['req', '-in', csr.path, '-noout', '-text']);
-    expect(text).toContain('Subject: O = system:masters, CN = admin\n');
+    expect(text).toContain('Subject: O = system:masters, CN = kubernetes-admin\n');
     expect(text).toContain('Signature Algorithm: ecdsa-with-SHA384');
     await expect(page.locator('#create-out-openssl').textContent()).resolves.toMatch(/ -key admin\.key /);
   });

@@ -11,10 +11,9 @@
  * Not a test file (vitest's e2e include is *.test.ts): run by scripts/journey-baseline.mjs against a
  * build of 4edceed; the numbers are in ./journey-baseline.json, for the ceilings of the new journeys.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { unzipSync } from 'fflate';
@@ -22,39 +21,9 @@ import { CertificateSigningRequest } from 'kubernetes-models/certificates.k8s.io
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { appUrl, nonLocalRequests, openChromium, waitForApp, watchPage } from './browsers.ts';
 import { journey, type Journey, type JourneyReport } from './journey.ts';
+import { b64, judge, openssl, pubOfCert, pubOfKey, verify, write } from './journey-judges.ts';
 
 type Walk = (page: Page, j: Journey, dir: string) => Promise<void>;
-
-class JudgeError extends Error {}
-
-function judge(ok: boolean, what: string): void {
-  if (!ok) throw new JudgeError(`walkthrough did not succeed: ${what}`);
-}
-
-function openssl(args: string[], cwd: string, input?: string): string {
-  return execFileSync('openssl', args, { cwd, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
-/** `openssl verify`'s verdict (stdout) and reasons (stderr), whatever the exit code. */
-function verify(args: string[], cwd: string): string {
-  try {
-    return execFileSync('openssl', ['verify', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    return `${err.stdout ?? ''}${err.stderr ?? ''}`;
-  }
-}
-
-const write = (dir: string, name: string, text: string | Uint8Array): string => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-};
-
-const b64 = (s: string): string => Buffer.from(s, 'base64').toString('utf8');
-const pubOfCert = (pem: string, cwd: string) => openssl(['x509', '-noout', '-pubkey'], cwd, pem);
-const pubOfKey = (pem: string, cwd: string) => openssl(['pkey', '-pubout'], cwd, pem);
 
 // ---- moves a person makes, each counted by the journey ----
 

@@ -152,11 +152,10 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await page.getByRole('form', { name: 'Issuance plan' }).getByRole('button', { name: 'Sign certificate' }).click();
     await page.getByRole('region', { name: 'Signed certificate' }).waitFor({ timeout: 20_000 });
 
-    // Back in the CSR manifest (the request taken from the bench), the certificate signed for it is offered for the status patch.
+    // Back in the CSR manifest (the request taken from the bench), the certificate signed for it fills the status patch by itself.
     await page.evaluate(() => (location.hash = '#kubernetes'));
     await openSection(page, 'CSR manifest');
     await page.getByTestId('k8s-csr-input-bench').selectOption({ label: `${name} (CSR)` });
-    await page.getByTestId('k8s-csr-use-signed').click();
     await page.getByTestId('k8s-csr-status').waitFor();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('k8s-csr-status-download').click()]);
     expect(dl.suggestedFilename()).toBe(`${name}-status.json`);

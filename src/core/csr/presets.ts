@@ -54,9 +54,9 @@ export const CSR_PRESETS: readonly CsrPreset[] = [
   {
     id: 'cluster-admin',
     title: 'Cluster admin (client)',
-    description: 'A user the API server knows as "admin" in group system:masters (CN is the user name, each O a group).',
+    description: 'The admin user as kubeadm names it, kubernetes-admin, in group system:masters (CN is the user name, each O a group; kubeadm 1.29+ puts admin.conf in kubeadm:cluster-admins and keeps system:masters for super-admin.conf).',
     fileBase: 'admin',
-    request: { subject: [{ type: 'O', value: 'system:masters' }, { type: 'CN', value: 'admin' }], sans: [], usage: 'client', keyType: 'ec-p256' },
+    request: { subject: [{ type: 'O', value: 'system:masters' }, { type: 'CN', value: 'kubernetes-admin' }], sans: [], usage: 'client', keyType: 'ec-p256' },
   },
   {
     id: 'kubelet',

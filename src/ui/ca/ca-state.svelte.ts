@@ -247,6 +247,8 @@ export class CaState {
     if (ok) form.protection.clearSecrets();
     this.busy = '';
     await this.refresh();
+    // A request waiting in the sign form for a CA to exist is planned for the new one.
+    if (ok && this.sign.source) await this.sign.replan(!this.sign.plan);
   }
 
   async importCa(): Promise<void> {
@@ -268,6 +270,7 @@ export class CaState {
     if (ok) form.clear();
     this.busy = '';
     await this.refresh();
+    if (ok && this.sign.source) await this.sign.replan(!this.sign.plan);
   }
 
   dispose(): void {

@@ -59,6 +59,8 @@ export class SignState {
   /** A DER CSR read from a file (the text box then names it). */
   csrDer = $state.raw<Uint8Array | undefined>(undefined);
   csrFileName = $state('');
+  /** The request's file name without its extension (registry.csr → registry): the certificate is named after it, registry.crt. */
+  requestFileBase = $state('');
 
   source = $state.raw<Source | undefined>(undefined);
   plan = $state.raw<IssuancePlan | undefined>(undefined);
@@ -101,7 +103,14 @@ export class SignState {
     return t('verified', { key: describeKeyAlgorithm(s.request.keyAlgorithm) });
   }
 
+  /** Takes a request handed over under a file name (the bench's apiserver.csr), so its certificate is apiserver.crt. */
+  takeRequest(text: string, fileName: string): void {
+    this.setCsrText(text);
+    this.requestFileBase = fileName.replace(/\.(csr|req|pem|der|txt)$/i, '');
+  }
+
   chooseCsrFile(name: string, content: string | Uint8Array): void {
+    this.requestFileBase = name.replace(/\.(csr|req|pem|der|txt)$/i, '');
     this.csrFileName = name;
     if (typeof content === 'string') {
       this.csrText = content;
@@ -113,6 +122,7 @@ export class SignState {
   }
 
   setCsrText(text: string): void {
+    this.requestFileBase = '';
     this.csrText = text;
     this.csrDer = undefined;
   }
@@ -280,7 +290,10 @@ export class SignState {
       const plan = this.finalPlan();
       const result = await this.ca.store.issue(this.caId, plan);
       if (source?.kind === 'csr') session.recordIssued(source.request.der, result.pem, result.chainPem, card.chainPem);
-      const base = fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
+      const base =
+        source?.kind === 'csr' && this.requestFileBase
+          ? fileBaseName(this.requestFileBase, 'certificate')
+          : fileBaseName(commonNameOf(plan.subject) ?? plan.subjectAltNames.flatMap((s) => (s.type === 'dns' ? [s.value] : []))[0], 'certificate');
       this.outBase = base;
       await putIssuedOnBench(result, card.summary?.title ?? card.name, `${base}.crt`);
       this.commands = equivalentCommands(plan, { csr: `${base}.csr`, caCert: `${card.fileBase}.pem`, caKey: `${card.fileBase}.key`, out: `${base}.crt` });

@@ -3,7 +3,8 @@
  * name and namespace. buildTlsSecret does the work and refuses a key that is not the leaf's; this
  * class turns inputs into its options and keeps the newest outcome.
  */
-import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, type TlsSecretResult } from '../../kube/index.ts';
+import { certificateFacts } from '../../kube/x509-facts.ts';
+import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, secretPlaceFor, type TlsSecretResult } from '../../kube/index.ts';
 import { CertbenchError } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
@@ -18,6 +19,8 @@ export class TlsSecretState {
   /** Whether the person has typed in the name field: an empty name is only marked once they have, or once the rest is ready. */
   nameEdited = $state(false);
   namespace = $state('');
+  /** The certificate name the name and namespace were taken from, while they are still as taken. */
+  placeFrom = $state('');
   reorderChain = $state(false);
   containerName = $state('app');
   mountPath = $state('/etc/tls');
@@ -48,6 +51,30 @@ export class TlsSecretState {
   /** The certificate (and chain), its key and the CA in one step: what the bench and the CA's last signature hand over. */
   fill(parts: CertificateKeyCa): void {
     fillCertificateKeyCa({ certificate: this.chain, key: this.key, ca: this.ca }, parts);
+    this.#placeFromCertificate();
+  }
+
+  /**
+   * A name and namespace nobody has typed follow the certificate: its Service SAN
+   * (`registry.docker-registry.svc…` → registry-tls in docker-registry), else its CN.
+   */
+  #placeFromCertificate(): void {
+    if (this.nameEdited && this.name.trim()) return;
+    if (this.namespace.trim() && !this.placeFrom) return;
+    const leaf = this.certificates.ders[0];
+    if (!leaf) return;
+    let facts;
+    try {
+      facts = certificateFacts(leaf);
+    } catch {
+      return; // the form names what is wrong with the certificate
+    }
+    const place = secretPlaceFor({ dns: facts.sans.dns, commonName: facts.commonName });
+    if (!place) return;
+    this.name = place.name;
+    this.nameEdited = false;
+    this.namespace = place.namespace ?? '';
+    this.placeFrom = place.from;
   }
 
   /** Everything the inputs are, so a view can rebuild when any of them changes. */

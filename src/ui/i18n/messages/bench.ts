@@ -41,6 +41,13 @@ export const en = {
   pickedWithKey: 'Filled in from the bench, with its key.',
   picked: 'Filled in from the bench.',
   sendFailed: 'Could not hand this over: {reason}',
+  'quick.signWith': 'Sign with {ca}',
+  'quick.signWithNew': 'Sign with a new CA',
+  'quick.newHint': 'Makes the root CA {subject} with a key this browser holds (no passphrase: any page opened from a file in this browser can use it; see the CA area), and signs with it',
+  'quick.signing': 'Signing…',
+  'quick.madeCa': 'Made the root CA {ca} (its key held by this browser; see the CA area).',
+  'quick.signed': 'Signed by {ca} with the {profile} profile, valid until {notAfter}Z (notBefore 5 minutes back).',
+  'quick.failed': 'Not signed: {reason}',
 } as const;
 
 export const de = {
@@ -83,4 +90,11 @@ export const de = {
   pickedWithKey: 'Von der Werkbank übernommen, mit seinem Schlüssel.',
   picked: 'Von der Werkbank übernommen.',
   sendFailed: 'Konnte nicht übergeben werden: {reason}',
+  'quick.signWith': 'Mit {ca} signieren',
+  'quick.signWithNew': 'Mit einer neuen CA signieren',
+  'quick.newHint': 'Erstellt die Stamm-CA {subject} mit einem Schlüssel, den dieser Browser hält (ohne Passphrase: jede aus einer Datei geöffnete Seite in diesem Browser kann ihn benutzen; siehe den CA-Bereich), und signiert damit',
+  'quick.signing': 'Wird signiert…',
+  'quick.madeCa': 'Stamm-CA {ca} erstellt (ihr Schlüssel liegt in diesem Browser; siehe den CA-Bereich).',
+  'quick.signed': 'Von {ca} mit dem Profil {profile} signiert, gültig bis {notAfter}Z (notBefore 5 Minuten zurückdatiert).',
+  'quick.failed': 'Nicht signiert: {reason}',
 } as const satisfies Messages<typeof en>;

@@ -33,7 +33,8 @@ export const en = {
   'preset.kube-apiserver.description':
     "kubeadm's apiserver.crt: CN kube-apiserver; SANs the node name (control-plane here), kubernetes, kubernetes.default, kubernetes.default.svc and kubernetes.default.svc.cluster.local, the kubernetes Service IP 10.96.0.1 (first address of 10.96.0.0/12) and the control-plane IP (192.168.0.10 here): put in your node name and IP.",
   'preset.cluster-admin.title': 'Cluster admin (client)',
-  'preset.cluster-admin.description': 'A user the API server knows as "admin" in group system:masters (CN is the user name, each O a group).',
+  'preset.cluster-admin.description':
+    'The admin user as kubeadm names it, kubernetes-admin, in group system:masters (CN is the user name, each O a group; kubeadm 1.29+ puts admin.conf in kubeadm:cluster-admins and keeps system:masters for super-admin.conf).',
   'preset.kubelet.title': 'kubelet (client)',
   'preset.kubelet.description': "A node's kubelet: the Node authorizer needs CN system:node:<node name> and O system:nodes. Replace NAME with the node name.",
   'preset.kube-proxy.title': 'kube-proxy (client)',
@@ -195,7 +196,8 @@ export const de = {
   'preset.kube-apiserver.description':
     'Das apiserver.crt von kubeadm: CN kube-apiserver; als SANs der Knotenname (hier control-plane), kubernetes, kubernetes.default, kubernetes.default.svc und kubernetes.default.svc.cluster.local, die IP des kubernetes-Service 10.96.0.1 (erste Adresse von 10.96.0.0/12) und die IP der Control Plane (hier 192.168.0.10): Setzen Sie Ihren Knotennamen und Ihre IP ein.',
   'preset.cluster-admin.title': 'Cluster-Admin (Client)',
-  'preset.cluster-admin.description': 'Ein Benutzer, den der API-Server als „admin“ in der Gruppe system:masters kennt (CN ist der Benutzername, jedes O eine Gruppe).',
+  'preset.cluster-admin.description':
+    'Der Admin-Benutzer, wie kubeadm ihn nennt, kubernetes-admin, in der Gruppe system:masters (CN ist der Benutzername, jedes O eine Gruppe; kubeadm ab 1.29 setzt admin.conf in kubeadm:cluster-admins und behält system:masters für super-admin.conf).',
   'preset.kubelet.title': 'kubelet (Client)',
   'preset.kubelet.description': 'Das kubelet eines Knotens: Der Node-Authorizer verlangt CN system:node:<Knotenname> und O system:nodes. Ersetzen Sie NAME durch den Knotennamen.',
   'preset.kube-proxy.title': 'kube-proxy (Client)',
