@@ -216,6 +216,14 @@ describe('CA area in Chromium from file://', () => {
     expect(openssl(['verify', '-CAfile', caPem, leaf2])).toContain(': OK');
     expect(openssl(['x509', '-in', leaf2, '-noout', '-ext', 'subjectAltName'])).toContain('DNS:second.e2e.test');
     await expect(card(s.page).getByTestId('issued-row').count()).resolves.toBe(2);
+    // At 1366 px the issued-certificates table shows every column, Status, Renew and Revoke included, without scrolling sideways.
+    await s.page.setViewportSize({ width: 1366, height: 800 });
+    const table = card(s.page).locator('table').first();
+    const widths = await table.evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+    expect(widths.table).toBeLessThanOrEqual(widths.box);
+    const revoke = card(s.page).getByRole('button', { name: /^Revoke/ }).last();
+    const [box, panel] = await Promise.all([revoke.boundingBox(), table.evaluate((t) => t.parentElement!.getBoundingClientRect().right)]);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(panel);
   });
 
   it('refuses a CSR whose signature does not verify, with the reason', async () => {
