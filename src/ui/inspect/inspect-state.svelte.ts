@@ -8,6 +8,7 @@ import type { DecodedItem } from '../workers/decode-job.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { describeError } from '../../core/errors.ts';
 import { CardState } from './card-state.svelte.ts';
+import { keyMatches, type KeyMatch } from './key-pairs.ts';
 import { bench } from '../bench/bench.svelte.ts';
 import { benchEntriesForInput } from '../bench/from-object.ts';
 import { translator } from '../i18n/t.svelte.ts';
@@ -37,6 +38,11 @@ const DEBOUNCE_MS = 300;
 export class InspectState {
   input = $state('');
   cards = $state.raw<CardState[]>([]);
+  /** Keys and certificates of this input that belong together (by card index); a key that fits none is marked. */
+  readonly keyMatches: Map<number, KeyMatch> = $derived.by(() => {
+    const byPosition = keyMatches(this.cards.map((c) => c.item));
+    return new Map([...byPosition].map(([i, m]) => [this.cards[i]!.index, m]));
+  });
   problems = $state.raw<ShownProblem[]>([]);
   /** Parts left out on purpose (curve parameters before a key): listed, not counted as problems. */
   skipped = $state.raw<ShownProblem[]>([]);

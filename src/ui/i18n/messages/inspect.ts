@@ -7,6 +7,9 @@ import type { Messages } from '../t.svelte.ts';
 
 export const en = {
   viewLabel: 'Inspect',
+  keyOf: 'Its public key matches the certificate {list}: this is that certificate’s private key.',
+  certificateOf: 'Its private key is in this input too: {list}.',
+  keyOfNone: 'Its public key matches none of the {count} certificate(s) in this input: it is not their private key.',
   pasteLabel: 'Paste certificates, requests, CRLs, keys or Kubernetes YAML/JSON',
   decode: 'Decode',
   openFiles: 'Open files…',
@@ -148,6 +151,9 @@ export const en = {
 } as const;
 
 export const de = {
+  keyOf: 'Sein öffentlicher Schlüssel passt zum Zertifikat {list}: Dies ist der private Schlüssel dieses Zertifikats.',
+  certificateOf: 'Sein privater Schlüssel ist ebenfalls in dieser Eingabe: {list}.',
+  keyOfNone: 'Sein öffentlicher Schlüssel passt zu keinem der {count} Zertifikate in dieser Eingabe: Er ist nicht deren privater Schlüssel.',
   viewLabel: 'Untersuchen',
   pasteLabel: 'Zertifikate, Anforderungen, CRLs, Schlüssel oder Kubernetes-YAML/JSON einfügen',
   decode: 'Dekodieren',
