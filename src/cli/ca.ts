@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRootCa, DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT } from '../core/ca/create.ts';
 import { importCa } from '../core/ca/import.ts';
+import { MIN_CA_PASSPHRASE_LENGTH } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
 import { KEY_TYPES, type KeyType } from '../core/keys/key-types.ts';
 import { changeOptionsFrom, checkCaDir, createCaDir } from './ca-dir/store.ts';
@@ -45,6 +46,8 @@ async function passoutOf(values: { passout?: string; 'no-passout'?: boolean }, i
   if (values.passout !== undefined) {
     const pass = await readPassin(values.passout, '--passout');
     if (!pass) throw new CertbenchError('an empty passphrase protects nothing', '--passout');
+    const length = [...pass].length;
+    if (length < MIN_CA_PASSPHRASE_LENGTH) throw new CertbenchError(`the passphrase has ${length} characters; a CA passphrase needs at least ${MIN_CA_PASSPHRASE_LENGTH} (a few words are easy to type and hard to guess)`, '--passout');
     return pass;
   }
   if (values['no-passout']) {

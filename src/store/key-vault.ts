@@ -9,8 +9,9 @@ import { webCryptoAlgorithm, type KeyAlgorithm } from '../core/keys/key-types.ts
 import type { StateLogSeal } from '../core/ca/state-log.ts';
 
 export const KEY_PBKDF2_ITERATIONS = 600_000;
-/** The shortest passphrase a new CA key is wrapped with (keys wrapped earlier still unlock). */
-export const MIN_CA_PASSPHRASE_LENGTH = 12;
+import { MIN_CA_PASSPHRASE_LENGTH } from '../core/ca/types.ts';
+
+export { MIN_CA_PASSPHRASE_LENGTH };
 
 export interface PassphraseWrap {
   salt: Uint8Array;

@@ -13,17 +13,17 @@ async function cli(args: string[]) {
 describe('certbench ca/sign/revoke/crl', () => {
   it('round trip in a directory, judged by openssl', async () => {
     const dir = path('cli-ca');
-    expect((await cli(['ca', 'init', '--dir', dir, '--subject', '/O=CLI/CN=CLI Root', '--key-type', 'rsa2048', '--days', '30', '--pathlen', '1', '--passout', 'pass:s3cret'])).status).toBe(0);
+    expect((await cli(['ca', 'init', '--dir', dir, '--subject', '/O=CLI/CN=CLI Root', '--key-type', 'rsa2048', '--days', '30', '--pathlen', '1', '--passout', 'pass:s3cret-ca-passphrase'])).status).toBe(0);
     const caCrt = join(dir, 'ca.crt');
     expect(ok(['x509', '-in', caCrt, '-noout', '-ext', 'basicConstraints'])).toContain('CA:TRUE, pathlen:1');
-    expect(ok(['pkey', '-in', join(dir, 'ca.key'), '-passin', 'pass:s3cret', '-noout'])).toBe('');
+    expect(ok(['pkey', '-in', join(dir, 'ca.key'), '-passin', 'pass:s3cret-ca-passphrase', '-noout'])).toBe('');
 
     const { csrPath } = opensslCsr('cli-server', 'ec-p256', '/CN=cli-server', ['DNS:cli.test', 'IP:192.0.2.7']);
     const noPass = await cli(['sign', '--dir', dir, '--csr', csrPath, '--profile', 'server', '--out', path('cli-server.crt')]);
     expect(noPass.status).toBe(1);
     expect(noPass.stderr).toMatch(/encrypted: give its passphrase/);
 
-    const signed = await cli(['sign', '--dir', dir, '--csr', csrPath, '--profile', 'server', '--days', '5', '--out', path('cli-server.crt'), '--chain-out', path('cli-chain.pem'), '--passin', 'pass:s3cret', '--show-commands']);
+    const signed = await cli(['sign', '--dir', dir, '--csr', csrPath, '--profile', 'server', '--days', '5', '--out', path('cli-server.crt'), '--chain-out', path('cli-chain.pem'), '--passin', 'pass:s3cret-ca-passphrase', '--show-commands']);
     expect(signed.status, signed.stderr).toBe(0);
     expect(signed.stdout).toContain('openssl x509 -req');
     expect(signed.stdout).toContain('cfssl sign -ca');
@@ -32,7 +32,7 @@ describe('certbench ca/sign/revoke/crl', () => {
     const serial = /issued serial ([0-9a-f]+)/.exec(signed.stdout)![1]!;
 
     const config = put('ca-config.json', JSON.stringify({ signing: { default: { expiry: '168h' }, profiles: { kubelet: { usages: ['signing', 'key encipherment', 'client auth'], expiry: '24h' } } } }));
-    const viaConfig = await cli(['sign', '--dir', dir, '--csr', csrPath, '--profile', 'kubelet', '--config', config, '--out', path('cli-kubelet.crt'), '--passin', 'pass:s3cret']);
+    const viaConfig = await cli(['sign', '--dir', dir, '--csr', csrPath, '--profile', 'kubelet', '--config', config, '--out', path('cli-kubelet.crt'), '--passin', 'pass:s3cret-ca-passphrase']);
     expect(viaConfig.status, viaConfig.stderr).toBe(0);
     const kt = ok(['x509', '-in', path('cli-kubelet.crt'), '-noout', '-ext', 'keyUsage,extendedKeyUsage', '-startdate', '-enddate']);
     expect(kt).toContain('Digital Signature, Key Encipherment');
@@ -42,12 +42,12 @@ describe('certbench ca/sign/revoke/crl', () => {
     expect(end - start).toBe(24 * 3600_000);
 
     const bad = readFileSync(csrPath, 'utf8').replace(/(\n[A-Za-z0-9+/]{10})([A-Za-z0-9+/])/, (_m, a: string, c: string) => a + (c === 'A' ? 'B' : 'A'));
-    const tampered = await cli(['sign', '--dir', dir, '--csr', put('cli-bad.csr', bad), '--out', path('cli-bad.crt'), '--passin', 'pass:s3cret']);
+    const tampered = await cli(['sign', '--dir', dir, '--csr', put('cli-bad.csr', bad), '--out', path('cli-bad.crt'), '--passin', 'pass:s3cret-ca-passphrase']);
     expect(tampered.status).toBe(1);
     expect(tampered.stderr).toMatch(/CSR/);
 
-    expect((await cli(['revoke', '--dir', dir, '--serial', serial.toUpperCase(), '--reason', 'keyCompromise', '--passin', 'pass:s3cret'])).status).toBe(0);
-    const crl = await cli(['crl', '--dir', dir, '--days', '2', '--out', path('cli.crl'), '--passin', 'pass:s3cret']);
+    expect((await cli(['revoke', '--dir', dir, '--serial', serial.toUpperCase(), '--reason', 'keyCompromise', '--passin', 'pass:s3cret-ca-passphrase'])).status).toBe(0);
+    const crl = await cli(['crl', '--dir', dir, '--days', '2', '--out', path('cli.crl'), '--passin', 'pass:s3cret-ca-passphrase']);
     expect(crl.status, crl.stderr).toBe(0);
     const r = openssl(['crl', '-in', path('cli.crl'), '-verify', '-CAfile', caCrt, '-noout', '-text']);
     expect(r.stderr).toContain('verify OK');
@@ -76,5 +76,16 @@ describe('certbench ca/sign/revoke/crl', () => {
     const notCa = await cli(['ca', 'import', '--dir', path('cli-imp3'), '--cert', path('leafish.crt'), '--key', path('leafish.key'), '--no-passout']);
     expect(notCa.status).toBe(1);
     expect(notCa.stderr).toMatch(/not a CA/);
+  });
+  it('refuses a CA passphrase under 12 characters, as the browser store does, and writes nothing', async () => {
+    const dir = path('cli-ca-short');
+    const r = await cli(['ca', 'init', '--dir', dir, '--subject', '/CN=Short', '--passout', 'pass:elevenchars']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the passphrase has 11 characters; a CA passphrase needs at least 12');
+    expect(r.stderr).not.toContain('elevenchars');
+    expect(() => readFileSync(join(dir, 'ca.key'))).toThrow();
+    const twelve = await cli(['ca', 'init', '--dir', dir, '--subject', '/CN=Twelve', '--passout', 'pass:twelve chars']);
+    expect(twelve.status, twelve.stderr).toBe(0);
+    expect(ok(['pkey', '-in', join(dir, 'ca.key'), '-passin', 'pass:twelve chars', '-noout'])).toBe('');
   });
 });

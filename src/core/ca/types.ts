@@ -46,3 +46,9 @@ export interface IssuedCertificate {
   revocationReason?: RevocationReason;
   der: Uint8Array;
 }
+
+/**
+ * The shortest passphrase (in characters) a new CA key is wrapped with, in the browser store and the
+ * CLI's directory alike; keys wrapped earlier still unlock.
+ */
+export const MIN_CA_PASSPHRASE_LENGTH = 12;
