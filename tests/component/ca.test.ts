@@ -99,7 +99,7 @@ describe('CA view (rendered)', () => {
     const plan = await screen.findByRole('form', { name: 'Issuance plan' });
     const picker = within(plan).getByLabelText('Profile') as HTMLSelectElement;
     expect(picker.value).toBe('client');
-    expect(within(plan).getByTestId('sign-profile-reason').textContent).toBe('The request asks for client: it requests extended key usage clientAuth: clientAuth without serverAuth.');
+    expect(within(plan).getByTestId('sign-profile-reason').textContent).toBe('The request asks for client: it requests extended key usage clientAuth, without serverAuth.');
     expect(within(plan).queryByRole('list', { name: 'Warnings' })).toBeNull();
     expect(within(plan).getByTestId('sign-not-before').textContent).toBe(
       `${ca.sign.plan!.notBefore.toISOString().slice(0, 19)}Z (5 minutes before the plan was made, so a peer whose clock is behind still accepts it; kubeadm and cfssl do the same)`,

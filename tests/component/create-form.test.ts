@@ -49,7 +49,10 @@ describe('presets', () => {
     await typeInto(sansField(), `${sansField().value}\n2001:db8::1`);
     expect(create.request()).toMatchObject({
       subject: [{ type: 'CN', value: 'api.internal' }],
-      sans: ['DNS:kubernetes.default.svc', 'DNS:kubemaster', 'IP:10.24.0.1', '2001:db8::1'],
+      sans: [
+        'DNS:control-plane', 'DNS:kubernetes', 'DNS:kubernetes.default', 'DNS:kubernetes.default.svc', 'DNS:kubernetes.default.svc.cluster.local',
+        'IP:10.96.0.1', 'IP:192.168.0.10', '2001:db8::1',
+      ],
       usage: 'server',
     });
   });
@@ -111,8 +114,8 @@ describe('SAN list', () => {
       'IP 2001:db8::1 → 2001:DB8:0:0:0:0:0:1 (as OpenSSL prints it)',
       'email ops@example.com',
       'URI spiffe://cluster.local/ns/a/sa/b',
-      '? 10.0.0.256 256 is more than 255',
-      '? bad_name.example "_" is not allowed in a DNS name (letters, digits, hyphens)',
+      '? 10.0.0.256 line 5: 256 is more than 255',
+      '? bad_name.example line 6: "_" is not allowed in a DNS name (letters, digits, hyphens)',
       'DNS DNS:*.example.com',
     ]);
     expect(sansField().getAttribute('aria-invalid')).toBe('true');

@@ -241,8 +241,13 @@ describe('TLS Secret form', () => {
     expect(s.shownNameProblem).toBe('');
     s.nameEdited = true;
     expect(s.shownNameProblem).toBe('enter a name for the Secret');
+    // Filled in one step, the name comes from the certificate (CN app.example.com, no Service SAN) until typed over;
+    // emptied once the rest is ready, the missing name is marked.
     const t = new TlsSecretState();
     t.fill({ certificatePem: readFileSync(crt, 'utf8'), keyPem: readFileSync(key, 'utf8') });
+    expect([t.name, t.namespace, t.placeFrom]).toEqual(['app.example.com-tls', '', 'app.example.com']);
+    expect(t.shownNameProblem).toBe('');
+    t.name = '';
     expect(t.shownNameProblem).toBe('enter a name for the Secret');
     t.name = 'app-tls';
     expect(t.shownNameProblem).toBe('');

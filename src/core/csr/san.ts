@@ -161,7 +161,8 @@ export function parseSan(entry: string): SanEntry {
   const prefix = m?.[1]!.toUpperCase();
   const type: SanType = prefix === undefined ? detectType(value) : prefix.startsWith('IP') ? 'IP' : prefix === 'EMAIL' ? 'email' : (prefix as SanType);
   if (value === '') problem(entry, 'empty');
-  if (/\s/.test(value)) {
+  // A URI names its own rule for spaces (percent-encode); anywhere else a space means two names in one entry.
+  if (/\s/.test(value) && type !== 'URI') {
     const parts = value.split(/\s+/).map((v) => `"${v}"`);
     problem(entry, `one entry is one name, and this one holds a space: put ${parts.join(' and ')} on lines of their own`);
   }
