@@ -377,12 +377,21 @@ describe('cluster PKI form', () => {
     s.publicAddress = '203.0.113.10';
     const seen: number[] = [];
     const stop = setInterval(() => s.progress && seen.push(s.progress.done), 1);
-    await s.generate();
+    const zip = await s.generate();
     clearInterval(stop);
     expect(s.error).toBe('');
     expect(s.progress).toEqual({ done: 8, total: 8, label: 'service-account' });
     expect(s.pki?.files.map((f) => f.path)).toContain('worker-0.kubeconfig');
+    expect(zip).toBe(s.zip);
     expect([...s.zip!.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    // The set's expiry rows, named by file as the Expiry check names them (a kubeconfig repeating worker-0.pem counts once);
+    // ca-key.pem is in the set, so the CA is not externally managed.
+    const certs = s.expiryCertificates;
+    expect(certs.map((r) => r.name)).toEqual(['admin', 'kube-controller-manager', 'kube-proxy', 'kube-scheduler', 'kubernetes', 'service-account', 'worker-0']);
+    expect(certs.every((r) => r.certificateAuthority === 'ca' && r.externallyManaged === 'no')).toBe(true);
+    expect(s.expiryAuthorities.map((r) => [r.name, r.externallyManaged])).toEqual([['ca', 'no']]);
+    s.forget();
+    expect(s.expiry).toBeUndefined();
   });
 });
 

@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import KubernetesView from '../../src/ui/kubernetes/KubernetesView.svelte';
 import { KubernetesState } from '../../src/ui/kubernetes/kubernetes-state.svelte.ts';
 
@@ -17,6 +18,31 @@ openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', 
 const NODE_CSR = readFileSync(join(dir, 'n.csr'), 'utf8');
 
 afterEach(() => cleanup());
+
+/** Catches what the page's download helper saves (an <a download> of a Blob URL), instead of navigating jsdom. */
+function catchDownloads() {
+  const saved: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  // jsdom has no revokeObjectURL; the helper calls it a minute later, so a no-op stays behind.
+  URL.revokeObjectURL = original.revoke ?? (() => {});
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download) saved.push({ name: this.download, blob: blobs.get(this.href)! });
+  };
+  return {
+    saved,
+    bytes: async (i: number) => new Uint8Array(await saved[i]!.blob.arrayBuffer()),
+    restore() {
+      if (original.create) URL.createObjectURL = original.create;
+      HTMLAnchorElement.prototype.click = original.click;
+    },
+  };
+}
 
 describe('Kubernetes view', () => {
   it('has five sections in a tablist that the arrow keys move through', async () => {
@@ -160,13 +186,63 @@ describe('Kubernetes view', () => {
     kube.section = 'cluster-pki';
     render(KubernetesView, { kube });
     await fireEvent.input(screen.getByLabelText('Service subnet'), { target: { value: '10.96.0.0/40' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Generate the cluster PKI' }));
-    const alert = await screen.findByTestId('k8s-pki-error');
-    expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toMatch(/^serviceSubnet: \/40 leaves no room/);
+    const downloads = catchDownloads();
+    try {
+      await fireEvent.click(screen.getByRole('button', { name: 'Generate and download kubeadm-pki.zip' }));
+      const alert = await screen.findByTestId('k8s-pki-error');
+      expect(alert.getAttribute('role')).toBe('alert');
+      expect(alert.textContent).toMatch(/^serviceSubnet: \/40 leaves no room/);
+      expect(downloads.saved).toEqual([]);
+    } finally {
+      downloads.restore();
+    }
     await fireEvent.click(screen.getByLabelText('Kubernetes The Hard Way'));
     expect(screen.getByLabelText('Worker 2 internal IP')).toBeTruthy();
     await fireEvent.change(screen.getByLabelText('Workers'), { target: { value: '1' } });
     expect(screen.queryByLabelText('Worker 2 internal IP')).toBeNull();
+  });
+
+  it('one click generates the kubeadm set and saves kubeadm-pki.zip (openssl verifies it); the Expiry check’s table of it shows in place', async () => {
+    const kube = new KubernetesState();
+    kube.section = 'cluster-pki';
+    render(KubernetesView, { kube });
+    const downloads = catchDownloads();
+    try {
+      await fireEvent.click(screen.getByRole('button', { name: 'Generate and download kubeadm-pki.zip' }));
+      const table = await screen.findByTestId('k8s-pki-expiry', {}, { timeout: 20_000 });
+      expect(downloads.saved.map((d) => d.name)).toEqual(['kubeadm-pki.zip']);
+      expect(downloads.saved[0]!.blob.type).toBe('application/zip');
+      const zip = await downloads.bytes(0);
+
+      const root = join(dir, 'kubeadm-pki');
+      for (const [path, bytes] of Object.entries(unzipSync(zip))) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), bytes);
+      }
+      const p = (f: string) => join(root, 'pki', f);
+      expect(openssl(['verify', '-CAfile', p('ca.crt'), '-purpose', 'sslserver', p('apiserver.crt')])).toBe(`${p('apiserver.crt')}: OK\n`);
+      expect(openssl(['verify', '-CAfile', p('etcd/ca.crt'), p('etcd/server.crt')])).toBe(`${p('etcd/server.crt')}: OK\n`);
+
+      const rows = (el: HTMLElement) => [...el.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+      const names = [...table.querySelectorAll('tbody th')].map((th) => th.textContent);
+      expect(names).toEqual(expect.arrayContaining(['apiserver', 'etcd-server', 'admin.conf', 'ca', 'etcd-ca', 'front-proxy-ca']));
+      expect(names.length).toBeGreaterThanOrEqual(10);
+      const certs = rows(within(table).getByTestId('k8s-pki-expiry-certs'));
+      const apiserver = certs.find((r) => r[0] === 'apiserver')!;
+      expect(apiserver.slice(2)).toEqual(['364d', 'ca', 'no']);
+      expect(certs.find((r) => r[0] === 'etcd-server')![3]).toBe('etcd-ca');
+
+      // The same zip in the Expiry check: the same rows, named and tied to their CAs alike.
+      await fireEvent.click(screen.getByRole('button', { name: 'Download kubeadm-pki.zip again' }));
+      expect(downloads.saved.map((d) => d.name)).toEqual(['kubeadm-pki.zip', 'kubeadm-pki.zip']);
+      expect(await downloads.bytes(1)).toEqual(zip);
+      await kube.expiry.addFiles([new File([zip], 'kubeadm-pki.zip')]);
+      await fireEvent.click(screen.getByRole('tab', { name: 'Expiry check' }));
+      const withoutDates = (r: (string | null)[]) => [r[0], ...r.slice(2)];
+      expect(rows(await screen.findByTestId('k8s-expiry-certs')).map(withoutDates)).toEqual(certs.map(withoutDates));
+      expect(rows(screen.getByTestId('k8s-expiry-cas')).map(withoutDates)).toEqual(rows(within(table).getByTestId('k8s-pki-expiry-cas')).map(withoutDates));
+    } finally {
+      downloads.restore();
+    }
   });
 });

@@ -13,13 +13,14 @@ import { parse } from 'yaml';
 import { unzipSync } from 'fflate';
 import { CertificateSigningRequest } from 'kubernetes-models/certificates.k8s.io/v1';
 import { Secret } from 'kubernetes-models/v1';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { appUrl, nonLocalRequests, openChromium, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const openssl = (args: string[], input?: string) => execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
 
-async function download(page: Page, testId: string, dir: string): Promise<{ name: string; path: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+/** Clicks the button (a test id, or a locator) and saves what it downloads. */
+async function download(page: Page, button: string | Locator, dir: string): Promise<{ name: string; path: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), (typeof button === 'string' ? page.getByTestId(button) : button).click()]);
   const path = join(dir, `download-${Date.now()}-${dl.suggestedFilename()}`);
   await dl.saveAs(path);
   return { name: dl.suggestedFilename(), path };
@@ -253,7 +254,8 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await s.page.getByLabel('Node name (nodeRegistration.name)').fill('cp-1');
     await s.page.getByLabel('Advertise address (IP)').fill('10.0.0.10');
     await s.page.getByLabel(/Extra API server SANs/).fill('k8s.example.com, 203.0.113.10');
-    await s.page.getByRole('button', { name: 'Generate the cluster PKI' }).click();
+    // One click: the set is generated and kubeadm-pki.zip saved.
+    const file = await download(s.page, s.page.getByRole('button', { name: 'Generate and download kubeadm-pki.zip' }), dir);
     const elapsed = s.page.getByTestId('k8s-pki-elapsed');
     await elapsed.waitFor({ timeout: 60_000 });
     const ms = Number(await elapsed.getAttribute('data-ms'));
@@ -262,8 +264,15 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await expect(s.page.getByTestId('k8s-pki-progress').textContent()).resolves.toMatch(/^16 of 16 key pairs/);
     await expect(s.page.locator('#k8s-pki-progress').getAttribute('value')).resolves.toBe('16');
 
-    const file = await download(s.page, 'k8s-pki-download', dir);
     expect(file.name).toBe('kubeadm-pki.zip');
+    // The set's expiry table in place, named as the Expiry check names kubeadm's files.
+    const expiry = s.page.getByTestId('k8s-pki-expiry');
+    await expiry.waitFor();
+    expect(await expiry.locator('tbody th').allTextContents()).toEqual(expect.arrayContaining(['apiserver', 'etcd-server', 'admin.conf', 'ca', 'etcd-ca']));
+    // Saved again from the button under the result: the same bytes.
+    const again = await download(s.page, 'k8s-pki-download', dir);
+    expect(again.name).toBe('kubeadm-pki.zip');
+    expect(readFileSync(again.path).equals(readFileSync(file.path))).toBe(true);
     zipPath = file.path;
     const root = join(dir, 'kubeadm');
     for (const [path, bytes] of Object.entries(unzipSync(readFileSync(file.path)))) {
@@ -301,10 +310,9 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await s.page.getByLabel('Worker 1 internal IP').fill('10.240.0.31');
     await s.page.getByLabel('Worker 1 external IP').fill('198.51.100.7');
     await s.page.getByLabel('Public address (KUBERNETES_PUBLIC_ADDRESS)').fill('203.0.113.50');
-    await s.page.getByRole('button', { name: 'Generate the cluster PKI' }).click();
+    const file = await download(s.page, s.page.getByRole('button', { name: 'Generate and download hard-way-pki.zip' }), dir);
     await s.page.getByTestId('k8s-pki-elapsed').waitFor({ timeout: 60_000 });
     await expect(s.page.getByTestId('k8s-pki-progress').textContent()).resolves.toMatch(/^9 of 9 key pairs/);
-    const file = await download(s.page, 'k8s-pki-download', dir);
     expect(file.name).toBe('hard-way-pki.zip'); // not the kubeadm zip's name: both can sit in Downloads
     const root = join(dir, 'hard-way');
     mkdirSync(root, { recursive: true });

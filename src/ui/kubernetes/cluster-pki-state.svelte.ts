@@ -1,13 +1,14 @@
 /**
- * The cluster-PKI form: kubeadm's or Kubernetes The Hard Way's inputs, Generate with progress, and
- * the zip. The generators and the zip writer are the core's; this class parses the text fields
- * into their options and follows the run.
+ * The cluster-PKI form: kubeadm's or Kubernetes The Hard Way's inputs, Generate with progress, the
+ * zip, and the set's expiry report. The generators, the zip writer and the expiry check are the
+ * core's; this class parses the text fields into their options and follows the run.
  */
 import { CertbenchError, describeError } from '../../core/errors.ts';
 import {
-  clusterZipName, CLUSTER_KEY_TYPES, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
-  type ClusterKeyType, type ClusterPki, type HardWayWorker,
+  checkExpiration, clusterZipName, CLUSTER_KEY_TYPES, detectFiles, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
+  type ClusterKeyType, type ClusterPki, type ExpiryReport, type HardWayWorker,
 } from '../../kube/index.ts';
+import { expiryRowView, type ExpiryRowView } from './expiry-state.svelte.ts';
 import { t } from './i18n.ts';
 
 export type PkiLayout = 'kubeadm' | 'hard-way';
@@ -73,11 +74,21 @@ export class ClusterPkiState {
   error = $state('');
   pki = $state.raw<ClusterPki | undefined>(undefined);
   zip = $state.raw<Uint8Array | undefined>(undefined);
+  /** The generated set as the Expiry check would show its zip. */
+  expiry = $state.raw<ExpiryReport | undefined>(undefined);
   #run = 0;
 
   /** kubeadm-pki.zip or hard-way-pki.zip: two downloads never land on one name. */
   get zipName(): string {
     return clusterZipName(this.pki?.layout ?? this.layout);
+  }
+
+  get expiryCertificates(): ExpiryRowView[] {
+    return (this.expiry?.certificates ?? []).map(expiryRowView);
+  }
+
+  get expiryAuthorities(): ExpiryRowView[] {
+    return (this.expiry?.certificateAuthorities ?? []).map(expiryRowView);
   }
 
   setLayout(layout: PkiLayout): void {
@@ -100,6 +111,7 @@ export class ClusterPkiState {
   forget(): void {
     this.pki = undefined;
     this.zip = undefined;
+    this.expiry = undefined;
     this.progress = undefined;
     this.error = '';
   }
@@ -110,7 +122,8 @@ export class ClusterPkiState {
     return p.label ? t('pki.progressLast', { done: p.done, total: p.total, label: p.label }) : t('pki.progress', { done: p.done, total: p.total });
   }
 
-  async generate(): Promise<void> {
+  /** Generates the set; resolves to its zip, or undefined when it failed or a newer run took over. */
+  async generate(): Promise<Uint8Array | undefined> {
     const run = ++this.#run;
     this.forget();
     this.generating = true;
@@ -145,11 +158,19 @@ export class ClusterPkiState {
               caDays,
               onProgress,
             });
-      if (run !== this.#run) return;
-      this.zip = zipPkiFiles(pki.files);
+      if (run !== this.#run) return undefined;
+      const zip = zipPkiFiles(pki.files);
+      this.zip = zip;
       this.pki = pki;
+      // Read from the files in hand, labelled by their path in the zip, so the rows are named as the Expiry check names them.
+      const found = detectFiles(pki.files.map((f) => ({ name: f.path, bytes: new TextEncoder().encode(f.contents) })));
+      const report = await checkExpiration(found.objects);
+      if (run !== this.#run) return undefined;
+      this.expiry = report;
+      return zip;
     } catch (e) {
       if (run === this.#run) this.error = describeError(e);
+      return undefined;
     } finally {
       if (run === this.#run) this.generating = false;
     }

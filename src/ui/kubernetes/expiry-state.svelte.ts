@@ -34,7 +34,8 @@ const PASTED = 'pasted text';
 
 const yesNo = (v: boolean | undefined) => (v === undefined ? '-' : v ? 'yes' : 'no');
 
-function rowView(r: ExpiryRow): ExpiryRowView {
+/** A report row as the table shows it (also the Cluster PKI's table of the set it generated). */
+export function expiryRowView(r: ExpiryRow): ExpiryRowView {
   return {
     name: r.name,
     origin: r.origin,
@@ -76,11 +77,11 @@ export class ExpiryState {
   }
 
   get certificates(): ExpiryRowView[] {
-    return (this.report?.certificates ?? []).map(rowView);
+    return (this.report?.certificates ?? []).map(expiryRowView);
   }
 
   get certificateAuthorities(): ExpiryRowView[] {
-    return (this.report?.certificateAuthorities ?? []).map(rowView);
+    return (this.report?.certificateAuthorities ?? []).map(expiryRowView);
   }
 
   get tableText(): string {
