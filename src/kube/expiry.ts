@@ -21,6 +21,8 @@ export interface ExpiryRow {
   namedByCn?: true;
   origin: string;
   subject?: string;
+  /** The certificate itself: what finds it in a CA's inventory (to renew it) or in the input (to replace it). */
+  der: Uint8Array;
   notAfter: Date;
   residualSeconds: number;
   /** kubeadm's RESIDUAL TIME ("364d", "9y", "<invalid>" once expired). */
@@ -142,6 +144,7 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
       ...(c.namedByCn ? { namedByCn: true as const } : {}),
       origin: c.origin,
       ...(c.facts.commonName !== undefined ? { subject: visibleText(c.facts.commonName) } : {}),
+      der: c.facts.der,
       notAfter: c.facts.notAfter,
       residualSeconds,
       residual: shortHumanDuration(residualSeconds),

@@ -60,6 +60,7 @@ export type BenchTarget =
   | 'kubernetes.csr'
   | 'kubernetes.secret'
   | 'kubernetes.kubeconfig'
+  | 'kubernetes.expiry'
   | 'verify.chain';
 
 /** What a form receives: the object's text and whatever the bench knows goes with it. */

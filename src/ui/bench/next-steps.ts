@@ -4,7 +4,7 @@ import type { BenchItem, BenchKind, BenchTarget } from './bench.svelte.ts';
 const NEXT_STEPS: Record<BenchKind, readonly BenchTarget[]> = {
   key: [],
   csr: ['ca.sign', 'kubernetes.csr', 'inspect'],
-  certificate: ['kubernetes.secret', 'kubernetes.kubeconfig', 'verify.chain', 'inspect'],
+  certificate: ['kubernetes.secret', 'kubernetes.kubeconfig', 'kubernetes.expiry', 'verify.chain', 'inspect'],
   ca: ['verify.chain', 'inspect'],
   crl: ['inspect'],
   manifest: ['inspect'],

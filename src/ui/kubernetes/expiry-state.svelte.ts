@@ -3,12 +3,16 @@
  * folder) read by the core's detectFiles, then `kubeadm certs check-expiration` as of a date the
  * person can move.
  */
+import { bytesEqual, toHex } from '../../core/bytes.ts';
+import { certificatesFromPem } from '../../core/ca/input.ts';
 import { describeError } from '../../core/errors.ts';
+import { toPem } from '../../core/pem.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { checkExpiration, detectFiles, expiryReportJson, formatExpiryTable, type ExpiryReport, type ExpiryRow } from '../../kube/index.ts';
 import { kubeadmDate } from '../../kube/go-format.ts';
 import { readFileBytes } from '../shared/file-input.ts';
 import { t } from './i18n.ts';
+import { ExpiryRenewal } from './expiry-renewal.svelte.ts';
 
 export interface LoadedFile {
   name: string;
@@ -27,6 +31,7 @@ export interface ExpiryRowView {
   soon: boolean;
   certificateAuthority: string;
   externallyManaged: string;
+  der: Uint8Array;
 }
 
 const SOON_SECONDS = 30 * 24 * 3600;
@@ -46,7 +51,25 @@ export function expiryRowView(r: ExpiryRow): ExpiryRowView {
     soon: !r.expired && r.residualSeconds < SOON_SECONDS,
     certificateAuthority: r.certificateAuthority,
     externallyManaged: yesNo(r.externallyManaged),
+    der: r.der,
   };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/** The text with every PEM block of this certificate swapped for `pem`; undefined when the text holds none. */
+function replacePemCertificate(text: string, der: Uint8Array, pem: string): string | undefined {
+  let replaced = false;
+  const out = text.replace(PEM_CERTIFICATE, (block) => {
+    try {
+      if (!bytesEqual(certificatesFromPem(block, 'input')[0] ?? new Uint8Array(), der)) return block;
+    } catch {
+      return block; // a broken block is left for the reader to report
+    }
+    replaced = true;
+    return pem.trim();
+  });
+  return replaced ? out : undefined;
 }
 
 /** "2026-05-01" → that day at 00:00 UTC; anything else → undefined. */
@@ -67,6 +90,8 @@ export class ExpiryState {
   report = $state.raw<ExpiryReport | undefined>(undefined);
   #objects: FoundObject[] = [];
   #run = 0;
+  /** Renewing a row's certificate with the CA in this browser's store that issued it. */
+  readonly renewal = new ExpiryRenewal((der, pem) => this.replaceCertificate(der, pem));
 
   get asOfProblem(): string {
     return this.asOfText && !parseAsOf(this.asOfText) ? t('expiry.asOfProblem') : '';
@@ -120,12 +145,59 @@ export class ExpiryState {
     await this.check();
   }
 
+  #read() {
+    const inputs = [...this.files];
+    if (this.text.trim()) inputs.push({ name: PASTED, bytes: new TextEncoder().encode(this.text) });
+    return inputs.length ? detectFiles(inputs) : { objects: [], problems: [] };
+  }
+
+  /**
+   * Adds the certificates of a PEM text (a certificate sent from the bench) to the pasted text and
+   * checks again: what was there stays, and a certificate already in the input is not added twice.
+   */
+  async addCertificates(pem: string): Promise<void> {
+    const present = new Set(this.#read().objects.filter((o) => o.kind === 'certificate').map((o) => toHex(o.der)));
+    const added = certificatesFromPem(pem, 'certificate').filter((der) => {
+      const key = toHex(der);
+      if (present.has(key)) return false;
+      present.add(key);
+      return true;
+    });
+    if (added.length) this.text = [this.text.trimEnd(), ...added.map((der) => toPem('CERTIFICATE', der).trimEnd())].filter((p) => p !== '').join('\n') + '\n';
+    await this.check();
+  }
+
+  /**
+   * Puts a renewed certificate where the old one was, as `kubeadm certs renew` rewrites the file: in
+   * the pasted text, or in an opened PEM or DER file. A certificate inside a zip or YAML cannot be
+   * rewritten there, so the new one is added to the pasted text instead. Says which it did.
+   */
+  async replaceCertificate(der: Uint8Array, pem: string): Promise<'replaced' | 'added'> {
+    let where: 'replaced' | 'added' = 'added';
+    const inText = replacePemCertificate(this.text, der, pem);
+    if (inText !== undefined) {
+      this.text = inText;
+      where = 'replaced';
+    }
+    this.files = this.files.map((f) => {
+      if (bytesEqual(f.bytes, der)) {
+        where = 'replaced';
+        return { name: f.name, bytes: certificatesFromPem(pem, f.name)[0]! };
+      }
+      const inFile = f.bytes[0] === 0x30 ? undefined : replacePemCertificate(new TextDecoder().decode(f.bytes), der, pem);
+      if (inFile === undefined) return f;
+      where = 'replaced';
+      return { name: f.name, bytes: new TextEncoder().encode(inFile) };
+    });
+    if (where === 'added') this.text = `${[this.text.trimEnd(), pem.trim()].filter((p) => p !== '').join('\n')}\n`;
+    await this.check();
+    return where;
+  }
+
   /** Reads every input again, then recomputes the table. */
   async check(): Promise<void> {
     try {
-      const inputs = [...this.files];
-      if (this.text.trim()) inputs.push({ name: PASTED, bytes: new TextEncoder().encode(this.text) });
-      const found = inputs.length ? detectFiles(inputs) : { objects: [], problems: [] };
+      const found = this.#read();
       this.#objects = found.objects;
       this.problems = found.problems;
     } catch (e) {
@@ -151,6 +223,7 @@ export class ExpiryState {
       if (run !== this.#run) return;
       this.report = report;
       this.error = '';
+      void this.renewal.load();
     } catch (e) {
       if (run === this.#run) {
         this.report = undefined;

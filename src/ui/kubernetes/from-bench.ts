@@ -1,5 +1,6 @@
 /** What the Kubernetes area does with an object sent from the bench: opens the section and fills its form. */
 import { bytesEqual } from '../../core/bytes.ts';
+import { describeError } from '../../core/errors.ts';
 import { certificateFacts } from '../../kube/x509-facts.ts';
 import { bench, type BenchHandoff, type BenchItem } from '../bench/bench.svelte.ts';
 import { benchEntryForDer } from '../bench/from-object.ts';
@@ -25,6 +26,11 @@ export function receiveFromBench(kube: KubernetesState, h: BenchHandoff): void {
     case 'kubernetes.kubeconfig':
       kube.section = 'kubeconfig';
       kube.kubeconfig.fill(handoffParts(h));
+      break;
+    case 'kubernetes.expiry':
+      // Added to what is being checked, as of the date already chosen: a second certificate joins the first.
+      kube.section = 'expiry';
+      kube.expiry.addCertificates(h.text).catch((e) => (kube.expiry.error = describeError(e)));
       break;
   }
 }

@@ -244,6 +244,15 @@ export const en = {
   'expiry.copyJson': 'Copy the report as JSON',
   'expiry.kubeadmTitle': 'As kubeadm certs check-expiration prints it',
   'expiry.noCertificates': 'no certificates found in the input',
+  'expiry.renewal': 'RENEWAL',
+  'expiry.renew': 'Renew',
+  'expiry.renewHint': 'As kubeadm certs renew: {ca} signs the same names and public key again, with the profile’s default validity',
+  'expiry.renewLocked': 'Renew in the CA area…',
+  'expiry.renewLockedHint': 'The key of {ca} is locked: the CA area’s sign form has the renewal planned and asks for the passphrase',
+  'expiry.renewing': 'Renewing…',
+  'expiry.renewed': 'Renewed by {ca}: serial {old} → {new}, valid until {notAfter}; it replaces the old certificate in the input.',
+  'expiry.renewedAdded': 'Renewed by {ca}: serial {old} → {new}, valid until {notAfter}; added to the pasted text (the old one stays in its file).',
+  'expiry.renewFailed': 'Not renewed: {reason}',
 } as const;
 
 export const de = {
@@ -474,4 +483,13 @@ export const de = {
   'expiry.copyJson': 'Den Bericht als JSON kopieren',
   'expiry.kubeadmTitle': 'So, wie kubeadm certs check-expiration es ausgibt',
   'expiry.noCertificates': 'in der Eingabe wurden keine Zertifikate gefunden',
+  'expiry.renewal': 'ERNEUERUNG',
+  'expiry.renew': 'Erneuern',
+  'expiry.renewHint': 'Wie kubeadm certs renew: {ca} signiert dieselben Namen und denselben öffentlichen Schlüssel erneut, mit der Standard-Gültigkeit des Profils',
+  'expiry.renewLocked': 'Im CA-Bereich erneuern…',
+  'expiry.renewLockedHint': 'Der Schlüssel von {ca} ist gesperrt: Das Signierformular im CA-Bereich hat die Erneuerung geplant und fragt nach der Passphrase',
+  'expiry.renewing': 'Wird erneuert…',
+  'expiry.renewed': 'Erneuert von {ca}: Seriennummer {old} → {new}, gültig bis {notAfter}; ersetzt das alte Zertifikat in der Eingabe.',
+  'expiry.renewedAdded': 'Erneuert von {ca}: Seriennummer {old} → {new}, gültig bis {notAfter}; dem eingefügten Text hinzugefügt (das alte bleibt in seiner Datei).',
+  'expiry.renewFailed': 'Nicht erneuert: {reason}',
 } as const satisfies Messages<typeof en>;
