@@ -31,6 +31,8 @@ export class CreateState {
   readonly key: KeyChoice;
 
   presetId = $state('');
+  /** Whether "Bring what you already have" is open (kept, like its text, while the person is elsewhere). */
+  bringOpen = $state(false);
   paste = $state('');
   pasteMessage = $state.raw<CreateSaid | null>(null);
   pasteOk = $state(false);
