@@ -7,7 +7,7 @@ import type { Decoder } from '../workers/bridge.ts';
 import type { DecodedItem } from '../workers/decode-job.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { describeError } from '../../core/errors.ts';
-import { CardState } from './card-state.svelte.ts';
+import { CardState, type CardView } from './card-state.svelte.ts';
 import { keyMatches, type KeyMatch } from './key-pairs.ts';
 import { bench } from '../bench/bench.svelte.ts';
 import { benchEntriesForInput } from '../bench/from-object.ts';
@@ -61,10 +61,22 @@ export class InspectState {
 
   #decoder: Decoder;
   #run = 0;
+  /** The views to open once the next decode is done: a reload puts back the ASN.1 views that were open. */
+  #viewsToRestore: readonly CardView[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(decoder: Decoder) {
     this.#decoder = decoder;
+  }
+
+  /** Which view each card shows, in order (what form memory keeps). */
+  get views(): CardView[] {
+    return this.cards.map((c) => c.view);
+  }
+
+  /** Opens these views on the cards of the decode under way (or the next one). */
+  restoreViews(views: readonly CardView[]): void {
+    this.#viewsToRestore = views;
   }
 
   /** Typing or pasting: decode after a short pause. */
@@ -150,6 +162,9 @@ export class InspectState {
     this.skipped = found.filter((p) => p.skipped);
     // A handful of objects open with their OpenSSL text; a big batch shows summaries until opened.
     if (this.cards.length <= OPEN_UP_TO) for (const c of this.cards) c.open = true;
+    const views = this.#viewsToRestore;
+    this.#viewsToRestore = [];
+    this.cards.forEach((c, i) => views[i] && views[i] !== c.view && void c.show(views[i]));
     this.busy = false;
     this.found = { objects: this.cards.length, problems: this.problems.length };
     this.#putOnBench(sources);

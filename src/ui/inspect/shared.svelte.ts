@@ -1,0 +1,23 @@
+/**
+ * The page's one Inspect state and its decoder: the pasted text and the cards (with the view each
+ * shows) are kept across area switches; the text, when it holds no key and is not huge, across reloads.
+ */
+import { createDecoder } from '../workers/bridge.ts';
+import { field, remember } from '../shared/form-memory.svelte.ts';
+import { pageState } from '../shared/page-state.ts';
+import type { CardView } from './card-state.svelte.ts';
+import { CARDS_PER_PAGE, InspectState } from './inspect-state.svelte.ts';
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isViews = (v: unknown): v is CardView[] => Array.isArray(v) && v.length <= CARDS_PER_PAGE && v.every((x) => x === 'text' || x === 'asn1');
+
+export const sharedInspectState = pageState(() => {
+  // The decode worker is started on first use and kept for the page: Inspect is where most people start and return.
+  const inspect = new InspectState(createDecoder());
+  remember('inspect', {
+    // Put back as if pasted again: the cards come back decoded.
+    input: field(() => inspect.input, (text) => ((inspect.input = text), void inspect.decodeText()), isString),
+    views: field(() => (inspect.cards.length <= CARDS_PER_PAGE ? inspect.views : undefined), (views) => inspect.restoreViews(views), isViews),
+  });
+  return inspect;
+});
