@@ -9,10 +9,21 @@ import { storeLabEnv, workshopCaStore } from './store-env.ts';
 /** A message as said: a lab text by key (shown in the current language), or a text from the core as it is. */
 export type Said = TextItem | string;
 
+/** Step fields typed but not run yet, by step id, and the lab state they were typed over. */
+export interface StepDrafts {
+  basis: string;
+  steps: Record<string, Record<string, string>>;
+}
+
+/** What the step fields start from: a run, a reset or another lab changes it, and the drafts give way. */
+const draftBasis = (lab: LabState) => JSON.stringify([lab.labId, lab.done, lab.values]);
+
 export class WorkshopState {
   labId = $state<LabId>('registry');
   /** Raw: it holds CryptoKeys and is written to IndexedDB as it is (a proxy cannot be cloned). */
-  lab = $state.raw<LabState>(emptyLabState('registry'));
+  #lab = $state.raw<LabState>(emptyLabState('registry'));
+  /** Kept in the state, not in the step cards, so what was typed is there after a look at another area. */
+  drafts = $state<StepDrafts>({ basis: draftBasis(this.#lab), steps: {} });
   cas = $state.raw<LabCaInfo[]>([]);
   busyStep = $state<string | undefined>(undefined);
   /** Last action's failure per step. */
@@ -34,6 +45,21 @@ export class WorkshopState {
     this.caStore = options.caStore ?? workshopCaStore();
     this.env = storeLabEnv(this.caStore);
     this.progress = options.progress ?? new LabProgressStore();
+  }
+
+  get lab(): LabState {
+    return this.#lab;
+  }
+
+  set lab(lab: LabState) {
+    this.#lab = lab;
+    const basis = draftBasis(lab);
+    if (basis !== this.drafts.basis) this.drafts = { basis, steps: {} };
+  }
+
+  /** A step's fields as typed now (before it runs). */
+  keepDraft(stepId: string, values: Record<string, string>): void {
+    this.drafts.steps[stepId] = values;
   }
 
   get definition(): LabDefinition {
