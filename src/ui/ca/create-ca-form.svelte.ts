@@ -25,6 +25,8 @@ export class CreateCaForm {
   days = $state(DEFAULT_CA_VALIDITY_DAYS);
   /** '' = no path length limit. */
   pathLen = $state('');
+  /** Whether the name-constraints part of the form is open. */
+  constraintsOpen = $state(false);
   permittedDns = $state('');
   excludedDns = $state('');
   permittedIp = $state('');
