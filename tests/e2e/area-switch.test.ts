@@ -19,6 +19,8 @@ const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, st
 openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'switch.key', '-out', 'switch.crt', '-days', '30', '-subj', '/CN=switch.example.test', '-addext', 'subjectAltName=DNS:switch.example.test']);
 const CERT = readFileSync(join(dir, 'switch.crt'), 'utf8');
 const KEY = readFileSync(join(dir, 'switch.key'), 'utf8');
+openssl(['req', '-new', '-key', 'switch.key', '-out', 'switch.csr', '-subj', '/CN=switch-csr']);
+const CSR = readFileSync(join(dir, 'switch.csr'), 'utf8');
 const KEY_BODY_START = KEY.split('\n')[1]!.slice(0, 40);
 const PASSPHRASE = 'never written to storage 7291';
 
@@ -44,9 +46,10 @@ async function chromiumDriver(): Promise<Driver> {
   await waitForApp(page);
   return {
     click: (s) => page.click(s),
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    // The drivers' generics are looser than each library's own (handles unwrapped); the arguments here are plain JSON.
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
     keyboard: page.keyboard,
-    waitFor: async (fn, arg) => void (await page.waitForFunction(fn, arg, { timeout: 15_000 })),
+    waitFor: async (fn, arg) => void (await page.waitForFunction(fn as never, arg as never, { timeout: 15_000 })),
     reload: async () => {
       await page.reload();
       await waitForApp(page);
@@ -61,14 +64,14 @@ async function firefoxDriver(): Promise<Driver> {
   const { browser, page, requests, errors } = await openFirefoxApp();
   return {
     click: (s) => page.click(s),
-    evaluate: (fn, arg) => page.evaluate(fn, arg) as Promise<never>,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as Promise<never>,
     keyboard: {
       type: (t) => page.keyboard.type(t),
       press: (k) => page.keyboard.press(k as never),
       down: (k) => page.keyboard.down(k as never),
       up: (k) => page.keyboard.up(k as never),
     },
-    waitFor: async (fn, arg) => void (await page.waitForFunction(fn, { timeout: 15_000 }, arg)),
+    waitFor: async (fn, arg) => void (await page.waitForFunction(fn as never, { timeout: 15_000 }, arg as never)),
     reload: async () => {
       await page.reload();
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
@@ -231,6 +234,14 @@ describe.each([
     expect(await read(d, CA)).toEqual({ subject: 'CN=Area Switch Root CA', browserKey: true, constraintsOpen: true, permittedDns: '.switch.example.test' });
     await goTo(d, 'kubernetes');
     expect(await read(d, KUBE)).toEqual({ tab: 'true', cert: CERT, key: KEY, name: 'switch-tls' });
+    // The area still works on what is typed, not only shows it: the Secret follows a new name, and a
+    // request pasted in the CSR manifest section is read (the state's derived values outlive the first view).
+    await typeOver(d, KUBE.name, 'switch-tls-2');
+    await d.waitFor(() => /name: switch-tls-2\n/.test(document.querySelector('[data-testid="k8s-secret-yaml"]')?.textContent ?? ''), null);
+    await d.click('#k8s-tab-csr');
+    await paste(d, '#k8s-csr-input', CSR);
+    await d.waitFor(() => /name: switch-csr\n/.test(document.querySelector('[data-testid="k8s-csr-yaml"]')?.textContent ?? ''), null);
+    await d.click('#k8s-tab-secret');
     await goTo(d, 'verify');
     expect(await read(d, VERIFY_HOST)).toEqual({ tab: 'true', host: 'switch.example.test' });
     expect(await verifyPile(d)).toBe(CERT);
@@ -240,7 +251,7 @@ describe.each([
 
   it('after a reload the non-secret fields and sub-tabs are back; the private keys and the passphrase are neither on screen nor in sessionStorage', async () => {
     const before = await storedText(d);
-    expect(before).toContain('switch-tls');
+    expect(before).toContain('switch-tls-2');
     await d.reload();
 
     const stored = await storedText(d);
@@ -260,7 +271,7 @@ describe.each([
     await d.click('input[name="ca-create-protection"][value="passphrase"]');
     expect((await read(d, { pass: '#ca-create-pass' })).pass).toBe('');
     await goTo(d, 'kubernetes');
-    expect(await read(d, KUBE)).toEqual({ tab: 'true', cert: CERT, key: '', name: 'switch-tls' });
+    expect(await read(d, KUBE)).toEqual({ tab: 'true', cert: CERT, key: '', name: 'switch-tls-2' });
     await goTo(d, 'verify');
     expect(await read(d, VERIFY_HOST)).toEqual({ tab: 'true', host: 'switch.example.test' });
     expect(await verifyPile(d)).toBe(CERT);

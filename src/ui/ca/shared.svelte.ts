@@ -4,7 +4,7 @@
  */
 import { KEY_TYPE_CHOICES } from '../create/key-choice.svelte.ts';
 import { prop, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import { CaState } from './ca-state.svelte.ts';
 
 export const sharedCaState = pageState(() => {

@@ -2,7 +2,7 @@
 import type { Usage } from '../../core/csr/request.ts';
 import { SUBJECT_TYPES, type SubjectAttribute } from '../../core/csr/subject.ts';
 import { field, prop, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import { CreateState } from './create-state.svelte.ts';
 import { KEY_TYPE_CHOICES } from './key-choice.svelte.ts';
 

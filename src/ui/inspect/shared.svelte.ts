@@ -4,7 +4,7 @@
  */
 import { createDecoder } from '../workers/bridge.ts';
 import { field, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import type { CardView } from './card-state.svelte.ts';
 import { CARDS_PER_PAGE, InspectState } from './inspect-state.svelte.ts';
 

@@ -1,7 +1,7 @@
 /** The page's one Kubernetes state: every section's form and the open section, kept across area switches and (without keys) across reloads. */
 import { CLUSTER_KEY_TYPES, KUBE_USAGES } from '../../kube/index.ts';
 import { field, pasted, prop, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import { LAYOUT_CHOICES, MAX_WORKERS, type ClusterPkiState } from './cluster-pki-state.svelte.ts';
 import { CUSTOM_SIGNER, SIGNER_CHOICES } from './csr-manifest-state.svelte.ts';
 import { KubernetesState, SECTIONS } from './kubernetes-state.svelte.ts';

@@ -1,6 +1,6 @@
 /** The page's one Verify state: every section's input and the open section, kept across area switches and (without keys) across reloads. */
 import { pasted, prop, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import { VerifyState, VERIFY_SECTIONS } from './verify-state.svelte.ts';
 
 

@@ -1,6 +1,6 @@
 /** The page's one Workshop state: the open lab, its step fields as typed and the files a step offered, kept across area switches; the typed fields across reloads. */
 import { field, remember } from '../shared/form-memory.svelte.ts';
-import { pageState } from '../shared/page-state.ts';
+import { pageState } from '../shared/page-state.svelte.ts';
 import { WorkshopState, type StepDrafts } from './workshop-state.svelte.ts';
 
 const isTexts = (v: unknown) => !!v && typeof v === 'object' && Object.values(v).every((x) => typeof x === 'string');

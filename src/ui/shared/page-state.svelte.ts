@@ -5,5 +5,10 @@
  */
 export function pageState<T>(make: () => T): () => T {
   let state: T | undefined;
-  return () => (state ??= make());
+  return () => {
+    // Made in a root of its own, not in the view that asks first: a $derived created while a component
+    // sets up belongs to it, and would stop following its inputs once that view is gone.
+    if (state === undefined) $effect.root(() => void (state = make()));
+    return state!;
+  };
 }
