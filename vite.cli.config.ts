@@ -1,11 +1,14 @@
 import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
+import { thirdPartyLicences } from './scripts/vite-third-party-licences.ts';
+import { buildInfoDefine } from './scripts/build-info.ts';
 
 // The `certbench` CLI: the same src/core, bundled into one ES module for Node >= 20
 // so `dist/cli.mjs` runs without the source tree.
 export default defineConfig({
-  plugins: [fastBufferSource()],
+  define: buildInfoDefine(import.meta.dirname),
+  plugins: [fastBufferSource(), thirdPartyLicences(import.meta.dirname, 'cli-THIRD-PARTY-LICENSES.txt')],
   build: {
     target: 'node20',
     outDir: 'dist',

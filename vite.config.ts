@@ -4,13 +4,16 @@ import { singleFileChunks } from './scripts/vite-single-file-chunks.ts';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
 import { shakableStaticBlocks } from './scripts/vite-shakable-static-blocks.ts';
 import { jsonDataModules } from './scripts/vite-json-data-modules.ts';
+import { thirdPartyLicences } from './scripts/vite-third-party-licences.ts';
+import { buildInfoDefine } from './scripts/build-info.ts';
 
 // The app is opened from disk (file://): `npm run build` writes one HTML file holding every chunk
 // compressed, loaded on demand, under a CSP that allows only the shipped scripts' hashes and no
 // network access (scripts/vite-single-file-chunks.ts). `vite dev` serves index.html as usual.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), singleFileChunks(import.meta.dirname)],
+  define: buildInfoDefine(import.meta.dirname),
+  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), thirdPartyLicences(import.meta.dirname, 'THIRD-PARTY-LICENSES.txt'), singleFileChunks(import.meta.dirname)],
   build: {
     target: 'es2022',
     // One inlined file preloads nothing; Vite's preload helper would also read `document` in the worker.

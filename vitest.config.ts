@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { thirdPartyLicences } from './scripts/vite-third-party-licences.ts';
 
 // Unit tests (src/core, src/kube, src/store, CLI) run in Node: pkijs ECDSA verification breaks
 // under jsdom's cross-realm ArrayBuffers. Component tests run in jsdom.
 export default defineConfig({
-  plugins: [svelte()],
+  // The licence list's virtual module is empty from source (the build fills it in).
+  plugins: [svelte(), thirdPartyLicences(import.meta.dirname, 'THIRD-PARTY-LICENSES.txt')],
   resolve: { conditions: ['browser'] },
   test: {
     projects: [

@@ -17,8 +17,19 @@ function newestMtime(path) {
 const outputs = ['dist/index.html', 'dist/cli.mjs'];
 const inputs = ['src', 'index.html', 'vite.config.ts', 'vite.cli.config.ts', 'scripts', 'package-lock.json'];
 const built = outputs.every(existsSync) ? Math.min(...outputs.map((o) => statSync(o).mtimeMs)) : 0;
-if (built < Math.max(...inputs.filter(existsSync).map(newestMtime))) {
-  console.log('dist/ is missing or older than the sources: npm run build');
+// The build writes in the commit it was made from (About, --version): a build of another commit is stale too.
+function commitMismatch() {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    const says = execFileSync(process.execPath, ['dist/cli.mjs', '--version'], { encoding: 'utf8' });
+    return !says.includes(`(commit ${head.slice(0, 12)}${dirty ? '-dirty' : ''},`);
+  } catch {
+    return false;
+  }
+}
+if (built < Math.max(...inputs.filter(existsSync).map(newestMtime)) || (built && commitMismatch())) {
+  console.log('dist/ is missing, older than the sources or built from another commit: npm run build');
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
 

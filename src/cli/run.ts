@@ -16,7 +16,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(usage());
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS[name];
+  const cmd = COMMANDS[name === '--version' || name === '-V' ? 'version' : name];
   if (!cmd) {
     io.stderr(`certbench: unknown command '${name}'\n${usage()}`);
     return 2;
