@@ -105,6 +105,16 @@
     })();
   }
 
+  // The About panel's self-check: the text of every chunk this page has run, to hash against the CSP.
+  api.ran = function () {
+    var names = Array.from(defined);
+    return Promise.all(names.map(source)).then(function (texts) {
+      return names.map(function (name, i) {
+        return { name: name, text: texts[i] };
+      });
+    });
+  };
+
   api.workerUrl = function (entry) {
     var names = Array.from(closure(entry, true));
     return Promise.all(names.map(source)).then(function (texts) {

@@ -1,0 +1,66 @@
+/**
+ * What the About panel checks in the running page, with nothing but the page itself: that every
+ * script that ran is one the Content-Security-Policy allows by hash, and that nothing was fetched
+ * from a network since it opened. The CSP already enforces the first; this makes it visible.
+ */
+
+/** The loader's record of the chunks it ran (scripts/single-file-boot.js). */
+interface Loader {
+  ran?: () => Promise<{ name: string; text: string }[]>;
+}
+
+export interface ScriptCheck {
+  /** Script hashes the page's CSP allows ('sha256-…' sources); empty without a CSP (running from source). */
+  allowed: string[];
+  ran: { name: string; hash: string; allowed: boolean }[];
+}
+
+async function sha256Base64(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...digest));
+}
+
+export function allowedScriptHashes(doc: Document = document): string[] {
+  const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+  const scriptSrc = csp.split(';').map((d) => d.trim().split(/\s+/)).find((d) => d[0] === 'script-src') ?? [];
+  return scriptSrc.slice(1).filter((s) => /^'sha256-[A-Za-z0-9+/=]+'$/.test(s)).map((s) => s.slice(8, -1));
+}
+
+export async function checkScripts(doc: Document = document): Promise<ScriptCheck> {
+  const allowed = allowedScriptHashes(doc);
+  const set = new Set(allowed);
+  // Parser-run scripts still in the page (the loader), and the chunks the loader ran (their elements are removed once run).
+  const inline = [...doc.querySelectorAll('script')]
+    .filter((s) => !s.type || s.type === 'text/javascript' || s.type === 'module')
+    .map((s, i) => ({ name: s.src || `inline script ${i + 1}`, text: s.textContent ?? '' }));
+  const loader = (globalThis as { __certbench?: Loader }).__certbench;
+  const chunks = loader?.ran ? await loader.ran() : [];
+  const ran = await Promise.all(
+    [...inline, ...chunks].map(async ({ name, text }) => {
+      const hash = await sha256Base64(text);
+      return { name, hash, allowed: set.has(hash) };
+    }),
+  );
+  return { allowed, ran };
+}
+
+/** Resources the page loaded from anything but the file itself and in-page data (file:, data:, blob:, about:). */
+export function networkRequests(): string[] {
+  const entries = typeof performance === 'undefined' ? [] : performance.getEntriesByType('resource');
+  return entries.map((e) => e.name).filter((url) => !/^(file|data|blob|about):/i.test(url));
+}
+
+/** SHA-256 of a file's bytes, lower-case hex, as `sha256sum` prints it. */
+export async function fileSha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The hash a SHA256SUMS text gives for `fileName` (`HASH  NAME` or `HASH *NAME`), if it lists it. */
+export function publishedHash(sums: string, fileName: string): string | undefined {
+  for (const line of sums.split(/\r?\n/)) {
+    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line.trim());
+    if (m && m[2].split('/').pop() === fileName) return m[1].toLowerCase();
+  }
+  return undefined;
+}

@@ -1,0 +1,134 @@
+/**
+ * The About panel of the built file, opened from file:// in Chromium and Firefox ESR: it names the
+ * version, commit and date the build took from git (asked here of git itself), its self-check finds
+ * every script that ran among the CSP's hashes and no network request, it lists the bundled
+ * packages as the build's THIRD-PARTY-LICENSES.txt does, and (Chromium) it checks a copy of the
+ * file against a SHA256SUMS that sha256sum wrote: the real copy matches, a copy with one byte
+ * changed does not.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
+import { appUrl, DIST_HTML, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+// What the build must have written in: dist/ is built from this checkout (npm test builds it when older than the sources).
+const HEAD = git('rev-parse', 'HEAD');
+const DIRTY = git('status', '--porcelain', '--untracked-files=no') !== '';
+const DATE = new Date(Number(git('log', '-1', '--format=%ct')) * 1000).toISOString().replace('.000Z', 'Z');
+const PACKAGES = [...readFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8').matchAll(/^={72}\n(\S+) (\S+) \(([^)]+)\)\n={72}$/gm)].map((m) => `${m[1]} ${m[2]} — ${m[3]}`);
+
+describe('About in Chromium from file://', () => {
+  let s: ChromiumSession;
+  let watch: PageWatch;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'certbench-about-'));
+    s = await openChromium();
+    watch = watchPage(s.page);
+    await s.page.goto(appUrl());
+    await waitForApp(s.page);
+    // Use the app a little first, so that the self-check has more than the start-up scripts to look at.
+    await s.page.getByRole('link', { name: 'CA' }).click();
+    await s.page.getByRole('heading', { level: 1, name: 'CA' }).waitFor();
+    await s.page.getByRole('button', { name: 'About' }).click();
+    await s.page.getByTestId('about').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the version, commit and build date that git gives for this checkout', async () => {
+    expect(HEAD.length).toBeGreaterThanOrEqual(40);
+    await expect(s.page.getByTestId('about-version').textContent()).resolves.toBe(VERSION);
+    await expect(s.page.getByTestId('about-commit').getAttribute('title')).resolves.toBe(`${HEAD}${DIRTY ? '-dirty' : ''}`);
+    await expect(s.page.getByTestId('about-commit').textContent()).resolves.toBe(`${HEAD.slice(0, 12)}${DIRTY ? '-dirty' : ''}`);
+    await expect(s.page.getByTestId('about-date').textContent()).resolves.toBe(DATE);
+  });
+
+  it('finds every script that ran among the CSP hashes, and no network request', async () => {
+    const scripts = s.page.getByTestId('about-scripts');
+    await scripts.waitFor();
+    await expect(scripts.getAttribute('data-ok')).resolves.toBe('true');
+    // The loader, the start-up chunks and the CA area's at least.
+    expect(Number(await scripts.getAttribute('data-ran'))).toBeGreaterThanOrEqual(3);
+    await expect(s.page.getByTestId('about-network').getAttribute('data-ok')).resolves.toBe('true');
+    expect(nonLocalRequests(watch.requests)).toEqual([]);
+    expect([...watch.consoleErrors, ...watch.pageErrors]).toEqual([]);
+  });
+
+  it('lists the bundled packages as THIRD-PARTY-LICENSES.txt does, each with its licence text', async () => {
+    expect(PACKAGES).toEqual(expect.arrayContaining([expect.stringMatching(/^pkijs /), expect.stringMatching(/^svelte /), expect.stringMatching(/^yaml /)]));
+    const items = s.page.getByTestId('about-licences').locator('summary');
+    await expect(items.allTextContents()).resolves.toEqual(PACKAGES);
+    await items.first().click();
+    await expect(s.page.getByTestId('about-licences').locator('pre').first().textContent()).resolves.toMatch(/Permission|Licensed|Redistribution/);
+  });
+
+  it('checks a copy of the file against SHA256SUMS written by sha256sum: the copy matches, a changed copy does not', async () => {
+    const name = `certbench-${VERSION}.html`;
+    copyFileSync(DIST_HTML, join(dir, name));
+    writeFileSync(join(dir, 'SHA256SUMS'), execFileSync('sha256sum', [name], { cwd: dir, encoding: 'utf8' }));
+    const expected = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').split(' ')[0];
+    await s.page.getByTestId('about-sums').setInputFiles(join(dir, 'SHA256SUMS'));
+    await s.page.getByTestId('about-file').setInputFiles(join(dir, name));
+    await expect(s.page.getByTestId('about-file-verdict').getAttribute('data-ok')).resolves.toBe('true');
+    await expect(s.page.getByTestId('about-file-hash').textContent()).resolves.toContain(expected);
+
+    const bytes = readFileSync(join(dir, name));
+    bytes[bytes.length - 2] ^= 1;
+    const changed = join(dir, 'changed', name);
+    execFileSync('mkdir', ['-p', join(dir, 'changed')]);
+    writeFileSync(changed, bytes);
+    await s.page.getByTestId('about-file').setInputFiles(changed);
+    await expect.poll(() => s.page.getByTestId('about-file-verdict').getAttribute('data-ok')).toBe('false');
+    await expect(s.page.getByTestId('about-file-verdict').textContent()).resolves.toContain(expected);
+  });
+
+  it('closes with Escape', async () => {
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('about').waitFor({ state: 'detached' });
+  });
+});
+
+describe('About in Firefox ESR from file://', () => {
+  let browser: Browser;
+  let page: FirefoxPage;
+  let requests: string[] = [];
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, page, requests, errors } = await openFirefoxApp());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('names the version and commit, finds every script in the CSP and no network request', async () => {
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'About')?.click());
+    await page.waitForSelector('[data-testid="about-scripts"]');
+    const shown = await page.evaluate(() => {
+      const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+      return {
+        version: q('about-version')?.textContent,
+        commit: q('about-commit')?.getAttribute('title'),
+        date: q('about-date')?.textContent,
+        scripts: q('about-scripts')?.getAttribute('data-ok'),
+        ran: Number(q('about-scripts')?.getAttribute('data-ran')),
+        network: q('about-network')?.getAttribute('data-ok'),
+        licences: q('about-licences')?.querySelectorAll('summary').length,
+      };
+    });
+    expect(shown).toEqual({ version: VERSION, commit: `${HEAD}${DIRTY ? '-dirty' : ''}`, date: DATE, scripts: 'true', ran: shown.ran, network: 'true', licences: PACKAGES.length });
+    expect(shown.ran).toBeGreaterThanOrEqual(2);
+    expect(nonLocalRequests(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
