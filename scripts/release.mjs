@@ -1,0 +1,76 @@
+// `npm run release`: the files a person carries to an air-gapped machine, built reproducibly from
+// the checked-out commit (SOURCE_DATE_EPOCH = the commit's time; two runs give the same bytes):
+//   release/certbench-VERSION.html       the app, one file to open from disk
+//   release/certbench-VERSION.tgz        the CLI as `npm pack` makes it, no dependencies to fetch
+//   release/THIRD-PARTY-LICENSES.txt     every bundled package with its licence text
+//   release/SHA256SUMS                   for `sha256sum -c SHA256SUMS`
+// Builds in a temporary folder, so dist/ is left as it is. `--out DIR` writes elsewhere.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+const outArg = process.argv.indexOf('--out');
+const out = resolve(outArg > 0 ? process.argv[outArg + 1] : 'release');
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const epoch = process.env.SOURCE_DATE_EPOCH || execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim();
+const env = { ...process.env, SOURCE_DATE_EPOCH: epoch };
+const work = mkdtempSync(join(tmpdir(), 'certbench-release-'));
+try {
+  const dist = join(work, 'dist');
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', dist], { env, stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', '--logLevel', 'warn', '--outDir', dist], { env, stdio: 'inherit' });
+
+  // The CLI is one self-contained file (vite.cli.config.ts bundles everything), so the package it
+  // ships in lists no dependencies: `npm install ./certbench-VERSION.tgz` needs no registry.
+  const stage = join(work, 'package');
+  mkdirSync(stage);
+  const licences = mergeLicences(readFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), 'utf8'), readFileSync(join(dist, 'cli-THIRD-PARTY-LICENSES.txt'), 'utf8'));
+  copyFileSync(join(dist, 'cli.mjs'), join(stage, 'cli.mjs'));
+  copyFileSync('README.md', join(stage, 'README.md'));
+  copyFileSync('LICENSE', join(stage, 'LICENSE'));
+  writeFileSync(join(stage, 'THIRD-PARTY-LICENSES.txt'), readFileSync(join(dist, 'cli-THIRD-PARTY-LICENSES.txt')));
+  const packed = {
+    name: pkg.name,
+    version: pkg.version,
+    description: pkg.description,
+    license: pkg.license,
+    type: 'module',
+    engines: pkg.engines,
+    bin: { certbench: 'cli.mjs' },
+    files: ['cli.mjs', 'README.md', 'LICENSE', 'THIRD-PARTY-LICENSES.txt'],
+  };
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(packed, null, 2)}\n`);
+  // npm pack keeps file modes, which the umask shaped: set them, so the tarball does not depend on it.
+  for (const f of packed.files.concat('package.json')) chmodSync(join(stage, f), f === 'cli.mjs' ? 0o755 : 0o644);
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const html = `certbench-${pkg.version}.html`;
+  const tgz = `certbench-${pkg.version}.tgz`;
+  copyFileSync(join(dist, 'index.html'), join(out, html));
+  execFileSync('npm', ['pack', stage, '--pack-destination', out, '--silent'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), licences);
+  const sums = [html, tgz, 'THIRD-PARTY-LICENSES.txt'].map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`).join('');
+  writeFileSync(join(out, 'SHA256SUMS'), sums);
+  process.stdout.write(`release of certbench ${pkg.version} (commit time ${new Date(Number(epoch) * 1000).toISOString()}) in ${out}:\n${sums}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** The app's and the CLI's lists as one, each package once (blocks as scripts/vite-third-party-licences.ts writes them). */
+function mergeLicences(...texts) {
+  const blocks = new Map();
+  let head = '';
+  for (const text of texts) {
+    const parts = text.split(/^(?=={72}\n[^\n]+\n={72}\n)/m);
+    head = parts[0];
+    for (const block of parts.slice(1)) blocks.set(block.split('\n')[1], block);
+  }
+  return head + [...blocks.keys()].sort((a, b) => a.localeCompare(b, 'en')).map((k) => blocks.get(k)).join('');
+}
