@@ -8,6 +8,7 @@ import { generateKubeadmPki } from '../kube/cluster-pki/kubeadm.ts';
 import type { PkiProgress } from '../kube/cluster-pki/types.ts';
 import { clusterZipName, zipPkiFiles } from '../kube/cluster-pki/zip.ts';
 import { formatFindings } from '../kube/findings.ts';
+import { clusterRenewCommand, RENEW_USAGE } from './cluster-renew.ts';
 import { writeFileAtomic } from './files.ts';
 import { objectsIn, readFileBytes } from './k8s.ts';
 import { registerCommand } from './registry.ts';
@@ -30,7 +31,8 @@ function parseWorkers(text: string): HardWayWorker[] {
   });
 }
 
-registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PKI as a zip', async (args, io) => {
+registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PKI as a zip, or renew an expired kubeadm /etc/kubernetes', async (args, io) => {
+  if (args[0] === 'renew') return clusterRenewCommand(args.slice(1), io);
   const { values } = parseArgs({
     args,
     options: {
@@ -79,4 +81,4 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
   io.stderr(formatFindings(pki.findings));
   io.stdout(`${pki.files.length} files (${pki.layout}) in ${pki.elapsedMs.toFixed(0)} ms → ${out}\n${pki.files.map((f) => `  ${f.path}`).join('\n')}\n`);
   return 0;
-}, 'usage: certbench cluster-pki --layout kubeadm|hard-way [--out FILE.zip (default kubeadm-pki.zip, hard-way-pki.zip)] [--key-type ec-p256|ec-p384|rsa2048|rsa3072|rsa4096]\n                            [--leaf-days N] [--ca-days N]\n  kubeadm:  [--node-name NAME] [--advertise-address IP] [--bind-port N] [--control-plane-endpoint HOST[:PORT]]\n            [--service-subnet CIDR] [--dns-domain DOMAIN] [--cert-sans a,b] [--cluster-name NAME]\n            [--external-ca-cert FILE --external-ca-key FILE [--write-external-ca-key]]\n  hard-way: [--workers HOST=INTERNAL_IP[/EXTERNAL_IP],…] [--controller-ips a,b] [--public-address IP] [--service-cluster-ip-range CIDR]');
+}, 'usage: certbench cluster-pki --layout kubeadm|hard-way [--out FILE.zip (default kubeadm-pki.zip, hard-way-pki.zip)] [--key-type ec-p256|ec-p384|rsa2048|rsa3072|rsa4096]\n                            [--leaf-days N] [--ca-days N]\n  kubeadm:  [--node-name NAME] [--advertise-address IP] [--bind-port N] [--control-plane-endpoint HOST[:PORT]]\n            [--service-subnet CIDR] [--dns-domain DOMAIN] [--cert-sans a,b] [--cluster-name NAME]\n            [--external-ca-cert FILE --external-ca-key FILE [--write-external-ca-key]]\n  hard-way: [--workers HOST=INTERNAL_IP[/EXTERNAL_IP],…] [--controller-ips a,b] [--public-address IP] [--service-cluster-ip-range CIDR]\n\n' + RENEW_USAGE);
