@@ -235,3 +235,26 @@ export async function encryptPrivateKey(
   });
   return new Uint8Array(info.toBER());
 }
+
+/**
+ * Any PBES2 ciphertext (a PKCS#12 EncryptedData's content, not only a key) → plaintext, from the
+ * AlgorithmIdentifier's parameters as DER; undefined when the padding shows a wrong passphrase.
+ * Also how `openssl pkcs12 -info` names the scheme: "PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256".
+ */
+export async function decryptPbes2(
+  paramsDer: Uint8Array,
+  ciphertext: Uint8Array,
+  passphrase: string,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<{ plain: Uint8Array | undefined; description: string }> {
+  const parsed = asn1js.fromBER(toArrayBuffer(paramsDer));
+  if (parsed.offset === -1) fail(`PBES2 parameters are not DER: ${parsed.result.error}`);
+  const p = readPbes2(parsed.result);
+  const description = `PBES2, PBKDF2, AES-${p.keyBytes * 8}-CBC, Iteration ${p.iterations}, PRF hmacWith${p.hash.replace('-', '')}`;
+  const key = await deriveAesKey(subtle, passphrase, p, 'decrypt');
+  try {
+    return { plain: new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv: toArrayBuffer(p.iv) }, key, toArrayBuffer(ciphertext))), description };
+  } catch {
+    return { plain: undefined, description };
+  }
+}
