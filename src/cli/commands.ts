@@ -11,3 +11,4 @@ import './cluster-pki.ts';
 import './expiry.ts';
 import './verify.ts';
 import './lint.ts';
+import './p12.ts';
