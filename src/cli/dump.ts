@@ -10,6 +10,9 @@ import { decryptLegacyPem } from './legacy-pem.ts';
 import { decryptPkcs8WithNode } from './node-pkcs8.ts';
 import { readPassin } from './passin.ts';
 import { registerCommand, type CliIo } from './registry.ts';
+import { parseDer } from '../core/text/der-node.ts';
+import { isPkcs12, readPkcs12 } from '../core/pkcs12/read.ts';
+import { infoText, printPkcs12 } from '../core/pkcs12/print.ts';
 
 const USAGE = `usage: certbench dump [--summary] [--passin pass:SECRET|env:VAR|file:PATH] [FILE|-]...
 
@@ -18,12 +21,13 @@ in each input (PEM with any number of blocks, DER, base64, hex, or a Kubernetes 
 CertificateSigningRequest or kubeconfig as YAML/JSON). No FILE, or -, reads standard input.
 
 One object in all prints exactly OpenSSL's text (x509/req/crl/pkey -noout -text,
-pkcs7 -print_certs -text -noout). Several objects each get a line "==> ORIGIN <==" before their
+pkcs7 -print_certs -text -noout). A PKCS#12 file (.p12/.pfx) prints as
+\`openssl pkcs12 -info -nodes\` does: its bags on stdout, the MAC and encryption lines on stderr. Several objects each get a line "==> ORIGIN <==" before their
 text and a blank line between them, as head(1) does for several files.
 
   --summary   a short summary (subject, issuer, SANs, validity, key, fingerprints, SPKI pin)
               before each text
-  --passin    passphrase for encrypted private keys, in openssl's -passin forms
+  --passin    passphrase for encrypted private keys and PKCS#12 files, in openssl's -passin forms
 
 Exit status 1 when some input or object could not be read (the others are still printed).
 `;
@@ -68,6 +72,16 @@ async function openObject(obj: FoundObject, passphrase: string | undefined): Pro
     // The core speaks WebCrypto (PBES2 only); on Node, OpenSSL opens the older schemes too.
     if (e instanceof CertbenchError && /unsupported encryption scheme/.test(e.message)) return decryptPkcs8WithNode(obj, passphrase);
     throw e;
+  }
+}
+
+/** The DER of a PKCS#12 file given as DER or as PEM/base64 of one, else undefined. */
+function pkcs12Of(bytes: Uint8Array): Uint8Array | undefined {
+  if (bytes[0] !== 0x30) return undefined;
+  try {
+    return isPkcs12(parseDer(bytes, 'input')) ? bytes : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -141,6 +155,25 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(e)}`);
+      continue;
+    }
+    const p12 = pkcs12Of(bytes);
+    if (p12) {
+      const where = file === '-' ? 'stdin' : file;
+      if (passphrase === undefined) {
+        fail(`${where}: a PKCS#12 file: give its passphrase with --passin (pass: for an empty one)`);
+        continue;
+      }
+      try {
+        const contents = await readPkcs12(p12, passphrase);
+        flush();
+        io.stderr(infoText(contents));
+        const out = printPkcs12(contents);
+        if (io.stdoutBytes) io.stdoutBytes(out);
+        else io.stdout(new TextDecoder().decode(out));
+      } catch (e) {
+        fail(`${where}: ${describeError(e)}`);
+      }
       continue;
     }
     const r = detectInput(bytes, file === '-' ? undefined : file, printNow);

@@ -3,6 +3,7 @@ import { runCli } from './run.ts';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
+  stdoutBytes: (b) => process.stdout.write(b),
   stderr: (s) => process.stderr.write(s),
   stdin: async () => {
     const chunks: Buffer[] = [];

@@ -1,5 +1,7 @@
 export interface CliIo {
   stdout(s: string): void;
+  /** Raw bytes, where OpenSSL prints bytes that are not UTF-8 (PKCS#12 attribute values); text otherwise. */
+  stdoutBytes?(b: Uint8Array): void;
   stderr(s: string): void;
   stdin(): Promise<Uint8Array>;
 }

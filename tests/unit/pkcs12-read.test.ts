@@ -55,7 +55,7 @@ describe('the corpus prints as openssl pkcs12 -info -nodes', () => {
     it(m.file!, async () => {
       const expected = readFileSync(join(DIR, `${m.file}.txt`));
       const cut = expected.indexOf('\n# stderr:\n');
-      const contents = await readPkcs12(new Uint8Array(readFileSync(join(DIR, m.file))), m.password ?? '');
+      const contents = await readPkcs12(new Uint8Array(readFileSync(join(DIR, m.file!))), m.password ?? '');
       expect(Buffer.from(printPkcs12(contents)).equals(expected.subarray(0, cut))).toBe(true);
       expect(infoText(contents)).toBe(expected.subarray(cut + '\n# stderr:\n'.length).toString());
     });

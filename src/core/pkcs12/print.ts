@@ -34,7 +34,7 @@ const UTF8_STRING = 12;
 function attributesBytes(attributes: Pkcs12Attribute[] | undefined, name: string): Uint8Array[] {
   if (!attributes) return [utf8(`${name}: <No Attributes>\n`)];
   if (!attributes.length) return [utf8(`${name}: <Empty Attributes>\n`)];
-  const out = [utf8(`${name}\n`)];
+  const out: Uint8Array[] = [utf8(`${name}\n`)];
   for (const a of attributes) {
     out.push(utf8(`    ${oidLongName(a.oid) ?? a.oid}: `));
     if (!a.values.length) out.push(utf8('<No Values>\n'));
