@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateSync } from 'fflate';
 import type { Plugin } from 'vite';
 
 /**
@@ -48,7 +48,7 @@ export function singleFileChunks(root: string): Plugin {
       const boot = readFileSync(join(root, 'scripts/single-file-boot.js'), 'utf8');
       const manifest = Object.fromEntries(chunks.map((c) => [c.name, { imports: c.imports, dynamic: c.dynamic }]));
       const blocks = chunks
-        .map((c) => `<script type="application/x-certbench-chunk" data-chunk="${c.name}">${deflateRawSync(c.source, { level: 9 }).toString('base64')}</script>`)
+        .map((c) => `<script type="application/x-certbench-chunk" data-chunk="${c.name}">${deflateRaw(c.source)}</script>`)
         .join('\n    ');
       const policy = [
         "default-src 'none'",
@@ -76,6 +76,16 @@ export function singleFileChunks(root: string): Plugin {
       this.emitFile({ type: 'asset', fileName: 'index.html', source: html });
     },
   };
+}
+
+/**
+ * Raw DEFLATE, base64. fflate (pure JavaScript, its version fixed by package-lock.json) rather than
+ * node:zlib, whose compressed bytes have changed between Node releases (nodejs/node#50138: a patch
+ * release of Node 18) and are not deterministic at all on zlib builds with hardware deflate (s390x):
+ * the release file must come out the same on any machine that builds the commit.
+ */
+function deflateRaw(text: string): string {
+  return Buffer.from(deflateSync(new TextEncoder().encode(text), { level: 9 })).toString('base64');
 }
 
 function sha256Source(text: string): string {
