@@ -54,3 +54,6 @@ export type { ClusterPki, PkiFile, PkiProgress } from './cluster-pki/types.ts';
 export { detectFiles } from './expiry-input.ts';
 export { checkExpiration, expiryReportJson, formatExpiryTable, rowNameOf, type ExpiryOptions, type ExpiryReport, type ExpiryRow } from './expiry.ts';
 export { isChainInOrder, orderChain } from './chain.ts';
+// Cluster rescue — an expired kubeadm /etc/kubernetes renewed offline (readClusterFiles → loadCluster → planRescue / renewCluster).
+export { KUBEADM_KUBECONFIGS, loadCluster, PassphraseNeededError, readClusterFiles, type LoadedCluster } from './rescue/input.ts';
+export { planRescue, renewCluster, STEPS_FILE, type PlanItem, type RescueOptions, type RescuePlan, type RescueResult } from './rescue/renew.ts';

@@ -1,5 +1,6 @@
 /** The Kubernetes area: which section is open, and each section's state (kept while switching). */
 import { ClusterPkiState } from './cluster-pki-state.svelte.ts';
+import { ClusterRenewState } from './cluster-renew-state.svelte.ts';
 import { CsrManifestState } from './csr-manifest-state.svelte.ts';
 import { ExpiryState } from './expiry-state.svelte.ts';
 import { KubeconfigState } from './kubeconfig-state.svelte.ts';
@@ -12,6 +13,7 @@ export const SECTIONS = [
   { id: 'kubeconfig', label: 'kubeconfig' },
   { id: 'cluster-pki', label: 'Cluster PKI' },
   { id: 'expiry', label: 'Expiry check' },
+  { id: 'cluster-renew', label: 'Renew a cluster (kubeadm)' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
@@ -28,6 +30,7 @@ export class KubernetesState {
   readonly kubeconfig = new KubeconfigState();
   readonly clusterPki = new ClusterPkiState();
   readonly expiry = new ExpiryState();
+  readonly renew = new ClusterRenewState();
 
   dispose(): void {
     this.secret.build.dispose();

@@ -17,8 +17,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 
 export const sharedKubernetesState = pageState(() => {
   const kube = new KubernetesState();
-  const { csr, secret, kubeconfig: kc, clusterPki: pki, expiry } = kube;
-  // Left out on purpose: every private key field (secret.key, kubeconfig.key).
+  const { csr, secret, kubeconfig: kc, clusterPki: pki, expiry, renew } = kube;
+  // Left out on purpose: every private key field (secret.key, kubeconfig.key), the cluster copy and its CA passphrase (renew.inputs, renew.passphrase).
   remember('kubernetes', {
     section: prop(kube, 'section', SECTIONS.map((s) => s.id)),
     'csr.request': pasted(csr.source),
@@ -70,6 +70,10 @@ export const sharedKubernetesState = pageState(() => {
     'pki.serviceClusterIpRange': prop(pki, 'serviceClusterIpRange'),
     'expiry.text': prop(expiry, 'text'),
     'expiry.asOf': prop(expiry, 'asOfText'),
+    'renew.days': prop(renew, 'days'),
+    'renew.rotateKeys': prop(renew, 'rotateKeys'),
+    'renew.renewCas': prop(renew, 'renewCas'),
+    'renew.asOf': prop(renew, 'asOfText'),
   });
   return kube;
 });
