@@ -49,6 +49,16 @@ export const en = {
   'quick.madeCa': 'Made the root CA {ca} (its key held by this browser; see the CA area).',
   'quick.signed': 'Signed by {ca} with the {profile} profile, valid until {notAfter}Z (notBefore 5 minutes back).',
   'quick.failed': 'Not signed: {reason}',
+  'p12.open': 'Download .p12…',
+  'p12.formLabel': 'PKCS#12 file for {title}',
+  'p12.passphrase': 'Passphrase',
+  'p12.passphraseHint': 'At least {min} characters. The file carries the private key: Java, Windows and openssl ask for this.',
+  'p12.friendlyName': 'Friendly name (alias)',
+  'p12.legacy': 'Legacy: 3DES and a SHA-1 MAC, for Java before 8u301 and Windows before Server 2019',
+  'p12.download': 'Download .p12',
+  'p12.writing': 'Writing…',
+  'p12.done': 'Saved {file} (certificate, chain and key).',
+  'p12.failed': 'No .p12 written: {reason}',
 } as const;
 
 export const de = {
@@ -99,4 +109,14 @@ export const de = {
   'quick.madeCa': 'Stamm-CA {ca} erstellt (ihr Schlüssel liegt in diesem Browser; siehe den CA-Bereich).',
   'quick.signed': 'Von {ca} mit dem Profil {profile} signiert, gültig bis {notAfter}Z (notBefore 5 Minuten zurückdatiert).',
   'quick.failed': 'Nicht signiert: {reason}',
+  'p12.open': '.p12 herunterladen…',
+  'p12.formLabel': 'PKCS#12-Datei für {title}',
+  'p12.passphrase': 'Passphrase',
+  'p12.passphraseHint': 'Mindestens {min} Zeichen. Die Datei enthält den privaten Schlüssel: Java, Windows und openssl fragen danach.',
+  'p12.friendlyName': 'Anzeigename (Alias)',
+  'p12.legacy': 'Legacy: 3DES und SHA-1-MAC, für Java vor 8u301 und Windows vor Server 2019',
+  'p12.download': '.p12 herunterladen',
+  'p12.writing': 'Wird geschrieben…',
+  'p12.done': '{file} gespeichert (Zertifikat, Kette und Schlüssel).',
+  'p12.failed': 'Keine .p12 geschrieben: {reason}',
 } as const satisfies Messages<typeof en>;
