@@ -28,7 +28,7 @@ describe('Kubernetes view in German', () => {
 
     locale.set('de');
     flushSync();
-    expect(tabNames()).toEqual(['CSR-Manifest', 'TLS-Secret', 'kubeconfig', 'Cluster-PKI', 'Ablaufprüfung']);
+    expect(tabNames()).toEqual(['CSR-Manifest', 'TLS-Secret', 'kubeconfig', 'Cluster-PKI', 'Ablaufprüfung', 'Cluster erneuern (kubeadm)']);
     expect(screen.getByRole('tablist', { name: 'Kubernetes-Bereiche' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Zertifikatsanforderung (PEM oder DER)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Datei öffnen…' })).toBeTruthy();
@@ -41,7 +41,7 @@ describe('Kubernetes view in German', () => {
 
     locale.set('en');
     flushSync();
-    expect(tabNames()).toEqual(['CSR manifest', 'TLS Secret', 'kubeconfig', 'Cluster PKI', 'Expiry check']);
+    expect(tabNames()).toEqual(['CSR manifest', 'TLS Secret', 'kubeconfig', 'Cluster PKI', 'Expiry check', 'Renew a cluster (kubeadm)']);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Expiry check');
     expect(screen.getByRole('button', { name: 'Open files…' })).toBeTruthy();
   });

@@ -444,10 +444,11 @@ describe('expiry check', () => {
 
 describe('section keys', () => {
   it('wraps with the arrows and jumps with Home/End', () => {
-    expect(sectionAfterKey('csr', 'ArrowLeft')).toBe('expiry');
-    expect(sectionAfterKey('expiry', 'ArrowRight')).toBe('csr');
+    expect(sectionAfterKey('csr', 'ArrowLeft')).toBe('cluster-renew');
+    expect(sectionAfterKey('expiry', 'ArrowRight')).toBe('cluster-renew');
+    expect(sectionAfterKey('cluster-renew', 'ArrowRight')).toBe('csr');
     expect(sectionAfterKey('secret', 'Home')).toBe('csr');
-    expect(sectionAfterKey('secret', 'End')).toBe('expiry');
+    expect(sectionAfterKey('secret', 'End')).toBe('cluster-renew');
     expect(sectionAfterKey('secret', 'Enter')).toBeUndefined();
   });
 });

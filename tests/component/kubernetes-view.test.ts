@@ -45,14 +45,17 @@ function catchDownloads() {
 }
 
 describe('Kubernetes view', () => {
-  it('has five sections in a tablist that the arrow keys move through', async () => {
+  it('has six sections in a tablist that the arrow keys move through', async () => {
     render(KubernetesView);
     const tabs = within(screen.getByRole('tablist', { name: 'Kubernetes sections' })).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['CSR manifest', 'TLS Secret', 'kubeconfig', 'Cluster PKI', 'Expiry check']);
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(tabs.map((t) => t.textContent)).toEqual(['CSR manifest', 'TLS Secret', 'kubeconfig', 'Cluster PKI', 'Expiry check', 'Renew a cluster (kubeadm)']);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     await fireEvent.keyDown(tabs[0]!, { key: 'ArrowLeft' });
+    expect(document.activeElement?.id).toBe('k8s-tab-cluster-renew');
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('k8s-tab-cluster-renew');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Renew a cluster (kubeadm)');
+    await fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(document.activeElement?.id).toBe('k8s-tab-expiry');
-    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('k8s-tab-expiry');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Expiry check');
     expect(screen.getByLabelText('As of (UTC date)')).toBeTruthy();
   });

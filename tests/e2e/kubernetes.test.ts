@@ -56,7 +56,7 @@ describe('Kubernetes area in Chromium (file://)', () => {
     await expect(s.page.getByRole('tab', { name: 'TLS Secret' }).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('k8s-tab-secret');
     await s.page.keyboard.press('End');
-    await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('k8s-tab-expiry');
+    await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('k8s-tab-cluster-renew');
     await s.page.keyboard.press('ArrowRight');
     await expect(s.page.evaluate(() => document.activeElement?.id)).resolves.toBe('k8s-tab-csr');
     await expect(first.getAttribute('aria-selected')).resolves.toBe('true');
