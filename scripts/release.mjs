@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync, gzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -55,6 +56,10 @@ try {
   const tgz = `certbench-${pkg.version}.tgz`;
   copyFileSync(join(dist, 'index.html'), join(out, html));
   execFileSync('npm', ['pack', stage, '--pack-destination', out, '--silent'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // npm's tar is fixed (mtimes 1985-10-26, modes set above) but its gzip is node:zlib's, whose bytes
+  // have changed between Node releases: the same tar, gzipped again by fflate (pinned, mtime 0).
+  const tar = gunzipSync(readFileSync(join(out, tgz)));
+  writeFileSync(join(out, tgz), gzipSync(tar, { level: 9, mtime: 0 }));
   writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), licences);
   const sums = [html, tgz, 'THIRD-PARTY-LICENSES.txt'].map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`).join('');
   writeFileSync(join(out, 'SHA256SUMS'), sums);
