@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -76,6 +77,19 @@ describe('Download .p12 from the bench (Chromium, file://)', () => {
       await expect(form.getByRole('status').textContent()).resolves.toContain('.p12');
     });
   }
+
+  it('the open form has no serious or critical axe-core violation', async () => {
+    // axe is injected through the test driver (evaluate), which the page's CSP does not govern.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+      const axe = (globalThis as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+      const form = document.querySelector('form[aria-label^="PKCS#12 file for"]');
+      if (!form) throw new Error('the .p12 form is not open');
+      return (await axe.run(form, { resultTypes: ['violations'] })).violations;
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
 
   it('asked nothing of the network and threw nothing', () => {
     expect(nonLocalRequests(watch.requests)).toEqual([]);
