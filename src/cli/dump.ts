@@ -62,7 +62,8 @@ function isWarning(origin: string, objects: FoundObject[]): boolean {
   return objects.some((obj) => obj.origin === origin || obj.origin.startsWith(`${origin} `));
 }
 
-async function openObject(obj: FoundObject, passphrase: string | undefined): Promise<FoundObject> {
+/** An encrypted key opened (PBES2 in the core; PBES1, PKCS#12 PBE and Proc-Type PEM by Node's OpenSSL); any other object as it is. */
+export async function openObject(obj: FoundObject, passphrase: string | undefined): Promise<FoundObject> {
   if (obj.kind !== 'encrypted-private-key' && obj.kind !== 'legacy-encrypted-key') return obj;
   if (passphrase === undefined) throw new CertbenchError('this private key is encrypted: give its passphrase with --passin', obj.origin);
   if (obj.kind === 'legacy-encrypted-key') return decryptLegacyPem(obj, passphrase);

@@ -1,10 +1,12 @@
 // `certbench p12`: a certificate, its key and its chain in one PKCS#12 file for Java, Windows and browsers.
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
-import { importPrivateKey } from '../core/keys/import.ts';
+import { detectInput } from '../core/input/detect.ts';
+import { importPrivateKey, type ImportedKey } from '../core/keys/import.ts';
 import { privateKeyMatchesSpki } from '../core/keys/spki.ts';
 import { writePkcs12 } from '../core/pkcs12/write.ts';
 import { child, isContext, parseDer } from '../core/text/der-node.ts';
+import { openObject } from './dump.ts';
 import { writeFileAtomic } from './files.ts';
 import { objectsIn, readFileBytes } from './k8s.ts';
 import { readPassin } from './passin.ts';
@@ -19,11 +21,25 @@ AES-256-CBC with PBKDF2-HMAC-SHA256 and a SHA-256 MAC (OpenSSL 3's default, 2048
   --passout  the file's passphrase, in openssl's forms pass:SECRET, env:VAR or file:PATH
   --name     the friendly name (the alias keytool and Windows show) on the key and the certificate
   --legacy   3DES and a SHA-1 MAC, for Java before 8u301 and Windows before Server 2019
-  --passin   passphrase of an encrypted --key
+  --passin   passphrase of an encrypted --key (PKCS#8 of any scheme, or openssl's traditional Proc-Type PEM)
   --out      written with mode 0600, atomically (no half-written file on failure)
 
 Check it with: openssl pkcs12 -in FILE.p12 -info -nodes   or   keytool -list -v -storetype PKCS12 -keystore FILE.p12
 `;
+
+const KEY_KINDS = new Set(['private-key', 'rsa-private-key', 'ec-private-key', 'encrypted-private-key', 'legacy-encrypted-key']);
+
+/** The first private key in the file (any form dump reads, encrypted ones opened with --passin) as PKCS#8. */
+async function readKey(path: string, passin: string | undefined): Promise<ImportedKey> {
+  const found = detectInput(readFileBytes(path, '--key'), path);
+  const obj = found.objects.find((o) => KEY_KINDS.has(o.kind));
+  if (!obj) throw new CertbenchError(`no private key in ${path} (${found.problems.map((p) => p.message).join('; ') || `found ${found.objects.map((o) => o.kind).join(', ') || 'nothing'}`})`, '--key');
+  if (passin === undefined && (obj.kind === 'encrypted-private-key' || obj.kind === 'legacy-encrypted-key')) {
+    throw new CertbenchError(`the key in ${path} is encrypted: give its passphrase with --passin`, '--key');
+  }
+  const opened = await openObject(obj, passin);
+  return importPrivateKey(opened.der);
+}
 
 function subjectPublicKeyInfo(certificate: Uint8Array): Uint8Array {
   const tbs = child(parseDer(certificate, 'certificate'), 0, 'tbsCertificate');
@@ -53,12 +69,8 @@ registerCommand(
     }
     const [certificate, ...more] = objectsIn(values.cert, '--cert', 'certificate');
     const chain = [...more, ...(values.chain ?? []).flatMap((f) => objectsIn(f, '--chain', 'certificate'))];
-    const keyBytes = readFileBytes(values.key, '--key');
-    const keyText = new TextDecoder().decode(keyBytes);
     const passin = values.passin === undefined ? undefined : await readPassin(values.passin, '--passin');
-    const key = await importPrivateKey(keyText.includes('-----BEGIN') ? keyText : keyBytes, { passphrase: passin }).catch((e: unknown) => {
-      throw e instanceof CertbenchError ? new CertbenchError(e.message, values.key) : e;
-    });
+    const key = await readKey(values.key, passin);
     // openssl -export refuses this too ("No certificate matches private key"): Java would list no key entry.
     if (!(await privateKeyMatchesSpki(key.keyPair.privateKey, subjectPublicKeyInfo(certificate!)))) {
       throw new CertbenchError(`the key in ${values.key} does not belong to the certificate in ${values.cert} (their public keys differ)`);

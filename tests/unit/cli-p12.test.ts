@@ -70,6 +70,24 @@ describe('certbench p12', () => {
     expect(info.stderr).toContain('PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048');
   });
 
+  it('opens keys encrypted the old ways (traditional Proc-Type PEM, PKCS#8 with PBE-SHA1-3DES) with --passin, and asks for it', async () => {
+    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'rsa.key', '-out', 'rsa.pem', '-subj', '/CN=old key', '-days', '2']);
+    openssl(['rsa', '-in', 'rsa.key', '-aes128', '-traditional', '-passout', 'pass:oldpw', '-out', 'rsa-trad.key']);
+    openssl(['pkcs8', '-topk8', '-in', 'rsa.key', '-v1', 'PBE-SHA1-3DES', '-passout', 'pass:oldpw', '-out', 'rsa-pbe1.key']);
+    expect(readFileSync(join(work, 'rsa-trad.key'), 'utf8')).toContain('Proc-Type: 4,ENCRYPTED');
+    for (const keyFile of ['rsa-trad.key', 'rsa-pbe1.key']) {
+      const out = join(work, `${keyFile}.p12`);
+      const r = await cli(['p12', '--cert', join(work, 'rsa.pem'), '--key', join(work, keyFile), '--passin', 'pass:oldpw', '--passout', 'pass:p12pw', '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      const key = spawnSync('openssl', ['pkcs12', '-in', out, '-passin', 'pass:p12pw', '-nocerts', '-nodes'], { encoding: 'utf8' });
+      expect(key.status, key.stderr).toBe(0);
+      expect(execFileSync('openssl', ['pkey', '-pubout'], { input: key.stdout }).toString()).toBe(openssl(['pkey', '-in', 'rsa.key', '-pubout']).toString());
+      const asked = await cli(['p12', '--cert', join(work, 'rsa.pem'), '--key', join(work, keyFile), '--passout', 'pass:p12pw', '--out', out]);
+      expect(asked.status).toBe(1);
+      expect(asked.stderr).toContain('is encrypted: give its passphrase with --passin');
+    }
+  });
+
   it('refuses a key that is not the certificate’s, and says what is missing', async () => {
     const r = await cli(['p12', '--cert', join(work, 'leaf.pem'), '--key', join(work, 'ca.key'), '--passout', 'pass:x', '--out', join(work, 'no.p12')]);
     expect(r.status).toBe(1);
