@@ -105,6 +105,27 @@
     })();
   }
 
+  // The About panel's network check, watched from the moment the page opens: every resource it
+  // fetched (an observer keeps what the timing buffer, 250 entries, would drop) and every request or
+  // script the Content-Security-Policy refused (refusals leave no resource entry).
+  var fetched = [];
+  var refused = [];
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        fetched.push(e.name);
+      });
+    }).observe({ type: 'resource', buffered: true });
+  } catch (e) {
+    fetched = null;
+  }
+  document.addEventListener('securitypolicyviolation', function (e) {
+    refused.push({ directive: e.effectiveDirective || e.violatedDirective, url: e.blockedURI || '' });
+  });
+  api.requests = function () {
+    return { fetched: fetched ? fetched.slice() : performance.getEntriesByType('resource').map(function (e) { return e.name; }), refused: refused.slice() };
+  };
+
   // The About panel's self-check: the text of every chunk this page has run, to hash against the CSP.
   api.ran = function () {
     var names = Array.from(defined);

@@ -1,11 +1,12 @@
 /**
  * The About panel's self-check on documents made here: a script whose text hashes to a CSP source is
  * allowed, one that does not is named; the CSP's script-src is read as the browser reads it; a
- * SHA256SUMS line is found by file name in both of sha256sum's formats.
+ * SHA256SUMS line is found by file name in both of sha256sum's formats; of what the loader saw
+ * fetched, only what left the file counts as a network request, and what the CSP refused is kept.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { allowedScriptHashes, checkScripts, fileSha256Hex, publishedHash } from '../../src/ui/about/self-check.ts';
+import { allowedScriptHashes, checkScripts, fileSha256Hex, networkRequests, publishedHash } from '../../src/ui/about/self-check.ts';
 
 const b64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 
@@ -52,5 +53,13 @@ describe('About self-check', () => {
     const sums = `${'0'.repeat(64)}  certbench-0.1.0.tgz\n${hex.toUpperCase()} *release/certbench-0.1.0.html\n`;
     expect(publishedHash(sums, 'certbench-0.1.0.html')).toBe(hex);
     expect(publishedHash(sums, 'certbench-0.2.0.html')).toBeUndefined();
+  });
+
+  it('counts as network requests only what the loader saw fetched from outside the file, and keeps what the CSP refused', () => {
+    const refused = [{ directive: 'connect-src', url: 'https://example.invalid/x' }];
+    // Chromium lists a refused request among the resources too; it was never sent.
+    const loader = { requests: () => ({ fetched: ['file:///tmp/certbench.html', 'data:image/png;base64,AA', 'blob:null/1', 'https://example.invalid/x', 'http://10.0.0.1/a.js'], refused }) };
+    expect(networkRequests(loader)).toEqual({ fetched: ['http://10.0.0.1/a.js'], refused });
+    expect(networkRequests({ requests: () => ({ fetched: ['file:///x.html'], refused: [] }) })).toEqual({ fetched: [], refused: [] });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The About panel of the built file, opened from file:// in Chromium and Firefox ESR: it names the
  * version, commit and date the build took from git (asked here of git itself), its self-check finds
- * every script that ran among the CSP's hashes and no network request, it lists the bundled
+ * every script that ran among the CSP's hashes, no network request and nothing the CSP refused (and
+ * names the refusals after the page tries a fetch and an image from the network), it lists the bundled
  * packages as the build's THIRD-PARTY-LICENSES.txt does, and (Chromium) it checks a copy of the
  * file against a SHA256SUMS that sha256sum wrote: the real copy matches, a copy with one byte
  * changed does not.
@@ -63,6 +64,7 @@ describe('About in Chromium from file://', () => {
     // The loader, the start-up chunks and the CA area's at least.
     expect(Number(await scripts.getAttribute('data-ran'))).toBeGreaterThanOrEqual(3);
     await expect(s.page.getByTestId('about-network').getAttribute('data-ok')).resolves.toBe('true');
+    await expect(s.page.getByTestId('about-refused').getAttribute('data-ok')).resolves.toBe('true');
     expect(nonLocalRequests(watch.requests)).toEqual([]);
     expect([...watch.consoleErrors, ...watch.pageErrors]).toEqual([]);
   });
@@ -99,6 +101,36 @@ describe('About in Chromium from file://', () => {
     await s.page.keyboard.press('Escape');
     await s.page.getByTestId('about').waitFor({ state: 'detached' });
   });
+
+  it('names what the CSP refused when something in the page tries the network, and nothing is sent', async () => {
+    await expect(s.page.getByTestId('about-refused').count()).resolves.toBe(0);
+    // Chromium reports a request the CSP blocks (the image) before blocking it; it must fail as blocked, with no response.
+    const before = watch.requests.length;
+    const failed = new Map<string, string>();
+    const answered: string[] = [];
+    s.page.on('requestfailed', (r) => failed.set(r.url(), r.failure()?.errorText ?? ''));
+    s.page.on('response', (r) => answered.push(r.url()));
+    await s.page.evaluate(async () => {
+      await fetch('https://certbench-probe.invalid/fetch').catch(() => undefined);
+      const img = new Image();
+      img.src = 'https://certbench-probe.invalid/pixel.png';
+      document.body.append(img);
+      await new Promise((done) => setTimeout(done, 200));
+      img.remove();
+    });
+    await s.page.getByRole('button', { name: 'About' }).click();
+    const refused = s.page.getByTestId('about-refused');
+    await refused.waitFor();
+    await expect(refused.getAttribute('data-ok')).resolves.toBe('false');
+    const text = await refused.textContent();
+    expect(text).toContain('connect-src https://certbench-probe.invalid/fetch');
+    expect(text).toContain('img-src https://certbench-probe.invalid/pixel.png');
+    await expect(s.page.getByTestId('about-network').getAttribute('data-ok')).resolves.toBe('true');
+    const tried = nonLocalRequests(watch.requests.slice(before));
+    expect(tried.every((url) => url.startsWith('https://certbench-probe.invalid/'))).toBe(true);
+    for (const url of tried) expect(failed.get(url), url).toMatch(/^(csp|net::ERR_BLOCKED_BY_CSP)$/);
+    expect(nonLocalRequests(answered)).toEqual([]);
+  });
 });
 
 describe('About in Firefox ESR from file://', () => {
@@ -126,10 +158,11 @@ describe('About in Firefox ESR from file://', () => {
         scripts: q('about-scripts')?.getAttribute('data-ok'),
         ran: Number(q('about-scripts')?.getAttribute('data-ran')),
         network: q('about-network')?.getAttribute('data-ok'),
+        refused: q('about-refused')?.getAttribute('data-ok'),
         licences: q('about-licences')?.querySelectorAll('summary').length,
       };
     });
-    expect(shown).toEqual({ version: VERSION, commit: expect.stringMatching(COMMIT), date: DATE, scripts: 'true', ran: shown.ran, network: 'true', licences: PACKAGES.length });
+    expect(shown).toEqual({ version: VERSION, commit: expect.stringMatching(COMMIT), date: DATE, scripts: 'true', ran: shown.ran, network: 'true', refused: 'true', licences: PACKAGES.length });
     expect(shown.ran).toBeGreaterThanOrEqual(2);
     expect(nonLocalRequests(requests)).toEqual([]);
     expect(errors).toEqual([]);

@@ -4,9 +4,10 @@
  * from a network since it opened. The CSP already enforces the first; this makes it visible.
  */
 
-/** The loader's record of the chunks it ran (scripts/single-file-boot.js). */
-interface Loader {
+/** The loader's record of the chunks it ran and of the page's requests (scripts/single-file-boot.js). */
+export interface Loader {
   ran?: () => Promise<{ name: string; text: string }[]>;
+  requests?: () => { fetched: string[]; refused: { directive: string; url: string }[] };
 }
 
 export interface ScriptCheck {
@@ -44,10 +45,29 @@ export async function checkScripts(doc: Document = document): Promise<ScriptChec
   return { allowed, ran };
 }
 
-/** Resources the page loaded from anything but the file itself and in-page data (file:, data:, blob:, about:). */
-export function networkRequests(): string[] {
-  const entries = typeof performance === 'undefined' ? [] : performance.getEntriesByType('resource');
-  return entries.map((e) => e.name).filter((url) => !/^(file|data|blob|about):/i.test(url));
+export interface NetworkCheck {
+  /** URLs the page fetched from anything but the file itself and in-page data (file:, data:, blob:, about:). */
+  fetched: string[];
+  /** What the Content-Security-Policy refused (each an attempt that was stopped, not a request made). */
+  refused: { directive: string; url: string }[];
+}
+
+const local = (url: string) => /^(file|data|blob|about):/i.test(url);
+
+/**
+ * What went to the network since the page opened: the loader watches from its first line
+ * (scripts/single-file-boot.js); from source there is no loader, and the resource timing buffer is
+ * all there is.
+ */
+export function networkRequests(loader: Loader | undefined = (globalThis as { __certbench?: Loader }).__certbench): NetworkCheck {
+  const seen = loader?.requests?.() ?? {
+    fetched: typeof performance === 'undefined' ? [] : performance.getEntriesByType('resource').map((e) => e.name),
+    refused: [],
+  };
+  // Chromium keeps a resource entry for a request the policy refused, though nothing was sent: the
+  // page's policy is fixed, so a URL it refused once was never fetched.
+  const refusedUrls = new Set(seen.refused.map((r) => r.url));
+  return { fetched: seen.fetched.filter((url) => !local(url) && !refusedUrls.has(url)), refused: seen.refused };
 }
 
 /** SHA-256 of a file's bytes, lower-case hex, as `sha256sum` prints it. */
