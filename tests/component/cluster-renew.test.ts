@@ -60,6 +60,28 @@ function folderFiles(root: string): File[] {
   });
 }
 
+/**
+ * What Chromium's drop of a folder hands over: DataTransfer items whose webkitGetAsEntry() is a directory
+ * entry, read in batches of three (a real reader stops at 100) until an empty batch.
+ */
+function droppedFolder(root: string): DataTransfer {
+  const files = filesUnder(root);
+  const entryAt = (fullPath: string): FileSystemEntry => {
+    const file = files.find((f) => `/${f.path}` === fullPath);
+    if (file) return { isFile: true, isDirectory: false, fullPath, file: (ok: (f: File) => void) => ok(new File([new Uint8Array(file.bytes)], fullPath.split('/').pop()!)) } as unknown as FileSystemEntry;
+    const children = [...new Set(files.filter((f) => `/${f.path}`.startsWith(`${fullPath}/`)).map((f) => `${fullPath}/${`/${f.path}`.slice(fullPath.length + 1).split('/')[0]}`))];
+    return {
+      isFile: false, isDirectory: true, fullPath,
+      createReader: () => {
+        let next = 0;
+        return { readEntries: (ok: (e: FileSystemEntry[]) => void) => ok(children.slice(next, (next += 3)).map(entryAt)) };
+      },
+    } as unknown as FileSystemEntry;
+  };
+  const top = `/${files[0]!.path.split('/')[0]}`;
+  return { items: [{ kind: 'file', webkitGetAsEntry: () => entryAt(top) }], files: [] } as unknown as DataTransfer;
+}
+
 const planRow = (name: string) => screen.getByTestId('k8s-renew-plan').querySelector<HTMLTableRowElement>(`tr[data-name="${name}"]`)!;
 const tableRows = (testId: string) => [...screen.getByTestId(testId).querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
 
@@ -126,6 +148,22 @@ describe('Renew a cluster (kubeadm)', () => {
     } finally {
       downloads.restore();
     }
+  });
+
+  it('a folder dropped on the section is walked (directory entries read in batches) and planned', async () => {
+    const etc = join(dir, 'dropped/kubernetes');
+    makeOpensslKubeadm(etc, { kubeletEmbedded: true });
+    const kube = new KubernetesState();
+    kube.section = 'cluster-renew';
+    render(KubernetesView, { kube });
+    await fireEvent.drop(screen.getByTestId('k8s-renew-drop'), { dataTransfer: droppedFolder(etc) });
+    await screen.findByTestId('k8s-renew-plan', {}, { timeout: 20_000 });
+    expect(kube.renew.inputs.map((f) => f.path).sort()).toEqual(filesUnder(etc).map((f) => f.path).sort());
+    expect(screen.getByTestId('k8s-renew-input').textContent).toBe(`Copy: ${filesUnder(etc).length} files`);
+    // Every kubeadm file was found under its folder: nothing missing, kubelet.conf (embedded) renewable.
+    expect(screen.queryByTestId('k8s-renew-missing-list')).toBeNull();
+    expect(planRow('kubelet.conf').dataset.action).toBe('renew');
+    expect(planRow('etcd-healthcheck-client').dataset.action).toBe('renew');
   });
 
   it('asks for the passphrase of an encrypted CA key in a tar czf, says when it is wrong, plans with the right one', async () => {
