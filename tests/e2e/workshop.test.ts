@@ -179,6 +179,13 @@ describe('Workshop in Chromium (file://)', () => {
     const admin = await download(page, 'ws-artifact-admin-crt-download', 'admin-renewed.crt', 'renew');
     expect(openssl(['verify', '-attime', at, '-CAfile', ca, renewed, admin]).ok).toBe(true);
     expect(openssl(['x509', '-in', old, '-noout', '-pubkey']).out).toBe(openssl(['x509', '-in', renewed, '-noout', '-pubkey']).out);
+    // The last step: the lab's own kubeadm /etc/kubernetes, expired as of the clock, rescued offline.
+    await doStep(page, 'rescue');
+    await expect(page.getByTestId('ws-artifact-cluster-expiry-before-txt').textContent()).resolves.toMatch(/apiserver\s.*<invalid>/);
+    await expect(page.getByTestId('ws-artifact-cluster-expiry-after-txt').textContent()).resolves.not.toContain('<invalid>');
+    const clusterCa = await download(page, 'ws-artifact-cluster-pki-etcd-ca-crt-download', 'cluster-etcd-ca.crt', 'rescue');
+    const etcdServer = await download(page, 'ws-artifact-cluster-pki-etcd-server-crt-download', 'cluster-etcd-server.crt', 'rescue');
+    expect(openssl(['verify', '-attime', at, '-CAfile', clusterCa, etcdServer]).out).toContain(': OK');
   });
 
   it('lab 5: the Hard Way set verifies and the table shows each CN/O; reset forgets the lab', async () => {

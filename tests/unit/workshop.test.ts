@@ -260,6 +260,32 @@ describe('lab 4: expiry, the as-of clock and renewal', () => {
     expect(r.state.artifacts['apiserver-expired.crt']).toBeUndefined();
   });
 
+  it('ends with the offline rescue of the lab\u2019s kubeadm /etc/kubernetes: expired as of the clock, renewed, openssl agrees', async () => {
+    const env = memoryLabEnv();
+    const lab = labById('expiry')!;
+    const s = await runLab('expiry', env);
+    expect(lab.steps.at(-1)!.id).toBe('rescue');
+    expect(s.done).toContain('rescue');
+    expect(s.checks.rescue!.map((c) => [c.id, c.ok])).toEqual([['rescue-expired-before', true], ['rescue-same-key', true], ['rescue-verify', true]]);
+    expect(s.artifacts['cluster-expiry-before.txt']).toMatch(/apiserver\s.*<invalid>/);
+    expect(s.artifacts['cluster-expiry-after.txt']).not.toContain('<invalid>');
+    expect(s.artifacts['RENEWAL-STEPS.txt']).toContain('/etc/kubernetes/manifests');
+    const at = String(Math.floor(new Date(s.values.clock!.asOf!).getTime() / 1000));
+    for (const [leaf, ca] of [['pki/apiserver.crt', 'pki/ca.crt'], ['pki/etcd/peer.crt', 'pki/etcd/ca.crt'], ['pki/front-proxy-client.crt', 'pki/front-proxy-ca.crt'], ['admin.conf.crt', 'pki/ca.crt']] as const) {
+      const flat = (n: string) => `rescue-${n.replace(/\//g, '_')}`;
+      put(flat(ca), s.artifacts[`cluster/${ca}`]!);
+      put(flat(leaf), s.artifacts[`cluster/${leaf}`]!);
+      put(`${flat(leaf)}.old`, s.artifacts[`cluster-expired/${leaf}`]!);
+      expect(openssl(['verify', '-attime', at, '-CAfile', flat(ca), flat(leaf)]).out, leaf).toContain(': OK');
+      expect(openssl(['verify', '-attime', at, '-CAfile', flat(ca), `${flat(leaf)}.old`]).out, leaf).toContain('certificate has expired');
+      expect(openssl(['x509', '-in', flat(leaf), '-noout', '-pubkey']).out).toBe(openssl(['x509', '-in', `${flat(leaf)}.old`, '-noout', '-pubkey']).out);
+    }
+    // A broken renewal fails the lab's check: swap in a certificate of another key.
+    const broken = { ...s, artifacts: { ...s.artifacts, 'cluster/pki/apiserver.crt': s.artifacts['cluster/pki/etcd/server.crt']! } };
+    const checks = await lab.steps.at(-1)!.check(broken, env);
+    expect(checks.find((c) => c.id === 'rescue-same-key')!.ok).toBe(false);
+  });
+
   it('the clock check fails while the clock is before expiry', async () => {
     const env = memoryLabEnv();
     const lab = labById('expiry')!;

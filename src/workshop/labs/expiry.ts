@@ -1,14 +1,19 @@
 /**
  * Lab 4: short-lived certificates, a movable "as of" clock (the kubeadm-style expiry table from
  * src/kube), what breaks when the client or the API server certificate expires, and renewal from
- * the CA core (same key, new serial and validity, as `kubeadm certs renew` does).
+ * the CA core (same key, new serial and validity, as `kubeadm certs renew` does); it ends with the
+ * offline rescue of the lab's own kubeadm /etc/kubernetes (src/kube/rescue), expired as of the clock.
  */
 import { planRenewal } from '../../core/ca/issue.ts';
 import { certificateFacts } from '../../core/cert/read.ts';
 import { bytesEqual } from '../../core/bytes.ts';
 import { detectInput } from '../../core/input/detect.ts';
 import { verifyChain } from '../../core/verify/index.ts';
+import { DAY_MS } from '../../core/cert/time.ts';
+import { generateKubeadmPki } from '../../kube/cluster-pki/kubeadm.ts';
 import { checkExpiration, formatExpiryTable } from '../../kube/expiry.ts';
+import { loadCluster, readClusterFiles } from '../../kube/rescue/input.ts';
+import { renewCluster, STEPS_FILE } from '../../kube/rescue/renew.ts';
 import { artifact, certDer } from '../artifacts.ts';
 import { CA_FILE, caCertOf, caStep, CLIENT, checkOf, csrCommands, dns, makeKeyAndCsr, SERVER, signCommands, signCsr } from '../steps.ts';
 import type { LabDefinition, LabEnv, LabState, TextItem } from '../types.ts';
@@ -95,6 +100,78 @@ async function renew(state: LabState, env: LabEnv): Promise<void> {
     state.artifacts[`${c.base}.crt`] = result.pem;
   }
   state.artifacts['expiry-table-renewed.txt'] = await expiryTableAt(state, asOfOf(state), CERTS.map((c) => `${c.base}.crt`));
+}
+
+/** The lab's cluster: its /etc/kubernetes as `cluster/…` (certificates only: the state is stored, keys are not), its step 2 originals as `cluster-expired/…`. */
+const CLUSTER = 'cluster/';
+const CLUSTER_EXPIRED = 'cluster-expired/';
+const CLUSTER_CAS = ['pki/ca.crt', 'pki/front-proxy-ca.crt', 'pki/etcd/ca.crt'];
+const clusterLeaves = (state: LabState) => Object.keys(state.artifacts).filter((n) => n.startsWith(CLUSTER) && !CLUSTER_CAS.includes(n.slice(CLUSTER.length))).sort();
+const clientCertOf = (kubeconfig: string): string => {
+  const m = /client-certificate-data:\s*(\S+)/.exec(kubeconfig);
+  return m ? new TextDecoder().decode(Uint8Array.from(atob(m[1]!), (c) => c.charCodeAt(0))) : '';
+};
+
+/**
+ * The lab's own kubeadm control plane, its certificates made when step 2's were and as short-lived,
+ * so as of the clock they have expired; then the offline rescue as of the clock, as an admin would
+ * run it on a copy of /etc/kubernetes.
+ */
+async function rescue(state: LabState): Promise<void> {
+  const issued = certificateFacts(certDer(artifact(state, issuedName(state, 'apiserver')), 'apiserver.crt'));
+  const pki = await generateKubeadmPki({
+    nodeName: 'kubemaster',
+    notBefore: issued.notBefore,
+    leafDays: (issued.notAfter.getTime() - issued.notBefore.getTime()) / DAY_MS,
+  });
+  const encoder = new TextEncoder();
+  const files = readClusterFiles(pki.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.contents) })));
+  const result = await renewCluster(await loadCluster(files), { asOf: asOfOf(state) });
+  for (const n of Object.keys(state.artifacts)) if (n.startsWith(CLUSTER) || n.startsWith(CLUSTER_EXPIRED)) delete state.artifacts[n];
+  const decoder = new TextDecoder();
+  for (const f of pki.files) {
+    const renewed = decoder.decode(result.files.get(f.path)!);
+    if (f.kind === 'certificate') {
+      state.artifacts[CLUSTER + f.path] = renewed;
+      if (!CLUSTER_CAS.includes(f.path)) state.artifacts[CLUSTER_EXPIRED + f.path] = f.contents;
+    } else if (f.kind === 'kubeconfig' && clientCertOf(renewed)) {
+      state.artifacts[`${CLUSTER}${f.path}.crt`] = clientCertOf(renewed);
+      state.artifacts[`${CLUSTER_EXPIRED}${f.path}.crt`] = clientCertOf(f.contents);
+    }
+  }
+  state.artifacts['cluster-expiry-before.txt'] = result.plan.beforeTable;
+  state.artifacts['cluster-expiry-after.txt'] = result.afterTable;
+  state.artifacts[STEPS_FILE] = result.steps;
+}
+
+async function rescueChecks(state: LabState) {
+  const at = asOfOf(state);
+  const leaves = clusterLeaves(state);
+  const cas = CLUSTER_CAS.map((n) => state.artifacts[CLUSTER + n]).filter((p): p is string => !!p).map((p) => certDer(p, 'CA'));
+  const expiredBefore: string[] = [];
+  const notVerified: string[] = [];
+  const notSameKey: string[] = [];
+  for (const name of leaves) {
+    const file = name.slice(CLUSTER.length);
+    const old = state.artifacts[CLUSTER_EXPIRED + file];
+    const now = certDer(artifact(state, name), name);
+    if (!old) {
+      notSameKey.push(file);
+      continue;
+    }
+    const a = certificateFacts(certDer(old, file));
+    const b = certificateFacts(now);
+    if (a.notAfter.getTime() < at.getTime()) expiredBefore.push(file);
+    if (!bytesEqual(a.subjectPublicKeyInfo, b.subjectPublicKeyInfo) || a.serialHex === b.serialHex || !bytesEqual(a.subjectDer, b.subjectDer)) notSameKey.push(file);
+    const r = await verifyChain(now, { trusted: cas, purpose: 'any', profile: 'rfc5280', at });
+    if (!r.ok) notVerified.push(`${file}: ${r.problems.map((p) => p.message).join('; ')}`);
+  }
+  const count = String(leaves.length);
+  return [
+    checkOf('rescue-expired-before', leaves.length > 0 && expiredBefore.length === leaves.length, 'check.rescue-expired-before', { count: String(expiredBefore.length), total: count, asOf: at.toISOString() }),
+    checkOf('rescue-same-key', leaves.length > 0 && notSameKey.length === 0, notSameKey.length ? 'check.rescue-not-same-key' : 'check.rescue-same-key', { count, files: notSameKey.join(', ') }),
+    checkOf('rescue-verify', leaves.length > 0 && notVerified.length === 0, notVerified.length ? 'check.rescue-not-verified' : 'check.rescue-verified', { count, asOf: at.toISOString(), problems: notVerified.join(' | ') }),
+  ];
 }
 
 export const EXPIRY_LAB: LabDefinition = {
@@ -194,6 +271,23 @@ export const EXPIRY_LAB: LabDefinition = {
             `openssl verify -attime ${Math.floor(asOfOf(state).getTime() / 1000)} -CAfile ca.crt apiserver.crt admin.crt`,
           ],
         },
+      ],
+    },
+    {
+      id: 'rescue',
+      needs: ['expiry-table-renewed.txt'],
+      fields: [],
+      shows: (state) => [
+        ...[...CLUSTER_CAS.map((n) => CLUSTER + n).filter((n) => state.artifacts[n] !== undefined), ...clusterLeaves(state)].map((name) => ({ name, kind: 'certificate' as const })),
+        ...['cluster-expiry-before.txt', 'cluster-expiry-after.txt', STEPS_FILE].filter((n) => state.artifacts[n] !== undefined).map((name) => ({ name, kind: 'text' as const })),
+      ],
+      async run({ state }) {
+        await rescue(state);
+      },
+      check: rescueChecks,
+      commands: (state) => [
+        { key: 'tool.certbench', commands: [`tar czf kubernetes.tar.gz -C / etc/kubernetes`, `certbench cluster-pki renew --in kubernetes.tar.gz --out renewed.zip --at ${asOfOf(state).toISOString()}`] },
+        { key: 'tool.kubeadm', commands: ['kubeadm certs renew all', 'kubeadm certs check-expiration'] },
       ],
     },
   ],
