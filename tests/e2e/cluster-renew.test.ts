@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -22,6 +23,18 @@ const DAY = 86_400_000;
 const LATER = new Date(Date.now() + 400 * DAY).toISOString().slice(0, 10);
 const atLater = String(Math.floor(Date.parse(`${LATER}T00:00:00Z`) / 1000));
 const PASS = 'etcd ca pass';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is (the a11y suite's bar). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 /** Unzips the download into `out`. */
 function unpack(zipPath: string, out: string): void {
@@ -122,6 +135,8 @@ describe('Renew a cluster (kubeadm) in Chromium from file://', () => {
     judge(join(tarRoot, 'etc/kubernetes'), out);
     expect(readFileSync(join(out, 'RENEWAL-STEPS.txt'), 'utf8')).toContain('kubelet-client-current.pem');
     await storageHoldsNoSecret(page);
+    // The section with its plan, tables and steps on screen passes the a11y suite's bar.
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
   it('a folder (RSA-2048, etcd CA key encrypted) through the folder input: passphrase, Renew, judged by openssl', async () => {
