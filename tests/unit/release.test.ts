@@ -1,39 +1,73 @@
 /**
- * `npm run release` (scripts/release.mjs), judged by the tools a reviewer uses: two releases of this
- * checkout built in different temporary folders are byte-identical (html, CLI tarball, licences,
- * SHA256SUMS); `sha256sum -c SHA256SUMS` passes; the tarball installs with npm in an empty folder
- * with no registry reachable, and its `certbench --version` names the commit git names.
+ * `npm run release` (scripts/release.mjs) as a reviewer runs it, judged by the tools they use: two
+ * fresh clones of HEAD, in different folders, time zones, locales and umasks, release byte-identical
+ * files (html, CLI tarball, licences, SHA256SUMS), none holding a path of the machine; `sha256sum -c
+ * SHA256SUMS` passes; the tarball installs with npm in an empty folder with no registry reachable,
+ * and its `certbench --version` names the cloned commit.
+ *
+ * Clones, not this working tree: other work in progress here (or a commit made meanwhile) must not
+ * make the two builds differ. So the test releases what is committed: commit a change to the release
+ * before judging it here.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync, inflateRawSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+const COMMIT = git('rev-parse', 'HEAD');
+const VERSION = (JSON.parse(git('show', `${COMMIT}:package.json`)) as { version: string }).version;
+const run = promisify(execFile);
 const FILES = [`certbench-${VERSION}.html`, `certbench-${VERSION}.tgz`, 'THIRD-PARTY-LICENSES.txt', 'SHA256SUMS'];
 
-describe('npm run release', () => {
+describe('npm run release from a fresh clone', () => {
   let work: string;
-  const out = (n: number) => join(work, `machine-${n}`, 'release');
+  // The second "machine" keeps its clone deeper, under another name.
+  const clone = (n: number) => join(work, n === 1 ? 'machine-1/certbench' : 'another-machine-2/home/someone/src/certbench');
+  const out = (n: number) => join(clone(n), 'release');
 
-  beforeAll(() => {
+  function cloneAt(dir: string, sha: string) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('git', ['clone', '--quiet', '--shared', '--no-checkout', root, dir]);
+    execFileSync('git', ['checkout', '--quiet', '--detach', sha], { cwd: dir });
+    // The packages `npm ci` would install (package-lock.json), copied from this checkout as hard
+    // links to save the time. A copy, not a symlink: the bundler names modules by their real path
+    // relative to the project, so a linked node_modules would put this checkout's path in the CLI.
+    const copy = spawnSync('cp', ['-al', join(root, 'node_modules'), join(dir, 'node_modules')]);
+    if (copy.status !== 0) execFileSync('cp', ['-a', join(root, 'node_modules'), join(dir, 'node_modules')]);
+  }
+
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'certbench-release-test-'));
-    // The second "machine" has another folder, time zone, locale and umask: none may reach the output.
-    execFileSync(process.execPath, ['scripts/release.mjs', '--out', out(1)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('sh', ['-c', 'umask 077 && exec "$0" scripts/release.mjs --out "$1"', process.execPath, out(2)], {
-      cwd: root,
-      env: { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C', LANG: 'C' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    cloneAt(clone(1), COMMIT);
+    cloneAt(clone(2), COMMIT);
+    // Both at once (each is two builds); the second in another time zone, locale and umask: none may reach the output.
+    await Promise.all([
+      run('npm', ['run', '--silent', 'release'], { cwd: clone(1) }),
+      run('sh', ['-c', 'umask 077 && exec npm run --silent release'], { cwd: clone(2), env: { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C', LANG: 'C' } }),
+    ]);
   }, 300_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
   it('writes the html, the CLI tarball, the licences and SHA256SUMS, and two builds are byte-identical', () => {
     expect(readdirSync(out(1)).sort()).toEqual([...FILES].sort());
     for (const f of FILES) expect(readFileSync(join(out(1), f)).equals(readFileSync(join(out(2), f))), f).toBe(true);
+  });
+
+  it('holds no path of the machine that built it (the source folder, the temporary build folders)', () => {
+    const html = readFileSync(join(out(1), FILES[0]), 'utf8');
+    const chunks = [...html.matchAll(/data-chunk="([^"]+)">([^<]+)</g)].map((m) => inflateRawSync(Buffer.from(m[2], 'base64')).toString('utf8'));
+    expect(chunks.length).toBeGreaterThan(10);
+    const cli = execFileSync('tar', ['xzOf', FILES[1], 'package/cli.mjs'], { cwd: out(1), encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(cli).toMatch(/^#!\/usr\/bin\/env node/);
+    for (const text of [html, cli, ...chunks]) {
+      // scripts/release.mjs builds in mkdtemp(certbench-release-…); the clones are under `work`; their node_modules is this checkout's.
+      for (const path of [root, work, 'certbench-release-']) expect(text.includes(path), path).toBe(false);
+    }
   });
 
   it('passes sha256sum -c, and a changed file fails it', () => {
@@ -50,6 +84,17 @@ describe('npm run release', () => {
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', FILES[1], 'package/package.json'], { cwd: out(1), encoding: 'utf8' })) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'certbench', version: VERSION, bin: { certbench: 'cli.mjs' } });
     expect(manifest.dependencies).toBeUndefined();
+    // No clock in the tarball: gzip's MTIME is 0, each tar entry has npm's fixed 1985-10-26 time.
+    const tgz = readFileSync(join(out(1), FILES[1]));
+    expect(tgz.readUInt32LE(4)).toBe(0);
+    const tar = gunzipSync(tgz);
+    const mtimes = new Set<number>();
+    for (let at = 0; at + 512 <= tar.length && tar[at] !== 0; ) {
+      const size = parseInt(tar.subarray(at + 124, at + 136).toString('latin1'), 8);
+      mtimes.add(parseInt(tar.subarray(at + 136, at + 148).toString('latin1'), 8));
+      at += 512 + Math.ceil(size / 512) * 512;
+    }
+    expect([...mtimes].map((t) => new Date(t * 1000).toISOString().slice(0, 10))).toEqual(['1985-10-26']);
     const licences = readFileSync(join(out(1), 'THIRD-PARTY-LICENSES.txt'), 'utf8');
     for (const name of ['pkijs', 'asn1js', 'yaml', 'svelte', 'idb-keyval']) expect(licences).toMatch(new RegExp(`^${name} \\S+ \\(`, 'm'));
   });
@@ -61,9 +106,8 @@ describe('npm run release', () => {
     const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(out(1), FILES[1])], { cwd: dir, env, encoding: 'utf8' });
     expect(install.status, install.stderr).toBe(0);
     const version = execFileSync('npx', ['--offline', 'certbench', '--version'], { cwd: dir, env, encoding: 'utf8' });
-    const head = git('rev-parse', 'HEAD').slice(0, 12);
-    const dirty = git('status', '--porcelain', '--untracked-files=no') !== '' ? '-dirty' : '';
-    const date = new Date(Number(git('log', '-1', '--format=%ct')) * 1000).toISOString().replace('.000Z', 'Z');
-    expect(version).toBe(`certbench ${VERSION} (commit ${head}${dirty}, built ${date})\n`);
+    // A fresh clone is clean: no -dirty marker.
+    const date = new Date(Number(git('log', '-1', '--format=%ct', COMMIT)) * 1000).toISOString().replace('.000Z', 'Z');
+    expect(version).toBe(`certbench ${VERSION} (commit ${COMMIT.slice(0, 12)}, built ${date})\n`);
   });
 });
