@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildInfo } from '../src/core/build-info.ts';
 
@@ -19,10 +19,16 @@ function git(root: string, args: string[]): string | undefined {
  */
 export function readBuildInfo(root: string): BuildInfo {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const head = process.env.CERTBENCH_COMMIT || git(root, ['rev-parse', 'HEAD']);
+  // Only the project's own repository counts: a source tree unpacked inside some other checkout is not that checkout's commit.
+  const top = git(root, ['rev-parse', '--show-toplevel']);
+  const ownRepo = top !== undefined && realpathSync(top) === realpathSync(root);
+  const head = process.env.CERTBENCH_COMMIT || (ownRepo ? git(root, ['rev-parse', 'HEAD']) : undefined);
   const dirty = head && !process.env.CERTBENCH_COMMIT && git(root, ['status', '--porcelain', '--untracked-files=no']) !== undefined;
-  const epoch = process.env.SOURCE_DATE_EPOCH || git(root, ['log', '-1', '--format=%ct']);
-  const seconds = epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined;
+  const given = process.env.SOURCE_DATE_EPOCH;
+  // reproducible-builds.org: a malformed SOURCE_DATE_EPOCH fails the build rather than being replaced.
+  if (given !== undefined && given !== '' && !/^\d+$/.test(given)) throw new Error(`SOURCE_DATE_EPOCH must be seconds since 1970 (digits only), not ${JSON.stringify(given)}`);
+  const epoch = given || (ownRepo ? git(root, ['log', '-1', '--format=%ct']) : undefined);
+  const seconds = epoch ? Number(epoch) : undefined;
   return {
     version,
     commit: head ? `${head}${dirty ? '-dirty' : ''}` : 'unknown',

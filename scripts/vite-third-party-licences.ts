@@ -15,11 +15,12 @@ const RULE = '='.repeat(72);
 
 /** The package a bundled module comes from: the path after its last node_modules/ (scoped or not). */
 export function packageDirOf(id: string): string | undefined {
-  const at = id.replace(/\\/g, '/').lastIndexOf('/node_modules/');
+  const path = id.replace(/\\/g, '/');
+  const at = path.lastIndexOf('/node_modules/');
   if (at < 0) return undefined;
-  const rest = id.slice(at + '/node_modules/'.length).split('/');
+  const rest = path.slice(at + '/node_modules/'.length).split('/');
   const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-  return id.slice(0, at + '/node_modules/'.length) + name;
+  return path.slice(0, at + '/node_modules/'.length) + name;
 }
 
 function readPackage(dir: string): BundledPackage {
