@@ -18,8 +18,24 @@ const outArg = process.argv.indexOf('--out');
 const out = resolve(outArg > 0 ? process.argv[outArg + 1] : 'release');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const epoch = process.env.SOURCE_DATE_EPOCH || execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8' }).trim();
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
+  } catch {
+    return undefined;
+  }
+};
+const epoch = process.env.SOURCE_DATE_EPOCH || git('log', '-1', '--format=%ct');
+if (!epoch) {
+  process.stderr.write('release: not a git checkout, so there is no commit time to build with: set SOURCE_DATE_EPOCH (seconds since 1970)\n');
+  process.exit(1);
+}
 const env = { ...process.env, SOURCE_DATE_EPOCH: epoch };
+// Changed tracked files go into the build (which then says "-dirty"), but no one can rebuild them from the commit.
+const changed = git('status', '--porcelain', '--untracked-files=no');
+if (changed) {
+  process.stderr.write(`release: tracked files differ from the commit, so this release is marked -dirty and cannot be rebuilt from it:\n${changed}\nRelease from a clean checkout (a fresh clone) to publish.\n`);
+}
 const work = mkdtempSync(join(tmpdir(), 'certbench-release-'));
 try {
   const dist = join(work, 'dist');
