@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
+import { flushSync } from 'svelte';
 import { bench } from '../../src/ui/bench/bench.svelte.ts';
+import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 import KubernetesView from '../../src/ui/kubernetes/KubernetesView.svelte';
 import { KubernetesState } from '../../src/ui/kubernetes/kubernetes-state.svelte.ts';
 import { filesUnder, LEAF_FILES, makeOpensslKubeadm } from '../unit/kubeadm-openssl.helper.ts';
@@ -25,6 +27,7 @@ const atLater = String(Math.floor(Date.parse(`${LATER}T00:00:00Z`) / 1000));
 afterEach(() => {
   cleanup();
   bench.clear();
+  locale.set('en');
 });
 
 /** Catches what the page's download helper saves (an <a download> of a Blob URL), instead of navigating jsdom. */
@@ -164,6 +167,31 @@ describe('Renew a cluster (kubeadm)', () => {
     expect(screen.queryByTestId('k8s-renew-missing-list')).toBeNull();
     expect(planRow('kubelet.conf').dataset.action).toBe('renew');
     expect(planRow('etcd-healthcheck-client').dataset.action).toBe('renew');
+  });
+
+  it('speaks German: the folder input, the passphrase prompt, the plan and the Renew button', async () => {
+    const root = join(dir, 'de');
+    makeOpensslKubeadm(join(root, 'kubernetes'));
+    openssl(['pkcs8', '-topk8', '-in', 'kubernetes/pki/ca.key', '-v2', 'aes-256-cbc', '-passout', 'pass:geheim', '-out', 'ca.key'], root);
+    renameSync(join(root, 'ca.key'), join(root, 'kubernetes/pki/ca.key'));
+    locale.set('de');
+    flushSync();
+    const kube = new KubernetesState();
+    kube.section = 'cluster-renew';
+    render(KubernetesView, { kube });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Cluster erneuern (kubeadm)');
+    await fireEvent.change(screen.getByLabelText('Die Kopie von /etc/kubernetes als Ordner öffnen'), { target: { files: folderFiles(join(root, 'kubernetes')) } });
+    const prompt = await screen.findByLabelText('Verschlüsselter CA-Schlüssel (pki/ca.key): seine Passphrase', {}, { timeout: 20_000 });
+    await fireEvent.input(prompt, { target: { value: 'geheim' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Schlüssel öffnen' }));
+    const plan = await screen.findByTestId('k8s-renew-plan', {}, { timeout: 20_000 });
+    expect(plan.querySelector('caption')!.textContent).toBe('Was erneuert wird');
+    expect(planRow('apiserver').querySelector('.action')!.textContent).toBe('erneuern');
+    expect(planRow('kubelet.conf').querySelector('.action')!.textContent).toBe('erneuert sich selbst');
+    expect(within(planRow('admin.conf')).getByRole('checkbox', { name: 'admin.conf erneuern' })).toBeTruthy();
+    // The button reads 'Wird erneuert…' until the load's run has finished.
+    expect(await screen.findByRole('button', { name: 'Erneuern und kubernetes-renewed.zip herunterladen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Die Kopie und ihre Schlüssel verwerfen' })).toBeTruthy();
   });
 
   it('asks for the passphrase of an encrypted CA key in a tar czf, says when it is wrong, plans with the right one', async () => {
