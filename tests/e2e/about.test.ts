@@ -168,12 +168,28 @@ describe('About in Firefox ESR from file://', () => {
         network: q('about-network')?.getAttribute('data-ok'),
         refused: q('about-refused')?.getAttribute('data-ok'),
         licences: q('about-licences')?.querySelectorAll('summary').length,
+        commands: q('about-commands')?.textContent ?? '',
       };
     });
     expectCommitOfThisCheckout(shown.commit, undefined, shown.date);
-    expect(shown).toEqual({ version: VERSION, commit: shown.commit, date: shown.date, scripts: 'true', ran: shown.ran, network: 'true', refused: 'true', licences: PACKAGES.length });
+    expect(shown).toEqual({ version: VERSION, commit: shown.commit, date: shown.date, scripts: 'true', ran: shown.ran, network: 'true', refused: 'true', licences: PACKAGES.length, commands: shown.commands });
     expect(shown.ran).toBeGreaterThanOrEqual(2);
+    for (const command of ['sha256sum -c --ignore-missing SHA256SUMS', `Get-FileHash -Algorithm SHA256 certbench-${VERSION}.html`, 'shasum -a 256 -c --ignore-missing SHA256SUMS']) expect(shown.commands).toContain(command);
     expect(nonLocalRequests(requests)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('names what the CSP refused after the page tries a fetch', async () => {
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="about"]', { hidden: true });
+    await page.evaluate(() => fetch('https://certbench-probe.invalid/fetch').then(() => 'sent', () => 'refused'));
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'About')?.click());
+    await page.waitForSelector('[data-testid="about-refused"]');
+    const refused = await page.evaluate(() => {
+      const p = document.querySelector('[data-testid="about-refused"]');
+      return { ok: p?.getAttribute('data-ok'), text: p?.textContent ?? '', network: document.querySelector('[data-testid="about-network"]')?.getAttribute('data-ok') };
+    });
+    expect(refused).toEqual({ ok: 'false', text: expect.stringContaining('connect-src https://certbench-probe.invalid/fetch'), network: 'true' });
+    expect(nonLocalRequests(requests)).toEqual([]);
   });
 });
