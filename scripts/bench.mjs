@@ -9,7 +9,7 @@ process.chdir(root);
 if (!existsSync('dist/index.html') || !existsSync('dist/cli.mjs')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 
 const only = process.argv.slice(2);
-const sections = ['size', 'cold-open', 'paste', 'dump', 'create', 'create-long-task', 'cluster-pki'].filter((s) => !only.length || only.includes(s));
+const sections = ['size', 'cold-open', 'paste', 'dump', 'create', 'create-long-task', 'cluster-pki', 'cluster-renew'].filter((s) => !only.length || only.includes(s));
 let failed = false;
 for (const name of sections) {
   const mod = await import(`./bench/${name}.mjs`);

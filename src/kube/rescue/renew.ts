@@ -106,8 +106,16 @@ function issuerOf(cluster: LoadedCluster, f: CertificateFacts, expected?: CaName
   return matching.find((ca) => ca.name === expected) ?? matching[0];
 }
 
+const CA_KEY_FILES = new Set(Object.values(KUBEADM_CAS).map((base) => `${base}.key`));
+
+/**
+ * The check-expiration table of the files. Only the CA keys go in with the certificates: they alone
+ * decide EXTERNALLY MANAGED, and importing every leaf and kubeconfig key (17 of them) would double the
+ * time a renewal takes in a browser.
+ */
 async function expiryOf(files: Map<string, Uint8Array>, asOf: Date): Promise<ExpiryReport> {
-  const objects = detectFiles([...files].filter(([p]) => p !== STEPS_FILE).map(([name, bytes]) => ({ name, bytes }))).objects;
+  const wanted = [...files].filter(([p]) => p !== STEPS_FILE && (CA_KEY_FILES.has(p) || !/\.key$/.test(p)));
+  const objects = detectFiles(wanted.map(([name, bytes]) => ({ name, bytes }))).objects.filter((o) => o.kind === 'certificate' || CA_KEY_FILES.has(o.origin.split(' › ')[0]!));
   return checkExpiration(objects, { asOf });
 }
 
