@@ -70,12 +70,18 @@ describe('npm run release from a fresh clone', () => {
     }
   });
 
-  it('passes sha256sum -c, and a changed file fails it', () => {
-    const ok = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out(1), encoding: 'utf8' });
-    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
-    expect(ok.stdout.trim().split('\n').sort()).toEqual(FILES.slice(0, 3).map((f) => `${f}: OK`).sort());
+  it('passes sha256sum -c and shasum -a 256 -c (the Linux and macOS checks the README gives), and a changed file fails both', () => {
+    for (const [cmd, args] of [['sha256sum', ['-c', 'SHA256SUMS']], ['shasum', ['-a', '256', '-c', 'SHA256SUMS']]] as const) {
+      const ok = spawnSync(cmd, args, { cwd: out(1), encoding: 'utf8' });
+      expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout.trim().split('\n').sort(), cmd).toEqual(FILES.slice(0, 3).map((f) => `${f}: OK`).sort());
+    }
+    // The html's line is what openssl computes too (Windows' Get-FileHash is compared with it by eye).
+    const openssl = execFileSync('openssl', ['dgst', '-sha256', '-r', FILES[0]], { cwd: out(1), encoding: 'utf8' }).split(' ')[0];
+    expect(readFileSync(join(out(1), 'SHA256SUMS'), 'utf8')).toContain(`${openssl}  ${FILES[0]}\n`);
     execFileSync('sh', ['-c', `printf x >> ${JSON.stringify(FILES[2])}`], { cwd: out(2) });
     expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out(2) }).status).not.toBe(0);
+    expect(spawnSync('shasum', ['-a', '256', '-c', 'SHA256SUMS'], { cwd: out(2) }).status).not.toBe(0);
   });
 
   it('packs the CLI with its licences and no dependency to fetch', () => {
