@@ -126,18 +126,21 @@
     return { fetched: fetched ? fetched.slice() : performance.getEntriesByType('resource').map(function (e) { return e.name; }), refused: refused.slice() };
   };
 
-  // The About panel's self-check: the text of every chunk this page has run, to hash against the CSP.
+  // The About panel's self-check: the text of every chunk this page has run, here or in a worker
+  // made by workerUrl, to hash against the CSP.
+  var workerChunks = new Set();
   api.ran = function () {
-    var names = Array.from(defined);
+    var names = Array.from(defined).concat(Array.from(workerChunks).filter(function (n) { return !defined.has(n); }));
     return Promise.all(names.map(source)).then(function (texts) {
       return names.map(function (name, i) {
-        return { name: name, text: texts[i] };
+        return { name: name, text: texts[i], page: defined.has(name), worker: workerChunks.has(name) };
       });
     });
   };
 
   api.workerUrl = function (entry) {
     var names = Array.from(closure(entry, true));
+    names.forEach(function (n) { workerChunks.add(n); });
     return Promise.all(names.map(source)).then(function (texts) {
       var parts = ['(' + installRegistry.toString() + ')(self);\n'];
       for (var i = 0; i < texts.length; i++) parts.push(texts[i], '\n');

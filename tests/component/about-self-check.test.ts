@@ -46,6 +46,27 @@ describe('About self-check', () => {
     ]);
   });
 
+  it("hashes the chunks the loader ran, in the page or a worker, and says which ran in the worker", async () => {
+    const scope = globalThis as { __certbench?: unknown };
+    scope.__certbench = {
+      ran: async () => [
+        { name: 'main.js', text: shipped, page: true, worker: false },
+        { name: 'worker.js', text: 'other()', page: false, worker: true },
+        { name: 'core.js', text: 'tampered()', page: true, worker: true },
+      ],
+    };
+    try {
+      const r = await checkScripts(page(policy, []));
+      expect(r.ran.map((s) => [s.name, s.allowed, s.worker])).toEqual([
+        ['main.js', true, false],
+        ['worker.js', true, true],
+        ['core.js', false, true],
+      ]);
+    } finally {
+      delete scope.__certbench;
+    }
+  });
+
   it('hashes a file as sha256sum does and finds its line in SHA256SUMS', async () => {
     const bytes = new TextEncoder().encode('certbench\n');
     const hex = createHash('sha256').update(bytes).digest('hex');

@@ -8,7 +8,7 @@
  * changed does not.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,9 +45,14 @@ describe('About in Chromium from file://', () => {
     watch = watchPage(s.page);
     await s.page.goto(appUrl());
     await waitForApp(s.page);
-    // Use the app a little first, so that the self-check has more than the start-up scripts to look at.
+    // Use the app a little first, so that the self-check has more than the start-up scripts to look
+    // at: an area's chunk, and a decode in Inspect, which starts the decode worker.
     await s.page.getByRole('link', { name: 'CA' }).click();
     await s.page.getByRole('heading', { level: 1, name: 'CA' }).waitFor();
+    await s.page.getByRole('link', { name: 'Inspect' }).click();
+    await s.page.locator('#inspect-input').fill(readFileSync(join(root, 'tests/fixtures/corpus/certs', readdirSync(join(root, 'tests/fixtures/corpus/certs')).find((f) => f.endsWith('.pem'))!), 'utf8'));
+    await s.page.getByRole('button', { name: 'Decode', exact: true }).click();
+    await s.page.getByTestId('inspect-status').filter({ hasText: /found/ }).waitFor();
     await s.page.getByRole('button', { name: 'About' }).click();
     await s.page.getByTestId('about').waitFor();
   });
@@ -69,8 +74,10 @@ describe('About in Chromium from file://', () => {
     const scripts = s.page.getByTestId('about-scripts');
     await scripts.waitFor();
     await expect(scripts.getAttribute('data-ok')).resolves.toBe('true');
-    // The loader, the start-up chunks and the CA area's at least.
+    // The loader, the start-up chunks and the CA area's at least; the decode worker's entry and the core it needs.
     expect(Number(await scripts.getAttribute('data-ran'))).toBeGreaterThanOrEqual(3);
+    expect(Number(await scripts.getAttribute('data-worker'))).toBeGreaterThanOrEqual(2);
+    await expect(s.page.getByTestId('about-worker').textContent()).resolves.toContain('decode worker');
     await expect(s.page.getByTestId('about-network').getAttribute('data-ok')).resolves.toBe('true');
     await expect(s.page.getByTestId('about-refused').getAttribute('data-ok')).resolves.toBe('true');
     expect(nonLocalRequests(watch.requests)).toEqual([]);

@@ -6,14 +6,16 @@
 
 /** The loader's record of the chunks it ran and of the page's requests (scripts/single-file-boot.js). */
 export interface Loader {
-  ran?: () => Promise<{ name: string; text: string }[]>;
+  /** Each chunk run in the page (`page`) or handed to a worker (`worker`), with its text. */
+  ran?: () => Promise<{ name: string; text: string; page?: boolean; worker?: boolean }[]>;
   requests?: () => { fetched: string[]; refused: { directive: string; url: string }[] };
 }
 
 export interface ScriptCheck {
   /** Script hashes the page's CSP allows ('sha256-…' sources); empty without a CSP (running from source). */
   allowed: string[];
-  ran: { name: string; hash: string; allowed: boolean }[];
+  /** `worker`: the chunk also runs in a worker the page started from a blob: URL (see scripts/single-file-boot.js). */
+  ran: { name: string; hash: string; allowed: boolean; worker: boolean }[];
 }
 
 async function sha256Base64(text: string): Promise<string> {
@@ -37,9 +39,9 @@ export async function checkScripts(doc: Document = document): Promise<ScriptChec
   const loader = (globalThis as { __certbench?: Loader }).__certbench;
   const chunks = loader?.ran ? await loader.ran() : [];
   const ran = await Promise.all(
-    [...inline, ...chunks].map(async ({ name, text }) => {
-      const hash = await sha256Base64(text);
-      return { name, hash, allowed: set.has(hash) };
+    [...inline, ...chunks].map(async (script) => {
+      const hash = await sha256Base64(script.text);
+      return { name: script.name, hash, allowed: set.has(hash), worker: 'worker' in script && script.worker === true };
     }),
   );
   return { allowed, ran };
