@@ -1,6 +1,6 @@
 /**
  * `npm run release` (scripts/release.mjs) as a reviewer runs it, judged by the tools they use: two
- * fresh clones of HEAD, in different folders, time zones, locales and umasks, release byte-identical
+ * fresh clones of HEAD, in different folders, time zones, locales, umasks and core.autocrlf, release byte-identical
  * files (html, CLI tarball, licences, SHA256SUMS), none holding a path of the machine; `sha256sum -c
  * SHA256SUMS` passes; the tarball installs with npm in an empty folder with no registry reachable,
  * and its `certbench --version` names the cloned commit.
@@ -30,9 +30,9 @@ describe('npm run release from a fresh clone', () => {
   const clone = (n: number) => join(work, n === 1 ? 'machine-1/certbench' : 'another-machine-2/home/someone/src/certbench');
   const out = (n: number) => join(clone(n), 'release');
 
-  function cloneAt(dir: string, sha: string) {
+  function cloneAt(dir: string, sha: string, ...config: string[]) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('git', ['clone', '--quiet', '--shared', '--no-checkout', root, dir]);
+    execFileSync('git', ['clone', '--quiet', '--shared', '--no-checkout', ...config.flatMap((c) => ['--config', c]), root, dir]);
     execFileSync('git', ['checkout', '--quiet', '--detach', sha], { cwd: dir });
     // The packages `npm ci` would install (package-lock.json), copied from this checkout as hard
     // links to save the time. A copy, not a symlink: the bundler names modules by their real path
@@ -44,7 +44,8 @@ describe('npm run release from a fresh clone', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'certbench-release-test-'));
     cloneAt(clone(1), COMMIT);
-    cloneAt(clone(2), COMMIT);
+    // As Git for Windows clones by default (.gitattributes keeps the line ends LF all the same).
+    cloneAt(clone(2), COMMIT, 'core.autocrlf=true');
     // Both at once (each is two builds); the second in another time zone, locale and umask: none may reach the output.
     await Promise.all([
       run('npm', ['run', '--silent', 'release'], { cwd: clone(1) }),
