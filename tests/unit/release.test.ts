@@ -47,8 +47,10 @@ describe('npm run release from a fresh clone', () => {
     // As Git for Windows clones by default (.gitattributes keeps the line ends LF all the same).
     cloneAt(clone(2), COMMIT, 'core.autocrlf=true');
     // Both at once (each is two builds); the second in another time zone, locale and umask: none may reach the output.
+    // And `npm run build` in the first clone: the dist/ the e2e tests open is to be the release's bytes.
     await Promise.all([
       run('npm', ['run', '--silent', 'release'], { cwd: clone(1) }),
+      run('npm', ['run', '--silent', 'build'], { cwd: clone(1) }),
       run('sh', ['-c', 'umask 077 && exec npm run --silent release'], { cwd: clone(2), env: { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C', LANG: 'C' } }),
     ]);
   }, 300_000);
@@ -57,6 +59,12 @@ describe('npm run release from a fresh clone', () => {
   it('writes the html, the CLI tarball, the licences and SHA256SUMS, and two builds are byte-identical', () => {
     expect(readdirSync(out(1)).sort()).toEqual([...FILES].sort());
     for (const f of FILES) expect(readFileSync(join(out(1), f)).equals(readFileSync(join(out(2), f))), f).toBe(true);
+  });
+
+  it('is what npm run build writes in dist/ (the file the e2e tests open), html and cli.mjs alike', () => {
+    expect(readFileSync(join(clone(1), 'dist/index.html')).equals(readFileSync(join(out(1), FILES[0])))).toBe(true);
+    const cli = execFileSync('tar', ['xzOf', FILES[1], 'package/cli.mjs'], { cwd: out(1), maxBuffer: 64 << 20 });
+    expect(readFileSync(join(clone(1), 'dist/cli.mjs')).equals(cli)).toBe(true);
   });
 
   it('holds no path of the machine that built it (the source folder, the temporary build folders)', () => {
