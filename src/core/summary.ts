@@ -120,6 +120,7 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
         break;
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
+      case 'pkcs12':
         s.encrypted = true;
         break;
       case 'pkcs7':
@@ -157,6 +158,7 @@ const KIND_TITLES: Record<ObjectKind, string> = {
   'public-key': 'Public key',
   'rsa-public-key': 'RSA public key',
   pkcs7: 'PKCS#7 certificate bundle',
+  pkcs12: 'PKCS#12 file',
   'unknown-der': 'ASN.1 data',
 };
 

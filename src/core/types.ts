@@ -17,6 +17,7 @@ export type ObjectKind =
   | 'public-key' // SubjectPublicKeyInfo                                                  -> openssl pkey -pubin -text
   | 'rsa-public-key' // PKCS#1 RSAPublicKey                                               -> openssl rsa -RSAPublicKey_in -text
   | 'pkcs7' // PKCS#7 / CMS ContentInfo (certificate bundle)                             -> openssl pkcs7 -print_certs -text
+  | 'pkcs12' // PKCS#12 PFX, .p12/.pfx (needs its passphrase)                            -> openssl pkcs12 -info -nodes
   | 'unknown-der'; // well-formed DER of no kind we know: shown in the ASN.1 view only
 
 export interface FoundObject {

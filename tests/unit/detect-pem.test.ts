@@ -188,10 +188,9 @@ const BROKEN: Case[] = [
   { name: 'empty bytes', input: () => new Uint8Array(0), objects: [], problems: [['input', 'nothing recognisable: paste PEM, DER, base64 or a Kubernetes Secret/CSR/kubeconfig']] },
   { name: 'binary that is not DER', input: () => new Uint8Array([0xff, 0x00, 0x12]), objects: [], problems: [['DER', expect.stringMatching(/at offset 0x0$/) as unknown as string]] },
   {
-    name: 'a PKCS#12 file is named as such',
+    name: 'a PKCS#12 file is an object of its own, opened later with its passphrase',
     input: () => corpusBytes('other/pkcs12/pyca__pkcs12__no-password.p12'),
-    objects: [['unknown-der', 'DER']],
-    problems: [['DER', 'a PKCS#12 (.p12/.pfx) bundle: extract its contents with `openssl pkcs12 -in FILE -nodes` first']],
+    objects: [['pkcs12', 'DER']],
   },
 ];
 

@@ -1,5 +1,10 @@
 import type { FoundObject } from '../types.ts';
-import { CertbenchError } from '../errors.ts';
+import { toHex } from '../bytes.ts';
+import { CertbenchError, describeError } from '../errors.ts';
+import { readPkcs12, type Pkcs12Bag } from '../pkcs12/read.ts';
+import { printPkcs12 } from '../pkcs12/print.ts';
+import { KIND_DESCRIPTION } from './labels.ts';
+import { visibleText } from '../text/visible.ts';
 import { decryptPrivateKey } from '../keys/pkcs8-encryption.ts';
 import { parseDer } from './der.ts';
 import { classifyDer } from './der-kind.ts';
@@ -39,4 +44,60 @@ export function classifyDecryptedKey(der: Uint8Array, obj: FoundObject): FoundOb
   const kind = classifyDer(parsed.root).kind;
   if (!kind || !/private-key$/.test(kind) || kind === 'encrypted-private-key') throw wrong();
   return { kind, der: parsed.der.slice(), origin: obj.origin, pemLabel: obj.pemLabel };
+}
+
+/** One bag of an opened PKCS#12 file, with the two attributes that tie a key to its certificate. */
+export interface OpenedBag {
+  kind: Pkcs12Bag['kind'];
+  friendlyName?: string;
+  /** The localKeyID as openssl prints it: hex bytes, upper case, space-separated. */
+  localKeyId?: string;
+  /** The certificate or the PKCS#8 key inside, ready to decode like any other object. */
+  object?: FoundObject;
+}
+
+export interface OpenedPkcs12 {
+  /** What `openssl pkcs12 -info -nodes` writes to stdout, as text (see printPkcs12 for its bytes). */
+  text: string;
+  /** What it writes to stderr: the MAC, each SafeContents' encryption, each bag's kind. */
+  info: string[];
+  bags: OpenedBag[];
+}
+
+const FRIENDLY_NAME = '1.2.840.113549.1.9.20';
+const LOCAL_KEY_ID = '1.2.840.113549.1.9.21';
+
+/**
+ * A PKCS#12 file found by detectInput, opened with its passphrase: every bag with its friendly name
+ * and localKeyID, the certificates and keys as objects of their own, each named after its bag.
+ */
+export async function openPkcs12(obj: FoundObject, passphrase: string): Promise<OpenedPkcs12> {
+  if (obj.kind !== 'pkcs12') throw new CertbenchError(`${KIND_DESCRIPTION[obj.kind]}, not a PKCS#12 file`, obj.origin);
+  const contents = await readPkcs12(obj.der, passphrase).catch((e: unknown) => {
+    throw new CertbenchError(describeError(e), obj.origin);
+  });
+  const bags = contents.bags
+    .filter((b) => !b.info.startsWith('Safe Contents'))
+    .map((bag, i): OpenedBag => {
+      const value = (oid: string) => bag.attributes?.find((a) => a.oid === oid)?.values[0];
+      const name = value(FRIENDLY_NAME);
+      const keyId = value(LOCAL_KEY_ID);
+      // Shown outside the OpenSSL text: invisible and bidi characters become escapes, as in summaries.
+      const friendlyName = name ? visibleText(attributeText(name.tag, name.content)) : undefined;
+      const localKeyId = keyId ? toHex(keyId.content, ' ').toUpperCase() : undefined;
+      const label = [friendlyName !== undefined ? `"${friendlyName}"` : undefined, localKeyId ? `localKeyID ${localKeyId}` : undefined].filter(Boolean).join(', ');
+      const origin = `${obj.origin} › bag ${i + 1}${label ? ` (${label})` : ''}`;
+      const kind = bag.kind === 'certificate' ? 'certificate' : bag.kind === 'private-key' ? 'private-key' : undefined;
+      return { kind: bag.kind, friendlyName, localKeyId, object: kind && bag.der ? { kind, der: bag.der, origin } : undefined };
+    });
+  return { text: new TextDecoder().decode(printPkcs12(contents)), info: contents.info, bags };
+}
+
+const BMP_STRING = 30;
+
+/** A friendly name as its writer meant it (a BMPString is UTF-16BE; openssl prints only its low bytes). */
+function attributeText(tag: number, content: Uint8Array): string {
+  const text =
+    tag === BMP_STRING ? String.fromCharCode(...Array.from({ length: content.length >> 1 }, (_, i) => (content[2 * i]! << 8) | content[2 * i + 1]!)) : new TextDecoder().decode(content);
+  return text.replace(/\0+$/, '');
 }

@@ -91,7 +91,7 @@ function integerLedShape(c: asn1js.AsnType[]): DerShape {
   if (c.length >= 3 && isAlgorithm(c[1]) && isOctetString(c[2]) && (version === 0 || version === 1)) return { kind: 'private-key' };
   if (version === 1 && isOctetString(c[1]) && c.slice(2).every((x) => isContext(x, 0) || isContext(x, 1))) return { kind: 'ec-private-key' };
   if (version === 3 && isSequence(c[1]) && oidOf(children(c[1])[0]) === PKCS7_DATA) {
-    return { note: 'a PKCS#12 (.p12/.pfx) bundle: extract its contents with `openssl pkcs12 -in FILE -nodes` first' };
+    return { kind: 'pkcs12' };
   }
   const leadingIntegers = c.findIndex((x) => !isInteger(x));
   const ints = leadingIntegers === -1 ? c.length : leadingIntegers;

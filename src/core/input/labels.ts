@@ -34,6 +34,7 @@ export const KIND_DESCRIPTION: Record<ObjectKind, string> = {
   'public-key': 'a public key (SubjectPublicKeyInfo)',
   'rsa-public-key': 'a PKCS#1 RSA public key',
   pkcs7: 'a PKCS#7 bundle',
+  pkcs12: 'a PKCS#12 file',
   'unknown-der': 'an unknown ASN.1 object',
 };
 
@@ -51,5 +52,6 @@ export const KIND_NOUN: Record<ObjectKind, string> = {
   'public-key': 'public key',
   'rsa-public-key': 'public key',
   pkcs7: 'PKCS#7 bundle',
+  pkcs12: 'PKCS#12 file',
   'unknown-der': 'object',
 };

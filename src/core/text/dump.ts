@@ -51,6 +51,8 @@ function printText(obj: FoundObject): string {
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
         throw new CertbenchError('this private key is encrypted: enter its passphrase to see it');
+      case 'pkcs12':
+        throw new CertbenchError('a PKCS#12 file is protected by a passphrase: enter it to see its certificates and keys');
       case 'unknown-der':
         throw new CertbenchError('not a certificate, request, CRL, key or PKCS#7 bundle (see the ASN.1 view)');
     }

@@ -3,7 +3,7 @@
  * while a thousand certificates decode), else the same functions on the main thread, yielding
  * between objects (jsdom in component tests has no Worker).
  */
-import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import type { DecodeResult, DecodedItem, DecryptResult, TreeResult } from './decode-job.ts';
 import { startDecodeWorker } from './chunk-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
@@ -12,7 +12,8 @@ export interface Decoder {
   /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
   decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
   tree(kind: ObjectKind, der: Uint8Array, text?: string): Promise<TreeResult>;
-  decrypt(der: Uint8Array, passphrase: string, origin: string): Promise<{ item?: DecodedItem; error?: string }>;
+  /** Opens an encrypted key (kind 'encrypted-private-key', the default) or a PKCS#12 file (kind 'pkcs12'). */
+  decrypt(der: Uint8Array, passphrase: string, origin: string, kind?: ObjectKind): Promise<DecryptResult>;
   dispose(): void;
 }
 
@@ -56,8 +57,8 @@ async function workerDecoder(): Promise<Decoder | undefined> {
       const r = await call({ op: 'tree', kind, der, text });
       return r.op === 'tree' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
     },
-    async decrypt(der, passphrase, origin) {
-      const r = await call({ op: 'decrypt', der, passphrase, origin });
+    async decrypt(der, passphrase, origin, kind = 'encrypted-private-key') {
+      const r = await call({ op: 'decrypt', der, passphrase, origin, kind });
       return r.op === 'decrypt' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
     },
     dispose: () => worker.terminate(),
@@ -72,7 +73,7 @@ function mainThreadDecoder(): Decoder {
   return {
     decode: async (input, sourceName, onItems) => (await job()).decodeInput(input, sourceName, pause, onItems),
     tree: async (kind, der, text) => (await job()).treeFor(kind, der, text),
-    decrypt: async (der, passphrase, origin) => (await job()).decryptItem(der, passphrase, origin),
+    decrypt: async (der, passphrase, origin, kind) => (await job()).decryptItem(der, passphrase, origin, kind),
     dispose: () => {},
   };
 }

@@ -10,6 +10,7 @@ import { summarize, type Summary } from '../../core/summary.ts';
 import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { anchorLines, type LineAnchors } from '../../core/text/anchors.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
+import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
 import { describeError } from '../../core/errors.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
 
@@ -23,6 +24,18 @@ export interface DecodedItem {
   text?: string;
   /** Why there is no text dump ("this private key is encrypted: …", "not implemented …"). */
   textError?: string;
+  /** An opened PKCS#12 file: openssl -info's stderr lines and its bags (their objects are cards of their own). */
+  pkcs12?: { info: string[]; bags: Array<Omit<OpenedBag, 'object'>> };
+}
+
+export interface DecryptResult {
+  /** The key, or the PKCS#12 file now showing its text and bag list. */
+  item?: DecodedItem;
+  /** A PKCS#12 file's certificates and keys, in file order. */
+  bags?: DecodedItem[];
+  error?: string;
+  /** A PKCS#12 failure the page words itself: the passphrase is wrong, or right but the file was changed. */
+  reason?: 'wrong-passphrase' | 'changed';
 }
 
 export interface DecodeResult {
@@ -107,12 +120,39 @@ export function treeFor(kind: ObjectKind, der: Uint8Array, text?: string): TreeR
   }
 }
 
-/** Decrypts an EncryptedPrivateKeyInfo and decodes the key inside; the passphrase is not kept. */
-export async function decryptItem(der: Uint8Array, passphrase: string, origin: string): Promise<{ item?: DecodedItem; error?: string }> {
+/**
+ * Decrypts an EncryptedPrivateKeyInfo and decodes the key inside, or opens a PKCS#12 file and decodes
+ * its certificates and keys; the passphrase is not kept.
+ */
+export async function decryptItem(der: Uint8Array, passphrase: string, origin: string, kind: ObjectKind = 'encrypted-private-key'): Promise<DecryptResult> {
+  if (kind === 'pkcs12') return openPkcs12Item(der, passphrase, origin);
   try {
     const plain = await decryptPrivateKey(der, passphrase);
     return { item: await decodeObject({ kind: 'private-key', der: plain, origin: `${origin} (decrypted)`, pemLabel: 'PRIVATE KEY' }) };
   } catch (e) {
     return { error: describeError(e) };
+  }
+}
+
+async function openPkcs12Item(der: Uint8Array, passphrase: string, origin: string): Promise<DecryptResult> {
+  try {
+    const opened = await openPkcs12({ kind: 'pkcs12', der, origin }, passphrase);
+    const file = await decodeObject({ kind: 'pkcs12', der, origin });
+    const item: DecodedItem = {
+      ...file,
+      text: opened.text,
+      textError: undefined,
+      summary: { ...file.summary, encrypted: false },
+      pkcs12: { info: opened.info, bags: opened.bags.map(({ object: _, ...bag }) => bag) },
+    };
+    const now = new Date();
+    const bags: DecodedItem[] = [];
+    for (const bag of opened.bags) if (bag.object) bags.push(await decodeObject(bag.object, now));
+    return { item, bags };
+  } catch (e) {
+    const error = describeError(e);
+    // readPkcs12's words for the two MAC failures (tests/unit/pkcs12-read.test.ts holds them to it).
+    const reason = /wrong passphrase/.test(error) ? 'wrong-passphrase' : /MAC verification failed/.test(error) ? 'changed' : undefined;
+    return { error, ...(reason ? { reason } : {}) };
   }
 }

@@ -23,7 +23,7 @@ export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
           reply = { id: req.id, op: 'tree', result: treeFor(req.kind, req.der, req.text) };
           break;
         case 'decrypt':
-          reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin) };
+          reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin, req.kind) };
           break;
       }
     } catch (e) {

@@ -1,16 +1,16 @@
 /** Messages between the Inspect page and its decode worker; each request carries an id its reply echoes. */
-import type { DecodeResult, DecodedItem, TreeResult } from './decode-job.ts';
+import type { DecodeResult, DecodedItem, DecryptResult, TreeResult } from './decode-job.ts';
 import type { ObjectKind } from '../../core/types.ts';
 
 export type DecodeRequest =
   | { id: number; op: 'decode'; input: string | Uint8Array; sourceName?: string }
   | { id: number; op: 'tree'; kind: ObjectKind; der: Uint8Array; text?: string }
-  | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string };
+  | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string; kind: ObjectKind };
 
 export type DecodeReply =
   /** A batch of decoded objects; more replies with the same id follow, ending with 'decode'. */
   | { id: number; op: 'items'; items: DecodedItem[] }
   | { id: number; op: 'decode'; result: DecodeResult }
   | { id: number; op: 'tree'; result: TreeResult }
-  | { id: number; op: 'decrypt'; result: { item?: DecodedItem; error?: string } }
+  | { id: number; op: 'decrypt'; result: DecryptResult }
   | { id: number; op: 'error'; message: string };
