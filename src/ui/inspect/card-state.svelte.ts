@@ -1,6 +1,6 @@
 /**
  * One decoded object on screen: which view is open, its ASN.1 tree (built on first look), the
- * selected and highlighted nodes, and the passphrase flow for an encrypted key.
+ * selected and highlighted nodes, and the passphrase flow for an encrypted key or a PKCS#12 file.
  */
 import type { Decoder } from '../workers/bridge.ts';
 import type { DecodedItem, TreeResult } from '../workers/decode-job.ts';
@@ -11,6 +11,9 @@ import type { Said } from '../shared/said.ts';
 import { opensslCommand } from './labels.ts';
 
 export type CardView = 'text' | 'asn1';
+
+/** Takes the certificates and keys of a PKCS#12 file this card opened, to show them as cards of their own. */
+export type BagsOpened = (card: CardState, bags: DecodedItem[]) => void;
 
 export class CardState {
   item = $state.raw<DecodedItem>() as DecodedItem;
@@ -28,15 +31,17 @@ export class CardState {
   expanded = $state<Set<number>>(new Set());
   decrypting = $state(false);
   /** Why decrypting did not work: a message key of Inspect's, or the decrypter's own words. */
-  decryptError = $state<Said<'passphraseMissing' | 'decryptFailed'> | null>(null);
+  decryptError = $state<Said<'passphraseMissing' | 'decryptFailed' | 'p12WrongPassphrase' | 'p12Changed'> | null>(null);
 
   #decoder: Decoder;
+  #onBags: BagsOpened | undefined;
 
-  constructor(item: DecodedItem, index: number, decoder: Decoder, open = true) {
+  constructor(item: DecodedItem, index: number, decoder: Decoder, open = true, onBags?: BagsOpened) {
     this.item = item;
     this.index = index;
     this.open = open;
     this.#decoder = decoder;
+    this.#onBags = onBags;
   }
 
   get command(): string {
@@ -48,7 +53,11 @@ export class CardState {
   }
 
   get needsPassphrase(): boolean {
-    return this.item.kind === 'encrypted-private-key';
+    return this.item.kind === 'encrypted-private-key' || (this.isPkcs12 && !this.item.pkcs12);
+  }
+
+  get isPkcs12(): boolean {
+    return this.item.kind === 'pkcs12';
   }
 
   get legacyEncrypted(): boolean {
@@ -114,18 +123,21 @@ export class CardState {
 
   async decrypt(passphrase: string): Promise<void> {
     this.decryptError = null;
-    if (!passphrase) {
+    // A PKCS#12 file may have been made with an empty passphrase (openssl -passout pass:).
+    if (!passphrase && !this.isPkcs12) {
       this.decryptError = { key: 'passphraseMissing' };
       return;
     }
     this.decrypting = true;
     try {
-      const r = await this.#decoder.decrypt(this.item.der, passphrase, this.item.origin);
+      const r = await this.#decoder.decrypt(this.item.der, passphrase, this.item.origin, this.item.kind);
       if (r.item) {
         this.item = r.item;
         this.tree = undefined;
         this.selected = this.highlighted = this.selectedLine = null;
-      } else this.decryptError = r.error ? { text: r.error } : { key: 'decryptFailed' };
+        if (r.bags) this.#onBags?.(this, r.bags);
+      } else if (r.reason) this.decryptError = { key: r.reason === 'wrong-passphrase' ? 'p12WrongPassphrase' : 'p12Changed' };
+      else this.decryptError = r.error ? { text: r.error } : { key: 'decryptFailed' };
     } catch (e) {
       this.decryptError = { text: describeError(e) };
     } finally {

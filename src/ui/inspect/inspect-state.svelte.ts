@@ -25,7 +25,7 @@ export interface Found {
   problems: number;
 }
 
-export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.yaml,.yml,.json,.txt';
+export const ACCEPTED_FILES = '.crt,.cer,.der,.pem,.csr,.key,.crl,.p7b,.p7c,.p12,.pfx,.yaml,.yml,.json,.txt';
 
 /** Cards appear in batches, one per frame, so a thousand-object paste never blocks the page for long. */
 const CARDS_PER_FRAME = 4;
@@ -61,6 +61,8 @@ export class InspectState {
 
   #decoder: Decoder;
   #run = 0;
+  /** The next card's index: unique within a decode, also for the cards a PKCS#12 file adds once opened. */
+  #nextIndex = 0;
   /** The views to open once the next decode is done: a reload puts back the ASN.1 views that were open. */
   #viewsToRestore: readonly CardView[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -132,8 +134,21 @@ export class InspectState {
     this.limit = CARDS_PER_PAGE;
     this.#revealing = false;
     this.error = null;
+    this.#nextIndex = 0;
     return ++this.#run;
   }
+
+  /** A PKCS#12 file was opened: its certificates and keys follow its card, and go on the bench like any opened object. */
+  #bagsOpened = (card: CardState, bags: DecodedItem[]): void => {
+    const at = this.cards.indexOf(card);
+    if (at === -1 || !bags.length) return;
+    const added = bags.map((item) => new CardState(item, this.#nextIndex++, this.#decoder, false, this.#bagsOpened));
+    this.cards = [...this.cards.slice(0, at + 1), ...added, ...this.cards.slice(at + 1)];
+    if (this.cards.length <= OPEN_UP_TO) for (const c of added) c.open = true;
+    if (this.found) this.found = { ...this.found, objects: this.cards.length };
+    this.#reveal(this.#run);
+    for (const entry of benchEntriesForInput(added.map((c) => c.item), card.item.origin, undefined)) bench.add(entry);
+  };
 
   async #decode(sources: Array<{ input: string | Uint8Array; sourceName?: string }>, problems: ShownProblem[] = []): Promise<void> {
     const run = this.#start();
@@ -143,8 +158,7 @@ export class InspectState {
     // Cards arrive in batches; the first ones show while the rest are still being decoded.
     const onItems = (items: DecodedItem[]) => {
       if (run !== this.#run) return;
-      const base = this.cards.length;
-      this.cards = [...this.cards, ...items.map((item, i) => new CardState(item, base + i, this.#decoder, false))];
+      this.cards = [...this.cards, ...items.map((item) => new CardState(item, this.#nextIndex++, this.#decoder, false, this.#bagsOpened))];
       this.#reveal(run);
     };
     try {

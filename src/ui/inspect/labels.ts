@@ -17,10 +17,12 @@ const COMMANDS: Record<ObjectKind, string> = {
   'public-key': 'openssl pkey -pubin -noout -text',
   'rsa-public-key': 'openssl rsa -RSAPublicKey_in -noout -text',
   pkcs7: 'openssl pkcs7 -print_certs -text -noout',
+  pkcs12: 'openssl pkcs12 -info -nodes',
   'unknown-der': 'openssl asn1parse -i',
 };
 
 /** The OpenSSL command that prints the same text, for a file holding just this object. */
 export function opensslCommand(kind: ObjectKind, pem: boolean): string {
-  return `${COMMANDS[kind]}${pem ? '' : ' -inform DER'} -in FILE`;
+  // openssl pkcs12 reads DER only, and has no -inform.
+  return `${COMMANDS[kind]}${pem || kind === 'pkcs12' ? '' : ' -inform DER'} -in FILE`;
 }
