@@ -160,6 +160,8 @@ describe('cluster rescue of an openssl-made kubeadm /etc/kubernetes (ECDSA)', ()
     const etcdServer = plan.items.find((i) => i.name === 'etcd-server')!;
     expect(etcdServer.action).toBe('cannot');
     expect(etcdServer.reason).toContain('pki/etcd/ca.key');
+    expect(etcdServer.why).toEqual({ code: 'ca-key-absent', vars: { key: 'pki/etcd/ca.key' } });
+    expect(cluster.missing.map((m) => [m.code, m.name])).toEqual([['ca-key', 'etcd-ca'], ['kubeconfig', 'super-admin.conf']]);
     const result = await renewCluster(cluster, { asOf: LATER });
     expect(result.renewed.map((r) => r.name)).not.toContain('etcd-server');
     expect(result.files.get('pki/etcd/server.crt')).toEqual(files.get('pki/etcd/server.crt'));
@@ -227,6 +229,7 @@ describe('cluster rescue with a CA near or past its end (RSA-2048, kubelet.conf 
     const fp = plan.items.find((i) => i.name === 'front-proxy-client')!;
     expect(fp.action).toBe('cannot');
     expect(fp.reason).toMatch(/front-proxy-ca expired/);
+    expect(fp.why.code).toBe('ca-expired');
 
     const result = await renewCluster(cluster, { asOf: past, renewCas: true });
     const out = unpack(result, 'rescue-renew-ca');

@@ -88,6 +88,9 @@ export function readClusterFiles(inputs: readonly { path: string; bytes: Uint8Ar
   return out;
 }
 
+/** What a missing file means, as a code a UI words in its own language (with `name`, the row it concerns). */
+export type MissingCode = 'ca-cert' | 'ca-key' | 'leaf' | 'leaf-key' | 'sa' | 'kubeconfig';
+
 export interface LoadedCa {
   name: CaName;
   certPath: string;
@@ -124,7 +127,7 @@ export interface LoadedCluster {
   leaves: LoadedLeaf[];
   kubeconfigs: LoadedKubeconfig[];
   /** Expected kubeadm files that are not in the copy, each with what follows from it. */
-  missing: { path: string; consequence: string }[];
+  missing: { path: string; consequence: string; code: MissingCode; name: string }[];
   /** Files in the copy that are not kubeadm's: carried over as they are. */
   other: string[];
 }
@@ -180,13 +183,13 @@ export async function loadCluster(files: Map<string, Uint8Array>, options: { pas
     known.add(certPath).add(keyPath);
     const certBytes = files.get(certPath);
     if (!certBytes) {
-      missing.push({ path: certPath, consequence: `without the ${name} certificate nothing it signs can be renewed` });
+      missing.push({ path: certPath, consequence: `without the ${name} certificate nothing it signs can be renewed`, code: 'ca-cert', name });
       continue;
     }
     const facts = parseCertificate(certBytes, certPath);
     const keyBytes = files.get(keyPath);
     let key: CryptoKey | undefined;
-    if (!keyBytes) missing.push({ path: keyPath, consequence: `${name} is ${CA_OF_EXTERNAL}` });
+    if (!keyBytes) missing.push({ path: keyPath, consequence: `${name} is ${CA_OF_EXTERNAL}`, code: 'ca-key', name });
     else if (isEncryptedKey(keyBytes) && options.passphrase === undefined) encrypted.push(keyPath);
     else {
       let imported;
@@ -217,15 +220,15 @@ export async function loadCluster(files: Map<string, Uint8Array>, options: { pas
     known.add(certPath).add(keyPath);
     const bytes = files.get(certPath);
     if (!bytes) {
-      missing.push({ path: certPath, consequence: `${l.name} is not in the copy, so it is not renewed` });
+      missing.push({ path: certPath, consequence: `${l.name} is not in the copy, so it is not renewed`, code: 'leaf', name: l.name });
       continue;
     }
-    if (!files.has(keyPath)) missing.push({ path: keyPath, consequence: `${l.name}'s key is not in the copy: the renewed certificate still fits the key on the node` });
+    if (!files.has(keyPath)) missing.push({ path: keyPath, consequence: `${l.name}'s key is not in the copy: the renewed certificate still fits the key on the node`, code: 'leaf-key', name: l.name });
     leaves.push({ name: l.name, certPath, keyPath, facts: parseCertificate(bytes, certPath), ca: l.ca });
   }
   for (const p of ['pki/sa.key', 'pki/sa.pub']) {
     known.add(p);
-    if (!files.has(p)) missing.push({ path: p, consequence: 'the service-account key pair is not a certificate and is never renewed; keep the node\'s copy' });
+    if (!files.has(p)) missing.push({ path: p, consequence: 'the service-account key pair is not a certificate and is never renewed; keep the node\'s copy', code: 'sa', name: p });
   }
 
   const kubeconfigs: LoadedKubeconfig[] = [];
@@ -233,7 +236,7 @@ export async function loadCluster(files: Map<string, Uint8Array>, options: { pas
     known.add(path);
     const bytes = files.get(path);
     if (!bytes) {
-      missing.push({ path, consequence: `${path} is not in the copy, so it is not renewed` });
+      missing.push({ path, consequence: `${path} is not in the copy, so it is not renewed`, code: 'kubeconfig', name: path });
       continue;
     }
     const user = kubeconfigUser(new TextDecoder().decode(bytes), path);

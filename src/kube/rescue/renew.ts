@@ -42,6 +42,17 @@ export interface RescueOptions {
 
 export type PlanAction = 'renew' | 'cannot' | 'skip' | 'keep' | 'self-renews';
 
+export type PlanWhyCode =
+  | 'ca-key-absent' | 'ca-renewed' | 'ca-kept' | 'ca-expired-kept' | 'ca-missing' | 'ca-expired'
+  | 'not-chosen' | 'renewed-capped' | 'renewed' | 'self-renews' | 'cert-file';
+
+export interface PlanWhy {
+  code: PlanWhyCode;
+  vars: Record<string, string>;
+}
+
+const why = (code: PlanWhyCode, vars: Record<string, string> = {}): { why: PlanWhy } => ({ why: { code, vars } });
+
 export interface PlanItem {
   /** kubeadm's row name: apiserver, etcd-server, admin.conf, ca, … */
   name: string;
@@ -52,6 +63,8 @@ export interface PlanItem {
   action: PlanAction;
   /** Why, in a sentence: the new expiry for a renewal, else what stands in the way. */
   reason: string;
+  /** The same as a code and its values, for a UI that words it in its own language. */
+  why: PlanWhy;
   /** The new notAfter when renewed. */
   newNotAfter?: Date;
 }
@@ -129,48 +142,55 @@ export async function planRescue(cluster: LoadedCluster, options: RescueOptions 
   const warnings: string[] = [];
   const items: PlanItem[] = [];
   const caNotAfter = new Map<CaName, Date>();
-  const caUsable = new Map<CaName, string | undefined>(); // undefined: usable, else why not
+  const caUsable = new Map<CaName, { reason: string; why: PlanWhy } | undefined>(); // undefined: usable, else why not
 
   for (const ca of cluster.cas) {
     const expired = isExpired(ca.facts, asOf);
     const base = { name: ca.name, path: ca.certPath, kind: 'ca' as const, notAfter: ca.facts.notAfter, expired };
     if (options.renewCas && selected(ca.name)) {
       if (!ca.key) {
-        items.push({ ...base, action: 'cannot', reason: `its key ${ca.keyPath} is not in the copy (externally managed)` });
+        items.push({ ...base, action: 'cannot', reason: `its key ${ca.keyPath} is not in the copy (externally managed)`, ...why('ca-key-absent', { key: ca.keyPath }) });
       } else {
         const newNotAfter = new Date(notBefore.getTime() + caDays * DAY_MS);
         caNotAfter.set(ca.name, newNotAfter);
-        items.push({ ...base, action: 'renew', reason: `re-issued with the same key until ${newNotAfter.toISOString()}`, newNotAfter });
+        items.push({ ...base, action: 'renew', reason: `re-issued with the same key until ${newNotAfter.toISOString()}`, newNotAfter, ...why('ca-renewed', { notAfter: newNotAfter.toISOString() }) });
       }
     } else {
-      items.push({ ...base, action: 'keep', reason: expired ? 'expired, and kept as it is: choose "renew CAs" to re-issue it with the same key' : 'kept as it is' });
+      items.push({ ...base, action: 'keep', reason: expired ? 'expired, and kept as it is: choose "renew CAs" to re-issue it with the same key' : 'kept as it is', ...why(expired ? 'ca-expired-kept' : 'ca-kept') });
     }
     if (!caNotAfter.has(ca.name)) caNotAfter.set(ca.name, ca.facts.notAfter);
-    caUsable.set(ca.name, !ca.key ? `its CA's key ${ca.keyPath} is not in the copy (externally managed)` : expired && !(options.renewCas && selected(ca.name)) ? `its CA ${ca.name} expired on ${ca.facts.notAfter.toISOString()}: renew the CAs (same key) first` : undefined);
+    caUsable.set(
+      ca.name,
+      !ca.key
+        ? { reason: `its CA's key ${ca.keyPath} is not in the copy (externally managed)`, ...why('ca-key-absent', { key: ca.keyPath }) }
+        : expired && !(options.renewCas && selected(ca.name))
+          ? { reason: `its CA ${ca.name} expired on ${ca.facts.notAfter.toISOString()}: renew the CAs (same key) first`, ...why('ca-expired', { ca: ca.name, notAfter: ca.facts.notAfter.toISOString() }) }
+          : undefined,
+    );
   }
 
   const leafItem = (name: string, path: string, kind: 'leaf' | 'kubeconfig', f: CertificateFacts, expected: CaName): PlanItem => {
     const base = { name, path, kind, notAfter: f.notAfter, expired: isExpired(f, asOf) };
     const ca = issuerOf(cluster, f, expected);
-    if (!ca) return { ...base, action: 'cannot', reason: `its CA (${KUBEADM_CAS[expected]}.crt, or another with its issuer's name) is not in the copy` };
+    if (!ca) return { ...base, action: 'cannot', reason: `its CA (${KUBEADM_CAS[expected]}.crt, or another with its issuer's name) is not in the copy`, ...why('ca-missing', { file: `${KUBEADM_CAS[expected]}.crt` }) };
     const problem = caUsable.get(ca.name);
-    if (problem) return { ...base, action: 'cannot', reason: problem };
-    if (!selected(name)) return { ...base, action: 'skip', reason: 'not chosen' };
+    if (problem) return { ...base, action: 'cannot', reason: problem.reason, why: problem.why };
+    if (!selected(name)) return { ...base, action: 'skip', reason: 'not chosen', ...why('not-chosen') };
     const wanted = new Date(notBefore.getTime() + days * DAY_MS);
     const cap = caNotAfter.get(ca.name)!;
     if (wanted > cap) {
       warnings.push(`${name}: validity shortened to end with its CA ${ca.name} on ${cap.toISOString()} (a certificate cannot outlive its issuer)`);
-      return { ...base, action: 'renew', reason: `renewed by ${ca.name} until ${cap.toISOString()} (capped at the CA's expiry)`, newNotAfter: cap };
+      return { ...base, action: 'renew', reason: `renewed by ${ca.name} until ${cap.toISOString()} (capped at the CA's expiry)`, newNotAfter: cap, ...why('renewed-capped', { ca: ca.name, notAfter: cap.toISOString() }) };
     }
-    return { ...base, action: 'renew', reason: `renewed by ${ca.name} until ${wanted.toISOString()}`, newNotAfter: wanted };
+    return { ...base, action: 'renew', reason: `renewed by ${ca.name} until ${wanted.toISOString()}`, newNotAfter: wanted, ...why('renewed', { ca: ca.name, notAfter: wanted.toISOString() }) };
   };
   for (const leaf of cluster.leaves) items.push(leafItem(leaf.name, leaf.certPath, 'leaf', leaf.facts, leaf.ca));
   for (const kc of cluster.kubeconfigs) {
     if (kc.facts) items.push(leafItem(kc.name, kc.path, 'kubeconfig', kc.facts, 'ca'));
     else if (kc.certificateFile?.includes('kubelet-client-current.pem')) {
-      items.push({ name: kc.name, path: kc.path, kind: 'kubeconfig', action: 'self-renews', reason: `points to ${kc.certificateFile}: the kubelet rotates its own client certificate (rotateCertificates), nothing to renew here` });
+      items.push({ name: kc.name, path: kc.path, kind: 'kubeconfig', action: 'self-renews', reason: `points to ${kc.certificateFile}: the kubelet rotates its own client certificate (rotateCertificates), nothing to renew here`, ...why('self-renews', { file: kc.certificateFile }) });
     } else {
-      items.push({ name: kc.name, path: kc.path, kind: 'kubeconfig', action: 'cannot', reason: `its client certificate is a file on the node (${kc.certificateFile ?? 'none'}), not embedded` });
+      items.push({ name: kc.name, path: kc.path, kind: 'kubeconfig', action: 'cannot', reason: `its client certificate is a file on the node (${kc.certificateFile ?? 'none'}), not embedded`, ...why('cert-file', { file: kc.certificateFile ?? '-' }) });
     }
   }
   for (const name of options.only ?? []) {
