@@ -71,7 +71,7 @@ try {
   const html = `certbench-${pkg.version}.html`;
   const tgz = `certbench-${pkg.version}.tgz`;
   copyFileSync(join(dist, 'index.html'), join(out, html));
-  execFileSync('npm', ['pack', stage, '--pack-destination', out, '--silent'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', stage, '--pack-destination', out, '--silent', '--offline', '--ignore-scripts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // npm's tar is fixed (mtimes 1985-10-26, modes set above) but its gzip is node:zlib's, whose bytes
   // have changed between Node releases: the same tar, gzipped again by fflate (pinned, mtime 0).
   const tar = gunzipSync(readFileSync(join(out, tgz)));
