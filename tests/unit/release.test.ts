@@ -3,7 +3,7 @@
  * fresh clones of HEAD, in different folders, time zones, locales, umasks and core.autocrlf, release byte-identical
  * files (html, CLI tarball, licences, SHA256SUMS), none holding a path of the machine; `sha256sum -c
  * SHA256SUMS` passes; the tarball installs with npm in an empty folder with no registry reachable,
- * and its `certbench --version` names the cloned commit.
+ * its `certbench --version` names the cloned commit and its `certbench dump` prints what openssl does.
  *
  * Clones, not this working tree: other work in progress here (or a commit made meanwhile) must not
  * make the two builds differ. So the test releases what is committed: commit a change to the release
@@ -114,7 +114,7 @@ describe('npm run release from a fresh clone', () => {
     for (const name of ['pkijs', 'asn1js', 'yaml', 'svelte', 'idb-keyval']) expect(licences).toMatch(new RegExp(`^${name} \\S+ \\(`, 'm'));
   });
 
-  it('installs offline from the tarball, and certbench --version names this version and commit', () => {
+  it('installs offline from the tarball; certbench --version names this version and commit, and dump prints what openssl prints', () => {
     const dir = join(work, 'empty');
     execFileSync('mkdir', ['-p', dir]);
     const env = { ...process.env, npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: join(work, 'npm-cache'), npm_config_update_notifier: 'false' };
@@ -124,5 +124,10 @@ describe('npm run release from a fresh clone', () => {
     // A fresh clone is clean: no -dirty marker.
     const date = new Date(Number(git('log', '-1', '--format=%ct', COMMIT)) * 1000).toISOString().replace('.000Z', 'Z');
     expect(version).toBe(`certbench ${VERSION} (commit ${COMMIT.slice(0, 12)}, built ${date})\n`);
+    // More than the entry point: a command that parses a certificate, judged by openssl.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-subj', '/CN=air-gapped.example', '-days', '30', '-addext', 'subjectAltName=DNS:air-gapped.example'], { cwd: dir, stdio: 'ignore' });
+    const dumped = execFileSync('npx', ['--offline', 'certbench', 'dump', 'c.pem'], { cwd: dir, env, encoding: 'utf8' });
+    expect(dumped).toContain('DNS:air-gapped.example');
+    expect(dumped).toBe(execFileSync('openssl', ['x509', '-in', 'c.pem', '-noout', '-text'], { cwd: dir, encoding: 'utf8' }));
   });
 });
