@@ -188,6 +188,10 @@ describe('Renew a cluster (kubeadm)', () => {
     expect(plan.querySelector('caption')!.textContent).toBe('Was erneuert wird');
     expect(planRow('apiserver').querySelector('.action')!.textContent).toBe('erneuern');
     expect(planRow('kubelet.conf').querySelector('.action')!.textContent).toBe('erneuert sich selbst');
+    // The reasons too, not the core's English sentences.
+    expect(planRow('ca').lastElementChild!.textContent).toBe('bleibt unverändert');
+    expect(planRow('kubelet.conf').lastElementChild!.textContent).toBe('verweist auf /var/lib/kubelet/pki/kubelet-client-current.pem: Das Kubelet erneuert sein Client-Zertifikat selbst, hier gibt es nichts zu erneuern');
+    expect(planRow('apiserver').lastElementChild!.textContent).toMatch(/^erneuert von ca bis /);
     expect(within(planRow('admin.conf')).getByRole('checkbox', { name: 'admin.conf erneuern' })).toBeTruthy();
     // The button reads 'Wird erneuert…' until the load's run has finished.
     expect(await screen.findByRole('button', { name: 'Erneuern und kubernetes-renewed.zip herunterladen' })).toBeTruthy();
