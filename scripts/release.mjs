@@ -7,7 +7,7 @@
 // Builds in a temporary folder, so dist/ is left as it is. `--out DIR` writes elsewhere.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync, gzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
@@ -66,8 +66,9 @@ try {
   // npm pack keeps file modes, which the umask shaped: set them, so the tarball does not depend on it.
   for (const f of packed.files.concat('package.json')) chmodSync(join(stage, f), f === 'cli.mjs' ? 0o755 : 0o644);
 
-  rmSync(out, { recursive: true, force: true });
+  // Only an earlier release's files go (an old version's would sit beside this one's): --out may name a folder holding other things.
   mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out)) if (/^certbench-.+\.(html|tgz)$|^THIRD-PARTY-LICENSES\.txt$|^SHA256SUMS$/.test(f)) rmSync(join(out, f));
   const html = `certbench-${pkg.version}.html`;
   const tgz = `certbench-${pkg.version}.tgz`;
   copyFileSync(join(dist, 'index.html'), join(out, html));
