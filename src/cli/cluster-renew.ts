@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
-import { loadCluster, readClusterFiles } from '../kube/rescue/input.ts';
+import { loadCluster, PassphraseNeededError, readClusterFiles } from '../kube/rescue/input.ts';
 import { renewCluster, type PlanItem } from '../kube/rescue/renew.ts';
 import { writeFileAtomic } from './files.ts';
 import { readPassin } from './passin.ts';
@@ -54,7 +54,11 @@ export async function clusterRenewCommand(args: string[], io: CliIo): Promise<nu
   const inputs = filesOf(values.in, st?.isDirectory() ? values.in : join(values.in, '..'));
   const files = readClusterFiles(inputs);
   const passphrase = values.passin === undefined ? undefined : await readPassin(values.passin);
-  const cluster = await loadCluster(files, { passphrase });
+  const cluster = await loadCluster(files, { passphrase }).catch((e: unknown) => {
+    // The CLI asks the way openssl does: the passphrase comes with --passin, never typed into a prompt the logs keep.
+    if (e instanceof PassphraseNeededError) throw new CertbenchError(`${e.message} with --passin pass:SECRET, env:VAR or file:PATH`);
+    throw e;
+  });
   const result = await renewCluster(cluster, {
     ...(asOf ? { asOf } : {}),
     ...(days ? { days } : {}),
