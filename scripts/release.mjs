@@ -11,10 +11,16 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { gunzipSync, gzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not .pathname: a checkout under "My Projects" would be "My%20Projects".
+const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const outArg = process.argv.indexOf('--out');
+if (outArg > 0 && !process.argv[outArg + 1]) {
+  process.stderr.write('usage: npm run release [-- --out DIR]\n');
+  process.exit(2);
+}
 const out = resolve(outArg > 0 ? process.argv[outArg + 1] : 'release');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -94,5 +100,6 @@ function mergeLicences(...texts) {
     head = parts[0];
     for (const block of parts.slice(1)) blocks.set(block.split('\n')[1], block);
   }
-  return head + [...blocks.keys()].sort((a, b) => a.localeCompare(b, 'en')).map((k) => blocks.get(k)).join('');
+  // By code unit, not localeCompare: collation is ICU's, which differs between Node builds.
+  return head + [...blocks.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => blocks.get(k)).join('');
 }
