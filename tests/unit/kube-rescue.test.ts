@@ -141,6 +141,16 @@ describe('cluster rescue of an openssl-made kubeadm /etc/kubernetes (ECDSA)', ()
     expect(files.get('pki/apiserver.crt')).toEqual(new Uint8Array(readFileSync(join(etc, 'pki/apiserver.crt'))));
   });
 
+  it('places files picked one by one (no folders) where kubeadm keeps them', async () => {
+    const loose = ['ca.crt', 'ca.key', 'apiserver.crt', 'apiserver.key', 'front-proxy-client.crt', 'sa.pub'].map((f) => ({ path: f, bytes: new Uint8Array(readFileSync(join(etc, 'pki', f))) }));
+    loose.push({ path: 'admin.conf', bytes: new Uint8Array(readFileSync(join(etc, 'admin.conf'))) });
+    const files = readClusterFiles(loose);
+    expect([...files.keys()].sort()).toEqual(['admin.conf', 'pki/apiserver.crt', 'pki/apiserver.key', 'pki/ca.crt', 'pki/ca.key', 'pki/front-proxy-client.crt', 'pki/sa.pub']);
+    const plan = await planRescue(await loadCluster(files), { asOf: LATER });
+    expect(plan.items.filter((i) => i.action === 'renew').map((i) => i.name).sort()).toEqual(['admin.conf', 'apiserver']);
+    expect(plan.items.find((i) => i.name === 'front-proxy-client')!.why.code).toBe('ca-missing');
+  });
+
   it('renews only the chosen rows; the others stay byte-identical', async () => {
     const files = readClusterFiles(filesUnder(etc));
     const result = await renewCluster(await loadCluster(files), { asOf: LATER, only: ['apiserver', 'admin.conf'] });

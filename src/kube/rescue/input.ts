@@ -45,6 +45,16 @@ export class PassphraseNeededError extends CertbenchError {
   }
 }
 
+/**
+ * Where a loose file of kubeadm's name belongs (by base name). ca.* is taken as the cluster CA: the
+ * etcd CA shares its name and lives in pki/etcd/, which a file picker does not open at the same time.
+ */
+const LOOSE_PLACES: Record<string, string> = {
+  ca: 'pki/ca',
+  'front-proxy-ca': 'pki/front-proxy-ca',
+  ...Object.fromEntries(KUBEADM_LEAVES.map((l) => [l.base.split('/').pop()!, l.base])),
+};
+
 /** Folder prefixes a copy of /etc/kubernetes may carry: "etc/kubernetes/", "kubernetes/", "./", a backup folder's name. */
 function layoutPrefix(paths: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -82,6 +92,16 @@ export function readClusterFiles(inputs: readonly { path: string; bytes: Uint8Ar
   }
   const normalised = new Map<string, Uint8Array>();
   for (const [p, b] of raw) normalised.set(p.replace(/^\/+/, '').replace(/^(\.\/)+/, ''), b);
+  // Files picked one by one come without their folders: put kubeadm's names where kubeadm keeps them.
+  if ([...normalised.keys()].every((p) => !p.includes('/'))) {
+    const placed = new Map<string, Uint8Array>();
+    for (const [p, b] of normalised) {
+      const target = LOOSE_PLACES[p.replace(/\.(crt|key)$/, '')] ;
+      const path = p.endsWith('.conf') ? p : target && /\.(crt|key|pub)$/.test(p) ? `${target}${p.slice(p.lastIndexOf('.'))}` : p === 'sa.key' || p === 'sa.pub' ? `pki/${p}` : p;
+      if (!placed.has(path)) placed.set(path, b);
+    }
+    return placed;
+  }
   const prefix = layoutPrefix([...normalised.keys()]);
   const out = new Map<string, Uint8Array>();
   for (const [p, b] of normalised) if (p.startsWith(prefix)) out.set(p.slice(prefix.length), b);
