@@ -26,8 +26,8 @@ const FILES = [`certbench-${VERSION}.html`, `certbench-${VERSION}.tgz`, 'THIRD-P
 
 describe('npm run release from a fresh clone', () => {
   let work: string;
-  // The second "machine" keeps its clone deeper, under another name.
-  const clone = (n: number) => join(work, n === 1 ? 'machine-1/certbench' : 'another-machine-2/home/someone/src/certbench');
+  // The second "machine" keeps its clone deeper, under another name, with spaces in the path.
+  const clone = (n: number) => join(work, n === 1 ? 'machine-1/certbench' : 'another machine 2/home/someone/My Projects/certbench');
   const out = (n: number) => join(clone(n), 'release');
 
   function cloneAt(dir: string, sha: string, ...config: string[]) {
