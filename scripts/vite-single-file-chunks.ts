@@ -40,6 +40,9 @@ export function singleFileChunks(root: string): Plugin {
         }
         delete bundle[fileName];
       }
+      // The entries first, then by name (code unit): the file's order is this plugin's, not the bundler's iteration order.
+      const rank = (n: string) => (n === 'main.js' ? 0 : n === 'worker.js' ? 1 : 2);
+      chunks.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const c of chunks) {
         for (const d of [...c.imports, ...c.dynamic]) if (!chunks.some((o) => o.name === d)) this.error(`${c.name} needs ${d}, which is not a chunk of this build`);
       }
