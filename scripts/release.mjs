@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync, gzipSync } from 'fflate';
+import { gzip, ungzip } from 'pako';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,9 +80,9 @@ try {
   copyFileSync(join(dist, 'index.html'), join(out, html));
   execFileSync('npm', ['pack', stage, '--pack-destination', out, '--silent', '--offline', '--ignore-scripts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   // npm's tar is fixed (mtimes 1985-10-26, modes set above) but its gzip is node:zlib's, whose bytes
-  // have changed between Node releases: the same tar, gzipped again by fflate (pinned, mtime 0).
-  const tar = gunzipSync(readFileSync(join(out, tgz)));
-  writeFileSync(join(out, tgz), gzipSync(tar, { level: 9, mtime: 0 }));
+  // have changed between Node releases: the same tar, gzipped again by pako (pinned; header MTIME 0).
+  const tar = ungzip(readFileSync(join(out, tgz)));
+  writeFileSync(join(out, tgz), gzip(tar, { level: 9 }));
   writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), licences);
   const sums = [html, tgz, 'THIRD-PARTY-LICENSES.txt'].map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`).join('');
   writeFileSync(join(out, 'SHA256SUMS'), sums);
