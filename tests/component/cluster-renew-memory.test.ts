@@ -12,7 +12,7 @@ import { makeOpensslKubeadm } from '../unit/kubeadm-openssl.helper.ts';
 import { openssl, run, tempDir } from '../unit/kube-tls.helper.ts';
 
 const PASS = 'Tr0ub4dor-cluster-passphrase';
-let tgz: Uint8Array;
+let tgz: Uint8Array<ArrayBuffer>;
 
 beforeAll(() => {
   sessionStorage.clear();
