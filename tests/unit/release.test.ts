@@ -11,7 +11,8 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,15 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encodi
 const COMMIT = git('rev-parse', 'HEAD');
 const VERSION = (JSON.parse(git('show', `${COMMIT}:package.json`)) as { version: string }).version;
 const run = promisify(execFile);
+/** Loaded with --import: Date (now, new Date(), Date()) 400 days ahead, everything else as it was. */
+const CLOCK_AHEAD = `const RealDate = Date;
+const shift = 400 * 86_400_000;
+globalThis.Date = new Proxy(RealDate, {
+  construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [RealDate.now() + shift], newTarget),
+  apply: () => new RealDate(RealDate.now() + shift).toString(),
+  get: (target, prop, receiver) => (prop === 'now' ? () => RealDate.now() + shift : Reflect.get(target, prop, receiver)),
+});
+`;
 const FILES = [`certbench-${VERSION}.html`, `certbench-${VERSION}.tgz`, 'THIRD-PARTY-LICENSES.txt', 'SHA256SUMS'];
 
 describe('npm run release from a fresh clone', () => {
@@ -46,13 +56,26 @@ describe('npm run release from a fresh clone', () => {
     cloneAt(clone(1), COMMIT);
     // As Git for Windows clones by default (.gitattributes keeps the line ends LF all the same).
     cloneAt(clone(2), COMMIT, 'core.autocrlf=true');
+    // The second machine's clock is 400 days ahead for every Node process of its build (npm, the
+    // release script, vite and its plugins): a date the build took from the clock would differ.
+    const clock = join(work, 'clock-400-days-ahead.mjs');
+    writeFileSync(clock, CLOCK_AHEAD);
     // Both at once (each is two builds); the second in another time zone, locale and umask: none may reach the output.
     // And `npm run build` in the first clone: the dist/ the e2e tests open is to be the release's bytes.
     await Promise.all([
       run('npm', ['run', '--silent', 'release'], { cwd: clone(1) }),
       run('npm', ['run', '--silent', 'build'], { cwd: clone(1) }),
-      run('sh', ['-c', 'umask 077 && exec npm run --silent release'], { cwd: clone(2), env: { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C', LANG: 'C' } }),
+      run('sh', ['-c', 'umask 077 && exec npm run --silent release'], {
+        cwd: clone(2),
+        env: { ...process.env, TZ: 'Pacific/Kiritimati', LC_ALL: 'C', LANG: 'C', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(clock).href}`.trim() },
+      }),
     ]);
+    // The preload does shift a Node process's clock (the builds above ran under it).
+    const ahead = execFileSync(process.execPath, ['-p', 'Date.now()'], {
+      env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(clock).href}` },
+      encoding: 'utf8',
+    });
+    expect((Number(ahead) - Date.now()) / 86_400_000).toBeGreaterThan(399);
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
