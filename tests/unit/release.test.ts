@@ -1,6 +1,6 @@
 /**
  * `npm run release` (scripts/release.mjs) as a reviewer runs it, judged by the tools they use: two
- * fresh clones of HEAD, in different folders, time zones, locales, umasks and core.autocrlf, release byte-identical
+ * fresh clones of HEAD, in different folders, clocks, time zones, locales, umasks and core.autocrlf, release byte-identical
  * files (html, CLI tarball, licences, SHA256SUMS), none holding a path of the machine; `sha256sum -c
  * SHA256SUMS` passes; the tarball installs with npm in an empty folder with no registry reachable,
  * its `certbench --version` names the cloned commit and its `certbench dump` prints what openssl does.
