@@ -86,7 +86,9 @@ try {
   writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), licences);
   const sums = [html, tgz, 'THIRD-PARTY-LICENSES.txt'].map((f) => `${createHash('sha256').update(readFileSync(join(out, f))).digest('hex')}  ${f}\n`).join('');
   writeFileSync(join(out, 'SHA256SUMS'), sums);
-  process.stdout.write(`release of certbench ${pkg.version} (commit time ${new Date(Number(epoch) * 1000).toISOString()}) in ${out}:\n${sums}`);
+  // npm's version decides the tar in the tarball: said here, for the release notes, so a rebuild can use the same.
+  const npmVersion = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim();
+  process.stdout.write(`release of certbench ${pkg.version} (commit time ${new Date(Number(epoch) * 1000).toISOString()}; Node ${process.versions.node}, npm ${npmVersion}) in ${out}:\n${sums}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
