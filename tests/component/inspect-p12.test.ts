@@ -37,7 +37,8 @@ async function open(path: string, name: string) {
   const file = new File([readFileSync(path)], name, { type: 'application/x-pkcs12' });
   await fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
   await waitFor(() => expect(screen.getByTestId('inspect-status').textContent).toMatch(/found|gefunden/), { timeout: 20_000 });
-  return (await screen.findAllByTestId('object-card'))[0]!;
+  // Cards are revealed a few per animation frame after the status line: on a busy machine that can take a while.
+  return (await screen.findAllByTestId('object-card', {}, { timeout: 20_000 }))[0]!;
 }
 
 async function submit(card: HTMLElement, label: string | RegExp, passphrase: string, button: string) {
