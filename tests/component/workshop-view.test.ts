@@ -44,7 +44,7 @@ describe('Workshop view', () => {
     });
     render(WorkshopView, { ws });
     await fireEvent.click(await screen.findByTestId('ws-lab-expiry'));
-    await waitFor(() => expect(screen.getByTestId('ws-progress').textContent).toBe('3 of 4 steps done'));
+    await waitFor(() => expect(screen.getByTestId('ws-progress').textContent).toBe('3 of 5 steps done'));
     const issue = within(screen.getByTestId('ws-step-issue'));
     expect(issue.getByTestId('ws-artifact-apiserver-crt').textContent).toBe(pem);
     // The step that made the keys offers them under the names its commands use.
@@ -55,6 +55,8 @@ describe('Workshop view', () => {
     expect(renew.querySelector('[data-testid^="ws-artifact-"]')).toBeNull();
     expect(renew.querySelector('[data-testid^="ws-key-"]')).toBeNull();
     expect(within(renew).queryByText('What this step made')).toBeNull();
+    // The lab's last step, the cluster rescue, has not run either.
+    expect(within(screen.getByTestId('ws-step-rescue')).getByTestId('ws-status-rescue').textContent).toBe('Not done yet');
   });
 
   it('shows saved progress for a lab and forgets it on reset', async () => {
