@@ -164,7 +164,7 @@ describe('journeys (Chromium, file://, bench docked)', () => {
     await goTo(j, 'Create');
     await csrFromPreset(j, 'kube-apiserver serving certificate');
     await quickSign(j, 'Sign with a new CA');
-    const apiserverCrt = await j.download(quickSigned().getByRole('button', { name: /^Download/ }));
+    const apiserverCrt = await j.download(quickSigned().getByRole('button', { name: /^Download(?! \.p12)/ }));
     const apiserverKey = await j.download(page.getByRole('button', { name: /^Download the private key as / }));
 
     await csrFromPreset(j, 'Cluster admin (client)');
@@ -244,7 +244,7 @@ describe('journeys (Chromium, file://, bench docked)', () => {
 
     await j.click(row.getByRole('button', { name: /^Renew/ }));
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).not.toMatch(/expired/);
-    const renewed = await j.download(page.getByTestId('k8s-expiry-renewed').getByRole('button', { name: /^Download/ }));
+    const renewed = await j.download(page.getByTestId('k8s-expiry-renewed').getByRole('button', { name: /^Download(?! \.p12)/ }));
     holds(j, 'expiry');
 
     const d = join(dir, 'expiry');
