@@ -8,7 +8,7 @@ import { firstServiceIp } from '../../src/kube/cluster-pki/ip-math.ts';
 import { importPrivateKey } from '../../src/core/keys/import.ts';
 import { unzipFiles, zipPkiFiles, textOf } from '../../src/kube/cluster-pki/zip.ts';
 import type { ClusterPki } from '../../src/kube/cluster-pki/types.ts';
-import { hasKubectl, openssl, run, tempDir, tlsHandshake, writeTree } from './kube-tls.helper.ts';
+import { kubectl, openssl, run, tempDir, tlsHandshake, writeTree } from './kube-tls.helper.ts';
 
 const KUBEADM_FILES = [
   'pki/ca.crt', 'pki/ca.key', 'pki/front-proxy-ca.crt', 'pki/front-proxy-ca.key', 'pki/etcd/ca.crt', 'pki/etcd/ca.key',
@@ -153,9 +153,9 @@ describe('kubeadm PKI (ECDSA P-256)', () => {
     });
   }
 
-  it.skipIf(!hasKubectl())('kubectl reads every kubeconfig and finds its user and cluster', () => {
+  it('kubectl reads every kubeconfig and finds its user and cluster', () => {
     for (const [file, , context] of KUBECONFIGS) {
-      const r = run('kubectl', ['config', 'view', '--kubeconfig', join(dir, file), '--minify', '--raw', '-o', 'jsonpath={.contexts[0].name} {.users[0].name} {.clusters[0].cluster.server}'], dir);
+      const r = run(kubectl(), ['config', 'view', '--kubeconfig', join(dir, file), '--minify', '--raw', '-o', 'jsonpath={.contexts[0].name} {.users[0].name} {.clusters[0].cluster.server}'], dir);
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe(`${context} ${context.split('@')[0]} https://192.168.56.10:6443`);
     }

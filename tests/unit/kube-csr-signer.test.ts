@@ -12,7 +12,7 @@ import { buildCsrManifest, csrStatusPath, selfSigningCommands } from '../../src/
 import { buildCsrStatusPatch, csrSignatureProblem } from '../../src/kube/csr-status.ts';
 import { DEFAULT_CUSTOM_SIGNER, suggestSigner } from '../../src/kube/signers.ts';
 import { csrFacts } from '../../src/kube/x509-facts.ts';
-import { hasKubectl, openssl, run, tempDir } from './kube-tls.helper.ts';
+import { kubectl, openssl, run, tempDir } from './kube-tls.helper.ts';
 
 const dir = tempDir('csr-signer');
 const sh = (args: string[]) => openssl(args, dir);
@@ -131,15 +131,13 @@ describe('a signer of your own: the steps and the status update', () => {
     const viaJq = JSON.parse(jq.stdout);
     expect(viaJq.status.certificate).toBe(r.patch.status.certificate);
     expect(viaJq.status.conditions).toEqual((liveCsr() as { status: { conditions: unknown[] } }).status.conditions);
-    if (hasKubectl()) {
-      // kubectl applies the merge patch to the object as the API server would: conditions kept, certificate set.
-      const k = run('kubectl', ['patch', '--local', '-f', 'live.json', '--type=merge', '--patch-file', r.fileName, '-o', 'json'], dir);
-      expect(k.stderr).toBe('');
-      const patched = JSON.parse(k.stdout);
-      expect(patched.status.certificate).toBe(r.patch.status.certificate);
-      expect(patched.status.conditions).toEqual(viaJq.status.conditions);
-      expect(patched.spec).toEqual(viaJq.spec);
-    }
+    // kubectl applies the merge patch to the object as the API server would: conditions kept, certificate set.
+    const k = run(kubectl(), ['patch', '--local', '-f', 'live.json', '--type=merge', '--patch-file', r.fileName, '-o', 'json'], dir);
+    expect(k.stderr).toBe('');
+    const patched = JSON.parse(k.stdout);
+    expect(patched.status.certificate).toBe(r.patch.status.certificate);
+    expect(patched.status.conditions).toEqual(viaJq.status.conditions);
+    expect(patched.spec).toEqual(viaJq.spec);
   });
 
   it('refuses a certificate that was not signed for this request', () => {

@@ -11,7 +11,7 @@ import { suggestDns1123Name, isDns1123Label, isDns1123Subdomain } from '../../sr
 import { buildKubeconfig, serverUrlProblem } from '../../src/kube/kubeconfig.ts';
 import { signerNameProblem } from '../../src/kube/signers.ts';
 import { buildTlsSecret } from '../../src/kube/tls-secret.ts';
-import { hasKubectl, openssl, run, tempDir, writeTree } from './kube-tls.helper.ts';
+import { kubectl, openssl, run, tempDir, writeTree } from './kube-tls.helper.ts';
 
 const dir = tempDir('manifests');
 const sh = (args: string[]) => openssl(args, dir);
@@ -171,11 +171,11 @@ describe('TLS Secrets', () => {
     expect(patch.spec.template.spec.volumes).toEqual([{ name: 'tls', secret: { secretName: 'web-tls' } }]);
   });
 
-  it.skipIf(!hasKubectl())('holds the same data as `kubectl create secret tls --dry-run=client`', async () => {
+  it('holds the same data as `kubectl create secret tls --dry-run=client`', async () => {
     const c = certs();
     const r = await buildTlsSecret({ name: 'web-tls', certificates: [c.leaf, c.int], privateKey: keyPem() });
     writeTree(dir, [{ path: 'tls.crt', contents: r.files['tls.crt'] }, { path: 'tls.key', contents: r.files['tls.key'] }]);
-    const k = run('kubectl', ['create', 'secret', 'tls', 'web-tls', '--cert=tls.crt', '--key=tls.key', '--dry-run=client', '-o', 'yaml'], dir);
+    const k = run(kubectl(), ['create', 'secret', 'tls', 'web-tls', '--cert=tls.crt', '--key=tls.key', '--dry-run=client', '-o', 'yaml'], dir);
     expect(k.stderr).toBe('');
     const theirs = parse(k.stdout);
     expect(theirs.data).toEqual(r.manifest.data);
@@ -223,14 +223,12 @@ describe('kubeconfigs', () => {
     expect(back.problems).toEqual([]);
     expect(back.objects.map((o) => o.kind)).toEqual(['certificate', 'certificate', 'private-key']);
     expect(Buffer.from(back.objects[1]!.der)).toEqual(Buffer.from(der('jane.der')));
-    if (hasKubectl()) {
-      writeTree(dir, [{ path: 'jane.kubeconfig', contents: r.yaml }]);
-      const v = run('kubectl', ['config', 'view', '--kubeconfig', 'jane.kubeconfig', '--raw', '--minify', '-o', 'jsonpath={.users[0].name} {.clusters[0].cluster.server} {.current-context}'], dir);
-      expect(v.stderr).toBe('');
-      expect(v.stdout).toBe('jane https://10.0.0.10:6443 jane@lab');
-      const whoami = run('kubectl', ['config', 'get-contexts', '--kubeconfig', 'jane.kubeconfig', '--no-headers'], dir);
-      expect(whoami.stdout.split(/\s+/).filter(Boolean)).toEqual(['*', 'jane@lab', 'lab', 'jane']);
-    }
+    writeTree(dir, [{ path: 'jane.kubeconfig', contents: r.yaml }]);
+    const v = run(kubectl(), ['config', 'view', '--kubeconfig', 'jane.kubeconfig', '--raw', '--minify', '-o', 'jsonpath={.users[0].name} {.clusters[0].cluster.server} {.current-context}'], dir);
+    expect(v.stderr).toBe('');
+    expect(v.stdout).toBe('jane https://10.0.0.10:6443 jane@lab');
+    const whoami = run(kubectl(), ['config', 'get-contexts', '--kubeconfig', 'jane.kubeconfig', '--no-headers'], dir);
+    expect(whoami.stdout.split(/\s+/).filter(Boolean)).toEqual(['*', 'jane@lab', 'lab', 'jane']);
   });
 
   it('validates the server URL and the key', async () => {

@@ -1,6 +1,6 @@
 // Oracle helpers for the Kubernetes tests: a temp dir, openssl, and a bounded TLS handshake.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -27,7 +27,37 @@ export function openssl(args: string[], cwd: string, input?: string): string {
   return r.stdout;
 }
 
-export const hasKubectl = (): boolean => spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+const KUBECTL_CACHE = join(import.meta.dirname, '../../.tmp/tools/kubernetes-client');
+const KUBECTL_INSTALL = 'apt-get download kubernetes-client && dpkg-deb -x kubernetes-client_*.deb DIR';
+let kubectlPath: string | undefined;
+
+/**
+ * The kubectl the tests judge with: Debian's kubernetes-client (1.20), unpacked into a cache of the
+ * test setup — never installed, so a kubectl already on the PATH is left alone and never used. Fetched
+ * on first use; when that cannot be done the test fails with the command to run, it never skips.
+ */
+export function kubectl(): string {
+  if (kubectlPath) return kubectlPath;
+  const bin = join(KUBECTL_CACHE, 'usr/bin/kubectl');
+  if (!existsSync(bin)) {
+    // Test files run in parallel: each unpacks into a folder of its own and renames it into place; the first wins.
+    mkdirSync(dirname(KUBECTL_CACHE), { recursive: true });
+    const work = mkdtempSync(`${KUBECTL_CACHE}-`);
+    const got = spawnSync('apt-get', ['download', 'kubernetes-client'], { cwd: work, encoding: 'utf8', timeout: 120_000 });
+    const deb = readdirSync(work).find((f) => /^kubernetes-client_.*\.deb$/.test(f));
+    if (got.status !== 0 || !deb) throw new Error(`kubectl for the tests could not be fetched (${got.stderr.trim() || got.status}); run: ${KUBECTL_INSTALL.replace('DIR', KUBECTL_CACHE)}`);
+    const unpacked = spawnSync('dpkg-deb', ['-x', join(work, deb), join(work, 'root')], { encoding: 'utf8' });
+    if (unpacked.status !== 0) throw new Error(`dpkg-deb -x ${deb} failed: ${unpacked.stderr}`);
+    try {
+      renameSync(join(work, 'root'), KUBECTL_CACHE);
+    } catch {
+      // another test file put it there first
+    }
+    rmSync(work, { recursive: true, force: true });
+    if (!existsSync(bin)) throw new Error(`kubectl is not at ${bin} after unpacking ${deb}`);
+  }
+  return (kubectlPath = bin);
+}
 
 /**
  * Starts `openssl s_server` on 127.0.0.1 with this certificate and key, runs `openssl s_client`
