@@ -1,14 +1,3 @@
-/** Strings of the small components every area uses (src/ui/shared): Copy buttons and their status. */
-import type { Messages } from '../t.svelte.ts';
-
-export const en = {
-  copy: 'Copy',
-  copied: 'Copied',
-  copyFailed: 'Copy failed: select the text and copy it by hand',
-} as const;
-
-export const de = {
-  copy: 'Kopieren',
-  copied: 'Kopiert',
-  copyFailed: 'Kopieren fehlgeschlagen: Markieren Sie den Text und kopieren Sie ihn von Hand',
-} as const satisfies Messages<typeof en>;
+/** The shared strings in every language; the texts are in <locale>/shared.ts. */
+export { default as en } from './en/shared.ts';
+export { default as de } from './de/shared.ts';

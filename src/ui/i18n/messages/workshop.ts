@@ -1,23 +1,3 @@
-/**
- * The Workshop area's own UI words (buttons and labels around the labs). The labs' texts themselves
- * live in the workshop core's catalogs (src/workshop/labs.en.ts, labs.de.ts).
- */
-import type { Messages } from '../t.svelte.ts';
-
-export const en = {
-  loading: 'Loading…',
-  copyArtifact: 'Copy {name}',
-  download: 'Download {file}',
-  passed: 'passed:',
-  failed: 'failed:',
-  copyCommand: 'Copy {tool} command {n}',
-} as const;
-
-export const de = {
-  loading: 'Wird geladen…',
-  copyArtifact: '{name} kopieren',
-  download: '{file} herunterladen',
-  passed: 'bestanden:',
-  failed: 'nicht bestanden:',
-  copyCommand: '{tool}-Befehl {n} kopieren',
-} as const satisfies Messages<typeof en>;
+/** The workshop strings in every language; the texts are in <locale>/workshop.ts. */
+export { default as en } from './en/workshop.ts';
+export { default as de } from './de/workshop.ts';
