@@ -22,30 +22,37 @@ function isJsonValue(value: unknown): boolean {
  * each listed module at build time (after TypeScript is stripped, so the .ts source stays the
  * checked source of truth) and re-emits every export as `JSON.parse("…")`. A module that imports
  * anything at run time, or exports a value JSON cannot carry exactly (a function, undefined, a Map,
- * -0…), is left as it is with a warning.
+ * -0…), fails the build, as does a listed module that is not in the bundle: each would silently cost
+ * start-up time.
  */
+export async function jsonModule(code: string): Promise<{ code: string } | { refused: string }> {
+  if (/^\s*import\s/m.test(code)) return { refused: 'imports at run time' };
+  const exports: Record<string, unknown> = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(exports)) {
+    if (!isJsonValue(value)) return { refused: `export ${name} is not plain JSON data` };
+    lines.push(`export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
+  }
+  return { code: lines.join('\n') };
+}
+
 export function jsonDataModules(root: string, modules: readonly string[] = JSON_DATA_MODULES): Plugin {
   const wanted = new Set(modules.map((m) => `${root.replace(/\\/g, '/').replace(/\/$/, '')}/${m}`));
+  const seen = new Set<string>();
   return {
     name: 'certbench-json-data-modules',
     apply: 'build',
     async transform(code, id) {
-      const file = id.replace(/\\/g, '/').split('?')[0];
+      const file = id.replace(/\\/g, '/').split('?')[0]!;
       if (!wanted.has(file)) return null;
-      if (/^\s*import\s/m.test(code)) {
-        this.warn(`${file}: imports at run time, left as an object literal`);
-        return null;
-      }
-      const exports: Record<string, unknown> = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      const lines: string[] = [];
-      for (const [name, value] of Object.entries(exports)) {
-        if (!isJsonValue(value)) {
-          this.warn(`${file}: export ${name} is not plain JSON data, module left as it is`);
-          return null;
-        }
-        lines.push(`export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
-      }
-      return { code: lines.join('\n'), map: null };
+      const result = await jsonModule(code);
+      if ('refused' in result) this.error(`${file}: ${result.refused}; it cannot become JSON.parse data (scripts/vite-json-data-modules.ts)`);
+      seen.add(file);
+      return { code: result.code, map: null };
+    },
+    buildEnd(error) {
+      const missing = [...wanted].filter((f) => !seen.has(f));
+      if (!error && missing.length) this.error(`listed as data modules but not in the bundle: ${missing.join(', ')}`);
     },
   };
 }
