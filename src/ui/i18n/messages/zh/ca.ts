@@ -70,7 +70,7 @@ export default {
   'col.serial': '序列号',
   'col.subject': '主体',
   'col.sans': 'SAN',
-  'col.notAfter': '有效期至',
+  'col.notAfter': '到期时间',
   'col.status': '状态',
   'col.actions': '操作',
   statusRevoked: '已吊销（{reason}）',
