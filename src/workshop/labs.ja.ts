@@ -117,7 +117,7 @@ export const LAB_TEXTS_JA = {
   'lab.expiry.renew.title': 'CA から更新する',
   'lab.expiry.renew.explain': '更新では、サブジェクト、名前、公開鍵はそのままで、新しいシリアル番号と新しい有効期間で発行します。これは `kubeadm certs renew` が行うことです。古い証明書は期限切れのままです。コンポーネントは新しい証明書を読み込む必要があります（static Pod を再起動します）。',
   'lab.expiry.rescue.title': 'クラスターをオフラインで救出する',
-  'lab.expiry.rescue.explain': 'この演習独自のコントロールプレーンです。kubeadm の /etc/kubernetes で、その証明書はステップ 2 の証明書から作られ、時計の時点で期限切れになっています。kubectl は締め出された状態です。救出では、ノード上で `kubeadm certs renew all` が行うのと同じようにこのコピーを更新します。各リーフ証明書は、同じ名前と公開鍵のまま、それぞれの CA によって署名し直されます。kubeconfig は鍵をそのまま保ち、CA のファイルは変更されません。ファイルを所定の場所に置く方法は RENEWAL-STEPS.txt に書かれています。同じ処理は、Kubernetes エリア（「Renew a cluster」）からも、`certbench cluster-pki renew` としても実行できます。',
+  'lab.expiry.rescue.explain': 'この演習独自のコントロールプレーンです。kubeadm の /etc/kubernetes で、その証明書はステップ 2 の証明書から作られ、時計の時点で期限切れになっています。kubectl は締め出された状態です。救出では、ノード上で `kubeadm certs renew all` が行うのと同じようにこのコピーを更新します。各リーフ証明書は、同じ名前と公開鍵のまま、それぞれの CA によって署名し直されます。kubeconfig は鍵をそのまま保ち、CA のファイルは変更されません。ファイルを所定の場所に置く方法は RENEWAL-STEPS.txt に書かれています。同じ処理は、Kubernetes エリア（「クラスターを更新」）からも、`certbench cluster-pki renew` としても実行できます。',
 
   'lab.hard-way.title': '5. The Hard Way：クラスター証明書一式',
   'lab.hard-way.intro': 'Kelsey Hightower の「Kubernetes The Hard Way」では、1 つの CA と、コンポーネントごとの証明書を作成します。その一式を生成し、それぞれの CN と O がなぜそうなっているのかを読み解きます。',
