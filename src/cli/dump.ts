@@ -5,6 +5,7 @@ import { CertbenchError, describeError } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { decryptFoundKey } from '../core/input/decrypt.ts';
 import { dumpText } from '../core/text/dump.ts';
+import { textBytes } from '../core/text/raw-bytes.ts';
 import { summarize, type Summary } from '../core/summary.ts';
 import { decryptLegacyPem } from './legacy-pem.ts';
 import { decryptPkcs8WithNode } from './node-pkcs8.ts';
@@ -125,7 +126,10 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     if (pending.length >= OUTPUT_CHUNK) flush();
   };
   const flush = () => {
-    if (pending) io.stdout(pending);
+    // The text keeps bytes OpenSSL writes raw (invalid UTF-8 in an IA5String) as lone surrogates:
+    // written as those bytes, never as U+FFFD (raw-bytes.ts).
+    if (pending && io.stdoutBytes) io.stdoutBytes(textBytes(pending));
+    else if (pending) io.stdout(pending);
     pending = '';
   };
   const fail = (msg: string) => {

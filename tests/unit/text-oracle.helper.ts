@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { textBytes } from '../../src/core/text/raw-bytes.ts';
 
 export const corpus = join(import.meta.dirname, '../fixtures/corpus');
 
@@ -26,6 +27,24 @@ export function openssl(args: string[], input?: string | Uint8Array): Buffer {
 
 export function opensslText(args: string[], input?: string | Uint8Array): string {
   return openssl(args, input).toString('utf8');
+}
+
+/**
+ * Bytes as a string of one character per byte (latin1). OpenSSL's text is bytes, not UTF-8 (it
+ * writes an IA5String's raw bytes as they are): compare it in this form, never decoded as UTF-8.
+ */
+export function byteText(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1');
+}
+
+/** openssl's stdout as byteText. */
+export function opensslBytes(args: string[], input?: string | Uint8Array): string {
+  return byteText(openssl(args, input));
+}
+
+/** A printer's text as the bytes the CLI writes for it (raw bytes kept, raw-bytes.ts), as byteText. */
+export function printedBytes(text: string): string {
+  return byteText(textBytes(text));
 }
 
 export interface PemBlock {

@@ -2,6 +2,7 @@
  * `openssl req -noout -text` (X509_REQ_print_ex): version, subject, public key, attributes
  * (extension requests excluded), "Requested Extensions:", then the signature.
  */
+import { decodeKeepingBytes } from './raw-bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import { PUBLIC_KEY_DECODE_ERROR_LINE } from './certificate.ts';
@@ -93,7 +94,7 @@ function attributeLines(attributes: Attribute[]): string[] {
 
 function attributeValueText(value: DerNode): string {
   if (value.tagClass !== 'universal' || !PRINTABLE_ATTRIBUTE_TAGS.has(value.tag)) return 'unable to print attribute';
-  return new TextDecoder().decode(value.content);
+  return decodeKeepingBytes(value.content); // written as they are (BIO_write)
 }
 
 /**

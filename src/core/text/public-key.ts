@@ -146,7 +146,8 @@ const SHA1 = '1.3.14.3.2.26';
 
 /** "PSS parameter restrictions:" block of rsa_to_text, or undefined when the parameters are invalid. */
 function pssRestrictionsOf(params: Block): string[] | undefined {
-  if (isUniversal(params, 5)) return ['No PSS parameter restrictions'];
+  // Absent parameters mean no restrictions; anything but a SEQUENCE, NULL included, is refused
+  // (rsa_param_decode: RSA_R_INVALID_PSS_PARAMETERS), so x509 -text says "Unable to load Public Key".
   if (!isUniversal(params, 16)) return undefined;
   let hash = SHA1;
   let mgfHash = SHA1;

@@ -1,14 +1,13 @@
 /**
  * How OpenSSL's BIO calls turn string bytes into output text. The printers return JS strings;
- * bytes that OpenSSL writes unchanged are decoded as UTF-8, so output from valid UTF-8 input
- * matches the oracle's bytes once encoded again.
+ * bytes that OpenSSL writes unchanged are decoded as UTF-8 where they are valid UTF-8 and kept
+ * as bytes where they are not (raw-bytes.ts), so `textBytes` of the text is the oracle's bytes.
  */
-
-const utf8 = new TextDecoder('utf-8');
+import { decodeKeepingBytes } from '../raw-bytes.ts';
 
 /** Bytes written unchanged (BIO_write, BIO_puts). */
 export function rawText(bytes: Uint8Array): string {
-  return utf8.decode(bytes);
+  return decodeKeepingBytes(bytes);
 }
 
 /** Bytes written through "%s" or "%.*s": output stops at the first NUL. */
