@@ -8,7 +8,7 @@ export default {
   close: '关闭',
   version: '版本',
   commit: '提交',
-  built: '构建时间',
+  built: '构建日期',
   builtNote: '即该提交的日期：同一提交的两次构建逐字节相同',
   fromSource: '从源代码运行，不是构建产物',
   checkTitle: '校验此文件',

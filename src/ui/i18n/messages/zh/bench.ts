@@ -48,7 +48,7 @@ export default {
   'quick.newHint': '用此浏览器持有的密钥创建根 CA {subject}（没有口令：此浏览器中从文件打开的任何页面都能使用它；参见 CA 区域），并用它签名',
   'quick.signing': '正在签名…',
   'quick.madeCa': '已创建根 CA {ca}（其密钥由此浏览器持有；参见 CA 区域）。',
-  'quick.signed': '已由 {ca} 使用 {profile} 配置签名，有效期至 {notAfter}Z（notBefore 提前 5 分钟）。',
+  'quick.signed': '已由 {ca} 按 {profile} 签发配置签名，有效期至 {notAfter}Z（notBefore 提前 5 分钟）。',
   'quick.failed': '未签名：{reason}',
   'p12.open': '下载 .p12…',
   'p12.formLabel': '{title} 的 PKCS#12 文件',

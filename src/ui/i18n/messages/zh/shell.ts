@@ -7,7 +7,7 @@ export default {
   tagline: '离线证书工作台',
   navLabel: '工作台区域',
   noticeStrong: '任何数据都不会离开此页面。',
-  notice: 'certbench 完全在您的浏览器中从本地文件运行；它不发出任何网络请求，私钥只有在您导出时才会离开此页面。',
+  notice: 'certbench 作为本地文件完全在您的浏览器中运行；它不发出任何网络请求，私钥只有在您导出时才会离开此页面。',
   language: '语言',
   theme: '主题',
   'theme.system': '跟随系统',
