@@ -4,8 +4,8 @@ import type en from '../en/ca-protection.ts';
 
 export default {
   legend: '密钥保护',
-  protectsLabel: '能防护：',
-  doesNotProtectLabel: '不能防护：',
+  protectsLabel: '可以防范：',
+  doesNotProtectLabel: '无法防范：',
   exportableSuffix: '（可导出）',
   exportWhat: '{title}：',
   caPassphrase: 'CA 密钥的口令',

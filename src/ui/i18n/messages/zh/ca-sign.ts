@@ -3,7 +3,7 @@ import type { Messages } from '../../t.svelte.ts';
 import type en from '../en/ca-sign.ts';
 
 export default {
-  heading: '签名请求',
+  heading: '为请求签名',
   createFirst: '请先创建或导入一个 CA。',
   signingCa: '签名 CA',
   caLocked: '{name}（已锁定）',
@@ -46,7 +46,7 @@ export default {
   extended: '；扩展：{list}',
   warnings: '警告',
   unlockLabel: '该 CA 已锁定。它的口令',
-  sign: '签名证书',
+  sign: '签发证书',
   resultLabel: '已签名的证书',
   signedSerial: '已签名：序列号 {serial}',
   nextSteps: '后续步骤：',

@@ -98,7 +98,7 @@ export default {
   empty: '（空）',
   sans: '备用名称',
   validity: '有效期',
-  updates: '更新',
+  updates: '更新时间',
   lastUpdate: '上次更新',
   noNextUpdate: '{date}（无下次更新）',
   key: '密钥',

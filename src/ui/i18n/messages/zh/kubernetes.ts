@@ -275,7 +275,7 @@ export default {
   'renew.done': '已续订 {n} 个，耗时 {ms} 毫秒',
   'renew.downloadAgain': '再次下载 {file}',
   'renew.warnings': '警告',
-  'renew.steps': '部署到位（RENEWAL-STEPS.txt，也在 zip 中）',
+  'renew.steps': '部署步骤（RENEWAL-STEPS.txt，也包含在 zip 中）',
   'renew.after': '续订后',
   'renew.forget': '清除副本及其密钥',
   'renew.why.ca-key-absent': '副本中没有它的 CA 密钥 {key}（外部管理）',
