@@ -30,7 +30,7 @@ export default {
   range: '{from}Z から {to}Z まで',
   suggested: 'この要求が求めているのは {profile} です：{reason}。',
   suggestedOther: 'この要求が求めているのは {profile} です（{reason}）が、別のプロファイルが選択されています。',
-  'reason.eku.peer': '拡張鍵用途 {list} を要求しており、TLS 接続の両端に当たるため',
+  'reason.eku.peer': '拡張鍵用途 {list}（TLS 接続の両端）を要求しているため',
   'reason.eku.server': '拡張鍵用途 {list} を要求しており、clientAuth を含まないため',
   'reason.eku.client': '拡張鍵用途 {list} を要求しており、serverAuth を含まないため',
   'reason.ekuNeither': '拡張鍵用途 {list} を要求していますが、serverAuth と clientAuth のどちらも含みません。{rest}',
