@@ -20,6 +20,7 @@ import {
 } from './der-node.ts';
 import { labeledBignumLines, labeledBufferLines, pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { ecPrivateKeyLines } from './private-key-ec.ts';
+import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhPrivateKeyLines, readDhParameters } from './dh-key.ts';
 
 export type PrivateKeyEncoding = 'pkcs8' | 'pkcs1-rsa' | 'sec1-ec' | 'openssl-dsa';
 
@@ -70,6 +71,9 @@ function pkcs8Lines(info: DerNode): string[] {
       return rsaLines(inner(), params ?? 'unrestricted');
     case OID.dsa:
       return pkcs8DsaLines(inner(), params);
+    case DH_KEY_AGREEMENT:
+    case DH_PUBLIC_NUMBER:
+      return dhPrivateKeyLines(readDhParameters(params, oid === DH_PUBLIC_NUMBER), dhPrivateValue(inner()));
     case OID.ecPublicKey:
       return ecPrivateKeyLines(inner(), params);
     case OID.x25519:
@@ -159,6 +163,13 @@ function pssRestrictionsOf(params: DerNode): string[] {
   const trailerNode = tagged(3);
   const trailer = trailerNode ? integerValue(trailerNode, 'RSA-PSS trailer field') : 1n;
   return pssRestrictionLines(hashName, mgfHash, salt, trailer);
+}
+
+// ---- DH ----
+
+/** The PKCS#8 OCTET STRING of a DH key holds x as an INTEGER. */
+function dhPrivateValue(x: DerNode): bigint {
+  return integerValue(expectUniversal(x, TAG.INTEGER, 'DH private key'), 'DH private key');
 }
 
 // ---- DSA ----

@@ -5,9 +5,10 @@
  */
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
-import { bitStringBytes, children, contentBytes, isUniversal, oidText, parseDer, type Block } from './der.ts';
+import { bitStringBytes, children, contentBytes, isUniversal, oidText, parseDer, rawBytes, type Block } from './der.ts';
 import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
 import { pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
+import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhSpkiLines } from './dh-key.ts';
 
 const RSA = '1.2.840.113549.1.1.1';
 const RSA_PSS = '1.2.840.113549.1.1.10';
@@ -72,6 +73,8 @@ export function describePublicKey(spki: Block, indent: number): PublicKeyDescrip
     lines = ecKeyLines(params, key);
   } else if (oid === DSA) {
     lines = dsaKeyLines(params, safeParse(key));
+  } else if (oid === DH_KEY_AGREEMENT || oid === DH_PUBLIC_NUMBER) {
+    lines = dhSpkiLines(oid, params ? rawBytes(params) : undefined, key);
   } else if (ECX[oid]) {
     const { label, length } = ECX[oid]!;
     if (key.length === length && !params) lines = [`${label} Public-Key:`, ...labeledBufferLines('pub:', key)];
