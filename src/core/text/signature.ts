@@ -5,6 +5,7 @@
 import { oidDisplayName } from '../oids.ts';
 import { children, contentBytes, isUniversal, oidText, parseDer, rawBytes, splitConstructed, type Block } from './der.ts';
 import { decodeAsn1Integer, hexLines, plainHex, spaces, withSignPad } from './format.ts';
+import { readDsaSignature } from './dsa-signature.ts';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const MGF1 = '1.2.840.113549.1.1.8';
@@ -93,18 +94,10 @@ export function printSignatureValueLines(algId: AlgorithmIdentifierInput, signat
   return lines;
 }
 
-/** A DSA-Sig-Value { r, s } as OpenSSL prints it, or undefined when it does not decode. */
+/** A DSA-Sig-Value { r, s } as OpenSSL prints it, or undefined where d2i_DSA_SIG refuses it (dsa-signature.ts). */
 function dsaSignatureLines(signature: Uint8Array, indent: number): string[] | undefined {
-  let seq: Block;
-  try {
-    seq = parseDer(signature, 'DSA signature');
-  } catch {
-    return undefined;
-  }
-  if (!isUniversal(seq, 16) || rawBytes(seq).length !== signature.length) return undefined;
-  const parts = children(seq);
-  if (parts.length !== 2 || !parts.every((p) => isUniversal(p, 2))) return undefined;
-  return [...bignumLines('r:   ', contentBytes(parts[0]!), indent), ...bignumLines('s:   ', contentBytes(parts[1]!), indent)];
+  const rs = readDsaSignature(signature);
+  return rs && [...bignumLines('r:   ', rs.r, indent), ...bignumLines('s:   ', rs.s, indent)];
 }
 
 /**
