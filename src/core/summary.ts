@@ -91,6 +91,8 @@ const KIND_TITLES: Record<ObjectKind, string> = {
   'legacy-encrypted-key': 'Encrypted private key (legacy PEM)',
   'public-key': 'Public key',
   'rsa-public-key': 'RSA public key',
+  'dsa-public-key': 'DSA public key',
+  parameters: 'Domain parameters',
   pkcs7: 'PKCS#7 certificate bundle',
   pkcs12: 'PKCS#12 file',
   'unknown-der': 'ASN.1 data',

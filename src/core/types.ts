@@ -16,6 +16,8 @@ export type ObjectKind =
   | 'legacy-encrypted-key' // PEM with Proc-Type: 4,ENCRYPTED (needs a passphrase)
   | 'public-key' // SubjectPublicKeyInfo                                                  -> openssl pkey -pubin -text
   | 'rsa-public-key' // PKCS#1 RSAPublicKey                                               -> openssl rsa -RSAPublicKey_in -text
+  | 'dsa-public-key' // "DSA PUBLIC KEY": DSAPublicKey { y, p, q, g }                      -> openssl pkey -pubin -text
+  | 'parameters' // DSA / DH / X9.42 DH / EC PARAMETERS (the PEM label says which)        -> openssl pkeyparam -text
   | 'pkcs7' // PKCS#7 / CMS ContentInfo (certificate bundle)                             -> openssl pkcs7 -print_certs -text
   | 'pkcs12' // PKCS#12 PFX, .p12/.pfx (needs its passphrase)                            -> openssl pkcs12 -info -nodes
   | 'unknown-der'; // well-formed DER of no kind we know: shown in the ASN.1 view only

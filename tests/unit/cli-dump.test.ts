@@ -39,8 +39,8 @@ function corpusCases(): OracleCase[] {
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(CORPUS, 'other/MANIFEST.json'), 'utf8')) as { kind: string; file?: string; password?: string | null; kept: boolean }[];
   for (const e of manifest) {
-    // DSA parameters have no ObjectKind (certbench shows them in the ASN.1 view only); PKCS#12 is not dump's.
-    if (!e.kept || !e.file || e.kind === 'dsaparam' || e.kind === 'pkcs12') continue;
+    // PKCS#12 is not dump's (its oracle is pkcs12 -info); DSA parameters print as pkeyparam prints them.
+    if (!e.kept || !e.file || e.kind === 'pkcs12') continue;
     cases.push({ file: `other/${e.file}`, oracle: `other/${e.file}.txt`, args: e.password ? ['--passin', `pass:${e.password}`] : [] });
   }
   return cases;
@@ -83,11 +83,39 @@ describe('certbench dump: behaviour', () => {
     });
   }
 
-  it('parameters alone are an error for dump: there is no key or certificate to print', async () => {
-    const r = await dump([write('params-only.pem', openssl(['ecparam', '-name', 'prime256v1']))]);
-    expect(r.stderr).toContain('block 1 (EC PARAMETERS): not a certificate, request, CRL, key or PKCS#7 bundle');
-    expect(r.stderr).not.toContain(': note: ');
-    expect(r.status).toBe(1);
+  // Parameters alone print as openssl pkeyparam prints them; the PEM label says which kind they are,
+  // as it tells OpenSSL which decoder to use: a DH PARAMETERS SEQUENCE of two INTEGERs is never an RSA key.
+  for (const [what, args] of [
+    ['EC PARAMETERS', ['ecparam', '-name', 'prime256v1']],
+    ['DSA PARAMETERS', ['dsaparam', '1024']],
+    ['DH PARAMETERS', ['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'dh_paramgen_prime_len:512']],
+    ['X9.42 DH PARAMETERS', ['genpkey', '-genparam', '-algorithm', 'DHX', '-pkeyopt', 'group:dh_2048_224']],
+  ] as const) {
+    it(`${what} alone print as openssl pkeyparam -text -noout prints them`, async () => {
+      const file = write(`${what.replace(/\W+/g, '-')}.pem`, openssl([...args]));
+      expect(fs.readFileSync(file, 'latin1')).toContain(`-----BEGIN ${what}-----`);
+      const r = await dump([file]);
+      expect(r.stderr).toBe('');
+      expect(r.bytes).toBe(openssl(['pkeyparam', '-in', file, '-noout', '-text']).toString('latin1'));
+      expect(r.status).toBe(0);
+    });
+  }
+
+  it('DSA PUBLIC KEY (DSAPublicKey { y, p, q, g }, which openssl pkey -pubin reads) prints as openssl prints it', async () => {
+    // Made from an SPKI: p, q, g from its AlgorithmIdentifier, y from inside its BIT STRING.
+    const spki = write('dsa.spki', openssl(['pkey', '-pubout', '-outform', 'DER'], openssl(['genpkey', '-paramfile', write('dsa.param', openssl(['dsaparam', '1024']))])));
+    const parsed = (args: string[]) => openssl(['asn1parse', '-inform', 'DER', '-in', spki, ...args]).toString();
+    const ints = (args: string[]) => [...parsed(args).matchAll(/INTEGER\s+:([0-9A-F]+)/g)].map((m) => m[1]!);
+    const [p, q, g] = ints([]);
+    const [y] = ints(['-strparse', /(\d+):d=1 .*BIT STRING/.exec(parsed([]))![1]!]);
+    const der = write('dsa-pub.der', '');
+    openssl(['asn1parse', '-noout', '-out', der, '-genconf', write('dsa-pub.cnf', `asn1=SEQUENCE:k\n[k]\ny=INTEGER:0x${y}\np=INTEGER:0x${p}\nq=INTEGER:0x${q}\ng=INTEGER:0x${g}\n`)]);
+    const body = fs.readFileSync(der).toString('base64').match(/.{1,64}/g)!.join('\n');
+    const file = write('dsa-pub.pem', `-----BEGIN DSA PUBLIC KEY-----\n${body}\n-----END DSA PUBLIC KEY-----\n`);
+    const r = await dump([file]);
+    expect(r.stderr).toBe('');
+    expect(r.bytes).toBe(openssl(['pkey', '-pubin', '-in', file, '-noout', '-text']).toString('latin1'));
+    expect(r.status).toBe(0);
   });
 
   it('reads stdin when given no file, and names nothing when it finds nothing', async () => {

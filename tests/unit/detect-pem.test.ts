@@ -46,11 +46,17 @@ const LABELS: Case[] = [
     objects: [['legacy-encrypted-key', 'block 1 (EC PRIVATE KEY)']],
   },
   {
-    name: 'an unlisted label (DSA PARAMETERS) is judged by its shape',
+    name: 'DSA PARAMETERS: the label decides, as it decides OpenSSL\'s decoder',
     input: () => corpusText(`${KEYS}PEM_Serialization__dsaparam.pem`),
-    objects: [['unknown-der', 'block 1 (DSA PARAMETERS)']],
-    problems: [['block 1', 'DSA or DH parameters, not a key']],
+    objects: [['parameters', 'block 1 (DSA PARAMETERS)']],
   },
+  {
+    // The same SEQUENCE of two INTEGERs is an RSA key by its shape; OpenSSL reads it by the label.
+    name: 'DH PARAMETERS are parameters, never an RSA public key',
+    input: () => openssl(['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'group:ffdhe2048']).toString(),
+    objects: [['parameters', 'block 1 (DH PARAMETERS)']],
+  },
+
 ];
 
 const LAYOUT: Case[] = [

@@ -5,7 +5,7 @@ import { decodeHex, looksLikeHex } from './hex.ts';
 import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';
 import { parseDer } from './der.ts';
 import { classifyDer } from './der-kind.ts';
-import { KIND_DESCRIPTION, KIND_NOUN, LABEL_KINDS } from './labels.ts';
+import { KIND_DESCRIPTION, KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
 import { addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } from './sink.ts';
 
 /** How origins are named: a paste says "block 2 (CERTIFICATE)", "base64", "DER"; a Kubernetes value only counts objects. */
@@ -144,7 +144,9 @@ export function decodeDerElements(
     const shape = classifyDer(parsed.root);
     const promised = label ? LABEL_KINDS[label] : undefined;
     let kind: ObjectKind;
-    if (shape.kind) {
+    if (label && promised && LABEL_DECIDES.has(label)) {
+      kind = promised[0]!; // read as OpenSSL reads it: by the label (the printer names what is wrong inside)
+    } else if (shape.kind) {
       kind = shape.kind;
       if (promised && !promised.includes(kind)) addProblem(sink, where, `labelled ${label} but this is ${KIND_DESCRIPTION[kind]}`);
     } else if (promised) {

@@ -33,12 +33,11 @@ export function detectInput(input: string | Uint8Array, sourceName?: string, onD
 /**
  * `openssl ecparam -genkey` and `dsaparam -genkey` write the domain parameters before the key in
  * one file, and openssl pkey reads past them. Beside another object they are set aside with a
- * note; alone they stay an object of their own, for the ASN.1 view.
+ * note; alone they are printed as openssl pkeyparam prints them.
  */
-const PARAMETERS_LABEL = /^(EC|DSA|DH|X9\.42 DH) PARAMETERS$/;
 
 function setParametersAside(sink: Sink): void {
-  const isParameters = (o: FoundObject) => o.kind === 'unknown-der' && PARAMETERS_LABEL.test(o.pemLabel ?? '');
+  const isParameters = (o: FoundObject) => o.kind === 'parameters';
   const aside = sink.objects.filter(isParameters);
   if (!aside.length || aside.length === sink.objects.length) return;
   sink.objects = sink.objects.filter((o) => !isParameters(o));

@@ -15,6 +15,11 @@ export const LABEL_KINDS: Record<string, ObjectKind[]> = {
   'DSA PRIVATE KEY': ['dsa-private-key'],
   'PUBLIC KEY': ['public-key'],
   'RSA PUBLIC KEY': ['rsa-public-key'],
+  'DSA PUBLIC KEY': ['dsa-public-key'],
+  'DSA PARAMETERS': ['parameters'],
+  'DH PARAMETERS': ['parameters'],
+  'X9.42 DH PARAMETERS': ['parameters'],
+  'EC PARAMETERS': ['parameters'],
   PKCS7: ['pkcs7'],
   'PKCS #7 SIGNED DATA': ['pkcs7'],
   CMS: ['pkcs7'],
@@ -33,10 +38,19 @@ export const KIND_DESCRIPTION: Record<ObjectKind, string> = {
   'legacy-encrypted-key': 'a legacy-encrypted PEM private key',
   'public-key': 'a public key (SubjectPublicKeyInfo)',
   'rsa-public-key': 'a PKCS#1 RSA public key',
+  'dsa-public-key': 'a DSA public key (DSAPublicKey)',
+  parameters: 'domain parameters',
   pkcs7: 'a PKCS#7 bundle',
   pkcs12: 'a PKCS#12 file',
   'unknown-der': 'an unknown ASN.1 object',
 };
+
+/**
+ * Labels whose DER OpenSSL reads only by the label: the same SEQUENCE of INTEGERs is DH parameters
+ * under "DH PARAMETERS" and an RSA key under "RSA PUBLIC KEY". Under these the label decides the
+ * kind, never the shape.
+ */
+export const LABEL_DECIDES: ReadonlySet<string> = new Set(['DSA PUBLIC KEY', 'DSA PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'EC PARAMETERS']);
 
 /** Short names for counting objects in one value: "certificate 2 of 3". */
 export const KIND_NOUN: Record<ObjectKind, string> = {
@@ -51,6 +65,8 @@ export const KIND_NOUN: Record<ObjectKind, string> = {
   'legacy-encrypted-key': 'encrypted private key',
   'public-key': 'public key',
   'rsa-public-key': 'public key',
+  'dsa-public-key': 'public key',
+  parameters: 'parameters',
   pkcs7: 'PKCS#7 bundle',
   pkcs12: 'PKCS#12 file',
   'unknown-der': 'object',

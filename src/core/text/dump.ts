@@ -8,6 +8,7 @@ import { printCrlText } from './crl.ts';
 import { printPkcs7Text } from './pkcs7.ts';
 import { printPrivateKeyText } from './private-key.ts';
 import { printPublicKeyText, printRsaPublicKeyText } from './public-key.ts';
+import { isParameterLabel, printDsaPublicKeyText, printParametersText } from './parameters.ts';
 
 /**
  * The text OpenSSL 3.0 prints for an object, byte for byte, ending in a newline:
@@ -17,6 +18,8 @@ import { printPublicKeyText, printRsaPublicKeyText } from './public-key.ts';
  *   *-private-key        openssl pkey -noout -text
  *   public-key           openssl pkey -pubin -noout -text
  *   rsa-public-key       openssl rsa -RSAPublicKey_in -noout -text
+ *   dsa-public-key       openssl pkey -pubin -noout -text
+ *   parameters           openssl pkeyparam -noout -text (DSA, DH, X9.42 DH or EC, by the PEM label)
  *   pkcs7                openssl pkcs7 -print_certs -text -noout
  * Throws CertbenchError (naming obj.origin) when the object cannot be printed.
  * `tree` is the asn1js tree detection decoded from obj.der (detectInput's onDecoded), if at hand.
@@ -48,6 +51,11 @@ function printText(obj: FoundObject): string {
         return printPublicKeyText(obj.der);
       case 'rsa-public-key':
         return printRsaPublicKeyText(obj.der);
+      case 'dsa-public-key':
+        return printDsaPublicKeyText(obj.der);
+      case 'parameters':
+        if (!isParameterLabel(obj.pemLabel)) throw new CertbenchError('parameters are read by their PEM label (DSA, DH, X9.42 DH or EC PARAMETERS)');
+        return printParametersText(obj.der, obj.pemLabel);
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
         throw new CertbenchError('this private key is encrypted: enter its passphrase to see it');

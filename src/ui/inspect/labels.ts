@@ -16,6 +16,8 @@ const COMMANDS: Record<ObjectKind, string> = {
   'legacy-encrypted-key': 'openssl pkey -noout -text',
   'public-key': 'openssl pkey -pubin -noout -text',
   'rsa-public-key': 'openssl rsa -RSAPublicKey_in -noout -text',
+  'dsa-public-key': 'openssl pkey -pubin -noout -text',
+  parameters: 'openssl pkeyparam -noout -text',
   pkcs7: 'openssl pkcs7 -print_certs -text -noout',
   pkcs12: 'openssl pkcs12 -info -nodes',
   'unknown-der': 'openssl asn1parse -i',
