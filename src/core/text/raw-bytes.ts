@@ -65,6 +65,11 @@ function keptByteAt(s: string, i: number): number | undefined {
 
 const HAS_LOW_SURROGATE = /[\uDC80-\uDCFF]/;
 
+/** Whether the text holds kept bytes (a quick test before cutting it into segments). */
+export function hasRawBytes(s: string): boolean {
+  return HAS_LOW_SURROGATE.test(s);
+}
+
 /** The bytes OpenSSL wrote for this text: UTF-8, with every kept byte written as itself. */
 export function textBytes(s: string): Uint8Array {
   const utf8 = new TextEncoder();

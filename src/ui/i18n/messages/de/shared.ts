@@ -6,4 +6,5 @@ export default {
   copy: 'Kopieren',
   copied: 'Kopiert',
   copyFailed: 'Kopieren fehlgeschlagen: Markieren Sie den Text und kopieren Sie ihn von Hand',
+  rawByte: 'Byte 0x{hex}, kein UTF-8-Text: OpenSSL schreibt es unverändert',
 } as const satisfies Messages<typeof en>;

@@ -6,4 +6,5 @@ export default {
   copy: 'コピー',
   copied: 'コピーしました',
   copyFailed: 'コピーできませんでした：テキストを選択して手動でコピーしてください',
+  rawByte: 'バイト 0x{hex}（UTF-8 のテキストではありません）：OpenSSL はそのまま出力します',
 } as const satisfies Messages<typeof en>;
