@@ -63,17 +63,18 @@ function keptByteAt(s: string, i: number): number | undefined {
   return before >= 0xd800 && before <= 0xdbff ? undefined : u - 0xdc00;
 }
 
-const HAS_LOW_SURROGATE = /[\uDC80-\uDCFF]/;
+/** A kept byte: a low surrogate U+DC80–U+DCFF with no high surrogate before it (code units, no u flag). */
+const KEPT_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/;
 
-/** Whether the text holds kept bytes (a quick test before cutting it into segments). */
+/** Whether the text holds kept bytes. */
 export function hasRawBytes(s: string): boolean {
-  return HAS_LOW_SURROGATE.test(s);
+  return KEPT_BYTE.test(s);
 }
 
 /** The bytes OpenSSL wrote for this text: UTF-8, with every kept byte written as itself. */
-export function textBytes(s: string): Uint8Array {
+export function textBytes(s: string): Uint8Array<ArrayBuffer> {
   const utf8 = new TextEncoder();
-  if (!HAS_LOW_SURROGATE.test(s)) return utf8.encode(s);
+  if (!KEPT_BYTE.test(s)) return utf8.encode(s);
   const parts: number[] = [];
   let from = 0;
   const flush = (to: number) => {
@@ -98,7 +99,7 @@ export interface TextSegment {
 
 /** The text cut where kept bytes are, each byte its own segment written `\xHH` (for styling). */
 export function rawByteSegments(s: string): TextSegment[] {
-  if (!HAS_LOW_SURROGATE.test(s)) return [{ text: s }];
+  if (!KEPT_BYTE.test(s)) return [{ text: s }];
   const out: TextSegment[] = [];
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -114,7 +115,7 @@ export function rawByteSegments(s: string): TextSegment[] {
 
 /** The text with every kept byte written as `\xHH`: for the clipboard and other places that hold only text. */
 export function escapeRawBytes(s: string): string {
-  return HAS_LOW_SURROGATE.test(s)
+  return KEPT_BYTE.test(s)
     ? rawByteSegments(s)
         .map((seg) => seg.text)
         .join('')
