@@ -5,20 +5,21 @@ import { createRootCa, DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT } from '../core/c
 import { importCa } from '../core/ca/import.ts';
 import { MIN_CA_PASSPHRASE_LENGTH } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { KEY_TYPES, type KeyType } from '../core/keys/key-types.ts';
 import { changeOptionsFrom, checkCaDir, createCaDir } from './ca-dir/store.ts';
 import { readPassin } from './passin.ts';
 import { registerCommand, type CliIo } from './registry.ts';
 
 function need(value: string | undefined, flag: string): string {
-  if (value === undefined) throw new CertbenchError(`${flag} is required`);
+  if (value === undefined) throw cliError(`${flag} is required`);
   return value;
 }
 
 function positive(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CertbenchError(`${value} is not a whole number`, flag);
+  if (!Number.isInteger(n) || n < 0) throw cliError(`${value} is not a whole number`, flag);
   return n;
 }
 
@@ -38,16 +39,20 @@ waiting up to --wait SECONDS (default 30) for another run.
 
 const PASSOUT_OPTIONS = { passout: { type: 'string' }, 'no-passout': { type: 'boolean' }, wait: { type: 'string' } } as const;
 
-class UsageError extends CertbenchError {}
+class UsageError extends CertbenchError {
+  constructor(text: string) {
+    super('error.text', { text });
+  }
+}
 
 /** The passphrase for the new ca.key, or null for an explicit --no-passout (with its warning). */
 async function passoutOf(values: { passout?: string; 'no-passout'?: boolean }, io: CliIo): Promise<string | null> {
   if (values.passout !== undefined && values['no-passout']) throw new UsageError('give --passout or --no-passout, not both');
   if (values.passout !== undefined) {
     const pass = await readPassin(values.passout, '--passout');
-    if (!pass) throw new CertbenchError('an empty passphrase protects nothing', '--passout');
+    if (!pass) throw cliError('an empty passphrase protects nothing', '--passout');
     const length = [...pass].length;
-    if (length < MIN_CA_PASSPHRASE_LENGTH) throw new CertbenchError(`the passphrase has ${length} characters; a CA passphrase needs at least ${MIN_CA_PASSPHRASE_LENGTH} (a few words are easy to type and hard to guess)`, '--passout');
+    if (length < MIN_CA_PASSPHRASE_LENGTH) throw cliError(`the passphrase has ${length} characters; a CA passphrase needs at least ${MIN_CA_PASSPHRASE_LENGTH} (a few words are easy to type and hard to guess)`, '--passout');
     return pass;
   }
   if (values['no-passout']) {
@@ -61,7 +66,7 @@ async function init(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' }, subject: { type: 'string' }, 'key-type': { type: 'string' }, days: { type: 'string' }, pathlen: { type: 'string' }, ...PASSOUT_OPTIONS } });
   const dir = need(values.dir, '--dir');
   const keyType = (values['key-type'] ?? DEFAULT_CA_KEY_TYPE) as KeyType;
-  if (!KEY_TYPES.includes(keyType)) throw new CertbenchError(`"${keyType}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
+  if (!KEY_TYPES.includes(keyType)) throw cliError(`"${keyType}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
   const days = positive(values.days, '--days');
   const pathLen = positive(values.pathlen, '--pathlen');
   const options = changeOptionsFrom('ca init', { wait: values.wait }, io);
@@ -85,7 +90,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     key = new Uint8Array(readFileSync(need(values.key, '--key')));
   } catch (e) {
     if (e instanceof CertbenchError) throw e;
-    throw new CertbenchError(`cannot read ${(e as NodeJS.ErrnoException).path ?? 'it'}`, '--cert/--key');
+    throw cliError(`cannot read ${(e as NodeJS.ErrnoException).path ?? 'it'}`, '--cert/--key');
   }
   const ca = await importCa({ certificate, key, ...(pass !== undefined ? { passphrase: pass } : {}) });
   for (const w of ca.warnings) io.stderr(`warning: ${w}\n`);

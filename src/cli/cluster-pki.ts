@@ -1,6 +1,7 @@
 // `certbench cluster-pki`: a whole cluster PKI (kubeadm or Kubernetes The Hard Way) as a zip.
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { generateHardWayPki, type HardWayWorker } from '../kube/cluster-pki/hard-way.ts';
 import { CLUSTER_KEY_TYPES, checkClusterKeyType } from '../kube/cluster-pki/issue.ts';
@@ -18,7 +19,7 @@ const list = (s: string | undefined) => (s ?? '').split(',').map((v) => v.trim()
 function days(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const d = Number(text);
-  if (!(d > 0)) throw new CertbenchError(`${text} is not a positive number of days`, flag);
+  if (!(d > 0)) throw cliError(`${text} is not a positive number of days`, flag);
   return d;
 }
 
@@ -26,7 +27,7 @@ function days(text: string | undefined, flag: string): number | undefined {
 function parseWorkers(text: string): HardWayWorker[] {
   return list(text).map((w) => {
     const m = /^([^=]+)=([^/]+)(?:\/(.+))?$/.exec(w);
-    if (!m) throw new CertbenchError(`"${w}" is not HOSTNAME=INTERNAL_IP[/EXTERNAL_IP]`, '--workers');
+    if (!m) throw cliError(`"${w}" is not HOSTNAME=INTERNAL_IP[/EXTERNAL_IP]`, '--workers');
     return { hostname: m[1]!, internalIp: m[2]!, ...(m[3] ? { externalIp: m[3] } : {}) };
   });
 }
@@ -44,7 +45,7 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
     },
   });
   if (values.layout !== 'kubeadm' && values.layout !== 'hard-way') {
-    throw new CertbenchError(`--layout kubeadm|hard-way is required (key types: ${CLUSTER_KEY_TYPES.join(', ')})`);
+    throw cliError(`--layout kubeadm|hard-way is required (key types: ${CLUSTER_KEY_TYPES.join(', ')})`);
   }
   const out = values.out ?? clusterZipName(values.layout);
   const keyType = values['key-type'] ? checkClusterKeyType(values['key-type']) : undefined;
@@ -53,7 +54,7 @@ registerCommand('cluster-pki', 'generate a kubeadm or Kubernetes The Hard Way PK
   if (values.layout === 'kubeadm') {
     let externalCa;
     if (values['external-ca-cert'] || values['external-ca-key']) {
-      if (!values['external-ca-cert'] || !values['external-ca-key']) throw new CertbenchError('--external-ca-cert and --external-ca-key go together');
+      if (!values['external-ca-cert'] || !values['external-ca-key']) throw cliError('--external-ca-cert and --external-ca-key go together');
       const keyBytes = readFileBytes(values['external-ca-key'], '--external-ca-key');
       const key = await importPrivateKey(keyBytes);
       externalCa = {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { loadCluster, PassphraseNeededError, readClusterFiles } from '../kube/rescue/input.ts';
 import { renewCluster, type PlanItem } from '../kube/rescue/renew.ts';
 import { writeFileAtomic } from './files.ts';
@@ -26,7 +27,7 @@ names and key with a renewed client certificate. Prints the check-expiration tab
 
 function filesOf(path: string, base: string): { path: string; bytes: Uint8Array }[] {
   const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) throw new CertbenchError('no such file or folder', path);
+  if (!st) throw cliError('no such file or folder', path);
   if (st.isFile()) return [{ path: relative(base, path) || path, bytes: new Uint8Array(readFileSync(path)) }];
   if (!st.isDirectory()) return [];
   return readdirSync(path).sort().flatMap((name) => filesOf(join(path, name), base));
@@ -42,21 +43,21 @@ export async function clusterRenewCommand(args: string[], io: CliIo): Promise<nu
       'renew-cas': { type: 'boolean' }, at: { type: 'string' }, passin: { type: 'string' },
     },
   });
-  if (!values.in || !values.out) throw new CertbenchError(`--in and --out are required\n${RENEW_USAGE}`);
+  if (!values.in || !values.out) throw cliError(`--in and --out are required\n${RENEW_USAGE}`);
   let asOf: Date | undefined;
   if (values.at !== undefined) {
     asOf = new Date(values.at);
-    if (Number.isNaN(asOf.getTime())) throw new CertbenchError(`"${values.at}" is not a date (use ISO 8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`, '--at');
+    if (Number.isNaN(asOf.getTime())) throw cliError(`"${values.at}" is not a date (use ISO 8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`, '--at');
   }
   const days = values.days === undefined ? undefined : Number(values.days);
-  if (days !== undefined && !(days > 0)) throw new CertbenchError(`${values.days} is not a positive number of days`, '--days');
+  if (days !== undefined && !(days > 0)) throw cliError(`${values.days} is not a positive number of days`, '--days');
   const st = statSync(values.in, { throwIfNoEntry: false });
   const inputs = filesOf(values.in, st?.isDirectory() ? values.in : join(values.in, '..'));
   const files = readClusterFiles(inputs);
   const passphrase = values.passin === undefined ? undefined : await readPassin(values.passin);
   const cluster = await loadCluster(files, { passphrase }).catch((e: unknown) => {
     // The CLI asks the way openssl does: the passphrase comes with --passin, never typed into a prompt the logs keep.
-    if (e instanceof PassphraseNeededError) throw new CertbenchError(`${e.message} with --passin pass:SECRET, env:VAR or file:PATH`);
+    if (e instanceof PassphraseNeededError) throw cliError(`${e.message} with --passin pass:SECRET, env:VAR or file:PATH`);
     throw e;
   });
   const result = await renewCluster(cluster, {

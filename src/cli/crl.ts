@@ -3,12 +3,13 @@
 import { parseArgs } from 'node:util';
 import { buildCrl } from '../core/ca/crl.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 registerCommand('crl', 'write the CRL of the CA in --dir', async (args, io) => {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, der: { type: 'boolean' }, passin: { type: 'string' }, wait: { type: 'string' } } });
-  if (!values.dir || !values.out) throw new CertbenchError('--dir and --out are required');
+  if (!values.dir || !values.out) throw cliError('--dir and --out are required');
   const days = values.days === undefined ? undefined : Number(values.days);
   const out = values.out;
   const crl = await changeCaDir(

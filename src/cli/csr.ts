@@ -7,6 +7,7 @@ import { requestToOpensslCommand } from '../core/csr/openssl-command.ts';
 import type { CsrRequest, Usage } from '../core/csr/request.ts';
 import { parseSubjectSlash } from '../core/csr/subject.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { exportPrivateKeyPem, type PrivateKeyExportFormat } from '../core/keys/export.ts';
 import { generateKeyPair } from '../core/keys/generate.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
@@ -55,25 +56,25 @@ registerCommand('csr', 'make a key and a certificate signing request', async (ar
     return 0;
   }
   const keyTypeArg = values['key-type'];
-  if (keyTypeArg !== undefined && !KEY_TYPES.includes(keyTypeArg as KeyType)) throw new CertbenchError(`"${keyTypeArg}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
+  if (keyTypeArg !== undefined && !KEY_TYPES.includes(keyTypeArg as KeyType)) throw cliError(`"${keyTypeArg}" is not one of ${KEY_TYPES.join(', ')}`, '--key-type');
   const usage = values.usage ?? 'server';
-  if (!['server', 'client', 'peer'].includes(usage)) throw new CertbenchError(`"${usage}" is not server, client or peer`, '--usage');
+  if (!['server', 'client', 'peer'].includes(usage)) throw cliError(`"${usage}" is not server, client or peer`, '--usage');
   const keyFormat = (values['key-format'] ?? 'pkcs8') as PrivateKeyExportFormat;
-  if (!KEY_FORMATS.includes(keyFormat)) throw new CertbenchError(`"${keyFormat}" is not pkcs8, pkcs1 or sec1`, '--key-format');
-  if (values.passout && keyFormat !== 'pkcs8') throw new CertbenchError('an encrypted key is always PKCS#8: drop --key-format or --passout', '--passout');
-  if (!values.key && !values['out-key']) throw new CertbenchError('a new key needs somewhere to go: give --out-key FILE (or --key to use an existing key)');
-  if (values.passin && !values.key) throw new CertbenchError('--passin is for --key', '--passin');
-  if (values.key && values.key === values['out-key']) throw new CertbenchError('would overwrite the --key it reads', '--out-key');
+  if (!KEY_FORMATS.includes(keyFormat)) throw cliError(`"${keyFormat}" is not pkcs8, pkcs1 or sec1`, '--key-format');
+  if (values.passout && keyFormat !== 'pkcs8') throw cliError('an encrypted key is always PKCS#8: drop --key-format or --passout', '--passout');
+  if (!values.key && !values['out-key']) throw cliError('a new key needs somewhere to go: give --out-key FILE (or --key to use an existing key)');
+  if (values.passin && !values.key) throw cliError('--passin is for --key', '--passin');
+  if (values.key && values.key === values['out-key']) throw cliError('would overwrite the --key it reads', '--out-key');
 
   let keyPair: CryptoKeyPair;
   let keyType: KeyType;
   if (values.key) {
     const keyBytes = new Uint8Array(readFileSync(values.key));
     const imported = await importPrivateKey(keyBytes, { passphrase: values.passin ? await readPassin(values.passin) : undefined }).catch((e: unknown) => {
-      throw e instanceof CertbenchError ? new CertbenchError(e.message, values.key) : e;
+      throw e instanceof CertbenchError ? cliError(e.message, values.key) : e;
     });
-    if (!imported.keyType) throw new CertbenchError(`${describeKeyAlgorithm(imported.algorithm)} is not a key type certbench makes CSRs with`, values.key);
-    if (keyTypeArg && keyTypeArg !== imported.keyType) throw new CertbenchError(`the key is ${imported.keyType}, not ${keyTypeArg}`, '--key-type');
+    if (!imported.keyType) throw cliError(`${describeKeyAlgorithm(imported.algorithm)} is not a key type certbench makes CSRs with`, values.key);
+    if (keyTypeArg && keyTypeArg !== imported.keyType) throw cliError(`the key is ${imported.keyType}, not ${keyTypeArg}`, '--key-type');
     keyPair = imported.keyPair;
     keyType = imported.keyType;
   } else {

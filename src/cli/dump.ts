@@ -1,17 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import type { AsnType } from 'asn1js';
 import type { FoundObject } from '../core/types.ts';
 import { CertbenchError, describeError } from '../core/errors.ts';
-import { detectInput } from '../core/input/detect.ts';
+import { cliError } from './cli-error.ts';
+import { decodeInput, printObject, type PrintedObject } from '../core/pipeline/decode.ts';
 import { decryptFoundKey } from '../core/input/decrypt.ts';
-import { dumpText } from '../core/text/dump.ts';
 import { textBytes } from '../core/text/raw-bytes.ts';
 import { summarize, type Summary } from '../core/summary.ts';
 import { decryptLegacyPem } from './legacy-pem.ts';
 import { decryptPkcs8WithNode } from './node-pkcs8.ts';
 import { readPassin } from './passin.ts';
 import { registerCommand, type CliIo } from './registry.ts';
-import { parseDer } from '../core/text/der-node.ts';
+import { parseDer } from '../core/der/node.ts';
 import { isPkcs12, readPkcs12 } from '../core/pkcs12/read.ts';
 import { infoText, printPkcs12 } from '../core/pkcs12/print.ts';
 
@@ -47,12 +46,12 @@ function parseArgs(args: string[]): Options {
     const a = args[i]!;
     if (a === '--summary') o.summary = true;
     else if (a === '--passin') {
-      if (i + 1 >= args.length) throw new CertbenchError('--passin needs a value (pass:SECRET, env:VAR or file:PATH)');
+      if (i + 1 >= args.length) throw cliError('--passin needs a value (pass:SECRET, env:VAR or file:PATH)');
       o.passin = args[++i];
     } else if (a.startsWith('--passin=')) o.passin = a.slice('--passin='.length);
     else if (a === '-' || !a.startsWith('-')) o.files.push(a);
     else if (a === '--') o.files.push(...args.slice(i + 1)), (i = args.length);
-    else throw new CertbenchError(`unknown option ${a}`);
+    else throw cliError(`unknown option ${a}`);
   }
   if (!o.files.length) o.files.push('-');
   return o;
@@ -66,7 +65,7 @@ function isWarning(origin: string, objects: FoundObject[]): boolean {
 /** An encrypted key opened (PBES2 in the core; PBES1, PKCS#12 PBE and Proc-Type PEM by Node's OpenSSL); any other object as it is. */
 export async function openObject(obj: FoundObject, passphrase: string | undefined): Promise<FoundObject> {
   if (obj.kind !== 'encrypted-private-key' && obj.kind !== 'legacy-encrypted-key') return obj;
-  if (passphrase === undefined) throw new CertbenchError('this private key is encrypted: give its passphrase with --passin', obj.origin);
+  if (passphrase === undefined) throw cliError('this private key is encrypted: give its passphrase with --passin', obj.origin);
   if (obj.kind === 'legacy-encrypted-key') return decryptLegacyPem(obj, passphrase);
   try {
     return await decryptFoundKey(obj, passphrase);
@@ -138,21 +137,8 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     status = 1;
   };
 
-  // Each object is printed as soon as detection has decoded it, from that same tree: decoding is
-  // most of a dump's work, and holding every tree of a large bundle until the end would take
-  // ~100 KB per certificate. Objects whose printing fails are printed again below, where the
-  // error can name their final origin.
-  const printed = new Map<FoundObject, string>();
-  const printNow = (obj: FoundObject, tree: AsnType) => {
-    if (obj.kind === 'encrypted-private-key' || obj.kind === 'legacy-encrypted-key') return;
-    try {
-      printed.set(obj, dumpText(obj, tree));
-    } catch {
-      // printed again below
-    }
-  };
-
-  const found: FoundObject[] = [];
+  // The decode pipeline prints each object from the tree detection decoded (core/pipeline).
+  const found: PrintedObject[] = [];
   for (const file of opts.files) {
     let bytes: Uint8Array;
     try {
@@ -181,11 +167,11 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       continue;
     }
-    const r = detectInput(bytes, file === '-' ? undefined : file, printNow);
+    const r = decodeInput(bytes, file === '-' ? undefined : file);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
       if (p.skipped) io.stderr(`certbench dump: note: ${line}\n`);
-      else if (isWarning(p.origin, r.objects)) io.stderr(`certbench dump: warning: ${line}\n`);
+      else if (isWarning(p.origin, r.objects.map((o) => o.obj))) io.stderr(`certbench dump: warning: ${line}\n`);
       else fail(line);
     }
     found.push(...r.objects);
@@ -193,12 +179,14 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
 
   const several = found.length > 1;
   for (let i = 0; i < found.length; i++) {
-    const obj = found[i]!;
+    const { obj, text, textError } = found[i]!;
     let out = several ? `${i ? '\n' : ''}==> ${obj.origin} <==\n` : '';
     try {
       const plain = await openObject(obj, passphrase);
       if (opts.summary) out += formatSummary(await summarize(plain));
-      out += printed.get(obj) ?? dumpText(plain);
+      const printed = plain === obj ? { text, textError } : printObject(plain);
+      if (printed.text === undefined) throw printed.textError;
+      out += printed.text;
     } catch (e) {
       write(out); // the header and summary still stand
       fail(e instanceof CertbenchError && e.where ? e.message : `${obj.origin}: ${describeError(e)}`);

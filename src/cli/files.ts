@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 
 /** 'private': keys, Secrets, zips with keys (0600, set explicitly); 'public': certificates, CRLs, CSRs (0666 less the umask). */
 export type FileAccess = 'private' | 'public';
@@ -36,10 +37,10 @@ export function refuseLinkAt(path: string): 'absent' | 'file' | 'special' {
     st = lstatSync(path);
   } catch (e) {
     if (code(e) === 'ENOENT') return 'absent';
-    throw new CertbenchError(`cannot look at it: ${reason(e)}`, path);
+    throw cliError(`cannot look at it: ${reason(e)}`, path);
   }
-  if (st.isSymbolicLink()) throw new CertbenchError('is a symbolic link: certbench does not write through links (remove it, or give the path it points to)', path);
-  if (st.isDirectory()) throw new CertbenchError('is a directory, not a file', path);
+  if (st.isSymbolicLink()) throw cliError('is a symbolic link: certbench does not write through links (remove it, or give the path it points to)', path);
+  if (st.isDirectory()) throw cliError('is a directory, not a file', path);
   return st.isFile() ? 'file' : 'special';
 }
 
@@ -72,7 +73,7 @@ export function stageFile(path: string, data: string | Uint8Array, access: FileA
         try {
           writeFileSync(path, data);
         } catch (e) {
-          throw new CertbenchError(`cannot write it: ${reason(e)}`, path);
+          throw cliError(`cannot write it: ${reason(e)}`, path);
         }
       },
       discard: () => void (done = true),
@@ -90,7 +91,7 @@ export function stageFile(path: string, data: string | Uint8Array, access: FileA
   try {
     fd = openSync(temp, 'wx', access === 'private' ? 0o600 : 0o666);
   } catch (e) {
-    throw new CertbenchError(`cannot write it: ${reason(e)}${code(e) === 'EEXIST' ? ` (${basename(temp)} is in the way)` : ''}`, path);
+    throw cliError(`cannot write it: ${reason(e)}${code(e) === 'EEXIST' ? ` (${basename(temp)} is in the way)` : ''}`, path);
   }
   let done = false;
   const discard = () => {
@@ -110,7 +111,7 @@ export function stageFile(path: string, data: string | Uint8Array, access: FileA
   } catch (e) {
     closeSync(fd);
     discard();
-    throw new CertbenchError(`cannot write it: ${reason(e)}`, path);
+    throw cliError(`cannot write it: ${reason(e)}`, path);
   }
   closeSync(fd);
   return {
@@ -122,7 +123,7 @@ export function stageFile(path: string, data: string | Uint8Array, access: FileA
         renameSync(temp, path);
       } catch (e) {
         discard();
-        throw e instanceof CertbenchError ? e : new CertbenchError(`cannot write it: ${reason(e)}`, path);
+        throw e instanceof CertbenchError ? e : cliError(`cannot write it: ${reason(e)}`, path);
       }
       done = true;
       syncDirectory(dirname(path));

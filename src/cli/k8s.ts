@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import type { ObjectKind } from '../core/types.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
@@ -22,7 +23,7 @@ export function readFileBytes(path: string, flag: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch {
-    throw new CertbenchError(`cannot read ${path}`, flag);
+    throw cliError(`cannot read ${path}`, flag);
   }
 }
 
@@ -32,7 +33,7 @@ export function objectsIn(path: string, flag: string, kind: ObjectKind): Uint8Ar
   const ders = found.objects.filter((o) => o.kind === kind).map((o) => o.der);
   if (!ders.length) {
     const why = found.problems.map((p) => p.message).join('; ') || `found ${found.objects.map((o) => o.kind).join(', ')}`;
-    throw new CertbenchError(`no ${kind === 'csr' ? 'certificate request' : kind} in ${path} (${why})`, flag);
+    throw cliError(`no ${kind === 'csr' ? 'certificate request' : kind} in ${path} (${why})`, flag);
   }
   return ders;
 }
@@ -56,7 +57,7 @@ function emit(io: CliIo, text: string, out: string | undefined): void {
 function positiveInt(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n)) throw new CertbenchError(`"${text}" is not a whole number`, flag);
+  if (!Number.isInteger(n)) throw cliError(`"${text}" is not a whole number`, flag);
   return n;
 }
 
@@ -65,11 +66,11 @@ async function csr(args: string[], io: CliIo): Promise<number> {
     args,
     options: { csr: { type: 'string' }, signer: { type: 'string' }, name: { type: 'string' }, usages: { type: 'string' }, 'expiration-seconds': { type: 'string' }, out: { type: 'string' } },
   });
-  if (!values.csr) throw new CertbenchError('--csr FILE is required (and --signer NAME, or the signer the request is meant for is chosen)');
+  if (!values.csr) throw cliError('--csr FILE is required (and --signer NAME, or the signer the request is meant for is chosen)');
   const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
   // kube-apiserver refuses a request whose self-signature does not verify: so does this, as `sign` does.
   const broken = await csrSignatureProblem(csrDer);
-  if (broken) throw new CertbenchError(`${broken}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
+  if (broken) throw cliError(`${broken}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
   let signerName = values.signer;
   if (!signerName) {
     const suggestion = suggestSigner(csrFacts(csrDer));
@@ -91,7 +92,7 @@ async function csr(args: string[], io: CliIo): Promise<number> {
 
 async function csrStatus(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { csr: { type: 'string' }, cert: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.csr || !values.cert) throw new CertbenchError('--csr FILE and --cert FILE (the certificate your CA signed for it) are required');
+  if (!values.csr || !values.cert) throw cliError('--csr FILE and --cert FILE (the certificate your CA signed for it) are required');
   const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
   // The name k8s csr gave the manifest when it was left to the CN.
   const name = values.name ?? suggestDns1123Name(csrFacts(csrDer).commonName ?? '', 'csr');
@@ -109,7 +110,7 @@ async function secret(args: string[], io: CliIo): Promise<number> {
       'fix-order': { type: 'boolean' }, out: { type: 'string' }, 'show-mount': { type: 'boolean' },
     },
   });
-  if (!values.cert || !values.key || !values.name) throw new CertbenchError('--cert FILE, --key FILE and --name NAME are required');
+  if (!values.cert || !values.key || !values.name) throw cliError('--cert FILE, --key FILE and --name NAME are required');
   const r = await buildTlsSecret({
     name: values.name,
     namespace: values.namespace,
@@ -135,7 +136,7 @@ async function kubeconfig(args: string[], io: CliIo): Promise<number> {
       user: { type: 'string' }, context: { type: 'string' }, namespace: { type: 'string', short: 'n' }, out: { type: 'string' },
     },
   });
-  if (!values.cert || !values.key || !values.ca || !values.server) throw new CertbenchError('--cert, --key, --ca and --server https://HOST:PORT are required');
+  if (!values.cert || !values.key || !values.ca || !values.server) throw cliError('--cert, --key, --ca and --server https://HOST:PORT are required');
   const r = await buildKubeconfig({
     server: values.server,
     clusterName: values.cluster,

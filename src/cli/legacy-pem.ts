@@ -1,6 +1,7 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import type { FoundObject } from '../core/types.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { classifyDecryptedKey, legacyPemMessage } from '../core/input/decrypt.ts';
 
 /** Key and IV sizes of the DEK-Info ciphers OpenSSL writes. */
@@ -19,7 +20,7 @@ const CIPHERS: Record<string, { key: number; iv: number }> = {
 export function decryptLegacyPem(obj: FoundObject, passphrase: string): FoundObject {
   const [cipher = '', ivHex = ''] = (obj.pemHeaders?.['DEK-Info'] ?? '').split(',').map((s) => s.trim());
   const spec = CIPHERS[cipher.toUpperCase()];
-  if (!spec || !/^[0-9A-Fa-f]+$/.test(ivHex) || ivHex.length !== spec.iv * 2) throw new CertbenchError(legacyPemMessage(obj), obj.origin);
+  if (!spec || !/^[0-9A-Fa-f]+$/.test(ivHex) || ivHex.length !== spec.iv * 2) throw CertbenchError.of(legacyPemMessage(obj), obj.origin);
   const iv = Buffer.from(ivHex, 'hex');
   const pass = Buffer.from(passphrase, 'utf8');
   const salt = iv.subarray(0, 8);
@@ -35,7 +36,7 @@ export function decryptLegacyPem(obj: FoundObject, passphrase: string): FoundObj
     const d = createDecipheriv(cipher.toLowerCase(), key, iv);
     plain = Buffer.concat([d.update(obj.der), d.final()]);
   } catch {
-    throw new CertbenchError('wrong passphrase (or corrupted key)', obj.origin);
+    throw new CertbenchError('input.wrongPassphrase', undefined, obj.origin);
   }
   return classifyDecryptedKey(new Uint8Array(plain), obj);
 }

@@ -3,6 +3,7 @@
 // Exit status: 0 no errors (warnings and info allowed), 2 at least one error, 1 unreadable input.
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { lintCertificate } from '../core/lint/index.ts';
 import { formatName } from '../core/text/name.ts';
@@ -17,12 +18,12 @@ registerCommand('lint', 'check certificates for common mistakes (expiry, SANs, k
     allowPositionals: true,
     options: { public: { type: 'boolean' }, usage: { type: 'string' }, at: { type: 'string' }, 'service-ip': { type: 'string' } },
   });
-  if (!positionals.length) throw new CertbenchError('give one or more certificate files to lint');
-  if (values.usage !== undefined && values.usage !== 'server' && values.usage !== 'client') throw new CertbenchError(`"${values.usage}" is not a usage (server or client)`, '--usage');
+  if (!positionals.length) throw cliError('give one or more certificate files to lint');
+  if (values.usage !== undefined && values.usage !== 'server' && values.usage !== 'client') throw cliError(`"${values.usage}" is not a usage (server or client)`, '--usage');
   const at = parseAt(values.at);
   const files = positionals.map((file) => {
     const certs = detectInput(readFileBytes(file, file), file).objects.filter((o) => o.kind === 'certificate');
-    if (!certs.length) throw new CertbenchError(`no certificate in ${file}`);
+    if (!certs.length) throw cliError(`no certificate in ${file}`);
     return { file, certs };
   });
   let errors = 0;

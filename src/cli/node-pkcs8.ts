@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import type { FoundObject } from '../core/types.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 
 /**
  * Encrypted PKCS#8 with schemes WebCrypto cannot do (PBES1, PKCS#12 PBE with 3DES/RC2), opened by
@@ -13,7 +14,7 @@ export function decryptPkcs8WithNode(obj: FoundObject, passphrase: string): Foun
     der = key.export({ type: 'pkcs8', format: 'der' });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw new CertbenchError(/bad decrypt|wrong|interrupted or cancelled/i.test(msg) ? 'wrong passphrase (or corrupted key)' : `cannot open this encrypted key: ${msg}`, obj.origin);
+    throw cliError(/bad decrypt|wrong|interrupted or cancelled/i.test(msg) ? 'wrong passphrase (or corrupted key)' : `cannot open this encrypted key: ${msg}`, obj.origin);
   }
   return { kind: 'private-key', der: new Uint8Array(der), origin: obj.origin };
 }

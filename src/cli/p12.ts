@@ -1,11 +1,13 @@
 // `certbench p12`: a certificate, its key and its chain in one PKCS#12 file for Java, Windows and browsers.
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { importPrivateKey, type ImportedKey } from '../core/keys/import.ts';
 import { privateKeyMatchesSpki } from '../core/keys/spki.ts';
 import { writePkcs12 } from '../core/pkcs12/write.ts';
-import { child, isContext, parseDer } from '../core/text/der-node.ts';
+import { parseDer } from '../core/der/node.ts';
+import { child, isContext } from '../core/der/read.ts';
 import { openObject } from './dump.ts';
 import { writeFileAtomic } from './files.ts';
 import { objectsIn, readFileBytes } from './k8s.ts';
@@ -33,9 +35,9 @@ const KEY_KINDS = new Set(['private-key', 'rsa-private-key', 'ec-private-key', '
 async function readKey(path: string, passin: string | undefined): Promise<ImportedKey> {
   const found = detectInput(readFileBytes(path, '--key'), path);
   const obj = found.objects.find((o) => KEY_KINDS.has(o.kind));
-  if (!obj) throw new CertbenchError(`no private key in ${path} (${found.problems.map((p) => p.message).join('; ') || `found ${found.objects.map((o) => o.kind).join(', ') || 'nothing'}`})`, '--key');
+  if (!obj) throw cliError(`no private key in ${path} (${found.problems.map((p) => p.message).join('; ') || `found ${found.objects.map((o) => o.kind).join(', ') || 'nothing'}`})`, '--key');
   if (passin === undefined && (obj.kind === 'encrypted-private-key' || obj.kind === 'legacy-encrypted-key')) {
-    throw new CertbenchError(`the key in ${path} is encrypted: give its passphrase with --passin`, '--key');
+    throw cliError(`the key in ${path} is encrypted: give its passphrase with --passin`, '--key');
   }
   const opened = await openObject(obj, passin);
   return importPrivateKey(opened.der);
@@ -43,7 +45,7 @@ async function readKey(path: string, passin: string | undefined): Promise<Import
 
 function subjectPublicKeyInfo(certificate: Uint8Array): Uint8Array {
   const tbs = child(parseDer(certificate, 'certificate'), 0, 'tbsCertificate');
-  return child(tbs, (isContext(tbs.children[0], 0) ? 1 : 0) + 5, 'subjectPublicKeyInfo').raw;
+  return child(tbs, (isContext(tbs.children[0], 0) ? 1 : 0) + 5, 'subjectPublicKeyInfo').der;
 }
 
 registerCommand(
@@ -73,7 +75,7 @@ registerCommand(
     const key = await readKey(values.key, passin);
     // openssl -export refuses this too ("No certificate matches private key"): Java would list no key entry.
     if (!(await privateKeyMatchesSpki(key.keyPair.privateKey, subjectPublicKeyInfo(certificate!)))) {
-      throw new CertbenchError(`the key in ${values.key} does not belong to the certificate in ${values.cert} (their public keys differ)`);
+      throw cliError(`the key in ${values.key} does not belong to the certificate in ${values.cert} (their public keys differ)`);
     }
     const passphrase = await readPassin(values.passout, '--passout');
     const bytes = await writePkcs12({ certificate: certificate!, key: key.pkcs8, chain, friendlyName: values.name, passphrase, legacy: values.legacy });

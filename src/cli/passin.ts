@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 
 /**
  * OpenSSL's pass phrase forms: `pass:SECRET`, `env:VAR`, `file:PATH` (first line). `flag` names the
@@ -14,16 +15,16 @@ export async function readPassin(spec: string, flag = '--passin'): Promise<strin
       return rest;
     case 'env': {
       const v = process.env[rest];
-      if (v === undefined) throw new CertbenchError(`${flag} env:${rest}: the environment variable is not set`);
+      if (v === undefined) throw cliError(`${flag} env:${rest}: the environment variable is not set`);
       return v;
     }
     case 'file': {
       const text = await readFile(rest, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        throw new CertbenchError(`${flag} file:${rest}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
+        throw cliError(`${flag} file:${rest}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
       });
       return text.split(/\r?\n/)[0]!;
     }
     default:
-      throw new CertbenchError(`${flag}: use pass:SECRET, env:VAR or file:PATH (the value given starts with none of these; it is not shown, in case it is the passphrase itself)`);
+      throw cliError(`${flag}: use pass:SECRET, env:VAR or file:PATH (the value given starts with none of these; it is not shown, in case it is the passphrase itself)`);
   }
 }

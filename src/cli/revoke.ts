@@ -3,15 +3,16 @@ import { parseArgs } from 'node:util';
 import { findBySerial, isRevocationReason, revokeEntry } from '../core/ca/inventory.ts';
 import { REVOCATION_REASONS } from '../core/ca/types.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
 
 registerCommand('revoke', 'revoke a certificate issued by the CA in --dir', async (args, io) => {
   const { values } = parseArgs({ args, options: { dir: { type: 'string' }, serial: { type: 'string' }, reason: { type: 'string' }, passin: { type: 'string' }, wait: { type: 'string' } } });
-  if (!values.dir || !values.serial) throw new CertbenchError('--dir and --serial are required');
+  if (!values.dir || !values.serial) throw cliError('--dir and --serial are required');
   const reason = values.reason ?? 'unspecified';
-  if (!isRevocationReason(reason)) throw new CertbenchError(`"${reason}" is not one of ${Object.keys(REVOCATION_REASONS).join(', ')}`, '--reason');
+  if (!isRevocationReason(reason)) throw cliError(`"${reason}" is not one of ${Object.keys(REVOCATION_REASONS).join(', ')}`, '--reason');
   const serial = values.serial;
   const revoked = await changeCaDir(
     values.dir,

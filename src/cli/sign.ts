@@ -8,6 +8,7 @@ import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { profileForRequest } from '../core/ca/profile-for-request.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';
@@ -20,9 +21,9 @@ function chooseProfile(name: string | undefined, configPath: string | undefined,
   if (configPath) {
     const profiles = parseCfsslConfig(readFileSync(configPath, 'utf8'));
     const p = profiles[name ?? 'default'];
-    if (!p) throw new CertbenchError(`no profile "${name}" (has ${Object.keys(profiles).join(', ')})`, configPath);
+    if (!p) throw cliError(`no profile "${name}" (has ${Object.keys(profiles).join(', ')})`, configPath);
     const refusal = cfsslProfileRefusal(p);
-    if (refusal) throw new CertbenchError(refusal, configPath);
+    if (refusal) throw cliError(refusal, configPath);
     return name !== undefined ? { profile: p } : { profile: p, chosen: `profile default (no --profile: ${configPath}'s signing.default, as cfssl sign uses)` };
   }
   if (name === undefined) {
@@ -30,7 +31,7 @@ function chooseProfile(name: string | undefined, configPath: string | undefined,
     return { profile: BUILTIN_PROFILES[suggested.profile], chosen: `profile ${suggested.profile} (no --profile: ${suggested.reason})` };
   }
   const p = (BUILTIN_PROFILES as Record<string, Profile>)[name];
-  if (!p) throw new CertbenchError(`"${name}" is not server, client, peer or ca (or give --config ca-config.json)`, '--profile');
+  if (!p) throw cliError(`"${name}" is not server, client, peer or ca (or give --config ca-config.json)`, '--profile');
   return { profile: p };
 }
 
@@ -42,14 +43,14 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
       out: { type: 'string' }, 'chain-out': { type: 'string' }, passin: { type: 'string' }, 'show-commands': { type: 'boolean' }, wait: { type: 'string' },
     },
   });
-  if (!values.dir || !values.csr || !values.out) throw new CertbenchError('--dir, --csr and --out are required');
+  if (!values.dir || !values.csr || !values.out) throw cliError('--dir, --csr and --out are required');
   const request = await readVerifiedRequest(new Uint8Array(readFileSync(values.csr)));
   const { profile, chosen } = chooseProfile(values.profile, values.config, request);
   if (chosen) io.stderr(`${visibleText(chosen)}\n`);
   let hours: number | undefined;
   if (values.days !== undefined) {
     const d = Number(values.days);
-    if (!(d > 0)) throw new CertbenchError(`${values.days} is not a positive number of days`, '--days');
+    if (!(d > 0)) throw cliError(`${values.days} is not a positive number of days`, '--days');
     hours = d * 24;
   }
   const { out, 'chain-out': chainOut } = values;

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CertbenchError } from '../core/errors.ts';
+import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { peerNameOf, verifyChain, type PeerName, type Purpose } from '../core/verify/index.ts';
 import { readFileBytes } from './k8s.ts';
@@ -17,20 +18,20 @@ const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/cert
 function certificatesIn(path: string, flag: string): Uint8Array[] {
   const found = detectInput(readFileBytes(path, flag), path);
   const certs = found.objects.filter((o) => o.kind === 'certificate').map((o) => o.der);
-  if (!certs.length) throw new CertbenchError(`no certificate in ${path}${found.problems.length ? ` (${found.problems[0]!.message})` : ''}`, flag);
+  if (!certs.length) throw cliError(`no certificate in ${path}${found.problems.length ? ` (${found.problems[0]!.message})` : ''}`, flag);
   return certs;
 }
 
 function crlsIn(path: string): Uint8Array[] {
   const crls = detectInput(readFileBytes(path, '--crl'), path).objects.filter((o) => o.kind === 'crl').map((o) => o.der);
-  if (!crls.length) throw new CertbenchError(`no CRL in ${path}`, '--crl');
+  if (!crls.length) throw cliError(`no CRL in ${path}`, '--crl');
   return crls;
 }
 
 export function parseAt(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
   const at = /^\d+$/.test(text) ? new Date(Number(text) * 1000) : new Date(text);
-  if (Number.isNaN(at.getTime())) throw new CertbenchError(`"${text}" is not a date (ISO 8601 like 2026-01-31T12:00:00Z, or Unix seconds as openssl -attime takes)`, '--at');
+  if (Number.isNaN(at.getTime())) throw cliError(`"${text}" is not a date (ISO 8601 like 2026-01-31T12:00:00Z, or Unix seconds as openssl -attime takes)`, '--at');
   return at;
 }
 
@@ -51,17 +52,17 @@ registerCommand('verify', 'verify certificate chains (openssl verify with reason
       'show-chain': { type: 'boolean' },
     },
   });
-  if (!positionals.length) throw new CertbenchError('give one or more certificate files to verify');
+  if (!positionals.length) throw cliError('give one or more certificate files to verify');
   const purpose = (values.purpose ?? 'server') as Purpose;
-  if (!['server', 'client', 'any'].includes(purpose)) throw new CertbenchError(`"${values.purpose}" is not a purpose (server, client or any)`, '--purpose');
+  if (!['server', 'client', 'any'].includes(purpose)) throw cliError(`"${values.purpose}" is not a purpose (server, client or any)`, '--purpose');
   const profile = values.profile ?? 'webpki';
-  if (profile !== 'webpki' && profile !== 'rfc5280') throw new CertbenchError(`"${profile}" is not a profile (webpki or rfc5280)`, '--profile');
-  if ([values.host, values.ip, values.email].filter((v) => v !== undefined).length > 1) throw new CertbenchError('give only one of --host, --ip and --email');
+  if (profile !== 'webpki' && profile !== 'rfc5280') throw cliError(`"${profile}" is not a profile (webpki or rfc5280)`, '--profile');
+  if ([values.host, values.ip, values.email].filter((v) => v !== undefined).length > 1) throw cliError('give only one of --host, --ip and --email');
   let peerName: PeerName | undefined;
   if (values.host !== undefined) peerName = peerNameOf(values.host);
   if (values.ip !== undefined) {
     peerName = peerNameOf(values.ip);
-    if (peerName.kind !== 'ip') throw new CertbenchError(`"${values.ip}" is not an IPv4 or IPv6 address`, '--ip');
+    if (peerName.kind !== 'ip') throw cliError(`"${values.ip}" is not an IPv4 or IPv6 address`, '--ip');
   }
   if (values.email !== undefined) peerName = { kind: 'email', value: values.email };
   const at = parseAt(values.at);
@@ -69,7 +70,7 @@ registerCommand('verify', 'verify certificate chains (openssl verify with reason
   if (values.ca?.length) trusted = values.ca.flatMap((f) => certificatesIn(f, '--ca'));
   else {
     const bundle = SYSTEM_BUNDLES.find((p) => existsSync(p));
-    if (!bundle) throw new CertbenchError('no --ca given and no system CA bundle found', '--ca');
+    if (!bundle) throw cliError('no --ca given and no system CA bundle found', '--ca');
     trusted = certificatesIn(bundle, '--ca');
   }
   const untrusted = (values.untrusted ?? []).flatMap((f) => certificatesIn(f, '--untrusted'));

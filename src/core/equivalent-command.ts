@@ -3,20 +3,34 @@
  * first (then `fileName` is set and `text` is the file's content). The UI shows a list of these with
  * a copy button each; tests run them.
  */
-import { CertbenchError } from './errors.ts';
+import { CertbenchError, msg, render, type CoreMessage } from './errors.ts';
+import type { Locale } from './i18n/locales.ts';
 import { visibleText } from './text/visible.ts';
 
 export type CommandTool = 'openssl' | 'cfssl' | 'kubectl';
 
 export interface EquivalentStep {
   tool: CommandTool;
-  /** What the step does, in a few words (English; the UI shows it as given). */
-  title: string;
+  /** What the step does, in a few words. */
+  title: CoreMessage;
   /** The command line, or the file content when fileName is set. */
   text: string;
   fileName?: string;
-  /** Where the tool differs from certbench, said plainly. */
-  note?: string;
+  /** Where the tool differs from certbench, said plainly (one sentence each). */
+  notes?: readonly CoreMessage[];
+}
+
+/** A step's title in `locale` (English, as the CLI prints it, by default). */
+export function stepTitle(step: EquivalentStep, locale: Locale = 'en'): string {
+  return render(step.title, locale);
+}
+
+/** Japanese and Chinese sentences follow each other without a space (each ends in 。). */
+const JOINED_WITHOUT_SPACE: ReadonlySet<string> = new Set(['ja', 'zh']);
+
+/** A step's notes in `locale`, one paragraph ('' when it has none). */
+export function stepNotes(step: EquivalentStep, locale: Locale = 'en'): string {
+  return (step.notes ?? []).map((n) => render(n, locale)).join(JOINED_WITHOUT_SPACE.has(locale) ? '' : ' ');
 }
 
 /** Quotes a word for sh when it needs it. */
@@ -46,7 +60,7 @@ export interface OpensslSan {
 const SAN_WORDS: Record<OpensslSanType, string> = { DNS: 'DNS name', IP: 'IP address', email: 'email address', URI: 'URI' };
 
 function refuse(what: string, value: string, why: string): never {
-  throw new CertbenchError(`${what} "${visibleText(value)}" ${why}`, 'openssl config');
+  throw new CertbenchError('commands.unsafeValue', { what, value: visibleText(value), why }, msg('where.opensslConfig'));
 }
 
 function characterName(c: string): string {

@@ -2,6 +2,7 @@
  * The shapes that pass between input detection, the printers and the UI.
  * Everything here is plain data so it can cross a Worker boundary (structured clone).
  */
+import type { LocatedMessage } from './errors.ts';
 
 /** What a decoded object is, in the words OpenSSL's commands use for them. */
 export type ObjectKind =
@@ -37,7 +38,10 @@ export interface FoundObject {
 /** A part of the input that could not be decoded, with a message that says what and where. */
 export interface InputProblem {
   origin: string;
+  /** In English, as the CLI prints it. */
   message: string;
+  /** The same as a message id with parameters, for the UI to word in its language. */
+  said: LocatedMessage;
   /** Nothing is wrong: a part was skipped on purpose (curve parameters before a key). Only while something else was found. */
   skipped?: boolean;
 }

@@ -53,7 +53,7 @@ export interface CsrStatusResult {
 
 /** Builds the status patch; throws only when there is no certificate at all. */
 export function buildCsrStatusPatch(options: CsrStatusOptions): CsrStatusResult {
-  if (!options.certificates.length) throw new CertbenchError('no certificate: give the certificate your CA signed for this request', 'status.certificate');
+  if (!options.certificates.length) throw new CertbenchError('kube.noSignedCertificate', undefined, 'status.certificate');
   const findings: Finding[] = [];
   const nameProblem = dns1123SubdomainProblem(options.name);
   if (nameProblem) findings.push({ severity: 'error', field: 'metadata.name', message: `"${options.name}" ${nameProblem}` });

@@ -1,5 +1,5 @@
 /** Everything the expiry check reads, from files: PEM/DER, Secret and kubeconfig YAML, and zips of a pki folder. */
-import { describeError } from '../core/errors.ts';
+import { errorMessage, render } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
 import type { DetectResult } from '../core/types.ts';
 import { isZip, unzipFiles } from './cluster-pki/zip.ts';
@@ -20,7 +20,8 @@ export function detectFiles(files: readonly { name: string; bytes: Uint8Array }[
     try {
       for (const [path, bytes] of unzipFiles(f.bytes, f.name)) add(bytes, path);
     } catch (e) {
-      result.problems.push({ origin: f.name, message: describeError(e) });
+      const said = errorMessage(e);
+      result.problems.push({ origin: f.name, message: render(said), said });
     }
   }
   return result;

@@ -21,13 +21,13 @@ export async function readKubePrivateKey(input: string | Uint8Array, where: stri
   const text = typeof input === 'string' ? input : input[0] === 0x30 ? undefined : new TextDecoder().decode(input);
   const block = text === undefined ? undefined : findPemBlocks(text).find((b) => b.label.endsWith('PRIVATE KEY'));
   if (block?.label === 'ENCRYPTED PRIVATE KEY' || block?.headers['Proc-Type']?.includes('ENCRYPTED')) {
-    throw new CertbenchError('the private key is encrypted; Kubernetes Secrets and kubeconfigs hold unencrypted keys only: decrypt it first (openssl pkey -in key.pem -out plain.pem)', where);
+    throw new CertbenchError('kube.keyEncrypted', undefined, where);
   }
   let imported;
   try {
     imported = await importPrivateKey(input);
   } catch (e) {
-    throw new CertbenchError(describeError(e), where);
+    throw CertbenchError.wrap(e, where);
   }
   const pem = block ? toPem(block.label, decodeBase64Lines(block.body)) : toPem('PRIVATE KEY', imported.pkcs8);
   const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', imported.keyPair.publicKey));

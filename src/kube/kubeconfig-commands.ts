@@ -3,6 +3,7 @@
  * set-credentials and set-context with --embed-certs, then use-context. They run offline
  * (`--kubeconfig=FILE` edits a file and never contacts a cluster).
  */
+import { msg } from '../core/errors.ts';
 import { shellLine, type EquivalentStep } from '../core/equivalent-command.ts';
 import type { KubeconfigObject } from './kubeconfig.ts';
 
@@ -32,21 +33,21 @@ export function kubeconfigCommands(input: KubeconfigCommandInput): EquivalentSte
   return [
     {
       tool: 'kubectl',
-      title: 'The cluster: API server and the CA that signed its certificate',
+      title: msg('step.kubeconfig.cluster'),
       text: shellLine(['kubectl', 'config', 'set-cluster', input.clusterName, `--server=${input.server}`, `--certificate-authority=${ca}`, '--embed-certs=true', out]),
-      note: `Save the CA certificate(s) as ${ca}, the client certificate (with any intermediates) as ${cert} and its key as ${key} first: --embed-certs copies the files' bytes into the kubeconfig.`,
+      notes: [msg('step.note.kubeconfigFiles', { ca, cert, key })],
     },
     {
       tool: 'kubectl',
-      title: 'The user: client certificate and key',
+      title: msg('step.kubeconfig.user'),
       text: shellLine(['kubectl', 'config', 'set-credentials', input.userName, `--client-certificate=${cert}`, `--client-key=${key}`, '--embed-certs=true', out]),
     },
     {
       tool: 'kubectl',
-      title: 'The context that pairs them',
+      title: msg('step.kubeconfig.context'),
       text: shellLine(['kubectl', 'config', 'set-context', context, `--cluster=${input.clusterName}`, `--user=${input.userName}`, ...(input.namespace ? [`--namespace=${input.namespace}`] : []), out]),
     },
-    { tool: 'kubectl', title: 'Make it the current context', text: shellLine(['kubectl', 'config', 'use-context', context, out]) },
+    { tool: 'kubectl', title: msg('step.kubeconfig.use'), text: shellLine(['kubectl', 'config', 'use-context', context, out]) },
   ];
 }
 

@@ -3,7 +3,7 @@
  * them: one cluster, one user, one context, current-context set, everything embedded (…-data).
  */
 import { bytesEqual } from '../core/bytes.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../core/errors.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
 import { toPem } from '../core/pem.ts';
 import type { Finding } from './findings.ts';
@@ -36,17 +36,17 @@ export interface KubeconfigParts {
 }
 
 /** Why `server` cannot be a kubeconfig API server URL, or undefined when it can. */
-export function serverUrlProblem(server: string): string | undefined {
+export function serverUrlProblem(server: string): CoreMessage | undefined {
   let url: URL;
   try {
     url = new URL(server);
   } catch {
-    return `"${server}" is not a URL: write it as https://HOST:PORT (e.g. https://10.0.0.10:6443)`;
+    return msg('kube.serverNotUrl', { server });
   }
-  if (url.protocol !== 'https:') return `"${server}" must use https://: client certificates are only sent over TLS`;
-  if (!url.hostname) return `"${server}" has no host`;
-  if (url.username || url.password) return `"${server}" must not carry a user name or password`;
-  if (url.search || url.hash) return `"${server}" must not have a query or fragment`;
+  if (url.protocol !== 'https:') return msg('kube.serverNotHttps', { server });
+  if (!url.hostname) return msg('kube.serverNoHost', { server });
+  if (url.username || url.password) return msg('kube.serverUserInfo', { server });
+  if (url.search || url.hash) return msg('kube.serverQuery', { server });
   return undefined;
 }
 
@@ -102,14 +102,14 @@ export function kubeconfigTryCommands(path: string): string[] {
 /** Builds a kubeconfig; throws CertbenchError for a bad server URL or a key that is not the certificate's. */
 export async function buildKubeconfig(options: KubeconfigOptions): Promise<KubeconfigResult> {
   const urlProblem = serverUrlProblem(options.server);
-  if (urlProblem) throw new CertbenchError(urlProblem, 'server');
-  if (!options.certificates.length) throw new CertbenchError('no client certificate', 'client-certificate-data');
-  if (!options.caCertificates.length) throw new CertbenchError('no CA certificate: kubectl needs it to verify the API server', 'certificate-authority-data');
+  if (urlProblem) throw CertbenchError.of(urlProblem, 'server');
+  if (!options.certificates.length) throw new CertbenchError('kube.noClientCertificate', undefined, 'client-certificate-data');
+  if (!options.caCertificates.length) throw new CertbenchError('kube.noCaCertificate', undefined, 'certificate-authority-data');
   const certs = options.certificates.map((d, i) => certificateFacts(d, `client certificate ${i + 1}`));
   const cas = options.caCertificates.map((d, i) => certificateFacts(d, `CA certificate ${i + 1}`));
   const leaf = certs[0]!;
   const key = await readKubePrivateKey(options.privateKey, 'client-key-data');
-  if (!bytesEqual(leaf.spki, key.spki)) throw new CertbenchError('the private key does not match the client certificate: their public keys differ', 'client-key-data');
+  if (!bytesEqual(leaf.spki, key.spki)) throw new CertbenchError('kube.clientKeyMismatch', undefined, 'client-key-data');
 
   const findings: Finding[] = [];
   const user = leaf.commonName ?? '';

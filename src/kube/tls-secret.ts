@@ -3,7 +3,7 @@
  * refused when the key is not the certificate's, warned when the chain is out of order or expired.
  */
 import { bytesEqual } from '../core/bytes.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg } from '../core/errors.ts';
 import { toPem } from '../core/pem.ts';
 import { isChainInOrder, orderChain } from './chain.ts';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './dns-names.ts';
@@ -89,7 +89,7 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
     const nsProblem = dns1123LabelProblem(options.namespace);
     if (nsProblem) findings.push({ severity: 'error', field: 'metadata.namespace', message: `"${options.namespace}" ${nsProblem}` });
   }
-  if (!options.certificates.length) throw new CertbenchError('no certificate: tls.crt needs the server certificate (and its intermediates)', 'tls.crt');
+  if (!options.certificates.length) throw new CertbenchError('kube.noServerCertificate', undefined, 'tls.crt');
   let chain = options.certificates.map((der, i) => certificateFacts(der, `tls.crt › certificate ${i + 1}`));
   const key = await readKubePrivateKey(options.privateKey, 'tls.key');
 
@@ -105,8 +105,9 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
   const leaf = chain[0]!;
   if (!bytesEqual(leaf.spki, key.spki)) {
     const other = chain.findIndex((c) => bytesEqual(c.spki, key.spki));
-    const hint = other > 0 ? ` (it belongs to certificate ${other + 1} of tls.crt: put the leaf first)` : '';
-    throw new CertbenchError(`the private key does not match the certificate${leaf.commonName ? ` CN=${leaf.commonName}` : ''}: their public keys differ${hint}`, 'tls.key');
+    const certificate = leaf.commonName ? msg('kube.certificateCn', { cn: leaf.commonName }) : msg('kube.certificate');
+    if (other > 0) throw new CertbenchError('kube.keyOfOtherCertificate', { certificate, index: other + 1 }, 'tls.key');
+    throw new CertbenchError('kube.keyMismatch', { certificate }, 'tls.key');
   }
   if (leaf.isCa) findings.push({ severity: 'warning', field: 'tls.crt', message: 'the first certificate is a CA certificate: a TLS server presents a leaf (CA:FALSE)' });
   const now = options.now ?? new Date();

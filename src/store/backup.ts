@@ -12,7 +12,7 @@ import { signedBy } from '../core/ca/identity.ts';
 import { inventoryEntryFor } from '../core/ca/inventory.ts';
 import { replayStateLog, sha256Hex, type ReplayedState } from '../core/ca/state-log.ts';
 import type { IssuedCertificate } from '../core/ca/types.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg } from '../core/errors.ts';
 import { keyFitsCertificate, loadTimeProblems, readCaRecord, readLog, readRow, readStoredKey, type StoredLog } from './ca-integrity.ts';
 import { caKey, issuedKey, keyKey, logKey, type CaRecord, type CaStore } from './ca-store.ts';
 import { openWithPassphrase, protectKey, sealWithPassphrase, KEY_PBKDF2_ITERATIONS, type PassphraseWrap, type StoredKey } from './key-vault.ts';
@@ -112,9 +112,9 @@ export async function restoreBackup(store: CaStore, bytes: Uint8Array, passphras
   try {
     file = fromJson(new TextDecoder().decode(bytes));
   } catch {
-    throw new CertbenchError('not a certbench backup (not JSON)', 'backup');
+    throw new CertbenchError('store.backupNotJson', undefined, msg('where.backup'));
   }
-  if (file.format !== FORMAT || file.version !== 1) throw new CertbenchError('not a certbench CA backup (or a newer version)', 'backup');
+  if (file.format !== FORMAT || file.version !== 1) throw new CertbenchError('store.backupFormat', undefined, msg('where.backup'));
   const content = fromJson<Partial<BackupContent>>(new TextDecoder().decode(await openWithPassphrase(file, passphrase, CONTEXT)));
   const result: RestoreResult = { casAdded: 0, keysAdded: 0, certificatesAdded: 0, revocationsTaken: 0, refused: [] };
   const puts: [string, unknown][] = [];

@@ -90,7 +90,7 @@ export interface CaList {
 export class CaIntegrityError extends CertbenchError {
   override name = 'CaIntegrityError';
   constructor(
-    message: string,
+    message: 'store.refused' | 'store.changed' | 'store.changedAgain',
     readonly caId: string,
     readonly problems: CaProblem[],
   ) {
@@ -101,7 +101,7 @@ export class CaIntegrityError extends CertbenchError {
 /** The store changed between reading and writing (another tab): the change is made again. */
 class StoreConflict extends CertbenchError {
   constructor() {
-    super('the CA changed while this change was made');
+    super('store.conflict');
   }
 }
 
@@ -132,8 +132,8 @@ interface Prepared {
   sealed?: { key: SealKey; log: StoredLog };
 }
 
-const REFUSED = 'this CA\'s certificate, chain or key is not the one it was stored with: it cannot sign (see its card)';
-const CHANGED = 'this CA\'s records were changed without its passphrase: read what changed on its card and confirm before it signs, revokes or publishes a CRL';
+const REFUSED = 'store.refused';
+const CHANGED = 'store.changed';
 
 function readRows(entries: [string, unknown][]): { rows: IssuedCertificate[]; quarantined: Quarantined[] } {
   const rows: IssuedCertificate[] = [];
@@ -196,9 +196,9 @@ export class CaStore {
 
   async getCa(id: string): Promise<CaRecord> {
     const raw = await this.db.get<unknown>(caKey(id));
-    if (raw === undefined) throw new CertbenchError(`no CA with id ${id.slice(0, 16)} in this browser`);
+    if (raw === undefined) throw new CertbenchError('store.noCa', { id: id.slice(0, 16) });
     const read = readCaRecord(caKey(id), raw);
-    if ('reason' in read) throw new CertbenchError(`the stored CA record cannot be read: ${read.reason}`);
+    if ('reason' in read) throw new CertbenchError('store.recordUnreadable', { reason: read.reason });
     return read.record;
   }
 
@@ -209,9 +209,9 @@ export class CaStore {
       this.db.get<unknown>(logKey(id)),
       this.db.entries<unknown>(`issued:${id}:`),
     ]);
-    if (rawRecord === undefined) throw new CertbenchError(`no CA with id ${id.slice(0, 16)} in this browser`);
+    if (rawRecord === undefined) throw new CertbenchError('store.noCa', { id: id.slice(0, 16) });
     const read = readCaRecord(caKey(id), rawRecord);
-    if ('reason' in read) throw new CertbenchError(`the stored CA record cannot be read: ${read.reason}`);
+    if ('reason' in read) throw new CertbenchError('store.recordUnreadable', { reason: read.reason });
     return { record: read.record, rawRecord, stored: rawKey === undefined ? undefined : readStoredKey(rawKey), rawLog, ...readRows(rowEntries) };
   }
 
@@ -224,13 +224,13 @@ export class CaStore {
     const snap = await this.#snapshot(id);
     const { record, stored } = snap;
     if (!stored && !needKey) return { snap };
-    if (!stored) throw new CertbenchError('this CA has no key in the store (it was restored from a backup without its key)', record.name);
+    if (!stored) throw new CertbenchError('store.noKey', undefined, record.name);
     const problems = await loadTimeProblems(record, stored);
     if (problems.length || 'reason' in stored!) throw new CaIntegrityError(REFUSED, id, problems);
     if (stored.protection === 'browser-key') return { snap, signer: { id, certificate: record.certificate, chain: record.chain, key: stored.key } };
     const key = this.session.use(id);
     const sealKey = this.session.sealKey(id);
-    if (!key || !sealKey) throw new CertbenchError('the CA key is locked: unlock it with its passphrase first', record.name);
+    if (!key || !sealKey) throw new CertbenchError('store.locked', undefined, record.name);
     const found = await sealedProblems({ caId: id, certificate: record.certificate, chain: record.chain, crlNumber: record.crlNumber, issued: snap.rows }, snap.rawLog, sealKey);
     if (found.length) {
       this.#findings.set(id, found);
@@ -249,7 +249,7 @@ export class CaStore {
         if (!(e instanceof StoreConflict)) throw e;
       }
     }
-    throw new CertbenchError('the CA kept changing while this change was made (another tab?): nothing was written, try again');
+    throw new CertbenchError('store.keptChanging');
   }
 
   /**
@@ -265,7 +265,7 @@ export class CaStore {
     guard?: { keys: string[]; check: (current: Map<string, unknown>) => void },
   ): Promise<CaRecord> {
     const algorithm = keyAlgorithmOfCryptoKey(ca.key);
-    if (!algorithm) throw new CertbenchError('unsupported CA key type');
+    if (!algorithm) throw new CertbenchError('store.keyType');
     const seal: StateLogSeal | undefined = protection.kind === 'passphrase' ? newStateLogSeal() : undefined;
     const [stored, logHmac] = await Promise.all([
       protectKey(ca.id, await pkcs8Of(ca.key), algorithm, protection),
@@ -273,11 +273,11 @@ export class CaStore {
     ]);
     const sealKey: SealKey | undefined = logHmac ? { key: logHmac, seal: seal! } : undefined;
     const record = readCaRecord(caKey(ca.id), { id: ca.id, certificate: ca.certificate, chain: ca.chain, crlNumber: 0, ...(parentId ? { parentId } : {}), createdAt: new Date().toISOString() });
-    if ('reason' in record) throw new CertbenchError(record.reason);
+    if ('reason' in record) throw new CertbenchError('error.text', { text: record.reason });
     const puts: [string, unknown][] = [[caKey(ca.id), record.record], [keyKey(ca.id), stored], ...extra];
     if (sealKey) puts.push([logKey(ca.id), await newLog(ca.certificate, ca.chain, sealKey)]);
     await this.db.transact([caKey(ca.id), ...(guard?.keys ?? [])], (cur) => {
-      if (cur.get(caKey(ca.id)) !== undefined) throw new CertbenchError(`this CA (${record.record.name}) is already in the store`);
+      if (cur.get(caKey(ca.id)) !== undefined) throw new CertbenchError('store.alreadyStored', { name: record.record.name });
       guard?.check(cur);
       return puts;
     });
@@ -324,7 +324,7 @@ export class CaStore {
   /** Removes a record that was set aside because it cannot be read. */
   async removeQuarantined(key: string): Promise<void> {
     const read = key.startsWith('ca:') ? readCaRecord(key, await this.db.get(key)) : key.startsWith('issued:') ? readRow(key, await this.db.get(key)) : undefined;
-    if (!read || !('reason' in read)) throw new CertbenchError(`${key} is not a record set aside`);
+    if (!read || !('reason' in read)) throw new CertbenchError('store.notQuarantined', { key });
     await this.db.write([], [key]);
   }
 
@@ -337,7 +337,7 @@ export class CaStore {
   async unlock(id: string, passphrase: string): Promise<CaProblem[]> {
     const snap = await this.#snapshot(id);
     const { record, stored } = snap;
-    if (!stored) throw new CertbenchError('this CA has no key in the store (it was restored from a backup without its key)');
+    if (!stored) throw new CertbenchError('store.noKey');
     if ('reason' in stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: stored.reason }]);
     if (stored.protection !== 'passphrase') return [];
     const key = await unwrapKey(id, stored, passphrase);
@@ -374,7 +374,7 @@ export class CaStore {
     return this.#retrying(async () => {
       const snap = await this.#snapshot(id);
       const sealKey = this.session.sealKey(id);
-      if (!this.session.use(id) || !sealKey) throw new CertbenchError('the CA key is locked: unlock it with its passphrase first');
+      if (!this.session.use(id) || !sealKey) throw new CertbenchError('store.locked');
       if (snap.stored && 'reason' in snap.stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: snap.stored.reason }]);
       const refused = await loadTimeProblems(snap.record, snap.stored);
       if (refused.length) throw new CaIntegrityError(REFUSED, id, refused);
@@ -383,7 +383,7 @@ export class CaStore {
       if (JSON.stringify(problems) !== JSON.stringify(shown)) {
         if (problems.length) this.#findings.set(id, problems);
         else this.#findings.delete(id);
-        throw new CaIntegrityError('the records changed again since this list was shown: read the new list', id, problems);
+        throw new CaIntegrityError('store.changedAgain', id, problems);
       }
       const repair = repairFor(problems);
       if (repair === 'refuse') throw new CaIntegrityError(REFUSED, id, problems);
@@ -450,7 +450,7 @@ export class CaStore {
       const k = issuedKey(caId, result.entry.serialHex);
       const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'issue', entry: result.entry }], p.sealed.key));
       await this.db.transact([k, logKey(caId)], (cur) => {
-        if (cur.get(k)) throw new CertbenchError('serial collision: try again');
+        if (cur.get(k)) throw new CertbenchError('store.serialCollision');
         if (p.sealed && !sameLog(cur.get(logKey(caId)), p.snap.rawLog)) throw new StoreConflict();
         return [[k, result.entry], ...(log ? [[logKey(caId), log] as [string, unknown]] : [])];
       });
@@ -461,9 +461,9 @@ export class CaStore {
   async issued(caId: string, serial: string): Promise<IssuedCertificate> {
     const key = issuedKey(caId, normaliseSerialHex(serial));
     const raw = await this.db.get<unknown>(key);
-    if (raw === undefined) throw new CertbenchError(`no certificate with serial ${normaliseSerialHex(serial)} was issued by this CA`);
+    if (raw === undefined) throw new CertbenchError('ca.serialNotIssued', { serial: normaliseSerialHex(serial) });
     const row = readRow(key, raw);
-    if ('reason' in row) throw new CertbenchError(`the inventory row cannot be read: ${row.reason}`);
+    if ('reason' in row) throw new CertbenchError('store.rowUnreadable', { reason: row.reason });
     return row;
   }
 
@@ -474,7 +474,7 @@ export class CaStore {
     return this.#retrying(async () => {
       const p = await this.#prepare(caId, false);
       const row = p.snap.rows.find((r) => r.serialHex === hex);
-      if (!row) throw new CertbenchError(`no certificate with serial ${hex} was issued by this CA`);
+      if (!row) throw new CertbenchError('ca.serialNotIssued', { serial: hex });
       const revoked = revokeEntry(row, reason);
       const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'revoke', entry: revoked }], p.sealed.key));
       await this.db.transact([key, logKey(caId)], (cur) => {

@@ -3,26 +3,26 @@
  * transaction, aborted as a whole when any part fails, so a failed write leaves the previous state.
  */
 import { createStore, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../core/errors.ts';
 
 export const CA_DB_NAME = 'certbench-ca';
 const STORE_NAME = 'records';
 
 /** Plain words for what IndexedDB reports, so a person knows what to do. */
-export function storageError(e: unknown, doing: string): CertbenchError {
+export function storageError(e: unknown, doing: CoreMessage): CertbenchError {
   if (e instanceof CertbenchError) return e;
   const name = e instanceof Error || (typeof DOMException !== 'undefined' && e instanceof DOMException) ? (e as Error).name : '';
   const message =
     name === 'QuotaExceededError'
-      ? 'the browser has no more storage for this page: free space, or make a backup and delete old CAs'
+      ? msg('store.quota')
       : name === 'InvalidStateError'
-        ? 'the database was closed (the browser is shutting down, or another tab upgraded it): reload the page'
+        ? msg('store.closed')
         : name === 'DataCloneError'
-          ? 'a value could not be stored (not clonable): nothing was written'
+          ? msg('store.notClonable')
           : name === 'SecurityError' || name === 'UnknownError' || typeof indexedDB === 'undefined'
-            ? 'IndexedDB is not available here (private browsing, or storage blocked for file:// pages): nothing can be kept between visits'
-            : `IndexedDB refused: ${e instanceof Error ? e.message || e.name : String(e)}`;
-  return new CertbenchError(message, doing);
+            ? msg('store.noIndexedDb')
+            : msg('store.refusedBy', { reason: e instanceof Error ? e.message || e.name : String(e) });
+  return CertbenchError.of(message, doing);
 }
 
 export interface Db {
@@ -41,11 +41,11 @@ export interface Db {
 export function openDb(name = CA_DB_NAME): Db {
   let store: UseStore | undefined;
   const use = (): UseStore => {
-    if (typeof indexedDB === 'undefined') throw storageError(undefined, 'opening the CA store');
+    if (typeof indexedDB === 'undefined') throw storageError(undefined, msg('store.openingCaStore'));
     store ??= createStore(name, STORE_NAME);
     return store;
   };
-  const guarded = async <T>(doing: string, f: () => Promise<T>): Promise<T> => {
+  const guarded = async <T>(doing: CoreMessage, f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
     } catch (e) {
@@ -63,12 +63,12 @@ export function openDb(name = CA_DB_NAME): Db {
     return promisifyRequest(s.transaction);
   };
   return {
-    get: (key) => guarded('reading the CA store', () => get(key, use())),
+    get: (key) => guarded(msg('store.readingCaStore'), () => get(key, use())),
     entries: <T>(prefix: string) =>
-      guarded('reading the CA store', async () => (await entries<string, T>(use())).filter(([k]) => typeof k === 'string' && k.startsWith(prefix))),
-    write: (puts, deletes = []) => guarded('writing the CA store', () => use()('readwrite', (s) => applyAll(s, puts, deletes))),
+      guarded(msg('store.readingCaStore'), async () => (await entries<string, T>(use())).filter(([k]) => typeof k === 'string' && k.startsWith(prefix))),
+    write: (puts, deletes = []) => guarded(msg('store.writingCaStore'), () => use()('readwrite', (s) => applyAll(s, puts, deletes))),
     transact: (keys, change) =>
-      guarded('writing the CA store', () =>
+      guarded(msg('store.writingCaStore'), () =>
         use()('readwrite', async (s) => {
           const current = new Map<string, unknown>();
           // Reads queued in the same transaction keep it alive; the puts follow in its last callback.
@@ -83,6 +83,6 @@ export function openDb(name = CA_DB_NAME): Db {
           return Array.isArray(changes) ? applyAll(s, changes, []) : applyAll(s, changes.puts, changes.deletes);
         }),
       ),
-    clear: () => guarded('clearing the CA store', () => use()('readwrite', (s) => (s.clear(), promisifyRequest(s.transaction)))),
+    clear: () => guarded(msg('store.clearingCaStore'), () => use()('readwrite', (s) => (s.clear(), promisifyRequest(s.transaction)))),
   };
 }

@@ -4,7 +4,7 @@
  * CryptoKey kept by structured clone (non-extractable unless the key is exportable).
  */
 import { toArrayBuffer } from '../core/bytes.ts';
-import { CertbenchError, describeError } from '../core/errors.ts';
+import { CertbenchError, describeError, errorMessage } from '../core/errors.ts';
 import { webCryptoAlgorithm, type KeyAlgorithm } from '../core/keys/key-types.ts';
 import type { StateLogSeal } from '../core/ca/state-log.ts';
 
@@ -36,8 +36,8 @@ async function deriveAesKey(passphrase: string, salt: Uint8Array, iterations: nu
 
 /** AES-GCM under PBKDF2-SHA256(passphrase); `context` is bound as additional data (the CA id, or the backup format). */
 export async function sealWithPassphrase(plain: Uint8Array, passphrase: string, context: string, iterations = KEY_PBKDF2_ITERATIONS): Promise<PassphraseWrap> {
-  if (!passphrase) throw new CertbenchError('an empty passphrase protects nothing: choose one');
-  if (iterations < KEY_PBKDF2_ITERATIONS) throw new CertbenchError(`at least ${KEY_PBKDF2_ITERATIONS} PBKDF2 iterations are required`);
+  if (!passphrase) throw new CertbenchError('store.emptyPassphrase');
+  if (iterations < KEY_PBKDF2_ITERATIONS) throw new CertbenchError('store.iterations', { count: KEY_PBKDF2_ITERATIONS });
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveAesKey(passphrase, salt, iterations);
@@ -50,7 +50,7 @@ export async function openWithPassphrase(wrap: PassphraseWrap, passphrase: strin
   try {
     return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: toArrayBuffer(wrap.iv), additionalData: toArrayBuffer(enc.encode(context)) }, key, toArrayBuffer(wrap.ciphertext)));
   } catch {
-    throw new CertbenchError('wrong passphrase (or the stored data was altered)');
+    throw new CertbenchError('store.wrongPassphrase');
   }
 }
 
@@ -58,7 +58,7 @@ async function importPkcs8(pkcs8: Uint8Array, algorithm: KeyAlgorithm, extractab
   try {
     return await subtle().importKey('pkcs8', toArrayBuffer(pkcs8), webCryptoAlgorithm(algorithm), extractable, ['sign']);
   } catch (e) {
-    throw new CertbenchError(`the stored key cannot be loaded: ${describeError(e)}`);
+    throw new CertbenchError('store.keyUnloadable', { reason: errorMessage(e) });
   }
 }
 
@@ -66,7 +66,7 @@ async function importPkcs8(pkcs8: Uint8Array, algorithm: KeyAlgorithm, extractab
 export async function protectKey(caId: string, pkcs8: Uint8Array, algorithm: KeyAlgorithm, protection: KeyProtection): Promise<StoredKey> {
   const exportable = protection.exportable ?? false;
   if (protection.kind === 'passphrase') {
-    if ([...protection.passphrase].length < MIN_CA_PASSPHRASE_LENGTH) throw new CertbenchError(`a CA key passphrase needs at least ${MIN_CA_PASSPHRASE_LENGTH} characters`);
+    if ([...protection.passphrase].length < MIN_CA_PASSPHRASE_LENGTH) throw new CertbenchError('store.passphraseTooShort', { count: MIN_CA_PASSPHRASE_LENGTH });
     return { protection: 'passphrase', exportable, algorithm, ...(await sealWithPassphrase(pkcs8, protection.passphrase, `certbench-ca-key:${caId}`)) };
   }
   return { protection: 'browser-key', exportable, algorithm, key: await importPkcs8(pkcs8, algorithm, exportable) };

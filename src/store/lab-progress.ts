@@ -5,7 +5,7 @@
  * CAs live in a CaStore of their own (WORKSHOP_CA_DB_NAME) so a leader can export exactly those.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg } from '../core/errors.ts';
 import type { LabId, LabState } from '../workshop/types.ts';
 import { storageError } from './db.ts';
 
@@ -18,7 +18,7 @@ export class LabProgressStore {
   constructor(private readonly dbName = LAB_PROGRESS_DB_NAME) {}
 
   private use(): UseStore {
-    if (typeof indexedDB === 'undefined') throw storageError(undefined, 'opening the workshop progress');
+    if (typeof indexedDB === 'undefined') throw storageError(undefined, msg('store.openingProgress'));
     this.store ??= createStore(this.dbName, STORE_NAME);
     return this.store;
   }
@@ -27,16 +27,16 @@ export class LabProgressStore {
     try {
       return await get<LabState>(`lab:${labId}`, this.use());
     } catch (e) {
-      throw storageError(e, 'reading the workshop progress');
+      throw storageError(e, msg('store.readingProgress'));
     }
   }
 
   async save(state: LabState): Promise<void> {
-    if (state.labId === undefined) throw new CertbenchError('a lab state needs its lab id');
+    if (state.labId === undefined) throw new CertbenchError('store.labIdMissing');
     try {
       await set(`lab:${state.labId}`, state, this.use());
     } catch (e) {
-      throw storageError(e, 'saving the workshop progress');
+      throw storageError(e, msg('store.savingProgress'));
     }
   }
 
@@ -45,7 +45,7 @@ export class LabProgressStore {
     try {
       await del(`lab:${labId}`, this.use());
     } catch (e) {
-      throw storageError(e, 'resetting the lab');
+      throw storageError(e, msg('store.resettingLab'));
     }
   }
 
@@ -53,7 +53,7 @@ export class LabProgressStore {
     try {
       return (await keys<string>(this.use())).filter((k) => k.startsWith('lab:')).map((k) => k.slice(4) as LabId);
     } catch (e) {
-      throw storageError(e, 'reading the workshop progress');
+      throw storageError(e, msg('store.readingProgress'));
     }
   }
 }

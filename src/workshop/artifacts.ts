@@ -1,7 +1,7 @@
 /** Reading the lab's text artifacts back with the core: DER from PEM, facts, OpenSSL's text. */
 import { certificatesFromPem, derFromInput } from '../core/ca/input.ts';
 import { certificateFacts, type CertificateFacts } from '../core/cert/read.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, msg } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { exportPrivateKeyPem } from '../core/keys/export.ts';
 import { dumpText } from '../core/text/dump.ts';
@@ -9,7 +9,7 @@ import type { LabState } from './types.ts';
 
 export function artifact(state: LabState, name: string): string {
   const text = state.artifacts[name];
-  if (text === undefined) throw new CertbenchError(`${name} has not been made yet: do the earlier step first`, 'lab');
+  if (text === undefined) throw new CertbenchError('workshop.notMadeYet', { name }, msg('where.lab'));
   return text;
 }
 
@@ -32,14 +32,14 @@ export function allCertificates(pem: string, what: string): Uint8Array[] {
 /** `openssl x509|req -noout -text` for the first object of a PEM artifact. */
 export function opensslTextOf(pem: string, name: string): string {
   const found = detectInput(pem, name).objects[0];
-  if (!found) throw new CertbenchError('nothing to print', name);
+  if (!found) throw new CertbenchError('workshop.nothingToPrint', undefined, name);
   return dumpText(found);
 }
 
 /** The unencrypted PKCS#8 PEM of a lab key (the Secret and the kubeconfig embed it). */
 export async function keyPemOf(state: LabState, base: string): Promise<string> {
   const key = state.keys[base];
-  if (!key) throw new CertbenchError(`the private key of ${base} is not in this lab (reset the lab and make it again)`, 'lab');
+  if (!key) throw new CertbenchError('workshop.keyNotInLab', { name: base }, msg('where.lab'));
   return exportPrivateKeyPem(key);
 }
 

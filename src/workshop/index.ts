@@ -13,7 +13,7 @@ import type { ArtifactDef, CheckResult, LabDefinition, LabEnv, LabId, LabState, 
 
 export * from './types.ts';
 export { emptyLabState, keyPemOf, opensslTextOf } from './artifacts.ts';
-export { labText, itemText, type LabTexts } from './texts.ts';
+export { isLabTextKey, itemText, LAB_TEXTS, labText } from './texts.ts';
 export { LAB_TEXTS_EN } from './labs.en.ts';
 export { valuesOf } from './steps.ts';
 export { memoryLabEnv } from './memory-env.ts';

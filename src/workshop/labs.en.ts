@@ -230,4 +230,7 @@ const TEXTS = {
 /** Another language's lab texts: exactly the English keys, so a missing or extra key is a compile error. */
 export type LabCatalog = { readonly [K in keyof typeof TEXTS]: string };
 
-export const LAB_TEXTS_EN: Record<string, string> = TEXTS;
+export const LAB_TEXTS_EN = TEXTS;
+
+/** A lab text's key: every key a lab or the workshop view names is one of the English catalog's. */
+export type LabTextKey = keyof typeof TEXTS;

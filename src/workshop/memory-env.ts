@@ -14,7 +14,7 @@ export function memoryLabEnv(): LabEnv & { cas: Map<string, CaSigner> } {
   const info = (ca: CaSigner): LabCaInfo => ({ id: ca.id, certificate: ca.certificate, name: formatDistinguishedName(certificateFacts(ca.certificate).subject) });
   const get = (id: string): CaSigner => {
     const ca = cas.get(id);
-    if (!ca) throw new CertbenchError(`no CA with id ${id.slice(0, 16)}`);
+    if (!ca) throw new CertbenchError('workshop.noCa', { id: id.slice(0, 16) });
     return ca;
   };
   return {
@@ -41,7 +41,7 @@ export function memoryLabEnv(): LabEnv & { cas: Map<string, CaSigner> } {
     },
     async issued(caId, serialHex) {
       const e = issued.get(`${caId}:${serialHex}`);
-      if (!e) throw new CertbenchError(`no certificate with serial ${serialHex} was issued by this CA`);
+      if (!e) throw new CertbenchError('ca.serialNotIssued', { serial: serialHex });
       return e;
     },
   };

@@ -6,6 +6,7 @@
 import type { IssuancePlan, IssuedResult } from '../core/ca/issue.ts';
 import type { CaSigner, IssuedCertificate } from '../core/ca/types.ts';
 import type { KeyType } from '../core/keys/key-types.ts';
+import type { LabTextKey } from './labs.en.ts';
 
 export type LabId = 'registry' | 'service-pod' | 'apiserver' | 'expiry' | 'hard-way';
 
@@ -119,7 +120,7 @@ export interface StepDefinition {
 
 /** A text key and the values to fill into it. */
 export interface TextItem {
-  key: string;
+  key: LabTextKey;
   vars?: Record<string, string>;
 }
 

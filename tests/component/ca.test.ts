@@ -17,6 +17,7 @@ import { CaState } from '../../src/ui/ca/ca-state.svelte.ts';
 import { cloneIntoThisRealm } from './one-realm-clone.ts';
 import CaView from '../../src/ui/ca/CaView.svelte';
 import { persistenceStatus } from '../../src/ui/ca/persistence-status.svelte.ts';
+import { msg } from '../../src/core/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-ca-component-'));
 const path = (name: string) => join(dir, name);
@@ -365,12 +366,12 @@ describe('CA state', () => {
       write: (puts, deletes) => {
         if (failWrites) {
           const quota = new DOMException('quota', 'QuotaExceededError');
-          return Promise.reject(storageError(quota, 'writing the CA store'));
+          return Promise.reject(storageError(quota, msg('store.writingCaStore')));
         }
         return real.write(puts, deletes);
       },
       transact: (keys, change) => {
-        if (failWrites) return Promise.reject(storageError(new DOMException('quota', 'QuotaExceededError'), 'writing the CA store'));
+        if (failWrites) return Promise.reject(storageError(new DOMException('quota', 'QuotaExceededError'), msg('store.writingCaStore')));
         return real.transact(keys, change);
       },
     };

@@ -27,7 +27,7 @@ describe('Create in German', () => {
     expect(screen.getByRole('heading', { name: 'Mit einer Vorlage beginnen' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Verwendungszweck' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Schlüssel und CSR erzeugen' })).toBeTruthy();
-    expect(reason()).toBe('Zuerst beheben: give a subject or at least one SAN'); // the core's reason stays English
+    expect(reason()).toBe('Zuerst beheben: geben Sie einen Subject oder mindestens einen SAN an'); // the core's reason, worded from its German catalog
 
     await fireEvent.click(screen.getByRole('button', { name: 'Cluster-Admin (Client)' }));
     expect(screen.getByLabelText('Wert von Attribut 2 (Allgemeiner Name)')).toBeTruthy();

@@ -2,6 +2,7 @@
 // subject, issuer, key type, signature algorithm and extensions as certbench's own (key ids, serial,
 // dates and key bytes aside).
 import { describe, expect, it } from 'vitest';
+import { stepNotes } from '../../src/core/equivalent-command.ts';
 import { intermediateCaCommands, issuerForCommands, opensslNameConstraints, rootCaCommands } from '../../src/core/ca/commands.ts';
 import { createIntermediateCa, createRootCa, type CaOptions } from '../../src/core/ca/create.ts';
 import { exportPrivateKeyPem } from '../../src/core/keys/export.ts';
@@ -77,7 +78,7 @@ describe('cfssl steps', () => {
 
   it('says when cfssl cannot name an attribute', () => {
     const steps = rootCaCommands({ subject: 'DC=example, CN=x' });
-    expect(steps.find((s) => s.tool === 'cfssl')!.note).toMatch(/No cfssl equivalent: .*C, ST, L, O, OU and CN/);
+    expect(stepNotes(steps.find((s) => s.tool === 'cfssl')!)).toMatch(/No cfssl equivalent: .*C, ST, L, O, OU and CN/);
   });
 
   it('intermediate: a signing profile with the CA constraint', () => {

@@ -2,6 +2,7 @@
 // certbench's (openssl pkey -text), and the encrypted variant uses certbench's PBES2 parameters
 // (PBKDF2-HMAC-SHA256, the same iteration count, AES-256-CBC), read from both files with asn1parse.
 import { describe, expect, it } from 'vitest';
+import { stepNotes } from '../../src/core/equivalent-command.ts';
 import { keyCommands } from '../../src/core/keys/commands.ts';
 import { exportPrivateKeyPem } from '../../src/core/keys/export.ts';
 import { generateKeyPair } from '../../src/core/keys/generate.ts';
@@ -41,7 +42,7 @@ describe('encrypted key: genpkey | pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithS
     const dir = tempDir('key-enc');
     const steps = keyCommands('ec-p256', { keyFile: 'openssl.key', encrypted: true, iterations: 600_000 });
     expect(steps.map((s) => s.text).join('\n')).not.toContain('correct horse');
-    expect(steps[0]!.note).toMatch(/2048 PBKDF2 iterations instead of certbench's 600,000/);
+    expect(stepNotes(steps[0]!)).toMatch(/2048 PBKDF2 iterations instead of certbench's 600,000/);
     runSteps(dir, steps, { CERTBENCH_PASSPHRASE: 'correct horse' });
     const pair = await generateKeyPair('ec-p256', { extractable: true });
     put(dir, 'certbench.key', await exportPrivateKeyPem(pair.privateKey, { format: 'encrypted-pkcs8', passphrase: 'correct horse' }));

@@ -2,6 +2,7 @@
 // `kubectl config view --raw` must give the same clusters, users, contexts and current context as
 // certbench's kubeconfig object.
 import { describe, expect, it } from 'vitest';
+import { stepNotes } from '../../src/core/equivalent-command.ts';
 import { kubeconfigObject, type KubeconfigParts } from '../../src/kube/kubeconfig.ts';
 import { kubeconfigCommands } from '../../src/kube/kubeconfig-commands.ts';
 import { createRootCa } from '../../src/core/ca/create.ts';
@@ -37,7 +38,7 @@ describe('kubectl config set-cluster / set-credentials / set-context / use-conte
       const dir = tempDir('kubeconfig');
       const steps = kubeconfigCommands(p);
       // Save the PEMs under the names the first step asks for.
-      const names = steps[0]!.note!.match(/as (\S+), .* as (\S+) and its key as (\S+) first/)!;
+      const names = stepNotes(steps[0]!).match(/as (\S+), .* as (\S+) and its key as (\S+) first/)!;
       put(dir, names[1]!, p.caPem);
       put(dir, names[2]!, p.certificatePem);
       put(dir, names[3]!, p.keyPem);

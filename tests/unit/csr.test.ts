@@ -8,6 +8,7 @@ import { generateKeyPair } from '../../src/core/keys/generate.ts';
 import { KEY_TYPES } from '../../src/core/keys/key-types.ts';
 import { publicKeyPem } from '../../src/core/keys/spki.ts';
 import { ok, openssl, pemFileDer, put } from './keys-openssl.helper.ts';
+import { render } from '../../src/core/errors.ts';
 
 /** The lines of `openssl req -noout -text` between two headings, trimmed. */
 function section(text: string, after: RegExp): string {
@@ -124,13 +125,16 @@ describe('keyUsage choice', () => {
   });
 });
 
+/** The problems as the CLI words them (the UI words the same ids in its language). */
+const english = (problems: ReturnType<typeof csrRequestProblems>) => problems.map((p) => ({ field: p.field, message: render(p.message) }));
+
 describe('problems are reported all at once, by field', () => {
   it('lists each bad field', () => {
     expect(
-      csrRequestProblems({
+      english(csrRequestProblems({
         subject: [{ type: 'C', value: 'Germany' }, { type: 'CN', value: '' }],
         sans: ['ok.example', 'registry..svc', '10.0.0.256', ':::1'],
-      }),
+      })),
     ).toEqual([
       { field: 'subject.0', message: 'C must be a two-letter country code (ISO 3166) like DE or US, not "Germany"' },
       { field: 'subject.1', message: 'CN is empty' },
@@ -149,7 +153,7 @@ describe('problems are reported all at once, by field', () => {
     ]);
     const sans = splitSanList('a.example\nc.example d.example');
     expect(sans).toEqual(['a.example', 'c.example d.example']);
-    expect(csrRequestProblems({ subject: [], sans })).toEqual([
+    expect(english(csrRequestProblems({ subject: [], sans }))).toEqual([
       { field: 'sans.1', message: 'SAN "c.example d.example": one entry is one name, and this one holds a space: put "c.example" and "d.example" on lines of their own' },
     ]);
   });

@@ -56,7 +56,6 @@ const LABELS: Case[] = [
     input: () => openssl(['genpkey', '-genparam', '-algorithm', 'DH', '-pkeyopt', 'group:ffdhe2048']).toString(),
     objects: [['parameters', 'block 1 (DH PARAMETERS)']],
   },
-
 ];
 
 const LAYOUT: Case[] = [
@@ -225,7 +224,8 @@ describe('detectInput: details', () => {
   it('prefixes origins with the source name', () => {
     const r = detectInput(cert() + 'x\n-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n', 'chain.pem');
     expect(r.objects.map((o) => o.origin)).toEqual(['chain.pem › block 1 (CERTIFICATE)']);
-    expect(r.problems).toEqual([{ origin: 'chain.pem › block 2', message: `invalid base64 at line ${cert().split('\n').length + 2}` }]);
+    const line = cert().split('\n').length + 2;
+    expect(r.problems).toEqual([{ origin: 'chain.pem › block 2', message: `invalid base64 at line ${line}`, said: { id: 'input.badBase64Line', params: { line } } }]);
   });
   it('never throws, and says something for non-UTF-8 text-like bytes', () => {
     const r = detectInput(new Uint8Array([0x2d, 0x2d, 0xc3, 0x28]));

@@ -12,6 +12,7 @@ import { buildKubeconfig, serverUrlProblem } from '../../src/kube/kubeconfig.ts'
 import { signerNameProblem } from '../../src/kube/signers.ts';
 import { buildTlsSecret } from '../../src/kube/tls-secret.ts';
 import { kubectl, openssl, run, tempDir, writeTree } from './kube-tls.helper.ts';
+import { render } from '../../src/core/errors.ts';
 
 const dir = tempDir('manifests');
 const sh = (args: string[]) => openssl(args, dir);
@@ -232,8 +233,8 @@ describe('kubeconfigs', () => {
   });
 
   it('validates the server URL and the key', async () => {
-    expect(serverUrlProblem('http://x:6443')).toMatch(/must use https/);
-    expect(serverUrlProblem('10.0.0.1:6443')).toMatch(/must use https|not a URL/);
+    expect(render(serverUrlProblem('http://x:6443')!)).toMatch(/must use https/);
+    expect(render(serverUrlProblem('10.0.0.1:6443')!)).toMatch(/must use https|not a URL/);
     expect(serverUrlProblem('https://[fd00::1]:6443')).toBeUndefined();
     await expect(buildKubeconfig({ server: 'https://x', caCertificates: [der('kca.der')], certificates: [der('jane.der')], privateKey: readFileSync(join(dir, 'kca.key')) })).rejects.toThrow(/does not match the client certificate/);
   });

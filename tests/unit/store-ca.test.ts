@@ -4,7 +4,7 @@ import { makeBackup, restoreBackup } from '../../src/store/backup.ts';
 import { CaStore } from '../../src/store/ca-store.ts';
 import { openDb, storageError } from '../../src/store/db.ts';
 import { requestPersistence } from '../../src/store/persistence.ts';
-import { CertbenchError } from '../../src/core/errors.ts';
+import { CertbenchError, msg } from '../../src/core/errors.ts';
 import { toPem } from '../../src/core/pem.ts';
 import { ok, opensslCsr, put, read } from './ca-oracle.helper.ts';
 
@@ -66,7 +66,7 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
     expect(await store.db.get('issued:x:01')).toBeUndefined();
     await expect(
       store.db.transact([`ca:${record.id}`], () => {
-        throw new CertbenchError('refused half-way');
+        throw new CertbenchError('error.text', { text: 'refused half-way' });
       }),
     ).rejects.toThrow('refused half-way');
     expect((await store.getCa(record.id)).crlNumber).toBe(0);
@@ -130,8 +130,8 @@ describe('CA store on IndexedDB (fake-indexeddb)', () => {
   });
 
   it('turns IndexedDB errors into plain messages, and reports persistence without being awaited', async () => {
-    expect(storageError(Object.assign(new Error('x'), { name: 'QuotaExceededError' }), 'saving').message).toMatch(/^saving: the browser has no more storage/);
-    expect(storageError(Object.assign(new Error('x'), { name: 'InvalidStateError' }), 'saving').message).toMatch(/database was closed/);
+    expect(storageError(Object.assign(new Error('x'), { name: 'QuotaExceededError' }), msg('store.savingProgress')).message).toMatch(/^saving the workshop progress: the browser has no more storage/);
+    expect(storageError(Object.assign(new Error('x'), { name: 'InvalidStateError' }), msg('store.savingProgress')).message).toMatch(/database was closed/);
     const answers: string[] = [];
     requestPersistence((a) => answers.push(a));
     expect(answers).toEqual(['unsupported']); // Node has no navigator.storage

@@ -9,7 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { emptyLabState, labById, memoryLabEnv, runStep, shownArtifacts, shownKeys, type LabEnv, type LabId, type LabState } from '../../src/workshop/index.ts';
 import { keyPemOf } from '../../src/workshop/artifacts.ts';
-import { LAB_TEXTS_EN } from '../../src/workshop/labs.en.ts';
+import { LAB_TEXTS_EN as EN } from '../../src/workshop/labs.en.ts';
+
+/** The view composes these keys from lab and step ids, so they are looked up as strings. */
+const LAB_TEXTS_EN: Record<string, string> = EN;
 import { LABS } from '../../src/workshop/index.ts';
 import { LabProgressStore } from '../../src/store/lab-progress.ts';
 

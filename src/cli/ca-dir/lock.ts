@@ -6,6 +6,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, wri
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CertbenchError } from '../../core/errors.ts';
+import { cliError } from '../cli-error.ts';
 
 export const LOCK_FILE = 'certbench.lock';
 /** A run holds the lock for well under a second; ten minutes means it is gone even if its pid lives on. */
@@ -37,7 +38,7 @@ function createExclusive(path: string, text: string): boolean {
     fd = openSync(path, 'wx', 0o644);
   } catch (e) {
     if (errno(e) === 'EEXIST') return false;
-    throw new CertbenchError(`cannot create the lock file: ${errno(e) ?? String(e)}`, path);
+    throw cliError(`cannot create the lock file: ${errno(e) ?? String(e)}`, path);
   }
   try {
     writeSync(fd, text);
@@ -144,7 +145,7 @@ export async function withDirLock<T>(dir: string, options: LockOptions, fn: () =
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new CertbenchError(
+      throw cliError(
         `in use by another certbench run: ${describeHolder(seen.info)}. Waited ${Math.round(waitMs / 1000)} s (--wait SECONDS to wait longer); if that run is gone for good, remove ${path}`,
         dir,
       );
@@ -163,6 +164,6 @@ export async function withDirLock<T>(dir: string, options: LockOptions, fn: () =
 export function lockWaitOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const s = Number(text);
-  if (!(s >= 0) || !Number.isFinite(s)) throw new CertbenchError(`${text} is not a number of seconds`, '--wait');
+  if (!(s >= 0) || !Number.isFinite(s)) throw cliError(`${text} is not a number of seconds`, '--wait');
   return s * 1000;
 }

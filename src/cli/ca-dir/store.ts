@@ -24,6 +24,7 @@ import {
 } from '../../core/ca/state-log.ts';
 import type { CaSigner, IssuedCertificate } from '../../core/ca/types.ts';
 import { CertbenchError, describeError } from '../../core/errors.ts';
+import { cliError } from '../cli-error.ts';
 import { exportPrivateKeyPem } from '../../core/keys/export.ts';
 import { importPrivateKey } from '../../core/keys/import.ts';
 import { toPem } from '../../core/pem.ts';
@@ -69,7 +70,7 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
-    throw new CertbenchError(`cannot read ${path}`, what);
+    throw cliError(`cannot read ${path}`, what);
   }
 }
 
@@ -89,15 +90,15 @@ function rowToStored(r: IssuedCertificate): StoredRow {
 
 function readCaFiles(dir: string): CaFiles {
   const indexPath = join(dir, INDEX_FILE);
-  if (!existsSync(indexPath)) throw new CertbenchError(`no CA here (index.json missing): run \`certbench ca init --dir ${dir}\` first`, dir);
+  if (!existsSync(indexPath)) throw cliError(`no CA here (index.json missing): run \`certbench ca init --dir ${dir}\` first`, dir);
   let index: IndexFile;
   try {
     index = JSON.parse(readText(indexPath, INDEX_FILE)) as IndexFile;
   } catch (e) {
-    throw new CertbenchError(`index.json is not valid JSON (${describeError(e)}): it was edited or damaged`, dir);
+    throw cliError(`index.json is not valid JSON (${describeError(e)}): it was edited or damaged`, dir);
   }
   if (typeof index !== 'object' || index === null || index.version !== INDEX_VERSION || !Array.isArray(index.log) || !Array.isArray(index.issued)) {
-    throw new CertbenchError(
+    throw cliError(
       `index.json is not in the form this certbench keeps (version ${INDEX_VERSION}, with its log of changes): it was made by an earlier certbench, or edited. ` +
         'Re-create the CA with `certbench ca import --dir NEW --cert ca.crt --key ca.key …`',
       dir,
@@ -127,7 +128,7 @@ interface Unlocked {
 
 async function unlock(dir: string, passin: string | undefined): Promise<Unlocked & { files: CaFiles }> {
   const files = readCaFiles(dir);
-  if (files.keyEncrypted && passin === undefined) throw new CertbenchError('ca.key is encrypted: give its passphrase with --passin (pass:…, env:VAR or file:PATH)', dir);
+  if (files.keyEncrypted && passin === undefined) throw cliError('ca.key is encrypted: give its passphrase with --passin (pass:…, env:VAR or file:PATH)', dir);
   const pass = passin === undefined ? undefined : await readPassin(passin);
   const seal = files.index.seal ?? null;
   const [key, logKey] = await Promise.all([
@@ -152,7 +153,7 @@ async function problemsOf(files: CaFiles, unlocked: Unlocked): Promise<string[]>
   // The first entry was sealed when the CA was made: if its seal opens, the passphrase is the right one.
   const passphraseRight = logKey !== null && (await verifyStateLog(files.index.log.slice(0, 1), logKey)).length === 0;
   if ('error' in unlocked.key) {
-    if (files.keyEncrypted && !passphraseRight) throw new CertbenchError(`cannot open ca.key: ${unlocked.key.error}`, files.dir);
+    if (files.keyEncrypted && !passphraseRight) throw cliError(`cannot open ca.key: ${unlocked.key.error}`, files.dir);
     problems.push(files.keyEncrypted ? `ca.key does not open with this passphrase, though the log's first seal does: ca.key was replaced (${unlocked.key.error})` : `ca.key cannot be read: ${unlocked.key.error}`);
   } else if (!(await privateKeySignsForSpki(unlocked.key, caFacts(files.certificate).subjectPublicKeyInfo))) {
     problems.push('ca.key does not belong to the certificate in ca.crt (its signatures do not verify with it)');
@@ -193,7 +194,7 @@ export async function changeCaDir<T>(dir: string, options: ChangeOptions, change
     const files = readCaFiles(dir);
     const problems = await problemsOf(files, unlocked);
     if (problems.length) {
-      throw new CertbenchError(`this CA directory was changed outside certbench, so nothing was written:\n  - ${problems.join('\n  - ')}\n\`certbench ca check --dir ${dir}\` shows the whole check`, dir);
+      throw cliError(`this CA directory was changed outside certbench, so nothing was written:\n  - ${problems.join('\n  - ')}\n\`certbench ca check --dir ${dir}\` shows the whole check`, dir);
     }
     const key = unlocked.key as CryptoKey;
     const log = [...files.index.log];
@@ -219,7 +220,7 @@ export async function changeCaDir<T>(dir: string, options: ChangeOptions, change
       saveIndex(dir, { ...files.index, crlNumber, issued: issued.map(rowToStored), log }).commit();
     } catch (e) {
       for (const s of staged) s.discard();
-      throw new CertbenchError(`the CA's state could not be saved, so nothing was written: ${describeError(e)}`, dir);
+      throw cliError(`the CA's state could not be saved, so nothing was written: ${describeError(e)}`, dir);
     }
     commitAll(staged);
     return value;
@@ -240,7 +241,7 @@ export async function createCaDir(dir: string, ca: { certificate: Uint8Array; ch
   await withDirLock(dir, options, async () => {
     for (const f of ['ca.key', 'ca.crt', INDEX_FILE]) {
       refuseLinkAt(join(dir, f));
-      if (existsSync(join(dir, f))) throw new CertbenchError(`already holds ${f}: choose an empty directory`, dir);
+      if (existsSync(join(dir, f))) throw cliError(`already holds ${f}: choose an empty directory`, dir);
     }
     const staged = stageAll([
       { path: join(dir, 'ca.key'), data: keyPem, access: 'private' },

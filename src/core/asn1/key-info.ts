@@ -41,7 +41,7 @@ type Block = asn1js.AsnType;
 
 function parse(der: Uint8Array, what: string): Block {
   const r = asn1js.fromBER(toArrayBuffer(der));
-  if (r.offset === -1) throw new CertbenchError(`${what} is not valid DER: ${r.result.error}`);
+  if (r.offset === -1) throw new CertbenchError('der.notDer', { what, reason: r.result.error });
   return r.result;
 }
 
@@ -75,7 +75,7 @@ export function describeSpki(spkiDer: Uint8Array): KeyInfo {
   const [algId, keyBits] = items(parse(spkiDer, 'SubjectPublicKeyInfo'));
   const [algOid, params] = items(algId);
   const oid = oidOf(algOid);
-  if (!oid || !keyBits) throw new CertbenchError('SubjectPublicKeyInfo has no algorithm or key');
+  if (!oid || !keyBits) throw new CertbenchError('asn1.spkiIncomplete');
   const key = bitStringBytes(keyBits);
   if (FIXED[oid]) return { algorithm: FIXED[oid], description: FIXED[oid] };
   if (oid === OID.rsa || oid === OID.rsaPss) {
@@ -205,7 +205,7 @@ export function describePrivateKey(der: Uint8Array, encoding: PrivateKeyEncoding
   const [, algId, privateKey] = items(parse(der, 'PrivateKeyInfo'));
   const [algOid, params] = items(algId);
   const oid = oidOf(algOid);
-  if (!oid) throw new CertbenchError('PrivateKeyInfo has no algorithm');
+  if (!oid) throw new CertbenchError('asn1.pkcs8NoAlgorithm');
   if ((oid === OID.rsa || oid === OID.rsaPss) && privateKey instanceof asn1js.OctetString) {
     const info = describePrivateKey(privateKey.valueBlock.valueHexView, 'pkcs1-rsa');
     return oid === OID.rsa ? info : { ...info, algorithm: 'RSA-PSS', description: info.description.replace('RSA', 'RSA-PSS') };

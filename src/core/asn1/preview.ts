@@ -1,5 +1,5 @@
 /** One-line previews of ASN.1 values for the tree view; never throws (a preview is a courtesy). */
-import * as asn1js from 'asn1js';
+import type { DerNode } from '../der/node.ts';
 import { toHex } from '../bytes.ts';
 import { TEXT_TAGS } from './tags.ts';
 import type { Asn1Node } from './tree.ts';
@@ -7,10 +7,10 @@ import type { Asn1Node } from './tree.ts';
 const MAX_TEXT = 80;
 const MAX_HEX_BYTES = 16;
 
-export function previewOf(block: asn1js.BaseBlock, node: Asn1Node): string | undefined {
+export function previewOf(d: DerNode, node: Asn1Node): string | undefined {
   try {
-    if (node.constructed) return `${(block.valueBlock as { value?: unknown[] }).value?.length ?? 0} elem`;
-    const content = contentBytes(block);
+    if (node.constructed) return `${d.children.length} elem`;
+    const content = d.content;
     if (node.tagClass !== 'universal') return hexPreview(content);
     switch (node.tagNumber) {
       case 1:
@@ -30,18 +30,12 @@ export function previewOf(block: asn1js.BaseBlock, node: Asn1Node): string | und
       case 24:
         return ascii(content);
       default:
-        if (TEXT_TAGS.has(node.tagNumber)) return clip(textOf(block, content));
+        if (TEXT_TAGS.has(node.tagNumber)) return clip(textOf(node.tagNumber, content));
         return hexPreview(content);
     }
   } catch {
     return undefined;
   }
-}
-
-function contentBytes(block: asn1js.BaseBlock): Uint8Array {
-  const view = block.valueBeforeDecodeView;
-  const header = block.idBlock.blockLength + block.lenBlock.blockLength;
-  return view.subarray(header, view.length - (block.lenBlock.isIndefiniteForm ? 2 : 0));
 }
 
 function integerPreview(content: Uint8Array): string {
@@ -69,10 +63,24 @@ function hexPreview(bytes: Uint8Array): string {
   return bytes.length > MAX_HEX_BYTES ? `${shown}…` : shown;
 }
 
-function textOf(block: asn1js.BaseBlock, content: Uint8Array): string {
-  const value = (block.valueBlock as { value?: unknown }).value;
-  if (typeof value === 'string') return value;
-  return ascii(content);
+const utf8 = new TextDecoder('utf-8');
+const utf16 = new TextDecoder('utf-16be');
+
+/** A string type's characters: UTF8String as UTF-8, BMPString as UTF-16, UniversalString as UTF-32, others a byte each. */
+function textOf(tag: number, content: Uint8Array): string {
+  if (tag === 12) return utf8.decode(content);
+  if (tag === 30) return utf16.decode(content);
+  if (tag === 28) {
+    let s = '';
+    for (let i = 0; i + 3 < content.length; i += 4) {
+      const cp = ((content[i]! << 24) | (content[i + 1]! << 16) | (content[i + 2]! << 8) | content[i + 3]!) >>> 0;
+      s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+    }
+    return s;
+  }
+  let s = '';
+  for (const b of content) s += String.fromCharCode(b);
+  return s;
 }
 
 function ascii(bytes: Uint8Array): string {

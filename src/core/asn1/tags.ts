@@ -39,11 +39,6 @@ const UNIVERSAL_NAMES: Record<number, string> = {
   34: 'DURATION',
 };
 
-/** asn1js numbers the classes 1..4 in identifier-octet order. */
-export function tagClassFromAsn1js(n: number): TagClass {
-  return (['universal', 'application', 'context', 'private'] as const)[n - 1] ?? 'universal';
-}
-
 export function tagName(tagClass: TagClass, tagNumber: number): string {
   switch (tagClass) {
     case 'universal':

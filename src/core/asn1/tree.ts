@@ -1,12 +1,13 @@
 /**
- * An ASN.1 tree with byte offsets, for the ASN.1 viewer: the structure asn1js.fromBER decodes,
- * walked once to add where each node's header and content lie in the input. Like Lapo Luchini's
- * decoder, a primitive OCTET STRING or BIT STRING whose content is itself complete DER (an
- * extension value, a public key) shows that content as children (asn1js decodes it for us).
+ * An ASN.1 tree with byte offsets, for the ASN.1 viewer: the DerNode tree of the one decoder
+ * (src/core/der), with names, OIDs and previews added. Like Lapo Luchini's decoder, a primitive
+ * OCTET STRING or BIT STRING whose content is itself one complete element (an extension value, a
+ * public key) shows that content as children.
  */
-import * as asn1js from 'asn1js';
 import { CertbenchError } from '../errors.ts';
-import { tagClassFromAsn1js, tagName, type TagClass } from './tags.ts';
+import { parseDer, type DerInput, type DerNode } from '../der/node.ts';
+import { oidFromContent } from '../der/read.ts';
+import { tagName, type TagClass } from './tags.ts';
 import { previewOf } from './preview.ts';
 import { oidShortName, oidLongName } from '../oids.ts';
 
@@ -40,65 +41,69 @@ export interface Asn1Tree {
   trailingBytes: number;
 }
 
-/** Lets a large CRL (one node per field of every entry) through; asn1js's default is 10 000. */
-const MAX_NODES = 500_000;
+const TAG_CLASSES: readonly TagClass[] = ['universal', 'application', 'context', 'private'];
 
-/** Decodes BER/DER into a tree with offsets; throws CertbenchError naming the problem when it cannot. */
-export function buildAsn1Tree(der: Uint8Array): Asn1Tree {
-  if (der.length === 0) throw new CertbenchError('there are no bytes to decode', 'ASN.1');
-  let decoded: ReturnType<typeof asn1js.fromBER>;
+/**
+ * The tree of an object's DER, or of the node already decoded from it (the decode pipeline passes
+ * that, so nothing is decoded twice); throws CertbenchError naming the problem and its offset.
+ */
+export function buildAsn1Tree(input: DerInput): Asn1Tree {
+  if (input instanceof Uint8Array && input.length === 0) throw new CertbenchError('asn1.noBytes', undefined, 'ASN.1');
+  let root: DerNode;
   try {
-    decoded = asn1js.fromBER(der, { maxNodes: MAX_NODES });
+    root = input instanceof Uint8Array ? parseDer(input) : input;
   } catch (e) {
-    throw new CertbenchError(`cannot decode: ${e instanceof Error ? e.message : String(e)}`, 'ASN.1');
+    throw new CertbenchError('asn1.notBer', { reason: e instanceof Error ? e.message : String(e) }, 'ASN.1');
   }
-  if (decoded.offset === -1) {
-    throw new CertbenchError(`not valid BER/DER: ${decoded.result.error || 'decoding failed'}`, 'ASN.1');
-  }
-  const root = walk(decoded.result, 0);
-  return { root, trailingBytes: der.length - (root.offset + root.headerLength + root.length) };
+  const tree = walk(root, false);
+  return { root: tree, trailingBytes: input instanceof Uint8Array ? input.length - root.der.length : 0 };
 }
 
-function walk(block: asn1js.BaseBlock, offset: number): Asn1Node {
-  const id = block.idBlock;
-  const headerLength = id.blockLength + block.lenBlock.blockLength;
-  const length = block.valueBlock.blockLength;
-  const tagClass = tagClassFromAsn1js(id.tagClass);
+function walk(d: DerNode, encapsulated: boolean): Asn1Node {
+  const tagClass = TAG_CLASSES[d.cls]!;
   const node: Asn1Node = {
-    offset,
-    headerLength,
-    length,
-    indefinite: block.lenBlock.isIndefiniteForm,
+    offset: d.offset,
+    headerLength: d.header,
+    length: d.der.length - d.header,
+    indefinite: d.indefinite,
     tagClass,
-    tagNumber: id.tagNumber,
-    constructed: id.isConstructed,
-    name: tagName(tagClass, id.tagNumber),
-    encapsulated: false,
+    tagNumber: d.tag,
+    constructed: d.constructed,
+    name: tagName(tagClass, d.tag),
+    encapsulated,
     children: [],
   };
-  if (block instanceof asn1js.ObjectIdentifier) {
-    const oid = block.valueBlock.toString();
-    node.oid = oid;
-    node.oidShortName = oidShortName(oid);
-    node.oidLongName = oidLongName(oid);
+  if (tagClass === 'universal' && d.tag === 6 && !d.constructed) {
+    const oid = oidFromContent(d.content);
+    if (oid) {
+      node.oid = oid;
+      node.oidShortName = oidShortName(oid);
+      node.oidLongName = oidLongName(oid);
+    }
   }
-  node.preview = previewOf(block, node);
-
-  let childOffset = offset + headerLength;
-  const inner = (block.valueBlock as { value?: unknown }).value;
-  if (!Array.isArray(inner) || inner.length === 0) return node;
-  if (!id.isConstructed) {
-    // asn1js keeps decoded content of a primitive OCTET STRING / BIT STRING (after the unused-bits octet) here.
-    if (block instanceof asn1js.BitString) childOffset += 1;
-    else if (!(block instanceof asn1js.OctetString)) return node;
+  node.preview = previewOf(d, node);
+  if (d.constructed) {
+    node.children = d.children.map((c) => walk(c, false));
+    return node;
+  }
+  const inner = embedded(d);
+  if (inner) {
     node.encapsulated = true;
-  }
-  for (const child of inner as asn1js.BaseBlock[]) {
-    const c = walk(child, childOffset);
-    node.children.push(c);
-    childOffset += c.headerLength + c.length;
+    node.children = [walk(inner, true)];
   }
   return node;
+}
+
+/** The one element filling a primitive OCTET STRING's content (a BIT STRING's after a zero unused-bits octet). */
+function embedded(d: DerNode): DerNode | undefined {
+  if (d.cls !== 0 || (d.tag !== 3 && d.tag !== 4)) return undefined;
+  const skip = d.tag === 3 ? 1 : 0;
+  if (d.content.length < skip + 2 || (skip && d.content[0] !== 0)) return undefined;
+  try {
+    return parseDer(d.content.subarray(skip), { base: d.offset + d.header + skip, trailing: 'refuse' });
+  } catch {
+    return undefined;
+  }
 }
 
 export { findNode, pathTo } from './walk.ts';

@@ -40,7 +40,7 @@ export function parseGoDurationHours(text: string, where: string): number {
     consumed += m[0].length;
     total += Number(m[1]) / (m[2] === 'h' ? 1 : m[2] === 'm' ? 60 : 3600);
   }
-  if (!text || consumed !== text.length || total <= 0) throw new CertbenchError(`expiry "${text}" is not a duration like "8760h"`, where);
+  if (!text || consumed !== text.length || total <= 0) throw new CertbenchError('ca.badExpiry', { text }, where);
   return total;
 }
 
@@ -56,13 +56,13 @@ function profileFrom(name: string, raw: RawProfile, fallback: Profile | undefine
   const keyUsage: KeyUsageName[] = [];
   const extKeyUsage: ExtKeyUsageName[] = [];
   if (usages !== undefined) {
-    if (!Array.isArray(usages)) throw new CertbenchError('"usages" must be a list of strings', where);
+    if (!Array.isArray(usages)) throw new CertbenchError('ca.usagesNotList', undefined, where);
     for (const u of usages) {
       const key = String(u).toLowerCase();
       if (CFSSL_KEY_USAGE[key]) keyUsage.push(CFSSL_KEY_USAGE[key]);
       else if (CFSSL_EXT_KEY_USAGE[key]) extKeyUsage.push(CFSSL_EXT_KEY_USAGE[key]);
       else if (key === 'any') continue;
-      else throw new CertbenchError(`unknown usage "${u}"`, where);
+      else throw new CertbenchError('ca.unknownUsage', { usage: u }, where);
     }
   }
   const cc = raw.ca_constraint;
@@ -111,9 +111,9 @@ export function parseCfsslConfig(json: string): Record<string, Profile> {
   try {
     doc = JSON.parse(json) as typeof doc;
   } catch (e) {
-    throw new CertbenchError(`not JSON: ${e instanceof Error ? e.message : 'parse error'}`, WHERE);
+    throw new CertbenchError('general.notJson', { reason: e instanceof Error ? e.message : 'parse error' }, WHERE);
   }
-  if (!doc || typeof doc !== 'object' || !doc.signing || typeof doc.signing !== 'object') throw new CertbenchError('has no "signing" section', WHERE);
+  if (!doc || typeof doc !== 'object' || !doc.signing || typeof doc.signing !== 'object') throw new CertbenchError('ca.noSigning', undefined, WHERE);
   const out: Record<string, Profile> = {};
   const def = profileFrom('default', doc.signing.default ?? {}, undefined);
   out.default = doc.signing.default ? def : { ...CFSSL_DEFAULT_PROFILE, extKeyUsage: [...CFSSL_DEFAULT_PROFILE.extKeyUsage], keyUsage: [...CFSSL_DEFAULT_PROFILE.keyUsage!] };

@@ -6,7 +6,7 @@
 import type { NameConstraintsSpec } from '../cert/extensions.ts';
 import { formatIpAddress, parseCidr } from '../cert/ip.ts';
 import { formatSubjOption, parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { opensslListValue, shellLine, type EquivalentStep } from '../equivalent-command.ts';
 import { opensslDigestWords, opensslNewkeyWords } from '../keys/commands.ts';
 import { keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../keys/key-types.ts';
@@ -34,7 +34,7 @@ const OID_CN = '2.5.4.3';
 function subjectOf(options: CaOptions): NameAttribute[] {
   const s = options.subject ?? DEFAULT_CA_SUBJECT;
   const attrs = typeof s === 'string' ? parseDistinguishedName(s) : s;
-  if (!attrs.length) throw new CertbenchError('a CA needs a subject', 'subject');
+  if (!attrs.length) throw new CertbenchError('ca.subjectNeededShort', undefined, msg('where.subject'));
   return attrs;
 }
 
@@ -86,18 +86,18 @@ function cfsslKey(type: KeyType): Record<string, unknown> {
 }
 
 /** cfssl CSR JSON for the CA, or why cfssl cannot express this subject. */
-function cfsslCsrJson(attrs: NameAttribute[], type: KeyType, caBlock?: Record<string, unknown>): { json?: string; problem?: string } {
+function cfsslCsrJson(attrs: NameAttribute[], type: KeyType, caBlock?: Record<string, unknown>): { json?: string; problem?: CoreMessage } {
   let cn: string | undefined;
   const names: Record<string, string>[] = [];
   let cur: Record<string, string> = {};
   for (const a of attrs) {
     if (a.type === OID_CN) {
-      if (cn !== undefined) return { problem: 'cfssl takes one CN' };
+      if (cn !== undefined) return { problem: msg('step.cfsslProblem.oneCn') };
       cn = a.value;
       continue;
     }
     const field = CFSSL_NAME_FIELDS[a.type];
-    if (!field) return { problem: `cfssl's CSR JSON names only C, ST, L, O, OU and CN, not ${a.type}` };
+    if (!field) return { problem: msg('step.cfsslProblem.field', { type: a.type }) };
     if (cur[field] !== undefined) {
       names.push(cur);
       cur = {};
@@ -113,10 +113,10 @@ function cfsslCsrJson(attrs: NameAttribute[], type: KeyType, caBlock?: Record<st
   return { json: JSON.stringify(out, null, 2) + '\n' };
 }
 
-function cfsslNotes(options: CaOptions): string {
-  const notes = ['cfssl writes the subject in Go\'s order (C, ST, L, O, OU, then CN), which may differ from the order typed here.'];
-  if (options.nameConstraints) notes.push('cfssl cannot write name constraints: this CA would be made without them.');
-  return notes.join(' ');
+function cfsslNotes(options: CaOptions): CoreMessage[] {
+  const notes: CoreMessage[] = [msg('step.note.cfsslSubjectOrder')];
+  if (options.nameConstraints) notes.push(msg('step.note.cfsslNoNameConstraints'));
+  return notes;
 }
 
 /** openssl and cfssl steps that create a root CA like `createRootCa(options)`. */
@@ -131,7 +131,7 @@ export function rootCaCommands(options: CaOptions = {}, files: CaCommandFiles = 
     ...caExtensionLines(options).flatMap((l) => ['-addext', l]),
   ]);
   const steps: EquivalentStep[] = [
-    { tool: 'openssl', title: 'Create the root CA: key and self-signed certificate', text: openssl, note: '-noenc leaves the key unencrypted; drop it to be asked for a passphrase.' },
+    { tool: 'openssl', title: msg('step.rootCa.openssl'), text: openssl, notes: [msg('step.note.noenc')] },
   ];
   const caBlock: Record<string, unknown> = { expiry: `${days * 24}h` };
   if (options.pathLen !== undefined) {
@@ -141,15 +141,15 @@ export function rootCaCommands(options: CaOptions = {}, files: CaCommandFiles = 
   const csr = cfsslCsrJson(attrs, type, caBlock);
   if (csr.json) {
     steps.push(
-      { tool: 'cfssl', title: 'CA request for cfssl', fileName: `${base}-csr.json`, text: csr.json },
+      { tool: 'cfssl', title: msg('step.rootCa.cfsslRequest'), fileName: `${base}-csr.json`, text: csr.json },
       {
         tool: 'cfssl',
-        title: 'Create the root CA with cfssl',
+        title: msg('step.rootCa.cfssl'),
         text: `cfssl gencert -initca ${shellLine([`${base}-csr.json`])} | cfssljson -bare ${shellLine([base])}`,
-        note: `${cfsslNotes(options)} cfssl's -initca gives the key usages Certificate Sign and CRL Sign, without Digital Signature.`,
+        notes: [...cfsslNotes(options), msg('step.note.cfsslInitcaUsages')],
       },
     );
-  } else steps.push({ tool: 'cfssl', title: 'cfssl', text: '', note: `No cfssl equivalent: ${csr.problem}.` });
+  } else steps.push({ tool: 'cfssl', title: msg('step.cfssl'), text: '', notes: [msg('step.note.noCfssl', { reason: csr.problem! })] });
   return steps;
 }
 
@@ -163,47 +163,47 @@ export function intermediateCaCommands(issuer: IssuerForCommands, options: CaOpt
   const steps: EquivalentStep[] = [
     {
       tool: 'openssl',
-      title: 'Key and request for the intermediate CA',
+      title: msg('step.intermediate.request'),
       text: shellLine(['openssl', 'req', '-new', ...opensslNewkeyWords(type), '-noenc', '-keyout', `${base}.key`, '-out', `${base}.csr`, ...subjWords(attrs)]),
     },
-    { tool: 'openssl', title: 'Extensions the issuing CA writes', fileName: ext, text: caExtensionLines(options).map((l) => l.replace('=', ' = ')).join('\n') + '\n' },
+    { tool: 'openssl', title: msg('step.intermediate.extensions'), fileName: ext, text: caExtensionLines(options).map((l) => l.replace('=', ' = ')).join('\n') + '\n' },
     {
       tool: 'openssl',
-      title: `Sign it with ${issuer.base}`,
+      title: msg('step.intermediate.sign', { issuer: issuer.base }),
       text: shellLine([
         'openssl', 'x509', '-req', '-in', `${base}.csr`, '-CA', `${issuer.base}.crt`, '-CAkey', `${issuer.base}.key`, '-CAcreateserial',
         '-days', String(days), ...opensslDigestWords(issuer.keyAlgorithm), '-extfile', ext, '-out', `${base}.crt`,
       ]),
-      note: 'certbench ends an intermediate no later than its issuer; openssl x509 does not check that, so keep -days within the issuer\'s validity.',
+      notes: [msg('step.note.intermediateDays')],
     },
   ];
   const csr = cfsslCsrJson(attrs, type);
   if (csr.json) {
     steps.push(
-      { tool: 'cfssl', title: 'Intermediate request for cfssl', fileName: `${base}-csr.json`, text: csr.json },
+      { tool: 'cfssl', title: msg('step.intermediate.cfsslRequest'), fileName: `${base}-csr.json`, text: csr.json },
       {
         tool: 'cfssl',
-        title: 'Signing profile for an intermediate',
+        title: msg('step.intermediate.cfsslProfile'),
         fileName: 'ca-config.json',
         text: cfsslConfigFor('intermediate', CA_KEY_USAGE, [], days * 24, options.pathLen !== undefined ? { pathLen: options.pathLen } : {}),
       },
       {
         tool: 'cfssl',
-        title: 'Make the key and CSR, then sign with cfssl',
+        title: msg('step.intermediate.cfssl'),
         text: [
           `cfssl genkey ${shellLine([`${base}-csr.json`])} | cfssljson -bare ${shellLine([base])}`,
           `cfssl sign -ca ${shellLine([`${issuer.base}.pem`])} -ca-key ${shellLine([`${issuer.base}-key.pem`])} -config ca-config.json -profile intermediate ${shellLine([`${base}.csr`])} | cfssljson -bare ${shellLine([base])}`,
         ].join('\n'),
-        note: cfsslNotes(options),
+        notes: cfsslNotes(options),
       },
     );
-  } else steps.push({ tool: 'cfssl', title: 'cfssl', text: '', note: `No cfssl equivalent: ${csr.problem}.` });
+  } else steps.push({ tool: 'cfssl', title: msg('step.cfssl'), text: '', notes: [msg('step.note.noCfssl', { reason: csr.problem! })] });
   return steps;
 }
 
 /** The signing side of a stored CA for the commands: its file base and its key's algorithm (read from its certificate). */
 export function issuerForCommands(certificate: Uint8Array, base: string): IssuerForCommands {
   const keyAlgorithm = keyAlgorithmOfSpki(parseSpki(caFacts(certificate).subjectPublicKeyInfo));
-  if (!keyAlgorithm) throw new CertbenchError('the CA certificate\'s key is not RSA, ECDSA or Ed25519', 'equivalent commands');
+  if (!keyAlgorithm) throw new CertbenchError('ca.keyTypeUnsupported', undefined, msg('where.equivalentCommands'));
   return { base, keyAlgorithm };
 }

@@ -5,7 +5,7 @@ import type { NameConstraintsSpec } from '../cert/extensions.ts';
 import { parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
 import { randomSerialHex } from '../cert/serial.ts';
 import { keyIdentifierOf, parseSpki } from '../cert/spki.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { generateKeyPair } from '../keys/generate.ts';
 import type { KeyType } from '../keys/key-types.ts';
 import { spkiOfPublicKey } from '../keys/spki.ts';
@@ -40,13 +40,13 @@ export interface CreatedCa extends CaSigner {
 function subjectOf(options: CaOptions): NameAttribute[] {
   const s = options.subject ?? DEFAULT_CA_SUBJECT;
   const attrs = typeof s === 'string' ? parseDistinguishedName(s) : s;
-  if (!attrs.length) throw new CertbenchError('a CA needs a subject (its name is what certificates name as their issuer)', 'subject');
+  if (!attrs.length) throw new CertbenchError('ca.subjectNeeded', undefined, msg('where.subject'));
   return attrs;
 }
 
 function validDays(days: number | undefined): number {
   const d = days ?? DEFAULT_CA_DAYS;
-  if (!Number.isFinite(d) || d <= 0) throw new CertbenchError(`${d} is not a positive number of days`, 'validity');
+  if (!Number.isFinite(d) || d <= 0) throw new CertbenchError('general.daysNotPositive', { days: d }, msg('where.validity'));
   return d;
 }
 
@@ -83,9 +83,9 @@ export async function createRootCa(options: CaOptions = {}): Promise<CreatedCa> 
  */
 export async function createIntermediateCa(issuer: CaSigner, takenSerials: ReadonlySet<string>, options: CaOptions = {}): Promise<CreatedCa> {
   const issuerFacts = caFacts(issuer.certificate);
-  if (issuerFacts.pathLen === 0) throw new CertbenchError('the issuing CA has pathlen 0: it may sign leaf certificates only, not another CA', 'intermediate CA');
+  if (issuerFacts.pathLen === 0) throw new CertbenchError('ca.issuerPathLenZero', undefined, msg('where.intermediateCa'));
   if (options.pathLen !== undefined && issuerFacts.pathLen !== undefined && options.pathLen >= issuerFacts.pathLen) {
-    throw new CertbenchError(`path length ${options.pathLen} must be below the issuer's ${issuerFacts.pathLen}`, 'intermediate CA');
+    throw new CertbenchError('ca.pathLenTooLong', { pathLen: options.pathLen, issuerPathLen: issuerFacts.pathLen }, msg('where.intermediateCa'));
   }
   const subject = subjectOf(options);
   const keyPair = await generateKeyPair(options.keyType ?? DEFAULT_CA_KEY_TYPE, { extractable: true });

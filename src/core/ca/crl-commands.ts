@@ -6,6 +6,7 @@
  */
 import { certificateFacts } from '../cert/read.ts';
 import { formatSubjOption } from '../cert/name.ts';
+import { msg, type CoreMessage } from '../errors.ts';
 import { shellLine, type EquivalentStep } from '../equivalent-command.ts';
 import { opensslDigestName } from '../keys/commands.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
@@ -108,11 +109,10 @@ function hexNumber(n: number): string {
 }
 
 /** Reasons openssl ca cannot write, said plainly. */
-function reasonNotes(revoked: readonly IssuedCertificate[]): string[] {
-  const notes: string[] = [];
+function reasonNotes(revoked: readonly IssuedCertificate[]): CoreMessage[] {
   const unwritable = revoked.filter((e) => e.revocationReason && e.revocationReason !== 'unspecified' && !OPENSSL_REASON[e.revocationReason]);
-  if (unwritable.length) notes.push(`openssl ca has no name for ${[...new Set(unwritable.map((e) => e.revocationReason))].join(', ')}: those entries (${unwritable.map((e) => e.serialHex).join(', ')}) are listed without a reason.`);
-  return notes;
+  if (!unwritable.length) return [];
+  return [msg('step.note.crlReasons', { reasons: [...new Set(unwritable.map((e) => e.revocationReason))].join(', '), serials: unwritable.map((e) => e.serialHex).join(', ') })];
 }
 
 /** The whole openssl ca set for this CA's inventory, then cfssl's gencrl. */
@@ -121,37 +121,37 @@ export function crlCommands(entries: readonly IssuedCertificate[], options: CrlC
   const revoked = entries.filter((e) => e.status === 'revoked');
   const notes = reasonNotes(revoked);
   const steps: EquivalentStep[] = [
-    { tool: 'openssl', title: 'Minimal openssl ca configuration', fileName: 'ca.cnf', text: opensslCaConfig(options) },
+    { tool: 'openssl', title: msg('step.crl.config'), fileName: 'ca.cnf', text: opensslCaConfig(options) },
     {
       tool: 'openssl',
-      title: 'openssl ca\'s database, built from this inventory',
+      title: msg('step.crl.index'),
       fileName: 'index.txt',
       text: opensslCaIndex(entries),
-      note: 'openssl ca keeps its own record of what a CA issued and revoked; this is certbench\'s inventory in that format (tab-separated).',
+      notes: [msg('step.note.crlIndex')],
     },
-    { tool: 'openssl', title: 'The CRL number to use', fileName: 'crlnumber', text: `${hexNumber(options.crlNumber)}\n` },
+    { tool: 'openssl', title: msg('step.crl.number'), fileName: 'crlnumber', text: `${hexNumber(options.crlNumber)}\n` },
   ];
   for (const e of revoked) {
     steps.push({
       tool: 'openssl',
-      title: `How openssl records the revocation of ${e.serialHex}`,
+      title: msg('step.crl.revoke', { serial: e.serialHex }),
       text: opensslRevokeCommand(e, e.revocationReason),
-      note: `Already reflected in the index.txt above (running it there says "already revoked"); run it on a V line, with the certificate saved as that file.${e.revocationReason === 'certificateHold' ? ' With -crl_hold, openssl\'s CRL entry also gets a Hold Instruction Code extension, which certbench does not write.' : ''}`,
+      notes: [msg('step.note.crlRevoke'), ...(e.revocationReason === 'certificateHold' ? [msg('step.note.crlHold')] : [])],
     });
   }
   steps.push({
     tool: 'openssl',
-    title: 'Sign the CRL',
+    title: msg('step.crl.sign'),
     text: shellLine(['openssl', 'ca', '-config', 'ca.cnf', '-gencrl', '-crldays', String(days), '-out', `${options.base}.crl.pem`]),
-    ...(notes.length ? { note: notes.join(' ') } : {}),
+    ...(notes.length ? { notes } : {}),
   });
   steps.push(
-    { tool: 'cfssl', title: 'Revoked serial numbers for cfssl (decimal)', fileName: 'revoked-serials.txt', text: revoked.map((e) => `${BigInt(`0x${e.serialHex}`)}\n`).join('') },
+    { tool: 'cfssl', title: msg('step.crl.cfsslSerials'), fileName: 'revoked-serials.txt', text: revoked.map((e) => `${BigInt(`0x${e.serialHex}`)}\n`).join('') },
     {
       tool: 'cfssl',
-      title: 'Sign the CRL with cfssl',
+      title: msg('step.crl.cfssl'),
       text: `cfssl gencrl revoked-serials.txt ${shellLine([`${options.base}.pem`, `${options.base}-key.pem`])} ${days * 86400} | base64 -d | openssl crl -inform DER -out ${shellLine([`${options.base}.crl.pem`])}`,
-      note: 'cfssl gencrl takes bare serial numbers: it writes no reason codes and dates every revocation "now".',
+      notes: [msg('step.note.cfsslGencrl')],
     },
   );
   return steps;

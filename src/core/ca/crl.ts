@@ -38,15 +38,15 @@ function ext(id: string, value: asn1js.BaseBlock): pkijs.Extension {
 
 /** Signs a CRL listing every revoked certificate among `issued` (rows of other CAs are refused). */
 export async function buildCrl(ca: CaSigner, issued: readonly IssuedCertificate[], options: CrlOptions): Promise<BuiltCrl> {
-  if (!Number.isInteger(options.crlNumber) || options.crlNumber < 0) throw new CertbenchError(`CRL number ${options.crlNumber} must be a whole number ≥ 0`, 'CRL');
+  if (!Number.isInteger(options.crlNumber) || options.crlNumber < 0) throw new CertbenchError('ca.crlNumber', { crlNumber: options.crlNumber }, 'CRL');
   const days = options.days ?? 30;
-  if (!(days > 0)) throw new CertbenchError(`${days} is not a positive number of days`, 'CRL nextUpdate');
+  if (!(days > 0)) throw new CertbenchError('general.daysNotPositive', { days }, 'CRL nextUpdate');
   const facts = caFacts(ca.certificate);
-  if (facts.keyUsage && !facts.keyUsage.includes('cRLSign')) throw new CertbenchError('the CA certificate lacks the cRLSign key usage, so verifiers would reject its CRL', 'CRL');
+  if (facts.keyUsage && !facts.keyUsage.includes('cRLSign')) throw new CertbenchError('ca.noCrlSign', undefined, 'CRL');
   const algorithm = signatureAlgorithmOf(signingKeyAlgorithm(ca.key));
   const thisUpdate = wholeSeconds(options.thisUpdate ?? new Date());
   const revoked = issued.filter((e) => e.status === 'revoked');
-  for (const e of revoked) if (e.caId !== ca.id) throw new CertbenchError(`serial ${e.serialHex} belongs to another CA`, 'CRL');
+  for (const e of revoked) if (e.caId !== ca.id) throw new CertbenchError('ca.serialOtherCa', { serial: e.serialHex }, 'CRL');
   const crl = new pkijs.CertificateRevocationList({
     version: 1,
     signature: algorithm,

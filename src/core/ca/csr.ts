@@ -45,15 +45,15 @@ export function parseCertificateRequest(input: string | Uint8Array): Certificate
   try {
     csr = pkijs.CertificationRequest.fromBER(toArrayBuffer(der));
   } catch (e) {
-    throw new CertbenchError(`not a PKCS#10 certificate request: ${describeError(e)}`, WHERE);
+    throw new CertbenchError('ca.csrUnreadable', { reason: describeError(e) }, WHERE);
   }
   const keyAlgorithm = keyAlgorithmOfSpki(csr.subjectPublicKeyInfo);
-  if (!keyAlgorithm) throw new CertbenchError(`its ${oidDisplayName(csr.subjectPublicKeyInfo.algorithm.algorithmId)} public key is not one certbench certifies (RSA, ECDSA P-256/384/521, Ed25519)`, WHERE);
+  if (!keyAlgorithm) throw new CertbenchError('ca.csrKeyUnsupported', { algorithm: oidDisplayName(csr.subjectPublicKeyInfo.algorithm.algorithmId) }, WHERE);
   let extensions: pkijs.Extension[];
   try {
     extensions = requestedExtensions(csr);
   } catch (e) {
-    throw new CertbenchError(`the extensionRequest attribute cannot be read: ${describeError(e)}`, WHERE);
+    throw new CertbenchError('ca.csrExtensionsUnreadable', { reason: describeError(e) }, WHERE);
   }
   const facts = extensionFacts(extensions.filter((e) => READ_HERE.has(e.extnID)), WHERE);
   const present = new Set(extensions.map((e) => e.extnID));
@@ -91,9 +91,9 @@ export async function verifyCertificateRequest(request: CertificateRequest): Pro
       ok = await csr.verify();
     }
   } catch (e) {
-    throw new CertbenchError(`its signature cannot be checked: ${describeError(e)}`, WHERE);
+    throw new CertbenchError('ca.csrSignatureUncheckable', { reason: describeError(e) }, WHERE);
   }
-  if (!ok) throw new CertbenchError('its signature does not verify with its own public key: the request was altered or is corrupt', WHERE);
+  if (!ok) throw new CertbenchError('ca.csrSignatureBad', undefined, WHERE);
 }
 
 /** Parse and verify in one step: what every signing path uses. */

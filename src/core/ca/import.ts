@@ -1,7 +1,7 @@
 /** Importing an existing CA: its certificate and its private key, checked to belong together. */
 import { certificatesFromPem, derFromInput } from './input.ts';
 import { privateKeySignsForSpki } from '../cert/spki.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { importPrivateKey } from '../keys/import.ts';
 import { caFacts, caIdOf } from './identity.ts';
 import type { CaSigner } from './types.ts';
@@ -28,15 +28,15 @@ export interface CaImportInput {
 export async function importCa(input: CaImportInput): Promise<ImportedCa> {
   const all = typeof input.certificate === 'string' ? certificatesFromPem(input.certificate, 'CA certificate') : [derFromInput(input.certificate, ['CERTIFICATE'], 'CA certificate')];
   const [certificate, ...chain] = all;
-  if (!certificate) throw new CertbenchError('no CERTIFICATE found', 'CA certificate');
+  if (!certificate) throw new CertbenchError('ca.noCertificate', undefined, msg('where.caCertificate'));
   const facts = caFacts(certificate);
-  if (!facts.isCa) throw new CertbenchError('this certificate is not a CA: its basicConstraints does not say CA:TRUE, so nothing it signs would be trusted', 'CA certificate');
+  if (!facts.isCa) throw new CertbenchError('ca.notCa', undefined, msg('where.caCertificate'));
   if (facts.keyUsage && !facts.keyUsage.includes('keyCertSign')) {
-    throw new CertbenchError('this certificate is not allowed to sign certificates: its keyUsage lacks keyCertSign', 'CA certificate');
+    throw new CertbenchError('ca.noKeyCertSign', undefined, msg('where.caCertificate'));
   }
   const key = await importPrivateKey(input.key, input.passphrase !== undefined ? { passphrase: input.passphrase } : {});
   if (!(await privateKeySignsForSpki(key.keyPair.privateKey, facts.subjectPublicKeyInfo))) {
-    throw new CertbenchError('the private key does not belong to this certificate (its signatures do not verify with the certificate\'s public key)', 'CA key');
+    throw new CertbenchError('ca.keyMismatch', undefined, msg('where.caKey'));
   }
   const warnings: string[] = [];
   const now = input.now ?? new Date();

@@ -2,7 +2,7 @@
 import { distinguishedNameLine } from '../cert/name.ts';
 import { certificateFacts } from '../cert/read.ts';
 import { normaliseSerialHex } from '../cert/serial.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { REVOCATION_REASONS, type IssuedCertificate, type RevocationReason } from './types.ts';
 
 export function inventoryEntryFor(caId: string, der: Uint8Array, profile: string): IssuedCertificate {
@@ -27,9 +27,9 @@ export function isRevocationReason(text: string): text is RevocationReason {
 /** The row marked revoked. Revoking twice is refused (the first date and reason stand). */
 export function revokeEntry(entry: IssuedCertificate, reason: RevocationReason = 'unspecified', when = new Date()): IssuedCertificate {
   if (entry.status === 'revoked') {
-    throw new CertbenchError(`already revoked on ${entry.revokedAt} (${entry.revocationReason})`, `serial ${entry.serialHex}`);
+    throw new CertbenchError('ca.alreadyRevoked', { date: entry.revokedAt ?? '', reason: entry.revocationReason ?? '' }, msg('where.serial', { serial: entry.serialHex }));
   }
-  if (!isRevocationReason(reason)) throw new CertbenchError(`unknown revocation reason "${reason}" (one of ${Object.keys(REVOCATION_REASONS).join(', ')})`);
+  if (!isRevocationReason(reason)) throw new CertbenchError('ca.unknownReason', { reason, reasons: Object.keys(REVOCATION_REASONS).join(', ') });
   return { ...entry, status: 'revoked', revokedAt: new Date(Math.floor(when.getTime() / 1000) * 1000).toISOString(), revocationReason: reason };
 }
 
@@ -37,6 +37,6 @@ export function revokeEntry(entry: IssuedCertificate, reason: RevocationReason =
 export function findBySerial(entries: readonly IssuedCertificate[], serial: string): IssuedCertificate {
   const hex = normaliseSerialHex(serial);
   const hit = entries.find((e) => e.serialHex === hex);
-  if (!hit) throw new CertbenchError(`no certificate with serial ${hex} was issued by this CA`);
+  if (!hit) throw new CertbenchError('ca.serialNotIssued', { serial: hex });
   return hit;
 }

@@ -11,7 +11,7 @@ import { certificateFacts, extKeyUsageName } from '../cert/read.ts';
 import { randomSerialHex } from '../cert/serial.ts';
 import { keyAlgorithmOfSpki, keyIdentifierOf, parseSpki } from '../cert/spki.ts';
 import { BACKDATE_MS, backdatedNotBefore, HOUR_MS, wholeSeconds } from '../cert/time.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
 import type { CertificateRequest } from './csr.ts';
@@ -56,7 +56,7 @@ function capAtCa(plan: IssuancePlan, ca: CaCertificates): void {
 
 function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8Array, alg: KeyAlgorithm, ca: CaCertificates, options: PlanOptions): IssuancePlan {
   const hours = options.hours ?? options.profile.expiryHours;
-  if (!Number.isFinite(hours) || hours <= 0) throw new CertbenchError(`${hours} hours is not a positive lifetime`, 'validity');
+  if (!Number.isFinite(hours) || hours <= 0) throw new CertbenchError('ca.hoursNotPositive', { hours }, msg('where.validity'));
   const notBefore = options.notBefore ? wholeSeconds(options.notBefore) : backdatedNotBefore();
   const plan: IssuancePlan = {
     subject,
@@ -117,7 +117,7 @@ export function planFromRequest(request: CertificateRequest, ca: CaCertificates,
 export function planRenewal(issued: IssuedCertificate, ca: CaCertificates, options: PlanOptions): IssuancePlan {
   const f = certificateFacts(issued.der, `serial ${issued.serialHex}`);
   const alg = keyAlgorithmOfSpki(parseSpki(f.subjectPublicKeyInfo));
-  if (!alg) throw new CertbenchError('its public key is of a kind certbench cannot certify', `serial ${issued.serialHex}`);
+  if (!alg) throw new CertbenchError('ca.keyNotCertifiable', undefined, msg('where.serial', { serial: issued.serialHex }));
   return basePlan(f.subject, f.subjectAltNames, f.subjectPublicKeyInfo, alg, ca, options);
 }
 
@@ -135,10 +135,10 @@ export interface IssuedResult {
 /** Signs the plan with the CA. `takenSerials`: the serials in this CA's inventory, never reused. */
 export async function issueFromPlan(plan: IssuancePlan, ca: CaSigner, takenSerials: ReadonlySet<string>): Promise<IssuedResult> {
   const caInfo = caFacts(ca.certificate);
-  if (!caInfo.isCa || (caInfo.keyUsage && !caInfo.keyUsage.includes('keyCertSign'))) throw new CertbenchError('this certificate is not a CA that may sign certificates', 'CA');
+  if (!caInfo.isCa || (caInfo.keyUsage && !caInfo.keyUsage.includes('keyCertSign'))) throw new CertbenchError('ca.notSigningCa', undefined, 'CA');
   const checked: IssuancePlan = { ...plan, warnings: [...plan.warnings] };
   capAtCa(checked, ca);
-  if (plan.profile.isCa && caInfo.pathLen === 0) throw new CertbenchError('the CA has pathlen 0: it may not sign another CA', 'profile ca');
+  if (plan.profile.isCa && caInfo.pathLen === 0) throw new CertbenchError('ca.pathLenZero', undefined, 'profile ca');
   const der = await buildCertificate(
     {
       serialHex: randomSerialHex(takenSerials),

@@ -1,6 +1,6 @@
 /** Issuing one X.509 v3 certificate from plain values, signed by a CA's private key. */
 import * as pkijs from 'pkijs';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { buildExtensions, type ExtensionsSpec } from './extensions.ts';
 import { encodeName, pkijsName, type NameAttribute } from './name.ts';
 import { serialInteger } from './serial.ts';
@@ -22,7 +22,7 @@ export interface CertificateSpec {
 
 /** DER of the signed certificate. */
 export async function buildCertificate(spec: CertificateSpec, issuerKey: CryptoKey): Promise<Uint8Array> {
-  if (wholeSeconds(spec.notAfter) <= wholeSeconds(spec.notBefore)) throw new CertbenchError('the certificate would expire before it starts', 'validity');
+  if (wholeSeconds(spec.notAfter) <= wholeSeconds(spec.notBefore)) throw new CertbenchError('cert.expiresBeforeStart', undefined, msg('where.validity'));
   const algorithm = signatureAlgorithmOf(signingKeyAlgorithm(issuerKey));
   const subjectDer = encodeName(spec.subject);
   const cert = new pkijs.Certificate({

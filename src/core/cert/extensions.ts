@@ -87,7 +87,7 @@ export function buildExtensions(spec: ExtensionsSpec, subjectIsEmpty: boolean): 
   const out: pkijs.Extension[] = [];
   const bc = spec.basicConstraints;
   if (bc.ca && bc.pathLen !== undefined && (!Number.isInteger(bc.pathLen) || bc.pathLen < 0)) {
-    throw new CertbenchError(`path length ${bc.pathLen} must be a whole number ≥ 0`, 'basicConstraints');
+    throw new CertbenchError('cert.pathLenNotWhole', { pathLen: bc.pathLen }, 'basicConstraints');
   }
   const bcValue = new pkijs.BasicConstraints(bc.ca ? { cA: true, ...(bc.pathLen !== undefined ? { pathLenConstraint: bc.pathLen } : {}) } : {});
   out.push(extension(OID.basicConstraints, true, bcValue.toSchema()));
@@ -104,7 +104,7 @@ export function buildExtensions(spec: ExtensionsSpec, subjectIsEmpty: boolean): 
     // RFC 5280 §4.2.1.6: with an empty subject the SAN carries the identity and must be critical.
     out.push(extension(OID.subjectAltName, subjectIsEmpty, encodeGeneralNames(spec.subjectAltNames)));
   } else if (subjectIsEmpty) {
-    throw new CertbenchError('a certificate with an empty subject needs at least one subject alternative name');
+    throw new CertbenchError('cert.emptySubjectNoSan');
   }
   const nc = spec.nameConstraints && nameConstraintsValue(spec.nameConstraints);
   if (nc) out.push(extension(OID.nameConstraints, true, nc));

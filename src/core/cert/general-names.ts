@@ -21,7 +21,7 @@ function contextPrimitive(tag: number, bytes: Uint8Array): asn1js.Primitive {
 }
 
 function ia5(value: string, what: string): Uint8Array {
-  if (!/^[\x20-\x7e]+$/.test(value)) throw new CertbenchError(`"${value}" must be printable ASCII (IA5String); use punycode for international names`, what);
+  if (!/^[\x20-\x7e]+$/.test(value)) throw new CertbenchError('cert.notIa5', { value }, what);
   return ASCII.encode(value);
 }
 
@@ -59,7 +59,7 @@ export function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
 /** Reads a GeneralNames value (SEQUENCE OF GeneralName). */
 export function decodeGeneralNames(der: Uint8Array, where: string): SubjectAltName[] {
   const parsed = asn1js.fromBER(toArrayBuffer(der));
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new CertbenchError('the subject alternative names are not a SEQUENCE', where);
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new CertbenchError('cert.sanNotSequence', undefined, where);
   return parsed.result.valueBlock.value.map(decodeGeneralName);
 }
 

@@ -36,7 +36,7 @@ function parseIpv6(text: string): Uint8Array | undefined {
 export function parseIpAddress(text: string): Uint8Array {
   const t = text.trim();
   const bytes = parseIpv4(t) ?? parseIpv6(t);
-  if (!bytes) throw new CertbenchError(`"${text}" is not an IPv4 or IPv6 address`);
+  if (!bytes) throw new CertbenchError('cert.notIp', { text });
   return bytes;
 }
 
@@ -55,11 +55,11 @@ export function formatIpAddress(bytes: Uint8Array): string {
 export function parseCidr(text: string): Uint8Array {
   const [addr, prefixText, extra] = text.trim().split('/');
   if (!addr || prefixText === undefined || extra !== undefined || !/^\d+$/.test(prefixText)) {
-    throw new CertbenchError(`"${text}" is not an address range in CIDR form (10.0.0.0/8, fd00::/8)`);
+    throw new CertbenchError('cert.notCidr', { text });
   }
   const address = parseIpAddress(addr);
   const prefix = Number(prefixText);
-  if (prefix > address.length * 8) throw new CertbenchError(`"${text}": a /${prefix} prefix is longer than the address`);
+  if (prefix > address.length * 8) throw new CertbenchError('cert.prefixTooLong', { text, prefix });
   const mask = new Uint8Array(address.length);
   for (let i = 0; i < prefix; i++) mask[i >> 3]! |= 0x80 >> (i & 7);
   const network = address.map((b, i) => b & mask[i]!);

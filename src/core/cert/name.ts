@@ -4,7 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { visibleText } from '../text/visible.ts';
 
@@ -34,7 +34,7 @@ function attributeTypeOf(name: string): string {
   const t = name.trim();
   if (/^\d+(\.\d+)+$/.test(t)) return t;
   const oid = TYPE_BY_NAME[t.toLowerCase()];
-  if (!oid) throw new CertbenchError(`unknown attribute type "${t}" (use CN, O, OU, C, ST, L, emailAddress, DC, serialNumber or a dotted OID)`, 'subject');
+  if (!oid) throw new CertbenchError('cert.unknownAttributeType', { type: t }, msg('where.subject'));
   return oid;
 }
 
@@ -67,9 +67,9 @@ export function parseDistinguishedName(text: string): NameAttribute[] {
     .filter((p) => p.trim() !== '')
     .map((p) => {
       const eq = p.indexOf('=');
-      if (eq <= 0) throw new CertbenchError(`"${p.trim()}" is not TYPE=value`, 'subject');
+      if (eq <= 0) throw new CertbenchError('cert.notTypeValue', { part: p.trim() }, msg('where.subject'));
       const value = p.slice(eq + 1).trim();
-      if (!value) throw new CertbenchError(`${p.slice(0, eq).trim()} has an empty value`, 'subject');
+      if (!value) throw new CertbenchError('cert.emptyValue', { type: p.slice(0, eq).trim() }, msg('where.subject'));
       return { type: attributeTypeOf(p.slice(0, eq)), value };
     });
 }
@@ -95,7 +95,7 @@ export function formatSubjOption(attrs: readonly NameAttribute[]): string {
 function encodeValue(a: NameAttribute): asn1js.BaseBlock {
   const enc = a.encoding ?? (a.type === OID_COUNTRY ? 'printable' : IA5_TYPES.has(a.type) ? 'ia5' : 'utf8');
   if (enc === 'printable' && !/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(a.value)) {
-    throw new CertbenchError(`"${a.value}" has characters a PrintableString cannot hold`, oidShortName(a.type) ?? a.type);
+    throw new CertbenchError('cert.notPrintableString', { value: a.value }, oidShortName(a.type) ?? a.type);
   }
   switch (enc) {
     case 'printable': return new asn1js.PrintableString({ value: a.value });

@@ -102,7 +102,7 @@ export function extensionFacts(extensions: readonly pkijs.Extension[], where: st
       }
     } catch (e) {
       if (e instanceof CertbenchError) throw e;
-      throw new CertbenchError(`extension ${ext.extnID} cannot be read: ${describeError(e)}`, where);
+      throw new CertbenchError('cert.extensionUnreadable', { oid: ext.extnID, reason: describeError(e) }, where);
     }
   }
   return facts;
@@ -115,10 +115,10 @@ export function certificateFacts(der: Uint8Array, where = 'certificate'): Certif
     root = parseAsn1(der);
     cert = new pkijs.Certificate({ schema: root });
   } catch (e) {
-    throw new CertbenchError(`not an X.509 certificate: ${describeError(e)}`, where);
+    throw new CertbenchError('cert.notX509', { reason: describeError(e) }, where);
   }
   const [notBefore, notAfter] = validityDates(root);
-  if (!notBefore || !notAfter) throw new CertbenchError('its validity dates are not valid UTCTime or GeneralizedTime', where);
+  if (!notBefore || !notAfter) throw new CertbenchError('cert.badValidityDates', undefined, where);
   const extensions = extensionFacts(cert.extensions ?? [], where);
   return {
     ...extensions,
@@ -148,7 +148,7 @@ export function requestFacts(der: Uint8Array, where = 'CSR'): RequestFacts {
     csr = new pkijs.CertificationRequest({ schema: parseAsn1(der) });
     extensions = requestedExtensions(csr);
   } catch (e) {
-    throw new CertbenchError(`not a readable PKCS#10 certificate request: ${describeError(e)}`, where);
+    throw new CertbenchError('cert.csrUnreadable', { reason: describeError(e) }, where);
   }
   return {
     ...extensionFacts(extensions, where),

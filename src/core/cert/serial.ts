@@ -16,7 +16,7 @@ export function serialHexOf(serial: asn1js.Integer): string {
 /** Normalises a hex serial typed by a person ("01:AB", "0x1ab") to the inventory form. */
 export function normaliseSerialHex(text: string): string {
   const clean = text.trim().replace(/^0x/i, '').replace(/[:\s]/g, '').toLowerCase();
-  if (!clean || /[^0-9a-f]/.test(clean)) throw new CertbenchError(`"${text}" is not a hexadecimal serial number`);
+  if (!clean || /[^0-9a-f]/.test(clean)) throw new CertbenchError('cert.notHexSerial', { text });
   const trimmed = clean.replace(/^0+(?=.)/, '');
   return trimmed.length % 2 ? '0' + trimmed : trimmed;
 }
@@ -36,5 +36,5 @@ export function randomSerialHex(taken: ReadonlySet<string>): string {
     const hex = toHex(bytes);
     if (!taken.has(hex)) return hex;
   }
-  throw new CertbenchError('could not draw an unused serial number (the random source repeats itself)');
+  throw new CertbenchError('cert.serialRepeats');
 }

@@ -25,7 +25,7 @@ export function signatureAlgorithmOf(alg: KeyAlgorithm): pkijs.AlgorithmIdentifi
 
 export function signingKeyAlgorithm(key: CryptoKey): KeyAlgorithm {
   const alg = keyAlgorithmOfCryptoKey(key);
-  if (!alg || key.type !== 'private') throw new CertbenchError(`a ${key.algorithm.name} ${key.type} key cannot sign certificates: use an RSA, ECDSA or Ed25519 private key`);
+  if (!alg || key.type !== 'private') throw new CertbenchError('cert.keyCannotSign', { name: key.algorithm.name, type: key.type });
   return alg;
 }
 
@@ -49,7 +49,7 @@ export async function signBytes(data: Uint8Array, key: CryptoKey): Promise<Uint8
   try {
     sig = await globalThis.crypto.subtle.sign(params, key, toArrayBuffer(data));
   } catch (e) {
-    throw new CertbenchError(`the ${describeKeyAlgorithm(alg)} key refused to sign: ${describeError(e)}`);
+    throw new CertbenchError('cert.signRefused', { algorithm: describeKeyAlgorithm(alg), reason: describeError(e) });
   }
   return alg.family === 'ec' ? ecdsaRawToDer(new Uint8Array(sig)) : new Uint8Array(sig);
 }

@@ -2,7 +2,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, msg, describeError } from '../errors.ts';
 import {
   CURVE_BYTES, curveOfOid, describeKeyAlgorithm, keyAlgorithmOfCryptoKey, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION,
   signatureHashOf, webCryptoAlgorithm, type KeyAlgorithm,
@@ -33,7 +33,7 @@ export function parseSpki(der: Uint8Array): pkijs.PublicKeyInfo {
   try {
     return pkijs.PublicKeyInfo.fromBER(toArrayBuffer(der));
   } catch (e) {
-    throw new CertbenchError(`not a SubjectPublicKeyInfo: ${describeError(e)}`, 'public key');
+    throw new CertbenchError('cert.notSpki', { reason: describeError(e) }, msg('where.publicKey'));
   }
 }
 
@@ -44,12 +44,12 @@ export function spkiDer(spki: pkijs.PublicKeyInfo): Uint8Array {
 /** A WebCrypto verify key for an SPKI, or a CertbenchError naming the key type that is not supported. */
 export async function importSpki(der: Uint8Array): Promise<{ key: CryptoKey; algorithm: KeyAlgorithm }> {
   const algorithm = keyAlgorithmOfSpki(parseSpki(der));
-  if (!algorithm) throw new CertbenchError('the public key is neither RSA, ECDSA (P-256/384/521) nor Ed25519', 'public key');
+  if (!algorithm) throw new CertbenchError('cert.keyTypeUnsupported', undefined, msg('where.publicKey'));
   try {
     const key = await globalThis.crypto.subtle.importKey('spki', toArrayBuffer(der), webCryptoAlgorithm(algorithm), true, ['verify']);
     return { key, algorithm };
   } catch (e) {
-    throw new CertbenchError(`this ${describeKeyAlgorithm(algorithm)} public key cannot be used: ${describeError(e)}`, 'public key');
+    throw new CertbenchError('cert.keyUnusable', { algorithm: describeKeyAlgorithm(algorithm), reason: describeError(e) }, msg('where.publicKey'));
   }
 }
 

@@ -8,7 +8,7 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, createCMSECDSASignature } from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, describeError, errorMessage, msg, render, type CoreMessage } from '../errors.ts';
 import { keyAlgorithmOfCryptoKey, signatureHashOf, type KeyAlgorithm } from '../keys/key-types.ts';
 import { spkiOfPublicKey } from '../keys/spki.ts';
 import { toPem } from '../pem.ts';
@@ -27,7 +27,7 @@ export interface BuiltCsr {
 export interface RequestProblem {
   /** 'subject.2', 'sans.0', 'request' */
   field: string;
-  message: string;
+  message: CoreMessage;
 }
 
 /** Every problem with a request at once (a form shows each beside its field); empty when it is fine. */
@@ -41,12 +41,12 @@ export function csrRequestProblems(request: Pick<CsrRequest, 'subject' | 'sans'>
     try {
       parseSan(s);
     } catch (e) {
-      problems.push({ field: `sans.${i}`, message: describeError(e) });
+      problems.push({ field: `sans.${i}`, message: errorMessage(e) });
     }
   });
-  if (request.subject.length === 0 && request.sans.length === 0) problems.push({ field: 'request', message: 'give a subject or at least one SAN' });
+  if (request.subject.length === 0 && request.sans.length === 0) problems.push({ field: 'request', message: msg('csr.subjectOrSan') });
   const cns = request.subject.filter((a) => a.type === 'CN').length;
-  if (cns > 1) problems.push({ field: 'subject', message: `${cns} CNs: most software reads only one ${SUBJECT_TYPES.CN.label.toLowerCase()}` });
+  if (cns > 1) problems.push({ field: 'subject', message: msg('csr.manyCns', { count: cns }) });
   return problems;
 }
 
@@ -62,7 +62,7 @@ const ECDSA_OIDS = { 'SHA-256': '1.2.840.10045.4.3.2', 'SHA-384': '1.2.840.10045
 function signatureFor(alg: KeyAlgorithm, key: CryptoKey): SignatureChoice {
   if (alg.family === 'rsa') {
     const hash = (key.algorithm as RsaHashedKeyAlgorithm).hash?.name;
-    if (hash !== 'SHA-256') throw new CertbenchError(`this RSA key is bound to ${hash ?? 'no hash'}; certbench signs with SHA-256 (re-import the key)`);
+    if (hash !== 'SHA-256') throw new CertbenchError('csr.rsaKeyHash', { hash: hash ?? 'no hash' });
     return {
       // RFC 4055: sha256WithRSAEncryption carries NULL parameters.
       params: new AlgorithmIdentifier({ algorithmId: '1.2.840.113549.1.1.11', algorithmParams: new asn1js.Null() }),
@@ -96,9 +96,9 @@ export async function buildCsr(
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<BuiltCsr> {
   const problems = csrRequestProblems(request);
-  if (problems.length) throw new CertbenchError(problems.map((p) => p.message).join('; '), 'CSR');
+  if (problems.length) throw new CertbenchError('csr.problems', { problems: problems.map((p) => render(p.message)).join('; ') }, 'CSR');
   const alg = keyAlgorithmOfCryptoKey(keyPair.privateKey);
-  if (!alg) throw new CertbenchError(`cannot sign with a ${keyPair.privateKey.algorithm.name} key (RSA, ECDSA P-256/384/521 and Ed25519 can)`, 'CSR');
+  if (!alg) throw new CertbenchError('csr.keyCannotSign', { name: keyPair.privateKey.algorithm.name }, 'CSR');
   const sig = signatureFor(alg, keyPair.privateKey);
   const sans = request.sans.map(parseSan);
   const spki = await spkiOfPublicKey(keyPair.publicKey, subtle);
@@ -128,9 +128,9 @@ export async function buildCsr(
     signature = await subtle.sign(sig.webCrypto, keyPair.privateKey, tbs);
     verified = await subtle.verify(sig.webCrypto, keyPair.publicKey, signature, tbs);
   } catch (e) {
-    throw new CertbenchError(`signing failed: ${describeError(e)}`, 'CSR');
+    throw new CertbenchError('csr.signingFailed', { reason: describeError(e) }, 'CSR');
   }
-  if (!verified) throw new CertbenchError('the public key does not belong to the private key', 'CSR');
+  if (!verified) throw new CertbenchError('csr.keyPairMismatch', undefined, 'CSR');
   const der = new Uint8Array(
     new asn1js.Sequence({
       value: [raw(new Uint8Array(tbs)), sig.params.toSchema(), new asn1js.BitString({ valueHex: sig.encode(signature) })],

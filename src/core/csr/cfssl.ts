@@ -30,17 +30,17 @@ function keyTypeOfCfssl(key: CfsslCsr['key']): KeyType {
   if (algo === 'rsa') {
     const size = key.size ?? 2048;
     if (size === 2048 || size === 3072 || size === 4096) return `rsa${size}`;
-    throw new CertbenchError(`RSA size ${size} is not offered (2048, 3072, 4096 are)`, `${WHERE} › key.size`);
+    throw new CertbenchError('csr.rsaSize', { size }, [WHERE, 'key.size']);
   }
   if (algo === 'ecdsa') {
     const size = key.size ?? 256;
     if (size === 256) return 'ec-p256';
     if (size === 384) return 'ec-p384';
     if (size === 521) return 'ec-p521';
-    throw new CertbenchError(`ECDSA size ${size} is not a curve certbench offers (256, 384, 521)`, `${WHERE} › key.size`);
+    throw new CertbenchError('csr.ecdsaSize', { size }, [WHERE, 'key.size']);
   }
   if (algo === 'ed25519') return 'ed25519';
-  throw new CertbenchError(`key algo "${key.algo}" is not rsa, ecdsa or ed25519`, `${WHERE} › key.algo`);
+  throw new CertbenchError('csr.keyAlgo', { algo: key.algo }, [WHERE, 'key.algo']);
 }
 
 /** Fills a request from cfssl CSR JSON text. `usage` is not in cfssl's CSR (it lives in its signing profile). */
@@ -49,21 +49,21 @@ export function requestFromCfssl(json: string, usage: Usage = 'server'): CsrRequ
   try {
     data = JSON.parse(json) as CfsslCsr;
   } catch (e) {
-    throw new CertbenchError(`not JSON: ${(e as Error).message}`, WHERE);
+    throw new CertbenchError('general.notJson', { reason: (e as Error).message }, WHERE);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CertbenchError('expected a JSON object with CN, hosts, key, names', WHERE);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CertbenchError('csr.expectedCfsslObject', undefined, WHERE);
   const subject: SubjectAttribute[] = [];
   const names = data.names ?? [];
-  if (!Array.isArray(names)) throw new CertbenchError('names must be a list', WHERE);
+  if (!Array.isArray(names)) throw new CertbenchError('csr.namesNotList', undefined, WHERE);
   names.forEach((n, i) => {
     for (const k of Object.keys(n)) {
-      if (!NAME_ORDER.includes(k as keyof CfsslName)) throw new CertbenchError(`unknown name field "${k}" (C, ST, L, O, OU)`, `${WHERE} › names[${i}]`);
+      if (!NAME_ORDER.includes(k as keyof CfsslName)) throw new CertbenchError('csr.unknownNameField', { field: k }, [WHERE, `names[${i}]`]);
     }
   });
   for (const k of NAME_ORDER) for (const n of names) if (n[k]) subject.push({ type: k as SubjectType, value: String(n[k]) });
   if (data.CN) subject.push({ type: 'CN', value: String(data.CN) });
   const hosts = data.hosts ?? [];
-  if (!Array.isArray(hosts)) throw new CertbenchError('hosts must be a list', WHERE);
+  if (!Array.isArray(hosts)) throw new CertbenchError('csr.hostsNotList', undefined, WHERE);
   return { subject, sans: hosts.map(String), usage, keyType: keyTypeOfCfssl(data.key) };
 }
 
@@ -79,11 +79,11 @@ export function requestToCfssl(request: CsrRequest): CfsslCsr {
   let cn: string | undefined;
   for (const a of request.subject) {
     if (a.type === 'CN') {
-      if (cn !== undefined) throw new CertbenchError('cfssl takes one CN', 'cfssl CSR JSON');
+      if (cn !== undefined) throw new CertbenchError('csr.cfsslOneCn', undefined, 'cfssl CSR JSON');
       cn = a.value;
       continue;
     }
-    if (a.type === 'emailAddress') throw new CertbenchError('cfssl names have no emailAddress: put the address in hosts instead', 'cfssl CSR JSON');
+    if (a.type === 'emailAddress') throw new CertbenchError('csr.cfsslNoEmail', undefined, 'cfssl CSR JSON');
     const k = a.type as keyof CfsslName;
     if (cur[k] !== undefined) {
       names.push(cur);

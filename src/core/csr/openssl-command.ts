@@ -3,7 +3,7 @@
  * the line that does what the form did.
  */
 import { CertbenchError } from '../errors.ts';
-import { opensslSanList } from '../equivalent-command.ts';
+import { opensslSanList, shellLine } from '../equivalent-command.ts';
 import { keyAlgorithmOf, type KeyType } from '../keys/key-types.ts';
 import { keyUsageFor } from './extensions.ts';
 import { EXTENDED_KEY_USAGES, type CsrRequest, type Usage } from './request.ts';
@@ -45,7 +45,7 @@ export function shellWords(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new CertbenchError(`unclosed ${quote} quote`, WHERE);
+  if (quote) throw new CertbenchError('csr.unclosedQuote', { quote }, WHERE);
   if (inWord) words.push(cur);
   return words;
 }
@@ -56,17 +56,17 @@ function keyTypeFromNewkey(spec: string, curve?: string): KeyType {
   if (a === 'rsa') {
     const bits = Number(arg ?? 2048);
     if (bits === 2048 || bits === 3072 || bits === 4096) return `rsa${bits}`;
-    throw new CertbenchError(`-newkey rsa:${arg}: ${arg} bits is not offered (2048, 3072, 4096 are)`, WHERE);
+    throw new CertbenchError('csr.rsaBits', { bits: arg }, WHERE);
   }
   if (a === 'ec') {
     const c = (curve ?? '').toLowerCase();
     if (['p-256', 'prime256v1', 'secp256r1'].includes(c)) return 'ec-p256';
     if (['p-384', 'secp384r1'].includes(c)) return 'ec-p384';
     if (['p-521', 'secp521r1'].includes(c)) return 'ec-p521';
-    throw new CertbenchError(curve ? `curve ${curve} is not offered (P-256, P-384, P-521 are)` : '-newkey ec needs -pkeyopt ec_paramgen_curve:P-256 (or P-384, P-521)', WHERE);
+    throw curve ? new CertbenchError('csr.curveNotOffered', { curve }, WHERE) : new CertbenchError('csr.ecNeedsCurve', undefined, WHERE);
   }
   if (a === 'ed25519') return 'ed25519';
-  throw new CertbenchError(`-newkey ${spec} is not offered (rsa:BITS, ec, ed25519 are)`, WHERE);
+  throw new CertbenchError('csr.newkeyNotOffered', { spec }, WHERE);
 }
 
 function usageFromEku(value: string): Usage | undefined {
@@ -84,7 +84,7 @@ function usageFromEku(value: string): Usage | undefined {
 export function requestFromOpensslCommand(line: string): CsrRequest {
   const words = shellWords(line.trim());
   if (words[0] === 'openssl') words.shift();
-  if (words[0] !== 'req') throw new CertbenchError(`expected "openssl req …", not "${words[0] ?? ''}"`, WHERE);
+  if (words[0] !== 'req') throw new CertbenchError('csr.notOpensslReq', { word: words[0] ?? '' }, WHERE);
   let subject = '';
   const sans: string[] = [];
   let newkey: string | undefined;
@@ -92,7 +92,7 @@ export function requestFromOpensslCommand(line: string): CsrRequest {
   let usage: Usage | undefined;
   const needs = (i: number): string => {
     const v = words[i + 1];
-    if (v === undefined) throw new CertbenchError(`${words[i]} needs a value`, WHERE);
+    if (v === undefined) throw new CertbenchError('csr.optionNeedsValue', { option: words[i] }, WHERE);
     return v;
   };
   for (let i = 1; i < words.length; i++) {
@@ -145,10 +145,6 @@ export function requestFromOpensslCommand(line: string): CsrRequest {
   };
 }
 
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:=,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 function newkeyArgs(type: KeyType): string[] {
   const alg = keyAlgorithmOf(type);
   if (alg.family === 'rsa') return ['-newkey', `rsa:${alg.bits}`];
@@ -156,13 +152,17 @@ function newkeyArgs(type: KeyType): string[] {
   return ['-newkey', 'ed25519'];
 }
 
-/** The words of the `openssl req` command that makes the same key and CSR. */
-export function opensslCommandWords(request: CsrRequest, files = { key: 'server.key', csr: 'server.csr' }): string[] {
+/**
+ * The words of the `openssl req` command that makes the same key and CSR; with `existingKey`, openssl
+ * reads the key from `files.key` (`-key`) instead of making one (`-newkey … -keyout`).
+ */
+export function opensslCommandWords(request: CsrRequest, files = { key: 'server.key', csr: 'server.csr' }, existingKey = false): string[] {
   const alg = keyAlgorithmOf(request.keyType);
   const ku = keyUsageFor(alg, request.keyEnciphermentAlways);
   const kuNames = ['digitalSignature', ...(ku.keyEncipherment ? ['keyEncipherment'] : [])];
   const sign = alg.family === 'ed25519' ? [] : [`-${alg.family === 'ec' ? { 'P-256': 'sha256', 'P-384': 'sha384', 'P-521': 'sha512' }[alg.curve] : 'sha256'}`];
-  const words = ['openssl', 'req', '-new', ...newkeyArgs(request.keyType), '-noenc', '-keyout', files.key, '-out', files.csr, ...sign];
+  const key = existingKey ? ['-key', files.key] : [...newkeyArgs(request.keyType), '-noenc', '-keyout', files.key];
+  const words = ['openssl', 'req', '-new', ...key, '-out', files.csr, ...sign];
   const subject = formatSubjectSlash(request.subject);
   words.push('-subj', subject === '' ? '/' : subject);
   // Without -utf8, openssl reads -subj as Latin-1 and double-encodes anything beyond ASCII.
@@ -179,6 +179,6 @@ export function opensslCommandWords(request: CsrRequest, files = { key: 'server.
 }
 
 /** The command as one shell line, quoted for sh. */
-export function requestToOpensslCommand(request: CsrRequest, files?: { key: string; csr: string }): string {
-  return opensslCommandWords(request, files).map(shellQuote).join(' ');
+export function requestToOpensslCommand(request: CsrRequest, files?: { key: string; csr: string }, existingKey = false): string {
+  return shellLine(opensslCommandWords(request, files, existingKey));
 }

@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import type { OpensslSan } from '../equivalent-command.ts';
 
 export type SanType = 'DNS' | 'IP' | 'email' | 'URI';
@@ -20,8 +20,8 @@ export interface SanEntry {
 
 const PREFIX = /^(DNS|IP|IP Address|email|URI)\s*:\s*/i;
 
-function problem(entry: string, message: string): never {
-  throw new CertbenchError(message, `SAN "${entry}"`);
+function problem(entry: string, message: CoreMessage): never {
+  throw CertbenchError.of(message, msg('where.san', { entry }));
 }
 
 /** IDN → punycode through the platform's URL parser (Node and browsers do UTS #46), plain ASCII unchanged. */
@@ -31,7 +31,7 @@ function toAsciiHost(name: string, entry: string): string {
   try {
     host = new URL(`http://${name}/`).hostname;
   } catch {
-    problem(entry, `"${name}" is not a valid internationalised domain name`);
+    problem(entry, msg('san.badIdn', { name }));
   }
   return host;
 }
@@ -39,49 +39,49 @@ function toAsciiHost(name: string, entry: string): string {
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function checkDnsName(name: string, entry: string, allowWildcard: boolean): string {
-  if (name === '') problem(entry, 'empty DNS name');
-  if (name.endsWith('.')) problem(entry, 'a trailing dot does not belong in a certificate name');
+  if (name === '') problem(entry, msg('san.emptyDns'));
+  if (name.endsWith('.')) problem(entry, msg('san.trailingDot'));
   let labels = name.split('.');
   let wildcard = false;
   if (labels[0] === '*' && allowWildcard) {
     wildcard = true;
     labels = labels.slice(1);
-    if (labels.length < 2) problem(entry, 'a wildcard needs at least two labels after it (*.example.com)');
+    if (labels.length < 2) problem(entry, msg('san.wildcardLabels'));
   }
   const ascii = toAsciiHost(labels.join('.'), entry);
   labels = ascii.split('.');
   labels.forEach((l, i) => {
-    if (l === '') problem(entry, `empty label (two dots in a row${i === 0 ? ' or a leading dot' : ''})`);
-    if (l.includes('*')) problem(entry, allowWildcard ? 'a wildcard may only be the whole leftmost label (*.example.com)' : 'no wildcards here');
-    if (l.length > 63) problem(entry, `label "${l}" is ${l.length} characters; at most 63 fit`);
+    if (l === '') problem(entry, msg(i === 0 ? 'san.emptyLabelLeading' : 'san.emptyLabel'));
+    if (l.includes('*')) problem(entry, msg(allowWildcard ? 'san.wildcardLeftmost' : 'san.noWildcards'));
+    if (l.length > 63) problem(entry, msg('san.labelTooLong', { label: l, length: l.length }));
     if (!LABEL.test(l)) {
       const bad = [...l].find((c) => !/[A-Za-z0-9-]/.test(c));
-      problem(entry, bad ? `"${bad}" is not allowed in a DNS name (letters, digits, hyphens)` : `label "${l}" may not start or end with a hyphen`);
+      problem(entry, bad ? msg('san.badDnsChar', { char: bad }) : msg('san.labelHyphen', { label: l }));
     }
   });
   const full = (wildcard ? '*.' : '') + labels.join('.');
-  if (full.length > 253) problem(entry, `the name is ${full.length} characters; at most 253 fit`);
+  if (full.length > 253) problem(entry, msg('san.nameTooLong', { length: full.length }));
   return full;
 }
 
 function parseIPv4(text: string, entry: string): Uint8Array {
   const parts = text.split('.');
-  if (parts.length !== 4) problem(entry, `an IPv4 address has 4 parts, "${text}" has ${parts.length}`);
+  if (parts.length !== 4) problem(entry, msg('san.ipv4Parts', { text, count: parts.length }));
   return new Uint8Array(
     parts.map((p) => {
-      if (!/^\d{1,3}$/.test(p)) problem(entry, `"${p}" is not an IPv4 address part (0–255)`);
-      if (p.length > 1 && p.startsWith('0')) problem(entry, `"${p}" has a leading zero (ambiguous: octal or decimal?)`);
+      if (!/^\d{1,3}$/.test(p)) problem(entry, msg('san.ipv4Part', { part: p }));
+      if (p.length > 1 && p.startsWith('0')) problem(entry, msg('san.ipv4LeadingZero', { part: p }));
       const n = Number(p);
-      if (n > 255) problem(entry, `${n} is more than 255`);
+      if (n > 255) problem(entry, msg('san.ipv4Over255', { value: n }));
       return n;
     }),
   );
 }
 
 function parseIPv6(text: string, entry: string): Uint8Array {
-  if (text.includes('%')) problem(entry, 'a zone index (%…) has no place in a certificate');
+  if (text.includes('%')) problem(entry, msg('san.zoneIndex'));
   const halves = text.split('::');
-  if (halves.length > 2) problem(entry, '"::" may appear only once');
+  if (halves.length > 2) problem(entry, msg('san.doubleColonTwice'));
   const groups = (s: string): string[] => (s === '' ? [] : s.split(':'));
   const head = groups(halves[0]!);
   const tail = halves.length === 2 ? groups(halves[1]!) : [];
@@ -93,17 +93,17 @@ function parseIPv6(text: string, entry: string): Uint8Array {
     (tail.length ? tail : head).pop();
   }
   const hex = (g: string): number => {
-    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) problem(entry, g === '' ? 'empty group (a lone ":" at the start or end, or ":::")' : `"${g}" is not an IPv6 group (1–4 hex digits)`);
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) problem(entry, g === '' ? msg('san.ipv6EmptyGroup') : msg('san.ipv6BadGroup', { group: g }));
     return parseInt(g, 16);
   };
   const headWords = head.map(hex);
   const tailWords = tail.map(hex);
   const have = headWords.length + tailWords.length + (v4 ? 2 : 0);
   if (halves.length === 2) {
-    if (have > 7) problem(entry, `too many groups for "::" to stand for any (${have})`);
+    if (have > 7) problem(entry, msg('san.ipv6TooMany', { count: have }));
     words.push(...headWords, ...new Array<number>(8 - have).fill(0), ...tailWords);
   } else {
-    if (have !== 8) problem(entry, `an IPv6 address has 8 groups, "${text}" has ${have}`);
+    if (have !== 8) problem(entry, msg('san.ipv6Groups', { text, count: have }));
     words.push(...headWords);
   }
   const out = new Uint8Array(16);
@@ -122,23 +122,23 @@ export function parseIpAddress(text: string, entry = text): Uint8Array {
 
 function checkEmail(value: string, entry: string): string {
   const at = value.lastIndexOf('@');
-  if (at <= 0 || at === value.length - 1) problem(entry, 'an email address needs a name, an @ and a domain (name@example.com)');
+  if (at <= 0 || at === value.length - 1) problem(entry, msg('san.emailShape'));
   const local = value.slice(0, at);
-  if (!/^[\x21-\x7e]+$/.test(local) || local.includes('@')) problem(entry, `"${local}" is not an ASCII mailbox name`);
+  if (!/^[\x21-\x7e]+$/.test(local) || local.includes('@')) problem(entry, msg('san.emailLocal', { local }));
   return `${local}@${checkDnsName(value.slice(at + 1), entry, false)}`;
 }
 
 function checkUri(value: string, entry: string): string {
-  if (!/^[\x21-\x7e]+$/.test(value)) problem(entry, 'a URI must be ASCII without spaces (percent-encode the rest)');
+  if (!/^[\x21-\x7e]+$/.test(value)) problem(entry, msg('san.uriAscii'));
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):(.+)$/.exec(value);
-  if (!m) problem(entry, 'a URI starts with a scheme (spiffe://…, https://…)');
+  if (!m) problem(entry, msg('san.uriScheme'));
   try {
     new URL(value);
   } catch {
-    problem(entry, `not a valid URI`);
+    problem(entry, msg('san.uriInvalid'));
   }
   if (m[1]!.toLowerCase() === 'spiffe' && !/^spiffe:\/\/[a-z0-9._-]+(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*$/.test(value)) {
-    problem(entry, 'a SPIFFE ID is spiffe://trust-domain/path (lowercase trust domain, no query or fragment)');
+    problem(entry, msg('san.spiffe'));
   }
   return value;
 }
@@ -160,11 +160,11 @@ export function parseSan(entry: string): SanEntry {
   const value = m ? trimmed.slice(m[0].length) : trimmed;
   const prefix = m?.[1]!.toUpperCase();
   const type: SanType = prefix === undefined ? detectType(value) : prefix.startsWith('IP') ? 'IP' : prefix === 'EMAIL' ? 'email' : (prefix as SanType);
-  if (value === '') problem(entry, 'empty');
+  if (value === '') problem(entry, msg('san.empty'));
   // A URI names its own rule for spaces (percent-encode); anywhere else a space means two names in one entry.
   if (/\s/.test(value) && type !== 'URI') {
     const parts = value.split(/\s+/).map((v) => `"${v}"`);
-    problem(entry, `one entry is one name, and this one holds a space: put ${parts.join(' and ')} on lines of their own`);
+    problem(entry, msg('san.holdsSpace', { names: parts.join(' and ') }));
   }
   switch (type) {
     case 'DNS':

@@ -4,7 +4,7 @@
  * emailAddress as IA5String, everything else UTF8String.
  */
 import * as asn1js from 'asn1js';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 
 export type SubjectType = 'CN' | 'O' | 'OU' | 'C' | 'ST' | 'L' | 'emailAddress';
 
@@ -38,23 +38,23 @@ export function subjectTypeOf(name: string): SubjectType | undefined {
 }
 
 /** What is wrong with one attribute, or undefined. */
-export function subjectAttributeProblem(a: SubjectAttribute): string | undefined {
+export function subjectAttributeProblem(a: SubjectAttribute): CoreMessage | undefined {
   const info = SUBJECT_TYPES[a.type];
-  if (!info) return `unknown subject attribute type ${String(a.type)} (CN, O, OU, C, ST, L, emailAddress are offered)`;
-  if (a.value === '') return `${a.type} is empty`;
-  if (a.value !== a.value.trim()) return `${a.type} "${a.value}" starts or ends with a space`;
-  if (/[\u0000-\u001f\u007f]/.test(a.value)) return `${a.type} contains a control character`;
-  if (a.type === 'C' && !/^[A-Za-z]{2}$/.test(a.value)) return `C must be a two-letter country code (ISO 3166) like DE or US, not "${a.value}"`;
-  if (a.type === 'emailAddress' && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(a.value)) return `emailAddress "${a.value}" is not an ASCII address like name@example.com`;
+  if (!info) return msg('subject.unknownType', { type: String(a.type) });
+  if (a.value === '') return msg('subject.empty', { type: a.type });
+  if (a.value !== a.value.trim()) return msg('subject.spaceAtEnd', { type: a.type, value: a.value });
+  if (/[\u0000-\u001f\u007f]/.test(a.value)) return msg('subject.controlCharacter', { type: a.type });
+  if (a.type === 'C' && !/^[A-Za-z]{2}$/.test(a.value)) return msg('subject.country', { value: a.value });
+  if (a.type === 'emailAddress' && !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(a.value)) return msg('subject.email', { value: a.value });
   const length = [...a.value].length;
-  if (length > info.max) return `${a.type} is ${length} characters; at most ${info.max} fit`;
+  if (length > info.max) return msg('subject.tooLong', { type: a.type, length, max: info.max });
   return undefined;
 }
 
 export function checkSubject(subject: SubjectAttribute[]): void {
   subject.forEach((a, i) => {
     const problem = subjectAttributeProblem(a);
-    if (problem) throw new CertbenchError(problem, `subject attribute ${i + 1}`);
+    if (problem) throw CertbenchError.of(problem, msg('where.subjectAttribute', { index: i + 1 }));
   });
 }
 
@@ -75,13 +75,13 @@ export function parseSubjectSlash(text: string): SubjectAttribute[] {
   const where = 'subject';
   const s = text.trim();
   if (s === '' || s === '/') return [];
-  if (!s.startsWith('/')) throw new CertbenchError(`"${text}" must start with / (like /CN=example.com/O=Example)`, where);
+  if (!s.startsWith('/')) throw new CertbenchError('csr.subjectNoSlash', { text }, where);
   const parts: string[] = [];
   let cur = '';
   for (let i = 1; i < s.length; i++) {
     const c = s[i]!;
     if (c === '\\') {
-      if (i + 1 >= s.length) throw new CertbenchError('ends with a lone backslash', where);
+      if (i + 1 >= s.length) throw new CertbenchError('csr.loneBackslash', undefined, where);
       cur += s[++i];
     } else if (c === '/') {
       parts.push(cur);
@@ -92,12 +92,12 @@ export function parseSubjectSlash(text: string): SubjectAttribute[] {
   // Escapes are resolved above, so a literal "=" in a value cannot be told from the separator: split at the first.
   return parts.map((p, i) => {
     const eq = p.indexOf('=');
-    if (eq < 0) throw new CertbenchError(`part ${i + 1} "${p}" has no = (expected type=value)`, where);
+    if (eq < 0) throw new CertbenchError('csr.partNoEquals', { index: i + 1, part: p }, where);
     const type = subjectTypeOf(p.slice(0, eq));
-    if (!type) throw new CertbenchError(`unknown attribute type "${p.slice(0, eq)}" (CN, O, OU, C, ST, L, emailAddress are offered)`, where);
+    if (!type) throw new CertbenchError('csr.unknownSubjectType', { type: p.slice(0, eq) }, where);
     const attr = { type, value: p.slice(eq + 1) };
     const problem = subjectAttributeProblem(attr);
-    if (problem) throw new CertbenchError(problem, where);
+    if (problem) throw CertbenchError.of(problem, where);
     return attr;
   });
 }

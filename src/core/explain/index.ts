@@ -6,6 +6,9 @@ import type { Catalog, Explanation, Locale } from './types.ts';
 import { FIELD_REFERENCES, GENERIC_FIELD_IDS } from './references.ts';
 import { CATALOG_EN } from './catalog.en.ts';
 import { CATALOG_DE } from './catalog.de.ts';
+import { CATALOG_JA } from './catalog.ja.ts';
+import { CATALOG_ZH } from './catalog.zh.ts';
+import { inLocale, type LocaleSet } from '../i18n/messages.ts';
 
 export type { Catalog, CatalogEntry, Explanation, Locale } from './types.ts';
 export { LOCALES } from './types.ts';
@@ -13,7 +16,9 @@ export { explainLine, explainLines, type LineExplanation } from './lines.ts';
 export { explainNode, type NodeContext } from './nodes.ts';
 export { FIELD_REFERENCES, GENERIC_FIELD_IDS, isKnownField } from './references.ts';
 
-const CATALOGS: Record<Locale, Catalog> = { en: CATALOG_EN, de: CATALOG_DE };
+/** Every catalog; a locale is offered once it is in LOCALES (src/core/i18n/locales.ts). */
+const EVERY_CATALOG = { en: CATALOG_EN, de: CATALOG_DE, ja: CATALOG_JA, zh: CATALOG_ZH };
+const CATALOGS: LocaleSet<Catalog> = EVERY_CATALOG;
 
 export interface Explanations {
   locale: Locale;
@@ -23,7 +28,7 @@ export interface Explanations {
 
 /** The explanations in one language (English where a text is missing, which a test forbids). */
 export function explanations(locale: Locale): Explanations {
-  const catalog = CATALOGS[locale] ?? CATALOG_EN;
+  const catalog = inLocale(CATALOGS, locale);
   return {
     locale,
     get(id) {

@@ -1,7 +1,5 @@
 /** The shape of the explanations; the texts are in catalog.<locale>.ts. */
-export type Locale = 'en' | 'de';
-
-export const LOCALES: readonly Locale[] = ['en', 'de'];
+export { LOCALES, type Locale } from '../i18n/locales.ts';
 
 /** One field in one language. */
 export interface CatalogEntry {

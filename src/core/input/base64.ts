@@ -25,15 +25,15 @@ export function decodeBase64Lines(lines: NumberedLine[]): Uint8Array {
   for (const { text, line } of lines) {
     const t = text.replace(/\s+/g, '');
     if (!t) continue;
-    if (!BASE64_LINE.test(t) || paddedAt !== undefined) throw new CertbenchError(`invalid base64 at line ${line}`);
+    if (!BASE64_LINE.test(t) || paddedAt !== undefined) throw new CertbenchError('input.badBase64Line', { line });
     if (t.endsWith('=')) paddedAt = line;
     compact += t;
   }
-  if (!compact) throw new CertbenchError('no base64 data');
+  if (!compact) throw new CertbenchError('input.noBase64');
   const last = lines.length ? lines[lines.length - 1]!.line : 1;
   // Unpadded base64 is common outside PEM (e.g. copied from JSON); a remainder of 1 is never valid.
   if (compact.length % 4 === 1 || (paddedAt !== undefined && compact.length % 4 !== 0)) {
-    throw new CertbenchError(`base64 is cut short at line ${last} (${compact.length} characters is not a whole number of 4-character groups)`);
+    throw new CertbenchError('input.base64Cut', { line: last, count: compact.length });
   }
   return decodeCompact(compact.replace(/=+$/, ''));
 }
@@ -53,7 +53,7 @@ function decodeCompact(b64: string): Uint8Array {
   try {
     bin = atob(padded);
   } catch {
-    throw new CertbenchError('invalid base64');
+    throw new CertbenchError('input.badBase64');
   }
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

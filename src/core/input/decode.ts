@@ -1,12 +1,12 @@
 import type { FoundObject, ObjectKind } from '../types.ts';
-import { describeError } from '../errors.ts';
+import { describeError, errorMessage, msg } from '../errors.ts';
 import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
 import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';
-import { parseDer } from './der.ts';
+import { DerError, parseDer, type DerNode } from '../der/node.ts';
 import { classifyDer } from './der-kind.ts';
-import { KIND_DESCRIPTION, KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
-import { addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } from './sink.ts';
+import { KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
+import { addCaught, addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } from './sink.ts';
 
 /** How origins are named: a paste says "block 2 (CERTIFICATE)", "base64", "DER"; a Kubernetes value only counts objects. */
 export interface DecodeContext {
@@ -20,7 +20,8 @@ const MAX_NESTING = 4; // base64 of PEM of base64 …: each level shrinks the in
 /** Every object certbench shows is a SEQUENCE; other decoded bytes mean the text was not base64/hex after all. */
 const SEQUENCE = 0x30;
 
-const LENGTH_ERROR = /length|cut short|runs past|no bytes|end-of-contents/;
+/** The first line of an authorized_keys / .pub file: key type, then base64 starting with its length (AAAA). */
+const OPENSSH_PUBLIC_KEY = /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) AAAA/m;
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 
@@ -29,6 +30,8 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
   const unescaped = unescapeNewlines(text);
   if (hasPemMarker(unescaped)) return decodePem(unescaped, ctx, sink);
   const trimmed = unescaped.trim();
+  // An OpenSSH public key line is base64 too, but of SSH's wire format: openssl refuses it, and so do we, saying what it is.
+  if (OPENSSH_PUBLIC_KEY.test(trimmed)) return addProblem(sink, ctx.origin, msg('input.openssh'));
   if (ctx.depth < MAX_NESTING && looksLikeHex(trimmed)) {
     const bytes = decodeHex(trimmed);
     if (bytes[0] === SEQUENCE) return decodeDerElements(bytes, child(ctx, 'hex'), sink);
@@ -39,7 +42,7 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
       bytes = decodeBase64Text(trimmed);
     } catch (e) {
       // Only text that is plainly meant as base64 (DER's "MI…", PEM's "LS0t…") earns a base64 message.
-      if (/^(MI|LS0t)/.test(trimmed)) return addProblem(sink, joinOrigin(ctx.origin, 'base64'), describeError(e));
+      if (/^(MI|LS0t)/.test(trimmed)) return addCaught(sink, joinOrigin(ctx.origin, 'base64'), e);
     }
     if (bytes && (bytes[0] === SEQUENCE || asText(bytes) !== undefined)) return decodeBytes(bytes, child(ctx, 'base64'), sink);
   }
@@ -95,12 +98,13 @@ function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
   const where = joinOrigin(ctx.origin, `block ${block.index}`);
   const origin = joinOrigin(ctx.origin, `block ${block.index} (${block.label})`);
   if (block.error) return addProblem(sink, where, block.error);
+  if (block.label === 'OPENSSH PRIVATE KEY') return addProblem(sink, where, msg('input.openssh'));
   let bytes: Uint8Array;
   try {
     bytes = decodeBase64Lines(block.body);
   } catch (e) {
-    const msg = describeError(e);
-    return addProblem(sink, where, msg === 'no base64 data' ? `empty ${block.label} block at line ${block.beginLine}` : msg);
+    const said = errorMessage(e);
+    return addProblem(sink, where, said.id === 'input.noBase64' ? msg('input.emptyPemBlock', { label: block.label, line: block.beginLine }) : said);
   }
   const headers = Object.keys(block.headers).length ? { ...block.headers } : undefined;
   if (/ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '')) {
@@ -125,30 +129,23 @@ export function decodeDerElements(
   const before = sink.objects.length;
   let offset = 0;
   while (offset < bytes.length) {
-    let parsed;
+    let parsed: DerNode;
     try {
+      // Offsets in the tree are from the start of this element (the object's own DER)...
       parsed = parseDer(bytes.subarray(offset));
     } catch (e) {
-      const msg = describeError(e);
-      const promised = label ? LABEL_KINDS[label] : undefined;
-      if (promised && offset === 0 && !LENGTH_ERROR.test(msg)) {
-        // Lengths are sound but asn1js refuses a tag that OpenSSL accepts (e.g. UNIVERSAL 37 in an
-        // algorithm's parameters): trust the label and let the printer judge.
-        sink.objects.push({ kind: promised[0]!, der: bytes.slice(), origin: ctx.origin, pemLabel: label, ...(headers ? { pemHeaders: headers } : {}) });
-        break;
-      }
-      // Offsets in messages are from the start of this input, not of the element.
-      addProblem(sink, where, offset ? shiftOffsets(msg, offset) : msg);
+      // ...and in messages from the start of this input.
+      addProblem(sink, where, errorMessage(offset && e instanceof DerError ? reparseError(bytes, offset) : e));
       break;
     }
-    const shape = classifyDer(parsed.root);
+    const shape = classifyDer(parsed);
     const promised = label ? LABEL_KINDS[label] : undefined;
     let kind: ObjectKind;
     if (label && promised && LABEL_DECIDES.has(label)) {
       kind = promised[0]!; // read as OpenSSL reads it: by the label (the printer names what is wrong inside)
     } else if (shape.kind) {
       kind = shape.kind;
-      if (promised && !promised.includes(kind)) addProblem(sink, where, `labelled ${label} but this is ${KIND_DESCRIPTION[kind]}`);
+      if (promised && !promised.includes(kind)) addProblem(sink, where, msg('input.labelledButIs', { label: label ?? '', kind: msg(`kind.${kind}`) }));
     } else if (promised) {
       kind = promised[0]!; // the printer names what is wrong inside
     } else {
@@ -157,10 +154,10 @@ export function decodeDerElements(
     }
     const obj: FoundObject = { kind, der: parsed.der.slice(), origin: ctx.origin, ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
     sink.objects.push(obj);
-    sink.onDecoded?.(obj, parsed.root);
+    sink.onDecoded?.(obj, parsed);
     offset += parsed.der.length;
     if (label && offset < bytes.length) {
-      if (label !== 'TRUSTED CERTIFICATE') addProblem(sink, where, `${bytes.length - offset} bytes after the end of the DER at offset ${hex(offset)} ignored`);
+      if (label !== 'TRUSTED CERTIFICATE') addProblem(sink, where, msg('input.bytesAfterDer', { count: bytes.length - offset, offset: hex(offset) }));
       break;
     }
   }
@@ -178,6 +175,12 @@ function numberObjects(sink: Sink, from: number, origin: string): void {
   }
 }
 
-function shiftOffsets(message: string, by: number): string {
-  return message.replace(/offset 0x([0-9a-f]+)/g, (_, h: string) => `offset ${hex(parseInt(h, 16) + by)}`);
+/** The error of the element at `offset`, its offset counted from the start of `bytes`. */
+function reparseError(bytes: Uint8Array, offset: number): unknown {
+  try {
+    parseDer(bytes.subarray(offset), { base: offset });
+  } catch (e) {
+    return e;
+  }
+  return undefined;
 }

@@ -1,12 +1,11 @@
 import type { FoundObject } from '../types.ts';
 import { toHex } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, describeError, msg, type CoreMessage } from '../errors.ts';
 import { readPkcs12, type Pkcs12Bag } from '../pkcs12/read.ts';
 import { printPkcs12 } from '../pkcs12/print.ts';
-import { KIND_DESCRIPTION } from './labels.ts';
 import { visibleText } from '../text/visible.ts';
 import { decryptPrivateKey } from '../keys/pkcs8-encryption.ts';
-import { parseDer } from './der.ts';
+import { parseDer } from '../der/node.ts';
 import { classifyDer } from './der-kind.ts';
 
 /**
@@ -15,33 +14,29 @@ import { classifyDer } from './der-kind.ts';
  * which WebCrypto lacks, so it gets a message saying how to convert it.
  */
 export async function decryptFoundKey(obj: FoundObject, passphrase: string): Promise<FoundObject> {
-  if (obj.kind === 'legacy-encrypted-key') throw new CertbenchError(legacyPemMessage(obj), obj.origin);
+  if (obj.kind === 'legacy-encrypted-key') throw CertbenchError.of(legacyPemMessage(obj), obj.origin);
   if (obj.kind !== 'encrypted-private-key') return obj;
   const plain = await decryptPrivateKey(obj.der, passphrase).catch((e: unknown) => {
-    throw e instanceof CertbenchError ? new CertbenchError(e.message, obj.origin) : new CertbenchError(String(e), obj.origin);
+    throw CertbenchError.wrap(e, obj.origin);
   });
   return { kind: 'private-key', der: plain, origin: obj.origin };
 }
 
-export function legacyPemMessage(obj: FoundObject): string {
-  const cipher = (obj.pemHeaders?.['DEK-Info'] ?? '').split(',')[0] || 'unknown cipher';
-  return (
-    `legacy PEM encryption (DEK-Info: ${cipher}) cannot be opened here: convert it with ` +
-    '`openssl pkey -in key.pem -out key-pkcs8.pem` (unencrypted) or ' +
-    '`openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem` (PKCS#8, encrypted)'
-  );
+export function legacyPemMessage(obj: FoundObject): CoreMessage {
+  const cipher = (obj.pemHeaders?.['DEK-Info'] ?? '').split(',')[0];
+  return msg('input.legacyPem', { cipher: cipher || msg('input.unknownCipher') });
 }
 
 /** Classifies decrypted traditional-key DER, checking it is the key its PEM label promised. */
 export function classifyDecryptedKey(der: Uint8Array, obj: FoundObject): FoundObject {
-  const wrong = () => new CertbenchError('wrong passphrase (or corrupted key)', obj.origin);
+  const wrong = () => new CertbenchError('input.wrongPassphrase', undefined, obj.origin);
   let parsed;
   try {
     parsed = parseDer(der);
   } catch {
     throw wrong();
   }
-  const kind = classifyDer(parsed.root).kind;
+  const kind = classifyDer(parsed).kind;
   if (!kind || !/private-key$/.test(kind) || kind === 'encrypted-private-key') throw wrong();
   return { kind, der: parsed.der.slice(), origin: obj.origin, pemLabel: obj.pemLabel };
 }
@@ -72,9 +67,9 @@ const LOCAL_KEY_ID = '1.2.840.113549.1.9.21';
  * and localKeyID, the certificates and keys as objects of their own, each named after its bag.
  */
 export async function openPkcs12(obj: FoundObject, passphrase: string): Promise<OpenedPkcs12> {
-  if (obj.kind !== 'pkcs12') throw new CertbenchError(`${KIND_DESCRIPTION[obj.kind]}, not a PKCS#12 file`, obj.origin);
+  if (obj.kind !== 'pkcs12') throw new CertbenchError('input.notPkcs12', { kind: msg(`kind.${obj.kind}`) }, obj.origin);
   const contents = await readPkcs12(obj.der, passphrase).catch((e: unknown) => {
-    throw new CertbenchError(describeError(e), obj.origin);
+    throw CertbenchError.wrap(e, obj.origin);
   });
   const bags = contents.bags
     .filter((b) => !b.info.startsWith('Safe Contents'))

@@ -1,54 +1,50 @@
-import * as asn1js from 'asn1js';
+import { CONTEXT, UNIVERSAL, type DerNode } from '../der/node.ts';
+import { oidFromContent } from '../der/read.ts';
 import type { ObjectKind } from '../types.ts';
+import { msg, type CoreMessage } from '../messages/index.ts';
 
 /** What the ASN.1 shape says an element is; `note` explains shapes certbench knows but cannot show. */
 export interface DerShape {
   kind?: ObjectKind;
-  note?: string;
+  note?: CoreMessage;
 }
 
 const PKCS7_PREFIX = '1.2.840.113549.1.7.';
 const PKCS7_DATA = '1.2.840.113549.1.7.1';
 
-const UNIVERSAL = 1;
-const CONTEXT = 3;
-
-function is(b: asn1js.AsnType | undefined, tagNumber: number, tagClass = UNIVERSAL): boolean {
-  return !!b && b.idBlock.tagClass === tagClass && b.idBlock.tagNumber === tagNumber;
+function is(b: DerNode | undefined, tagNumber: number, tagClass = UNIVERSAL): boolean {
+  return !!b && b.cls === tagClass && b.tag === tagNumber;
 }
-const isInteger = (b?: asn1js.AsnType) => is(b, 2);
-const isBitString = (b?: asn1js.AsnType) => is(b, 3);
-const isOctetString = (b?: asn1js.AsnType) => is(b, 4);
-const isOid = (b?: asn1js.AsnType) => is(b, 6);
-const isSequence = (b?: asn1js.AsnType) => is(b, 16) && b!.idBlock.isConstructed;
-const isTime = (b?: asn1js.AsnType) => is(b, 23) || is(b, 24);
-const isContext = (b: asn1js.AsnType | undefined, n: number) => is(b, n, CONTEXT);
+const isInteger = (b?: DerNode) => is(b, 2);
+const isBitString = (b?: DerNode) => is(b, 3);
+const isOctetString = (b?: DerNode) => is(b, 4);
+const isOid = (b?: DerNode) => is(b, 6);
+const isSequence = (b?: DerNode) => is(b, 16) && b!.constructed;
+const isTime = (b?: DerNode) => is(b, 23) || is(b, 24);
+const isContext = (b: DerNode | undefined, n: number) => is(b, n, CONTEXT);
 
-function children(b: asn1js.AsnType | undefined): asn1js.AsnType[] {
-  if (!b || !b.idBlock.isConstructed) return [];
-  const v = (b.valueBlock as { value?: unknown }).value;
-  return Array.isArray(v) ? (v as asn1js.AsnType[]) : [];
+function children(b: DerNode | undefined): DerNode[] {
+  return b ? b.children : [];
 }
 
-function oidOf(b: asn1js.AsnType | undefined): string | undefined {
-  return isOid(b) ? (b as asn1js.ObjectIdentifier).valueBlock.toString() : undefined;
+function oidOf(b: DerNode | undefined): string | undefined {
+  return isOid(b) ? oidFromContent(b!.content) : undefined;
 }
 
-/** A small INTEGER's value, or undefined for big or non-INTEGER elements. */
-function smallInt(b: asn1js.AsnType | undefined): number | undefined {
-  if (!isInteger(b)) return undefined;
-  const v = (b as asn1js.Integer).valueBlock;
-  return v.valueHexView.length <= 4 ? v.valueDec : undefined;
+/** A small non-negative INTEGER's value, or undefined for big, negative or non-INTEGER elements. */
+function smallInt(b: DerNode | undefined): number | undefined {
+  if (!isInteger(b) || b!.content.length > 4 || !b!.content.length || b!.content[0]! & 0x80) return undefined;
+  return b!.content.reduce((n, x) => n * 256 + x, 0);
 }
 
 /** An AlgorithmIdentifier: SEQUENCE { OID, params? }. */
-const isAlgorithm = (b?: asn1js.AsnType) => isSequence(b) && isOid(children(b)[0]);
+const isAlgorithm = (b?: DerNode) => isSequence(b) && isOid(children(b)[0]);
 
 /**
  * Classifies a parsed element by its ASN.1 structure alone (the PEM label is checked against
  * this by the caller). Returns no kind for shapes that are none of the objects certbench shows.
  */
-export function classifyDer(root: asn1js.AsnType): DerShape {
+export function classifyDer(root: DerNode): DerShape {
   if (!isSequence(root)) return {};
   const c = children(root);
 
@@ -65,7 +61,7 @@ export function classifyDer(root: asn1js.AsnType): DerShape {
 }
 
 /** Certificate, CertificationRequest or CertificateList, told apart by their to-be-signed part. */
-function signedShape(tbs: asn1js.AsnType[]): DerShape {
+function signedShape(tbs: DerNode[]): DerShape {
   // CertificationRequestInfo: version, subject, SubjectPublicKeyInfo, [0] attributes
   if (
     isInteger(tbs[0]) &&
@@ -86,7 +82,7 @@ function signedShape(tbs: asn1js.AsnType[]): DerShape {
 }
 
 /** The SEQUENCEs that start with an INTEGER: private keys, RSA public keys, PKCS#12. */
-function integerLedShape(c: asn1js.AsnType[]): DerShape {
+function integerLedShape(c: DerNode[]): DerShape {
   const version = smallInt(c[0]);
   if (c.length >= 3 && isAlgorithm(c[1]) && isOctetString(c[2]) && (version === 0 || version === 1)) return { kind: 'private-key' };
   if (version === 1 && isOctetString(c[1]) && c.slice(2).every((x) => isContext(x, 0) || isContext(x, 1))) return { kind: 'ec-private-key' };
@@ -99,6 +95,6 @@ function integerLedShape(c: asn1js.AsnType[]): DerShape {
   if (ints === c.length && ints === 6 && version === 0) return { kind: 'dsa-private-key' };
   // RSAPrivateKey: version, n, e, d, p, q, dp, dq, qinv [, otherPrimeInfos]
   if (ints === 9 && (version === 0 || version === 1) && c.length <= 10) return { kind: 'rsa-private-key' };
-  if (ints === c.length && ints === 3) return { note: 'DSA or DH parameters, not a key' };
+  if (ints === c.length && ints === 3) return { note: msg('input.dsaOrDhParameters') };
   return {};
 }

@@ -1,8 +1,8 @@
 import type { DetectResult, FoundObject } from '../types.ts';
-import { describeError } from '../errors.ts';
+import { msg, render } from '../errors.ts';
 import { asText, decodeBytes, decodeText } from './decode.ts';
 import { decodeKubeText, looksLikeKube } from './kube-objects.ts';
-import { addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded, type Sink } from './sink.ts';
+import { addCaught, addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded, type Sink } from './sink.ts';
 
 /**
  * Finds every object in what a person pasted or dropped: PEM blocks (any number, any label,
@@ -23,7 +23,7 @@ export function detectInput(input: string | Uint8Array, sourceName?: string, onD
     else if (!(looksLikeKube(text) && decodeKubeText(text, origin, sink))) decodeText(text, ctx, sink);
   } catch (e) {
     // Decoders report what they understand; anything else is still a message, never a throw.
-    addProblem(sink, origin, describeError(e));
+    addCaught(sink, origin, e);
   }
   if (!sink.objects.length && !sink.problems.length) addProblem(sink, origin, NOTHING_RECOGNISABLE);
   setParametersAside(sink);
@@ -45,6 +45,7 @@ function setParametersAside(sink: Sink): void {
   const where = new Set(aside.map((o) => o.origin.replace(/ \([^)]*\)$/, '')));
   sink.problems = sink.problems.filter((p) => !where.has(p.origin));
   for (const o of aside) {
-    sink.problems.push({ origin: o.origin, message: `${o.pemLabel} skipped: domain parameters, not a key (openssl pkey reads past them too)`, skipped: true });
+    const said = msg('input.parametersSkipped', { label: o.pemLabel ?? '' });
+    sink.problems.push({ origin: o.origin, message: render(said), said, skipped: true });
   }
 }

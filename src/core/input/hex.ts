@@ -16,8 +16,8 @@ export function looksLikeHex(text: string): boolean {
 export function decodeHex(text: string): Uint8Array {
   const compact = text.trim().replace(/^0x/, '').replace(/[\s:]/g, '');
   const bad = compact.search(/[^0-9a-fA-F]/);
-  if (bad >= 0) throw new CertbenchError(`invalid hex character '${compact[bad]}' at position ${bad + 1}`);
-  if (compact.length % 2) throw new CertbenchError(`odd number of hex digits (${compact.length})`);
+  if (bad >= 0) throw new CertbenchError('input.badHexChar', { char: compact[bad], position: bad + 1 });
+  if (compact.length % 2) throw new CertbenchError('input.oddHex', { count: compact.length });
   const out = new Uint8Array(compact.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(compact.substr(i * 2, 2), 16);
   return out;

@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import { describeError } from '../errors.ts';
+import { errorMessage, msg, type LocatedMessage } from '../errors.ts';
 import { decodeBase64Text } from './base64.ts';
 import { decodeBytes, decodeText } from './decode.ts';
 import { hasPemMarker } from './pem.ts';
@@ -24,19 +24,19 @@ export function looksLikeKube(text: string): boolean {
  */
 export function decodeKubeText(text: string, origin: string, sink: Sink): boolean {
   const values: unknown[] = [];
-  const yamlProblems: string[] = [];
+  const yamlProblems: LocatedMessage[] = [];
   const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
     if (doc.errors.length) {
       const err = doc.errors[0]!;
       const line = err.linePos?.[0]?.line;
-      yamlProblems.push(`YAML: ${err.message.split('\n')[0]}${line ? ` at line ${line}` : ''}`);
+      yamlProblems.push(line ? msg('input.yamlAtLine', { reason: err.message.split('\n')[0]!, line }) : msg('input.yaml', { reason: err.message.split('\n')[0]! }));
       continue;
     }
     try {
       values.push(doc.toJS({ maxAliasCount: 50 }));
     } catch (e) {
-      yamlProblems.push(`YAML: ${describeError(e)}`);
+      yamlProblems.push(msg('input.yaml', { reason: errorMessage(e) }));
     }
   }
   const local = newSink();
@@ -87,7 +87,7 @@ function value(raw: unknown, base64: boolean, origin: string, mustHold: boolean,
     try {
       bytes = decodeBase64Text(raw);
     } catch (e) {
-      if (mustHold) addProblem(sink, origin, `${describeError(e)} (values under data are base64)`);
+      if (mustHold) addProblem(sink, origin, msg('input.dataNotBase64', { reason: errorMessage(e) }));
       return;
     }
     decodeBytes(bytes, ctx, local);
@@ -108,7 +108,7 @@ function secret(o: Obj, origin: string, sink: Sink): void {
   const local = newSink();
   for (const [k, raw] of entries(o.data)) value(raw, true, joinOrigin(name, `data.${k}`), CERT_KEY.test(k), local);
   for (const [k, raw] of entries(o.stringData)) value(raw, false, joinOrigin(name, `stringData.${k}`), CERT_KEY.test(k), local);
-  finish(local, sink, name, 'no certificates or keys in data or stringData');
+  finish(local, sink, name, msg('input.nothingInSecret'));
 }
 
 function configMap(o: Obj, origin: string, sink: Sink): void {
@@ -116,20 +116,20 @@ function configMap(o: Obj, origin: string, sink: Sink): void {
   const local = newSink();
   for (const [k, raw] of entries(o.data)) value(raw, false, joinOrigin(name, `data.${k}`), CERT_KEY.test(k), local);
   for (const [k, raw] of entries(o.binaryData)) value(raw, true, joinOrigin(name, `binaryData.${k}`), CERT_KEY.test(k), local);
-  finish(local, sink, name, 'no certificates or keys in data or binaryData');
+  finish(local, sink, name, msg('input.nothingInConfigMap'));
 }
 
 function csr(o: Obj, origin: string, sink: Sink): void {
   const name = joinOrigin(origin, `CertificateSigningRequest ${nameOf(o)}`);
   const local = newSink();
   if (o.apiVersion === 'certificates.k8s.io/v1beta1') {
-    addProblem(local, name, 'certificates.k8s.io/v1beta1 was removed in Kubernetes 1.22: use certificates.k8s.io/v1 (decoded anyway)');
+    addProblem(local, name, msg('input.csrV1beta1'));
   }
   const spec = isObj(o.spec) ? o.spec : {};
   const status = isObj(o.status) ? o.status : {};
   value(spec.request, true, joinOrigin(name, 'spec.request'), true, local);
   value(status.certificate, true, joinOrigin(name, 'status.certificate'), true, local);
-  finish(local, sink, name, 'no spec.request or status.certificate');
+  finish(local, sink, name, msg('input.nothingInCsr'));
 }
 
 function kubeconfig(o: Obj, origin: string, sink: Sink): void {
@@ -147,7 +147,7 @@ function kubeconfig(o: Obj, origin: string, sink: Sink): void {
       value(u.user[field], true, joinOrigin(where, field), true, local);
     }
   }
-  finish(local, sink, name, 'no embedded certificates or keys (…-data fields); file paths such as certificate-authority cannot be read here');
+  finish(local, sink, name, msg('input.nothingInKubeconfig'));
 }
 
 /** Any other object: every string holding PEM, named by its path. */
@@ -165,11 +165,11 @@ function other(o: Obj, kind: string | undefined, origin: string, sink: Sink): vo
     }
   };
   visit(o, '', 0);
-  if (kind) finish(local, sink, name, 'no certificates or keys found (certbench reads Secrets, ConfigMaps, CertificateSigningRequests and kubeconfigs)');
+  if (kind) finish(local, sink, name, msg('input.nothingInKube'));
   else merge(local, sink);
 }
 
-function finish(local: Sink, sink: Sink, name: string, nothingMessage: string): void {
+function finish(local: Sink, sink: Sink, name: string, nothingMessage: LocatedMessage): void {
   if (!local.objects.length && !local.problems.length) addProblem(local, name, nothingMessage);
   merge(local, sink);
 }

@@ -25,26 +25,6 @@ export const LABEL_KINDS: Record<string, ObjectKind[]> = {
   CMS: ['pkcs7'],
 };
 
-/** "this is …" in label-mismatch messages. */
-export const KIND_DESCRIPTION: Record<ObjectKind, string> = {
-  certificate: 'an X.509 certificate',
-  csr: 'a PKCS#10 request',
-  crl: 'a CRL',
-  'private-key': 'a PKCS#8 private key',
-  'rsa-private-key': 'a PKCS#1 RSA private key',
-  'ec-private-key': 'a SEC1 EC private key',
-  'dsa-private-key': 'a DSA private key',
-  'encrypted-private-key': 'an encrypted PKCS#8 private key',
-  'legacy-encrypted-key': 'a legacy-encrypted PEM private key',
-  'public-key': 'a public key (SubjectPublicKeyInfo)',
-  'rsa-public-key': 'a PKCS#1 RSA public key',
-  'dsa-public-key': 'a DSA public key (DSAPublicKey)',
-  parameters: 'domain parameters',
-  pkcs7: 'a PKCS#7 bundle',
-  pkcs12: 'a PKCS#12 file',
-  'unknown-der': 'an unknown ASN.1 object',
-};
-
 /**
  * Labels whose DER OpenSSL reads only by the label: the same SEQUENCE of INTEGERs is DH parameters
  * under "DH PARAMETERS" and an RSA key under "RSA PUBLIC KEY". Under these the label decides the

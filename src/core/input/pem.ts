@@ -1,4 +1,5 @@
 import type { NumberedLine } from './base64.ts';
+import { msg, type CoreMessage } from '../messages/index.ts';
 
 /** One `-----BEGIN X-----` … `-----END X-----` block found in pasted text. */
 export interface PemBlock {
@@ -10,7 +11,7 @@ export interface PemBlock {
   body: NumberedLine[];
   beginLine: number;
   /** Set when the block is not well-formed (no END line, END with another label). */
-  error?: string;
+  error?: CoreMessage;
 }
 
 const BEGIN = /^-----BEGIN ([^-\s](?:[^-]*[^-\s])?)-----$/;
@@ -57,16 +58,16 @@ function readBlock(lines: string[], start: number, block: PemBlock): number {
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (BEGIN.test(line)) {
-      block.error = `BEGIN ${block.label} at line ${block.beginLine} has no END line`;
+      block.error = msg('input.pemNoEnd', { label: block.label, line: block.beginLine });
       return i;
     }
     const end = END.exec(line);
     if (end) {
-      if (end[1] !== block.label) block.error = `BEGIN ${block.label} at line ${block.beginLine} ends with END ${end[1]} at line ${i + 1}`;
+      if (end[1] !== block.label) block.error = msg('input.pemEndMismatch', { label: block.label, line: block.beginLine, endLabel: end[1]!, endLine: i + 1 });
       return i + 1;
     }
     block.body.push({ text: line, line: i + 1 });
   }
-  block.error = `BEGIN ${block.label} at line ${block.beginLine} has no END line`;
+  block.error = msg('input.pemNoEnd', { label: block.label, line: block.beginLine });
   return i;
 }

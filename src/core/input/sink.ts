@@ -1,12 +1,13 @@
-import type { AsnType } from 'asn1js';
+import type { DerNode } from '../der/node.ts';
 import type { FoundObject, InputProblem } from '../types.ts';
+import { errorMessage, msg, render, type LocatedMessage } from '../errors.ts';
 
 /**
- * Called for each object as it is found, with the asn1js tree classification decoded it from, so a
+ * Called for each object as it is found, with the tree classification decoded it from, so a
  * caller can print it from that tree at once instead of decoding it again later. The object's
  * origin may still change (numbering) after the call; its kind and bytes do not.
  */
-export type OnDecoded = (obj: FoundObject, tree: AsnType) => void;
+export type OnDecoded = (obj: FoundObject, tree: DerNode) => void;
 
 /** Where decoders put what they find; origins are built with `joinOrigin`. */
 export interface Sink {
@@ -22,8 +23,20 @@ export function joinOrigin(...parts: (string | undefined)[]): string {
   return parts.filter((p) => p).join(' › ');
 }
 
-export function addProblem(sink: Sink, origin: string, message: string): void {
-  sink.problems.push({ origin: origin || 'input', message });
+/** A problem as a message (the English `message` is what the CLI prints; the UI words `said`). */
+export function addProblem(sink: Sink, origin: string, said: LocatedMessage): void {
+  sink.problems.push({ origin: origin || 'input', message: render(said), said });
 }
 
-export const NOTHING_RECOGNISABLE = 'nothing recognisable: paste PEM, DER, base64 or a Kubernetes Secret/CSR/kubeconfig';
+/** A caught error as a problem of `origin` (for callers outside the decoders: files that cannot be read). */
+export function caughtProblem(origin: string, e: unknown): InputProblem {
+  const said = errorMessage(e);
+  return { origin, message: render(said), said };
+}
+
+/** A caught error as a problem: a CertbenchError keeps its id, anything else its own text. */
+export function addCaught(sink: Sink, origin: string, e: unknown): void {
+  addProblem(sink, origin, errorMessage(e));
+}
+
+export const NOTHING_RECOGNISABLE = msg('input.nothingRecognisable');

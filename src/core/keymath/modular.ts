@@ -8,7 +8,7 @@ import { CertbenchError } from '../errors.ts';
 /** base^exponent mod p, for p > 1. */
 export function modPow(base: bigint, exponent: bigint, p: bigint): bigint {
   // noble refuses negative exponents; DSA's x is a positive INTEGER, so a negative one is a broken file.
-  if (exponent < 0n) throw new CertbenchError('a negative exponent cannot be used to compute g^x mod p');
+  if (exponent < 0n) throw new CertbenchError('keymath.negativeExponent');
   const field = Field(p);
   return field.pow(field.create(base), exponent);
 }

@@ -20,7 +20,7 @@ export interface PrimeCurve {
 
 /** k·G as an uncompressed SEC1 point (04 || X || Y), coordinates padded to the field size; 00 for infinity. */
 export function multiplyGenerator(c: PrimeCurve, k: bigint): Uint8Array {
-  if (c.n <= 0n) throw new CertbenchError('EC curve order is not positive');
+  if (c.n <= 0n) throw new CertbenchError('keymath.orderNotPositive');
   const scalar = ((k % c.n) + c.n) % c.n;
   if (scalar === 0n) return new Uint8Array([0]);
   try {
@@ -28,11 +28,11 @@ export function multiplyGenerator(c: PrimeCurve, k: bigint): Uint8Array {
     // noble's constant-time multiply blinds k with a multiple of n, which is sound only if n·G is the
     // point at infinity; explicit parameters can claim any n, so check rather than print a random point.
     if (!Point.BASE.multiplyUnsafe(c.n - 1n).add(Point.BASE).is0()) {
-      throw new CertbenchError('EC curve order n does not match the generator (n·G is not the point at infinity)');
+      throw new CertbenchError('keymath.orderMismatch');
     }
     return Point.BASE.multiply(scalar).toBytes(false);
   } catch (e) {
     if (e instanceof CertbenchError) throw e;
-    throw new CertbenchError(`EC curve parameters are not usable to compute the public key: ${describeError(e)}`);
+    throw new CertbenchError('keymath.curveUnusable', { reason: describeError(e) });
   }
 }

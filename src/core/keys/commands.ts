@@ -4,6 +4,7 @@
  */
 import { type KeyAlgorithm, type KeyType, keyAlgorithmOf, signatureHashOf } from './key-types.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from './pkcs8-encryption.ts';
+import { msg } from '../errors.ts';
 import { shellLine, type EquivalentStep } from '../equivalent-command.ts';
 
 /** `-newkey …` words for `openssl req`. */
@@ -53,15 +54,15 @@ export interface KeyCommandOptions {
 export function keyCommands(type: KeyType, options: KeyCommandOptions = {}): EquivalentStep[] {
   const file = options.keyFile ?? 'server.key';
   const gen = genpkeyWords(type);
-  if (!options.encrypted) return [{ tool: 'openssl', title: 'Generate the private key (PKCS#8 PEM)', text: shellLine([...gen, '-out', file]) }];
+  if (!options.encrypted) return [{ tool: 'openssl', title: msg('step.key.generate'), text: shellLine([...gen, '-out', file]) }];
   const env = options.passphraseEnv ?? 'CERTBENCH_PASSPHRASE';
   const iterations = options.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
   return [
     {
       tool: 'openssl',
-      title: 'Generate the key and encrypt it as certbench does',
+      title: msg('step.key.encrypted'),
       text: `${shellLine(gen)} | ${shellLine(['openssl', 'pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-iter', String(iterations), '-passout', `env:${env}`, '-out', file])}`,
-      note: `The passphrase is read from the environment variable ${env} (export ${env}=… first), so it stays out of your shell history. \`openssl genpkey -aes-256-cbc\` alone would also write PBES2 with AES-256-CBC and HMAC-SHA256, but with openssl's default of 2048 PBKDF2 iterations instead of certbench's ${iterations.toLocaleString('en-US')}; the pkcs8 step sets the same count.`,
+      notes: [msg('step.note.keyPassphrase', { env, iterations: iterations.toLocaleString('en-US') })],
     },
   ];
 }

@@ -27,7 +27,7 @@ async function pkcs8Of(privateKey: CryptoKey, subtle: SubtleCrypto): Promise<Uin
   try {
     return new Uint8Array(await subtle.exportKey('pkcs8', privateKey));
   } catch (e) {
-    throw new CertbenchError(`this private key cannot be exported (non-extractable?): ${describeError(e)}`);
+    throw new CertbenchError('keys.notExportable', { reason: describeError(e) });
   }
 }
 
@@ -51,14 +51,14 @@ export async function exportPrivateKeyDer(
     case 'pkcs8':
       return pkcs8;
     case 'encrypted-pkcs8':
-      if (!options.passphrase) throw new CertbenchError('an encrypted key needs a passphrase');
+      if (!options.passphrase) throw new CertbenchError('keys.passphraseNeeded');
       return encryptPrivateKey(pkcs8, options.passphrase, options, subtle);
     case 'pkcs1':
-      if (alg?.family !== 'rsa') throw new CertbenchError(`PKCS#1 (RSA PRIVATE KEY) holds RSA keys only, not ${privateKey.algorithm.name}`);
+      if (alg?.family !== 'rsa') throw new CertbenchError('keys.pkcs1RsaOnly', { name: privateKey.algorithm.name });
       // The PKCS#8 payload of an RSA key is exactly its PKCS#1 RSAPrivateKey.
       return readPkcs8(pkcs8).privateKey;
     case 'sec1': {
-      if (alg?.family !== 'ec') throw new CertbenchError(`SEC1 (EC PRIVATE KEY) holds EC keys only, not ${privateKey.algorithm.name}`);
+      if (alg?.family !== 'ec') throw new CertbenchError('keys.sec1EcOnly', { name: privateKey.algorithm.name });
       // WebCrypto's inner ECPrivateKey lacks the [0] curve (and in browsers the [1] point): rebuild it as `openssl ec` writes it.
       const inner = readSec1(readPkcs8(pkcs8).privateKey, alg.curve);
       return buildSec1({ curve: alg.curve, privateScalar: inner.privateScalar, publicPoint: publicPointOf(await spkiOf(privateKey, subtle)) });

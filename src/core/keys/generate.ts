@@ -31,7 +31,7 @@ export async function generateKeyPair(
   try {
     return (await subtle.generateKey(params, options.extractable ?? true, ['sign', 'verify'])) as CryptoKeyPair;
   } catch (e) {
-    if (alg.family === 'ed25519') throw new CertbenchError('this browser cannot make Ed25519 keys (WebCrypto has no Ed25519 here): choose ECDSA P-256 instead');
-    throw new CertbenchError(`could not generate a ${type} key: ${describeError(e)}`);
+    if (alg.family === 'ed25519') throw new CertbenchError('keys.noEd25519');
+    throw new CertbenchError('keys.generateFailed', { type, reason: describeError(e) });
   }
 }

@@ -2,7 +2,7 @@
  * Reads a private key in any form OpenSSL writes — PKCS#8 (plain or passphrase-encrypted),
  * PKCS#1 `RSA PRIVATE KEY`, SEC1 `EC PRIVATE KEY`, as PEM or DER — into WebCrypto.
  */
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, describeError, msg } from '../errors.ts';
 import { decodeBase64Lines } from '../input/base64.ts';
 import { findPemBlocks } from '../input/pem.ts';
 import { oidDisplayName } from '../oids.ts';
@@ -43,17 +43,14 @@ function privateKeyDer(input: string | Uint8Array): { der: Uint8Array; label?: s
   const block = blocks.find((b) => b.label.endsWith('PRIVATE KEY'));
   if (!block) {
     const labels = blocks.map((b) => b.label).join(', ');
-    throw new CertbenchError(labels ? `no private key here (found ${labels})` : 'no PEM block here');
+    throw labels ? new CertbenchError('keys.noPrivateKeyFound', { labels }) : new CertbenchError('keys.noPemBlock');
   }
-  const where = `block ${block.index} (${block.label})`;
-  if (block.error) throw new CertbenchError(block.error, where);
+  const where = msg('where.blockLabelled', { index: block.index, label: block.label });
+  if (block.error) throw CertbenchError.of(block.error, where);
   if (block.headers['Proc-Type']?.includes('ENCRYPTED')) {
-    throw new CertbenchError(
-      `legacy OpenSSL encryption (DEK-Info: ${block.headers['DEK-Info'] ?? '?'}) is not supported: convert with \`openssl pkcs8 -topk8 -v2 aes-256-cbc\``,
-      where,
-    );
+    throw new CertbenchError('keys.legacyEncryption', { dekInfo: block.headers['DEK-Info'] ?? '?' }, where);
   }
-  if (!(block.label in LABEL_FORMAT)) throw new CertbenchError(`${block.label} keys are not supported (RSA, ECDSA P-256/384/521 and Ed25519 are)`, where);
+  if (!(block.label in LABEL_FORMAT)) throw new CertbenchError('keys.labelUnsupported', { label: block.label }, where);
   return { der: decodeBase64Lines(block.body), label: block.label };
 }
 
@@ -64,10 +61,10 @@ function importAlgorithmFor(pkcs8: Uint8Array): RsaHashedImportParams | EcKeyImp
   if (algorithmOid === OID_ED25519) return { name: 'Ed25519' };
   if (algorithmOid === OID_EC_PUBLIC_KEY) {
     const curve = parametersOid ? curveOfOid(parametersOid) : undefined;
-    if (!curve) throw new CertbenchError(`EC curve ${parametersOid ? oidDisplayName(parametersOid) : '(none)'} is not supported: use P-256, P-384 or P-521`);
+    if (!curve) throw new CertbenchError('keys.curveUnsupported', { curve: parametersOid ? oidDisplayName(parametersOid) : '(none)' });
     return { name: 'ECDSA', namedCurve: curve };
   }
-  throw new CertbenchError(`${oidDisplayName(algorithmOid)} keys are not supported for signing here (RSA, ECDSA P-256/384/521 and Ed25519 are)`);
+  throw new CertbenchError('keys.algorithmUnsupported', { algorithm: oidDisplayName(algorithmOid) });
 }
 
 /**
@@ -82,12 +79,12 @@ export async function importPrivateKey(
   const { der, label } = privateKeyDer(input);
   const shape = privateKeyFormatOf(der);
   const format = shape ?? (label ? LABEL_FORMAT[label] : undefined);
-  if (!format) throw new CertbenchError('not a private key in a form certbench reads (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1)');
-  if (label && shape && LABEL_FORMAT[label] !== shape) throw new CertbenchError(`labelled ${label} but holds a ${shape} key`);
+  if (!format) throw new CertbenchError('keys.notPrivateKey');
+  if (label && shape && LABEL_FORMAT[label] !== shape) throw new CertbenchError('keys.labelMismatch', { label, shape });
   let pkcs8: Uint8Array;
   switch (format) {
     case 'encrypted-pkcs8':
-      if (options.passphrase === undefined) throw new CertbenchError('this key is encrypted: give its passphrase');
+      if (options.passphrase === undefined) throw new CertbenchError('keys.encryptedNeedsPassphrase');
       pkcs8 = await decryptPrivateKey(der, options.passphrase, subtle);
       break;
     case 'pkcs1':
@@ -104,10 +101,10 @@ export async function importPrivateKey(
   try {
     privateKey = await subtle.importKey('pkcs8', pkcs8.slice().buffer as ArrayBuffer, alg, true, ['sign']);
   } catch (e) {
-    throw new CertbenchError(`WebCrypto refused the ${alg.name} key: ${describeError(e)}`);
+    throw new CertbenchError('keys.webCryptoRefused', { name: alg.name, reason: describeError(e) });
   }
   const algorithm = keyAlgorithmOfCryptoKey(privateKey);
-  if (!algorithm) throw new CertbenchError(`unexpected WebCrypto key algorithm ${privateKey.algorithm.name}`);
+  if (!algorithm) throw new CertbenchError('keys.unexpectedAlgorithm', { name: privateKey.algorithm.name });
   const publicKey = await publicKeyOf(privateKey, subtle);
   return { keyPair: { privateKey, publicKey }, algorithm, keyType: keyTypeOf(algorithm), format, pkcs8 };
 }

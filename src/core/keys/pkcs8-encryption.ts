@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { concatBytes, toArrayBuffer } from '../bytes.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { oidLongName } from '../oids.ts';
 
 const OID_PBES2 = '1.2.840.113549.1.5.13';
@@ -41,8 +41,8 @@ const AES_CBC_OID_BY_BITS: Record<number, string> = {
   256: '2.16.840.1.101.3.4.1.42',
 };
 
-const REENCRYPT_HINT = 're-encrypt with `openssl pkcs8 -topk8 -v2 aes-256-cbc`';
-const WHERE = 'encrypted private key';
+const REENCRYPT_HINT = msg('keys.reencryptHint');
+const WHERE = msg('where.encryptedPrivateKey');
 
 /** The default for new keys: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
@@ -53,8 +53,8 @@ export interface Pkcs8EncryptionOptions {
   aesBits?: 128 | 192 | 256;
 }
 
-function fail(message: string): never {
-  throw new CertbenchError(message, WHERE);
+function fail(message: CoreMessage): never {
+  throw CertbenchError.of(message, WHERE);
 }
 
 function schemeName(oid: string): string {
@@ -63,11 +63,11 @@ function schemeName(oid: string): string {
 }
 
 function unsupported(oid: string): never {
-  fail(`unsupported encryption scheme ${schemeName(oid)}: ${REENCRYPT_HINT}`);
+  fail(msg('keys.unsupportedScheme', { scheme: schemeName(oid), hint: REENCRYPT_HINT }));
 }
 
 function octets(node: asn1js.AsnType | undefined, what: string): Uint8Array {
-  if (!(node instanceof asn1js.OctetString)) fail(`${what} is not an OCTET STRING`);
+  if (!(node instanceof asn1js.OctetString)) fail(msg('keys.notOctetString', { what }));
   // A constructed (BER) OCTET STRING keeps its pieces in valueBlock.value.
   if (node.valueBlock.isConstructed) {
     return concatBytes(...(node.valueBlock.value as asn1js.OctetString[]).map((p) => octets(p, what)));
@@ -76,19 +76,19 @@ function octets(node: asn1js.AsnType | undefined, what: string): Uint8Array {
 }
 
 function oidOf(node: asn1js.AsnType | undefined, what: string): string {
-  if (!(node instanceof asn1js.ObjectIdentifier)) fail(`${what} is not an OBJECT IDENTIFIER`);
+  if (!(node instanceof asn1js.ObjectIdentifier)) fail(msg('keys.notOid', { what }));
   return node.valueBlock.toString();
 }
 
 function seq(node: asn1js.AsnType | undefined, what: string): asn1js.AsnType[] {
-  if (!(node instanceof asn1js.Sequence)) fail(`${what} is not a SEQUENCE`);
+  if (!(node instanceof asn1js.Sequence)) fail(msg('keys.notSequence', { what }));
   return node.valueBlock.value;
 }
 
 function smallInt(node: asn1js.AsnType | undefined, what: string): number {
-  if (!(node instanceof asn1js.Integer)) fail(`${what} is not an INTEGER`);
+  if (!(node instanceof asn1js.Integer)) fail(msg('keys.notInteger', { what }));
   const n = node.valueBlock.valueDec;
-  if (!Number.isSafeInteger(n) || n < 1) fail(`${what} is out of range`);
+  if (!Number.isSafeInteger(n) || n < 1) fail(msg('keys.outOfRange', { what }));
   return n;
 }
 
@@ -104,9 +104,9 @@ function readPbes2(params: asn1js.AsnType | undefined): Pbes2Params {
   const [kdf, enc] = seq(params, 'PBES2 parameters');
   const [kdfOidNode, kdfParams] = seq(kdf, 'PBES2 key derivation');
   const kdfOid = oidOf(kdfOidNode, 'PBES2 key derivation');
-  if (kdfOid !== OID_PBKDF2) fail(`unsupported key derivation ${schemeName(kdfOid)}: ${REENCRYPT_HINT}`);
+  if (kdfOid !== OID_PBKDF2) fail(msg('keys.unsupportedKdf', { kdf: schemeName(kdfOid), hint: REENCRYPT_HINT }));
   const kp = seq(kdfParams, 'PBKDF2 parameters');
-  if (!(kp[0] instanceof asn1js.OctetString)) fail(`PBKDF2 salt from another source is not supported: ${REENCRYPT_HINT}`);
+  if (!(kp[0] instanceof asn1js.OctetString)) fail(msg('keys.saltSource', { hint: REENCRYPT_HINT }));
   const salt = octets(kp[0], 'PBKDF2 salt');
   const iterations = smallInt(kp[1], 'PBKDF2 iteration count');
   let rest = kp.slice(2);
@@ -118,14 +118,14 @@ function readPbes2(params: asn1js.AsnType | undefined): Pbes2Params {
   let hash = 'SHA-1';
   if (rest[0]) {
     const prfOid = oidOf(seq(rest[0], 'PBKDF2 PRF')[0], 'PBKDF2 PRF');
-    hash = PRF_HASH[prfOid] ?? fail(`PBKDF2 PRF ${schemeName(prfOid)} is not available in WebCrypto: ${REENCRYPT_HINT}`);
+    hash = PRF_HASH[prfOid] ?? fail(msg('keys.prfUnavailable', { prf: schemeName(prfOid), hint: REENCRYPT_HINT }));
   }
   const [encOidNode, ivNode] = seq(enc, 'PBES2 encryption scheme');
   const encOid = oidOf(encOidNode, 'PBES2 encryption scheme');
   const keyBytes = AES_CBC_KEY_BYTES[encOid] ?? unsupported(encOid);
-  if (keyLength !== undefined && keyLength !== keyBytes) fail(`PBKDF2 key length ${keyLength} does not fit ${schemeName(encOid)}`);
+  if (keyLength !== undefined && keyLength !== keyBytes) fail(msg('keys.keyLengthMismatch', { length: keyLength, scheme: schemeName(encOid) }));
   const iv = octets(ivNode, 'AES-CBC IV');
-  if (iv.length !== 16) fail(`AES-CBC IV is ${iv.length} bytes, not 16`);
+  if (iv.length !== 16) fail(msg('keys.ivLength', { length: iv.length }));
   return { salt, iterations, keyBytes, hash, iv };
 }
 
@@ -141,7 +141,7 @@ async function deriveAesKey(
     return await subtle.importKey('raw', bits, 'AES-CBC', false, [usage]);
   } catch {
     // Chromium has no AES-192.
-    return fail(`AES-${p.keyBytes * 8}-CBC is not available in this WebCrypto: ${REENCRYPT_HINT}`);
+    return fail(msg('keys.aesUnavailable', { bits: p.keyBytes * 8, hint: REENCRYPT_HINT }));
   }
 }
 
@@ -169,7 +169,7 @@ export async function decryptPrivateKey(
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<Uint8Array> {
   const parsed = asn1js.fromBER(toArrayBuffer(der));
-  if (parsed.offset === -1) fail(`not DER: ${parsed.result.error}`);
+  if (parsed.offset === -1) fail(msg('keys.notDer', { reason: parsed.result.error }));
   const [algId, data] = seq(parsed.result, 'EncryptedPrivateKeyInfo');
   const [algOidNode, params] = seq(algId, 'encryption algorithm');
   const algOid = oidOf(algOidNode, 'encryption algorithm');
@@ -181,10 +181,10 @@ export async function decryptPrivateKey(
   try {
     plain = new Uint8Array(await subtle.decrypt({ name: 'AES-CBC', iv: toArrayBuffer(p.iv) }, key, toArrayBuffer(ciphertext)));
   } catch {
-    fail('wrong passphrase (or corrupted key)');
+    fail(msg('input.wrongPassphrase'));
   }
   // One wrong passphrase in ~256 still leaves valid padding: the plaintext must also parse.
-  if (!looksLikePkcs8(plain)) fail('wrong passphrase (or corrupted key)');
+  if (!looksLikePkcs8(plain)) fail(msg('input.wrongPassphrase'));
   return plain;
 }
 
@@ -199,7 +199,7 @@ export async function encryptPrivateKey(
   options: Pkcs8EncryptionOptions = {},
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<Uint8Array> {
-  if (!passphrase) throw new CertbenchError('an empty passphrase protects nothing: give one, or export the key unencrypted');
+  if (!passphrase) throw new CertbenchError('keys.emptyPassphrase');
   const iterations = options.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
   const hash = options.prf ?? 'SHA-256';
   const aesBits = options.aesBits ?? 256;
@@ -248,7 +248,7 @@ export async function decryptPbes2(
   subtle: SubtleCrypto = globalThis.crypto.subtle,
 ): Promise<{ plain: Uint8Array | undefined; description: string }> {
   const parsed = asn1js.fromBER(toArrayBuffer(paramsDer));
-  if (parsed.offset === -1) fail(`PBES2 parameters are not DER: ${parsed.result.error}`);
+  if (parsed.offset === -1) fail(msg('keys.pbes2NotDer', { reason: parsed.result.error }));
   const p = readPbes2(parsed.result);
   const description = `PBES2, PBKDF2, AES-${p.keyBytes * 8}-CBC, Iteration ${p.iterations}, PRF hmacWith${p.hash.replace('-', '')}`;
   const key = await deriveAesKey(subtle, passphrase, p, 'decrypt');

@@ -4,20 +4,20 @@
  */
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage, type Where } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import { CURVE_BYTES, CURVE_OIDS, OID_EC_PUBLIC_KEY, OID_RSA_ENCRYPTION, curveOfOid, type NamedCurve } from './key-types.ts';
 
 export type PrivateKeyFormat = 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1';
 
-function fail(message: string, where = 'private key'): never {
-  throw new CertbenchError(message, where);
+function fail(message: CoreMessage, where: Where = msg('where.privateKey')): never {
+  throw CertbenchError.of(message, where);
 }
 
 function parse(der: Uint8Array, what: string): asn1js.AsnType {
   const r = asn1js.fromBER(toArrayBuffer(der));
-  if (r.offset === -1) fail(`not DER: ${r.result.error}`, what);
-  if (r.offset !== der.length) fail(`${der.length - r.offset} bytes after the end of the DER`, what);
+  if (r.offset === -1) fail(msg('keys.notDer', { reason: r.result.error }), what);
+  if (r.offset !== der.length) fail(msg('keys.bytesAfterDer', { count: der.length - r.offset }), what);
   return r.result;
 }
 
@@ -57,11 +57,11 @@ export interface Pkcs8Parts {
 export function readPkcs8(der: Uint8Array): Pkcs8Parts {
   const c = children(parse(der, 'PKCS#8 private key'));
   const alg = children(c?.[1]);
-  if (!c || !(alg?.[0] instanceof asn1js.ObjectIdentifier) || !(c[2] instanceof asn1js.OctetString)) fail('not a PKCS#8 PrivateKeyInfo', 'PKCS#8 private key');
+  if (!c || !(alg?.[0] instanceof asn1js.ObjectIdentifier) || !(c[2] instanceof asn1js.OctetString)) fail(msg('keys.notPkcs8'), msg('where.pkcs8PrivateKey'));
   const algorithmOid = alg[0].valueBlock.toString();
   const params = alg[1];
   if (algorithmOid === OID_EC_PUBLIC_KEY && !(params instanceof asn1js.ObjectIdentifier)) {
-    fail('EC key with explicit curve parameters: only named curves (P-256, P-384, P-521) are supported', 'PKCS#8 private key');
+    fail(msg('keys.explicitCurveEc'), msg('where.pkcs8PrivateKey'));
   }
   return {
     algorithmOid,
@@ -80,7 +80,7 @@ function pkcs8(algorithm: asn1js.AsnType[], inner: Uint8Array): Uint8Array {
 
 /** PKCS#1 RSAPrivateKey → PKCS#8 (rsaEncryption with NULL parameters, as OpenSSL writes it). */
 export function pkcs1ToPkcs8(rsaPrivateKey: Uint8Array): Uint8Array {
-  if (privateKeyFormatOf(rsaPrivateKey) !== 'pkcs1') fail('not a PKCS#1 RSAPrivateKey', 'RSA PRIVATE KEY');
+  if (privateKeyFormatOf(rsaPrivateKey) !== 'pkcs1') fail(msg('keys.notPkcs1'), 'RSA PRIVATE KEY');
   return pkcs8([new asn1js.ObjectIdentifier({ value: OID_RSA_ENCRYPTION }), new asn1js.Null()], rsaPrivateKey);
 }
 
@@ -101,14 +101,14 @@ function curveBySize(privateScalar: Uint8Array, publicPoint?: Uint8Array): Named
 export function readSec1(der: Uint8Array, curveHint?: NamedCurve): Sec1Parts {
   const where = 'EC PRIVATE KEY';
   const c = children(parse(der, where));
-  if (!c || !isInt(c[0], 1) || !(c[1] instanceof asn1js.OctetString)) fail('not a SEC1 ECPrivateKey', where);
+  if (!c || !isInt(c[0], 1) || !(c[1] instanceof asn1js.OctetString)) fail(msg('keys.notSec1'), where);
   const privateScalar = new Uint8Array(c[1].valueBlock.valueHexView);
   let curveOid: string | undefined;
   let publicPoint: Uint8Array | undefined;
   for (const extra of c.slice(2)) {
     if (contextTag(extra, 0)) {
       const p = extra.valueBlock.value[0];
-      if (!(p instanceof asn1js.ObjectIdentifier)) fail('explicit curve parameters: only named curves (P-256, P-384, P-521) are supported', where);
+      if (!(p instanceof asn1js.ObjectIdentifier)) fail(msg('keys.explicitCurve'), where);
       curveOid = p.valueBlock.toString();
     } else if (contextTag(extra, 1)) {
       const bits = extra.valueBlock.value[0];
@@ -116,7 +116,7 @@ export function readSec1(der: Uint8Array, curveHint?: NamedCurve): Sec1Parts {
     }
   }
   const curve = curveOid ? curveOfOid(curveOid) : (curveHint ?? curveBySize(privateScalar, publicPoint));
-  if (!curve) fail(curveOid ? `curve ${oidDisplayName(curveOid)} is not supported (P-256, P-384, P-521 are)` : 'the key does not name its curve, and its size fits none of P-256, P-384, P-521', where);
+  if (!curve) fail(curveOid ? msg('keys.curveNotSupported', { curve: oidDisplayName(curveOid) }) : msg('keys.curveUnnamed'), where);
   return { curve, privateScalar, publicPoint };
 }
 

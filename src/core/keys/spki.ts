@@ -17,7 +17,7 @@ export async function publicKeyOf(privateKey: CryptoKey, subtle: SubtleCrypto = 
   try {
     jwk = await subtle.exportKey('jwk', privateKey);
   } catch (e) {
-    throw new CertbenchError(`cannot read the public key from this private key (is it non-extractable?): ${describeError(e)}`);
+    throw new CertbenchError('keys.publicKeyUnreadable', { reason: describeError(e) });
   }
   const { kty, crv, n, e, x, y } = jwk;
   const pub: JsonWebKey = { kty, crv, n, e, x, y, ext: true };

@@ -7,7 +7,9 @@ import * as asn1js from 'asn1js';
 import { concatBytes, toArrayBuffer, toHex } from '../bytes.ts';
 import { oidLongName } from '../oids.ts';
 import { toPem } from '../pem.ts';
-import { child, isContext, oidValue, parseDer, TAG, type DerNode } from '../text/der-node.ts';
+import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
+import { child, isContext, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { formatName } from '../text/name.ts';
 import type { Pkcs12Attribute, Pkcs12Contents } from './read.ts';
 
@@ -17,13 +19,13 @@ import type { Pkcs12Attribute, Pkcs12Contents } from './read.ts';
  * Bytes, therefore, not text.
  */
 function valueBytes(v: DerNode): Uint8Array {
-  if (v.tagClass === 'universal' && v.tag === BMP_STRING) {
+  if (v.cls === UNIVERSAL && v.tag === BMP_STRING) {
     const units = Array.from({ length: v.content.length >> 1 }, (_, i) => v.content[2 * i + 1]!);
     if (units.at(-1) === 0) units.pop();
     return Uint8Array.from(units);
   }
-  if (v.tagClass === 'universal' && v.tag === UTF8_STRING) return v.content;
-  if (v.tagClass === 'universal' && (v.tag === TAG.OCTET_STRING || v.tag === TAG.BIT_STRING)) return utf8(toHex(v.content, ' ').toUpperCase() + (v.content.length ? ' ' : ''));
+  if (v.cls === UNIVERSAL && v.tag === UTF8_STRING) return v.content;
+  if (v.cls === UNIVERSAL && (v.tag === TAG.OCTET_STRING || v.tag === TAG.BIT_STRING)) return utf8(toHex(v.content, ' ').toUpperCase() + (v.content.length ? ' ' : ''));
   return utf8(`<Unsupported tag ${v.tag}>`);
 }
 
@@ -48,7 +50,7 @@ function certificateText(der: Uint8Array): string {
   const at = isContext(tbs.children[0], 0) ? 1 : 0;
   const issuer = child(tbs, at + 2, 'issuer');
   const subject = child(tbs, at + 4, 'subject');
-  return `subject=${formatName(subject.raw, 'oneline')}\nissuer=${formatName(issuer.raw, 'oneline')}\n${toPem('CERTIFICATE', der)}`;
+  return `subject=${formatName(subject.der, 'oneline')}\nissuer=${formatName(issuer.der, 'oneline')}\n${toPem('CERTIFICATE', der)}`;
 }
 
 /** A PKCS#8 PrivateKeyInfo's attributes ([0]), which openssl prints as "Key Attributes", then the key as openssl writes it. */

@@ -6,10 +6,12 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { bytesEqual, concatBytes } from '../bytes.ts';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { decryptPbes2 } from '../keys/pkcs8-encryption.ts';
 import { oidLongName } from '../oids.ts';
-import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue, parseDer, TAG, type DerNode } from '../text/der-node.ts';
+import { type DerNode, parseDer } from '../der/node.ts';
+import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { TripleDesCbc } from './des.ts';
 import { bmpPassword, HASH_BY_OID, HASHES, pkcs12Kdf } from './kdf.ts';
 import { rc2CbcDecrypt } from './rc2.ts';
@@ -56,8 +58,8 @@ export interface Pkcs12Contents {
   bags: Pkcs12Bag[];
 }
 
-const fail = (message: string): never => {
-  throw new CertbenchError(message, 'PKCS#12');
+const fail = (message: CoreMessage): never => {
+  throw CertbenchError.of(message, 'PKCS#12');
 };
 
 /** An OCTET STRING's bytes, also when BER splits it into a constructed string of pieces (Windows and Java do). */
@@ -83,7 +85,7 @@ interface Secret {
 }
 
 function legacyDecrypt(oid: string, params: DerNode, data: Uint8Array, secret: Secret): { plain: Uint8Array | undefined; description: string } {
-  const scheme = LEGACY_PBE[oid] ?? fail(`unsupported encryption ${oidLongName(oid) ?? oid}`);
+  const scheme = LEGACY_PBE[oid] ?? fail(msg('pkcs12.unsupportedEncryption', { algorithm: oidLongName(oid) ?? oid }));
   const salt = octets(child(params, 0, 'PBE salt'), 'PBE salt');
   const iterations = Number(integerValue(child(params, 1, 'PBE iterations'), 'PBE iterations'));
   const description = `${oidLongName(oid) ?? oid}, Iteration ${iterations}`;
@@ -97,7 +99,7 @@ function legacyDecrypt(oid: string, params: DerNode, data: Uint8Array, secret: S
 async function decrypt(algorithm: DerNode, data: Uint8Array, secret: Secret): Promise<{ plain: Uint8Array | undefined; description: string }> {
   const oid = oidValue(child(algorithm, 0, 'encryption algorithm'), 'encryption algorithm');
   const params = child(algorithm, 1, 'encryption parameters');
-  if (oid === PBES2) return decryptPbes2(params.raw, data, secret.utf8);
+  if (oid === PBES2) return decryptPbes2(params.der, data, secret.utf8);
   return legacyDecrypt(oid, params, data, secret);
 }
 
@@ -122,16 +124,16 @@ async function readBags(safeContents: Uint8Array, secret: Secret, out: Pkcs12Con
       const der = certType === X509_CERTIFICATE ? octets(child(child(value, 1, `${what} certificate`), 0, `${what} certificate`), what) : undefined;
       add({ kind: der ? 'certificate' : 'other', info: 'Certificate bag', attributes, der, bagOid });
     } else if (bagOid === BAG.key) {
-      add({ kind: 'private-key', info: 'Key bag', attributes, der: value.raw, bagOid });
+      add({ kind: 'private-key', info: 'Key bag', attributes, der: value.der, bagOid });
     } else if (bagOid === BAG.shroudedKey) {
       const algorithm = child(value, 0, `${what} encryption`);
       const data = octets(child(value, 1, `${what} encrypted key`), what);
       const r = await decrypt(algorithm, data, secret);
-      const der = r.plain ?? fail(`${what}: the key does not decrypt with this passphrase`);
+      const der = r.plain ?? fail(msg('pkcs12.keyDoesNotDecrypt', { what }));
       add({ kind: 'private-key', info: `Shrouded Keybag: ${r.description}`, attributes, der, bagOid });
     } else if (bagOid === BAG.safeContents) {
       add({ kind: 'other', info: 'Safe Contents bag', attributes, bagOid });
-      await readBags(value.raw, secret, out, what);
+      await readBags(value.der, secret, out, what);
     } else {
       add({ kind: bagOid === BAG.crl ? 'crl' : bagOid === BAG.secret ? 'secret' : 'other', info: `Warning unsupported bag type: ${oidLongName(bagOid) ?? bagOid}`, attributes, bagOid });
     }
@@ -142,7 +144,7 @@ async function readBags(safeContents: Uint8Array, secret: Secret, out: Pkcs12Con
 function verifyMac(macData: DerNode, authSafe: Uint8Array, passphrase: string, info: string[]): Uint8Array | undefined {
   const digestInfo = child(macData, 0, 'MAC');
   const hashOid = oidValue(child(child(digestInfo, 0, 'MAC algorithm'), 0, 'MAC algorithm'), 'MAC algorithm');
-  const hash = HASH_BY_OID[hashOid] ?? fail(`MAC digest ${oidLongName(hashOid) ?? hashOid} is not supported`);
+  const hash = HASH_BY_OID[hashOid] ?? fail(msg('pkcs12.macDigestUnsupported', { algorithm: oidLongName(hashOid) ?? hashOid }));
   const expected = octets(child(digestInfo, 1, 'MAC value'), 'MAC value');
   const salt = octets(child(macData, 1, 'MAC salt'), 'MAC salt');
   const iterations = macData.children[2] ? Number(integerValue(macData.children[2], 'MAC iterations')) : 1;
@@ -161,7 +163,7 @@ function verifyMac(macData: DerNode, authSafe: Uint8Array, passphrase: string, i
  */
 export async function readPkcs12(der: Uint8Array, passphrase: string): Promise<Pkcs12Contents> {
   const pfx = expectUniversal(parseDer(der, 'PKCS#12'), TAG.SEQUENCE, 'PKCS#12 PFX');
-  if (!isPkcs12(pfx)) fail('not a PKCS#12 PFX (version 3 with a data ContentInfo)');
+  if (!isPkcs12(pfx)) fail(msg('pkcs12.notPfx'));
   const authSafeInfo = child(pfx, 1, 'authSafe');
   const authSafe = octets(child(child(authSafeInfo, 1, 'authSafe content'), 0, 'authSafe content'), 'authSafe');
   const out: Pkcs12Contents = { info: [], bags: [] };
@@ -190,15 +192,15 @@ export async function readPkcs12(der: Uint8Array, passphrase: string): Promise<P
         const data = eci.children[2] && isContext(eci.children[2], 0) ? octets(eci.children[2], where) : new Uint8Array(0);
         const r = await decrypt(algorithm, data, secret);
         out.info.push(`PKCS7 Encrypted data: ${r.description}`);
-        await readBags(r.plain ?? fail(`${where}: does not decrypt with this passphrase`), secret, out, where);
+        await readBags(r.plain ?? fail(msg('pkcs12.doesNotDecrypt', { where })), secret, out, where);
       } else {
         out.info.push(`Warning unsupported data type: ${oidLongName(type) ?? type}`);
       }
     }
   } catch (e) {
-    if (macFailed) fail('wrong passphrase (the MAC does not verify with it)');
+    if (macFailed) fail(msg('pkcs12.wrongPassphrase'));
     throw e;
   }
-  if (macFailed) fail('MAC verification failed: the passphrase opens the contents, so the file was changed after it was made');
+  if (macFailed) fail(msg('pkcs12.macFailed'));
   return out;
 }

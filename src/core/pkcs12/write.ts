@@ -14,7 +14,8 @@ import { CertbenchError } from '../errors.ts';
 import { importPrivateKey } from '../keys/import.ts';
 import { encryptPrivateKey } from '../keys/pkcs8-encryption.ts';
 import { privateKeyMatchesSpki } from '../keys/spki.ts';
-import { child, isContext, parseDer } from '../text/der-node.ts';
+import { parseDer } from '../der/node.ts';
+import { child, isContext } from '../der/read.ts';
 import { TripleDesCbc } from './des.ts';
 import { bmpPassword, HASHES, pkcs12Kdf, type Pkcs12Hash } from './kdf.ts';
 
@@ -56,7 +57,7 @@ const random = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n
 
 /** A friendly name as PKCS#9 has it: a BMPString (UTF-16BE; outside the BMP is refused rather than mangled). */
 function bmpString(name: string): asn1js.BmpString {
-  if (/[\uD800-\uDFFF]/.test(name)) throw new CertbenchError('the friendly name holds a character outside the Basic Multilingual Plane, which a BMPString cannot carry', 'PKCS#12');
+  if (/[\uD800-\uDFFF]/.test(name)) throw new CertbenchError('pkcs12.friendlyNameOutsideBmp', undefined, 'PKCS#12');
   return new asn1js.BmpString({ value: name });
 }
 
@@ -108,15 +109,15 @@ async function pbes2Encrypt(plain: Uint8Array, passphrase: string): Promise<{ al
 
 function subjectPublicKeyInfo(certificate: Uint8Array): Uint8Array {
   const tbs = child(parseDer(certificate, 'certificate'), 0, 'tbsCertificate');
-  return child(tbs, (isContext(tbs.children[0], 0) ? 1 : 0) + 5, 'subjectPublicKeyInfo').raw;
+  return child(tbs, (isContext(tbs.children[0], 0) ? 1 : 0) + 5, 'subjectPublicKeyInfo').der;
 }
 
 export async function writePkcs12(input: Pkcs12Input): Promise<Uint8Array> {
   const { certificate, key, chain = [], friendlyName, passphrase, legacy = false } = input;
-  if (!passphrase) throw new CertbenchError('give a passphrase: Java and Windows do not open a PKCS#12 file without one', 'PKCS#12');
+  if (!passphrase) throw new CertbenchError('pkcs12.passphraseNeeded', undefined, 'PKCS#12');
   const imported = await importPrivateKey(key);
   if (!(await privateKeyMatchesSpki(imported.keyPair.privateKey, subjectPublicKeyInfo(certificate)))) {
-    throw new CertbenchError('the private key does not belong to the certificate (their public keys differ)', 'PKCS#12');
+    throw new CertbenchError('pkcs12.keyMismatch', undefined, 'PKCS#12');
   }
   const localKeyId = sha1(certificate);
   const encrypt = legacy ? async (b: Uint8Array) => tripleDesEncrypt(b, passphrase) : (b: Uint8Array) => pbes2Encrypt(b, passphrase);

@@ -6,20 +6,25 @@ import { CertbenchError } from '../errors.ts';
 import { formatName } from './name.ts';
 import { formatAsn1Time } from './format.ts';
 import { printSignatureAlgorithmLines, printSignatureValueLines } from './signature.ts';
-import { bitStringBytes, child, expectUniversal, isContext, isUniversal, parseDer, signedBigInt, TAG, type DerNode } from './der-node.ts';
+import { asNode, type DerInput, type DerNode } from '../der/node.ts';
+import { bitStringBytes, child, expectUniversal, isContext, isUniversal, signedBigInt } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
+import { checkNameDecodes } from '../der/openssl-name.ts';
+import { asOpensslLoads } from '../der/strict.ts';
 import { extensionsLines, readExtensions } from './extension-list.ts';
 
 /** Exactly what `openssl crl -noout -text` prints for this DER, ending in a newline. */
-export function printCrlText(der: Uint8Array): string {
-  const crl = expectUniversal(parseDer(der, 'CRL'), TAG.SEQUENCE, 'CRL');
+export function printCrlText(der: DerInput): string {
+  const crl = expectUniversal(asNode(der, 'CRL'), TAG.SEQUENCE, 'CRL');
   const tbs = expectUniversal(child(crl, 0, 'CRL contents'), TAG.SEQUENCE, 'CRL contents');
   const signatureAlgorithm = expectUniversal(child(crl, 1, 'CRL signature algorithm'), TAG.SEQUENCE, 'CRL signature algorithm');
-  const signature = bitStringBytes(child(crl, 2, 'CRL signature'), 'CRL signature');
+  const signature = bitStringBytes(expectUniversal(child(crl, 2, 'CRL signature'), TAG.BIT_STRING, 'CRL signature')).bytes;
 
   const fields = [...tbs.children];
   const version = isUniversal(fields[0], TAG.INTEGER) ? signedBigInt(fields.shift()!.content) : 0n;
   expectUniversal(fields.shift(), TAG.SEQUENCE, 'CRL inner signature algorithm');
   const issuer = expectUniversal(fields.shift(), TAG.SEQUENCE, 'CRL issuer');
+  asOpensslLoads(() => checkNameDecodes(issuer), issuer); // openssl crl refuses an issuer its decoder rejects
   const lastUpdate = timeNode(fields.shift(), 'CRL last update');
   const nextUpdate = isTime(fields[0]) ? fields.shift() : undefined;
   const revoked = isUniversal(fields[0], TAG.SEQUENCE) ? fields.shift()! : undefined;
@@ -28,8 +33,8 @@ export function printCrlText(der: Uint8Array): string {
   const lines = [
     'Certificate Revocation List (CRL):',
     version === 0n || version === 1n ? `        Version ${version + 1n} (0x${version.toString(16)})` : `        Version unknown (${version})`,
-    ...printSignatureAlgorithmLines(signatureAlgorithm.raw, 8),
-    `        Issuer: ${formatName(issuer.raw, 'oneline')}`,
+    ...printSignatureAlgorithmLines(signatureAlgorithm, 8),
+    `        Issuer: ${formatName(issuer, 'oneline')}`,
     `        Last Update: ${formatTime(lastUpdate)}`,
     `        Next Update: ${nextUpdate ? formatTime(nextUpdate) : 'NONE'}`,
     ...extensionsLines(extensions, 'CRL extensions', 8),
@@ -37,7 +42,7 @@ export function printCrlText(der: Uint8Array): string {
   const entries = revoked?.children ?? [];
   lines.push(entries.length ? 'Revoked Certificates:' : 'No Revoked Certificates.');
   entries.forEach((entry, i) => lines.push(...revokedLines(entry, `revoked entry ${i + 1}`)));
-  lines.push(...printSignatureValueLines(signatureAlgorithm.raw, signature, 4));
+  lines.push(...printSignatureValueLines(signatureAlgorithm, signature, 4));
   return lines.join('\n') + '\n';
 }
 
@@ -46,7 +51,7 @@ function isTime(node: DerNode | undefined): node is DerNode {
 }
 
 function timeNode(node: DerNode | undefined, what: string): DerNode {
-  if (!isTime(node)) throw new CertbenchError(`${what} is missing or not a time`);
+  if (!isTime(node)) throw new CertbenchError('print.notATime', { what });
   return node;
 }
 

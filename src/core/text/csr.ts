@@ -6,7 +6,11 @@ import { decodeKeepingBytes } from './raw-bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import { PUBLIC_KEY_DECODE_ERROR_LINE } from './certificate.ts';
-import { bitStringBytes, child, expectUniversal, isContext, isUniversal, oidValue, parseDer, signedBigInt, TAG, type DerNode } from './der-node.ts';
+import { asNode, type DerInput, type DerNode, UNIVERSAL } from '../der/node.ts';
+import { bitStringBytes, child, expectUniversal, isContext, isUniversal, oidValue, signedBigInt } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
+import { checkNameDecodes } from '../der/openssl-name.ts';
+import { asOpensslLoads } from '../der/strict.ts';
 import { extensionsLines, readExtensions } from './extension-list.ts';
 import type { RawExtension } from './extensions/registry.ts';
 import { formatName } from './name.ts';
@@ -25,14 +29,15 @@ interface Attribute {
 }
 
 /** Exactly what `openssl req -noout -text` prints for this DER, ending in a newline. */
-export function printCsrText(der: Uint8Array): string {
-  const csr = expectUniversal(parseDer(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');
+export function printCsrText(der: DerInput): string {
+  const csr = expectUniversal(asNode(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');
   const info = expectUniversal(child(csr, 0, 'certificate request info'), TAG.SEQUENCE, 'certificate request info');
   const signatureAlgorithm = expectUniversal(child(csr, 1, 'request signature algorithm'), TAG.SEQUENCE, 'request signature algorithm');
-  const signature = bitStringBytes(child(csr, 2, 'request signature'), 'request signature');
+  const signature = bitStringBytes(expectUniversal(child(csr, 2, 'request signature'), TAG.BIT_STRING, 'request signature')).bytes;
 
   const version = signedBigInt(expectUniversal(child(info, 0, 'request version'), TAG.INTEGER, 'request version').content);
   const subject = expectUniversal(child(info, 1, 'request subject'), TAG.SEQUENCE, 'request subject');
+  asOpensslLoads(() => checkNameDecodes(subject), subject); // openssl req refuses a subject its decoder rejects
   const spki = expectUniversal(child(info, 2, 'request public key'), TAG.SEQUENCE, 'request public key');
   const attributesNode = info.children[3];
   const attributes = isContext(attributesNode, 0) ? attributesNode.children.map(readAttribute) : [];
@@ -41,7 +46,7 @@ export function printCsrText(der: Uint8Array): string {
     'Certificate Request:',
     '    Data:',
     version === 0n ? '        Version: 1 (0x0)' : `        Version: Unknown (${version})`,
-    `        Subject: ${formatName(subject.raw, 'oneline')}`,
+    `        Subject: ${formatName(subject, 'oneline')}`,
     '        Subject Public Key Info:',
     `            Public Key Algorithm: ${oidDisplayName(oidValue(child(child(spki, 0, 'public key algorithm'), 0, 'public key algorithm'), 'public key algorithm'))}`,
     ...publicKeyLines(spki),
@@ -51,13 +56,13 @@ export function printCsrText(der: Uint8Array): string {
   const extensions = requestedExtensions(attributes);
   if (extensions) lines.push(...extensionsLines(extensions, 'Requested Extensions', 12));
   if (extensions && !extensions.length) lines.push('            Requested Extensions:');
-  lines.push(...printSignatureValueLines(signatureAlgorithm.raw, signature, 4));
+  lines.push(...printSignatureValueLines(signatureAlgorithm, signature, 4));
   return lines.join('\n') + '\n';
 }
 
 function publicKeyLines(spki: DerNode): string[] {
   try {
-    return printPublicKeyLines(spki.raw, 16);
+    return printPublicKeyLines(spki, 16);
   } catch (e) {
     if (!(e instanceof CertbenchError)) throw e;
     // What OpenSSL prints when X509_REQ_get0_pubkey fails, error stack included (thread id masked).
@@ -83,7 +88,7 @@ function attributeLines(attributes: Attribute[]): string[] {
   for (const attribute of attributes) {
     if (EXTENSION_REQUEST_OIDS.includes(attribute.oid)) continue;
     const name = oidDisplayName(attribute.oid);
-    if (!attribute.values.length) throw new CertbenchError(`request attribute ${name} has no value (OpenSSL stops printing here)`);
+    if (!attribute.values.length) throw new CertbenchError('print.attributeNoValue', { name });
     attribute.values.forEach((value, i) => {
       const head = i === 0 ? '            ' + name + ' '.repeat(Math.max(0, 25 - name.length)) : ' '.repeat(25);
       lines.push(`${head}:${attributeValueText(value)}`);
@@ -93,7 +98,7 @@ function attributeLines(attributes: Attribute[]): string[] {
 }
 
 function attributeValueText(value: DerNode): string {
-  if (value.tagClass !== 'universal' || !PRINTABLE_ATTRIBUTE_TAGS.has(value.tag)) return 'unable to print attribute';
+  if (value.cls !== UNIVERSAL || !PRINTABLE_ATTRIBUTE_TAGS.has(value.tag)) return 'unable to print attribute';
   return decodeKeepingBytes(value.content); // written as they are (BIO_write)
 }
 

@@ -10,7 +10,9 @@
  */
 import { CertbenchError } from '../errors.ts';
 import { modPow } from '../keymath/modular.ts';
-import { bitStringBytes, expectUniversal, integerValue, isUniversal, parseDer, TAG, type DerNode } from './der-node.ts';
+import { type DerNode, parseDer } from '../der/node.ts';
+import { bitStringBytes, expectUniversal, integerValue, isUniversal } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { NAMED_DH_GROUPS } from './dh-groups.generated.ts';
 import { labeledBignumLines, labeledBufferLines } from './key-fields.ts';
 
@@ -34,14 +36,14 @@ export function readDhParameters(params: DerNode | undefined, x942: boolean): Dh
   const ints = seq.children;
   const int = (i: number, name: string): bigint => {
     const node = ints[i];
-    if (!isUniversal(node, TAG.INTEGER)) throw new CertbenchError(`${what}: ${name} is missing or not an INTEGER`);
+    if (!isUniversal(node, TAG.INTEGER)) throw new CertbenchError('print.dhNotInteger', { name }, what);
     return integerValue(node, `${what} ${name}`);
   };
   const p = int(0, 'p');
   const g = int(1, 'g');
   if (!x942) {
     // privateValueLength is read but never printed by OpenSSL 3.0's encoder.
-    if (ints.length > 3 || (ints[2] && !isUniversal(ints[2], TAG.INTEGER))) throw new CertbenchError(`${what}: unexpected fields after g`);
+    if (ints.length > 3 || (ints[2] && !isUniversal(ints[2], TAG.INTEGER))) throw new CertbenchError('print.dhFieldsAfterG', undefined, what);
     return { p, g };
   }
   const out: DhParameters = { p, g, q: int(2, 'q') };
@@ -52,13 +54,13 @@ export function readDhParameters(params: DerNode | undefined, x942: boolean): Dh
     const v = expectUniversal(validation, TAG.SEQUENCE, `${what} validation parameters`);
     const [seed, counter] = v.children;
     if (!isUniversal(seed, TAG.BIT_STRING) || !isUniversal(counter, TAG.INTEGER) || v.children.length !== 2) {
-      throw new CertbenchError(`${what}: validation parameters are not { seed BIT STRING, pgenCounter INTEGER }`);
+      throw new CertbenchError('print.dhValidationParameters', undefined, what);
     }
-    out.seed = bitStringBytes(seed, `${what} seed`);
+    out.seed = bitStringBytes(expectUniversal(seed, TAG.BIT_STRING, `${what} seed`)).bytes;
     out.pcounter = integerValue(counter, `${what} pgenCounter`);
     i++;
   }
-  if (ints.length > i) throw new CertbenchError(`${what}: unexpected fields after the validation parameters`);
+  if (ints.length > i) throw new CertbenchError('print.dhFieldsAfterValidation', undefined, what);
   return out;
 }
 
@@ -94,7 +96,7 @@ export function dhPublicKeyLines(params: DhParameters, y: bigint): string[] {
 
 /** dh_to_text for a private key: x from the PKCS#8 OCTET STRING, y computed as OpenSSL computes it. */
 export function dhPrivateKeyLines(params: DhParameters, x: bigint): string[] {
-  if (params.p <= 1n) throw new CertbenchError('DH prime p is not a usable modulus');
+  if (params.p <= 1n) throw new CertbenchError('print.dhBadPrime');
   return [
     `DH Private-Key: (${bits(params.p)} bit)`,
     ...labeledBignumLines('private-key:', x),

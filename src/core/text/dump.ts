@@ -1,7 +1,6 @@
-import type { AsnType } from 'asn1js';
 import type { FoundObject } from '../types.ts';
 import { CertbenchError } from '../errors.ts';
-import { withDecodedTree } from './der.ts';
+import type { DerNode } from '../der/node.ts';
 import { printCertificateText } from './certificate.ts';
 import { printCsrText } from './csr.ts';
 import { printCrlText } from './crl.ts';
@@ -22,50 +21,49 @@ import { isParameterLabel, printDsaPublicKeyText, printParametersText } from './
  *   parameters           openssl pkeyparam -noout -text (DSA, DH, X9.42 DH or EC, by the PEM label)
  *   pkcs7                openssl pkcs7 -print_certs -text -noout
  * Throws CertbenchError (naming obj.origin) when the object cannot be printed.
- * `tree` is the asn1js tree detection decoded from obj.der (detectInput's onDecoded), if at hand.
+ * `tree` is obj.der decoded (by detection, see detectInput's onDecoded), if at hand: the printers
+ * then read it instead of decoding the bytes again.
  */
-export function dumpText(obj: FoundObject, tree?: AsnType): string {
-  return withDecodedTree(obj.der, tree, () => printText(obj));
-}
-
-function printText(obj: FoundObject): string {
+export function dumpText(obj: FoundObject, tree?: DerNode): string {
+  const der = tree ?? obj.der;
   try {
     switch (obj.kind) {
       case 'certificate':
-        return printCertificateText(obj.der);
+        return printCertificateText(der);
       case 'csr':
-        return printCsrText(obj.der);
+        return printCsrText(der);
       case 'crl':
-        return printCrlText(obj.der);
+        return printCrlText(der);
       case 'pkcs7':
-        return printPkcs7Text(obj.der);
+        return printPkcs7Text(der);
       case 'private-key':
-        return printPrivateKeyText(obj.der, 'pkcs8');
+        return printPrivateKeyText(der, 'pkcs8');
       case 'rsa-private-key':
-        return printPrivateKeyText(obj.der, 'pkcs1-rsa');
+        return printPrivateKeyText(der, 'pkcs1-rsa');
       case 'ec-private-key':
-        return printPrivateKeyText(obj.der, 'sec1-ec');
+        return printPrivateKeyText(der, 'sec1-ec');
       case 'dsa-private-key':
-        return printPrivateKeyText(obj.der, 'openssl-dsa');
+        return printPrivateKeyText(der, 'openssl-dsa');
       case 'public-key':
-        return printPublicKeyText(obj.der);
+        return printPublicKeyText(der);
       case 'rsa-public-key':
-        return printRsaPublicKeyText(obj.der);
+        return printRsaPublicKeyText(der);
       case 'dsa-public-key':
         return printDsaPublicKeyText(obj.der);
       case 'parameters':
-        if (!isParameterLabel(obj.pemLabel)) throw new CertbenchError('parameters are read by their PEM label (DSA, DH, X9.42 DH or EC PARAMETERS)');
+        if (!isParameterLabel(obj.pemLabel)) throw new CertbenchError('print.parametersByLabel');
         return printParametersText(obj.der, obj.pemLabel);
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
-        throw new CertbenchError('this private key is encrypted: enter its passphrase to see it');
+        throw new CertbenchError('print.keyEncrypted');
       case 'pkcs12':
-        throw new CertbenchError('a PKCS#12 file is protected by a passphrase: enter it to see its certificates and keys');
+        throw new CertbenchError('print.p12Encrypted');
       case 'unknown-der':
-        throw new CertbenchError('not a certificate, request, CRL, key or PKCS#7 bundle (see the ASN.1 view)');
+        throw new CertbenchError('print.notPrintable');
     }
   } catch (e) {
-    if (e instanceof CertbenchError && e.where) throw e;
-    throw new CertbenchError(e instanceof Error ? e.message : String(e), obj.origin);
+    // A printer names the element ("offset 0x1c"); the object's origin goes in front of it.
+    if (e instanceof CertbenchError && e.where) throw e.at(obj.origin);
+    throw CertbenchError.wrap(e, obj.origin);
   }
 }

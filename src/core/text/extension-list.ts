@@ -4,7 +4,9 @@
  */
 import { CertbenchError } from '../errors.ts';
 import { printExtension, type RawExtension } from './extensions/registry.ts';
-import { child, expectUniversal, isUniversal, oidValue, TAG, type DerNode } from './der-node.ts';
+import { type DerNode } from '../der/node.ts';
+import { child, expectUniversal, isUniversal, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 
 /** The Extensions SEQUENCE as raw extensions, in file order. */
 export function readExtensions(extensions: DerNode, what: string): RawExtension[] {
@@ -16,7 +18,7 @@ export function readExtensions(extensions: DerNode, what: string): RawExtension[
     const hasCritical = isUniversal(second, TAG.BOOLEAN);
     const critical = hasCritical ? second.content.some((b) => b !== 0) : false;
     const value = ext.children[hasCritical ? 2 : 1];
-    if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError(`extension ${oid} in ${what} has no value`);
+    if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError('print.extensionInNoValue', { oid, what });
     return { oid, critical, value: value.content };
   });
 }

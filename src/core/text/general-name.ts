@@ -7,18 +7,12 @@
  */
 import { oidDisplayName } from '../oids.ts';
 import { formatName } from './name.ts';
-import {
-  CONTEXT,
-  TAG,
-  UNIVERSAL,
-  explicitInner,
-  oidFromContent,
-  parseFail,
-  stringBytes,
-  type DerNode,
-} from './extensions/der.ts';
+import { CONTEXT, type DerNode, UNIVERSAL } from '../der/node.ts';
+import { stringBytes } from '../der/read.ts';
+import { explicitInner, parseFail, strictOidFromContent } from '../der/strict.ts';
+import { TAG } from '../der/tags.ts';
 import { cText, dottedText, rawText } from './extensions/bio-text.ts';
-import { checkNameDecodes } from './extensions/name-check.ts';
+import { checkNameDecodes } from '../der/openssl-name.ts';
 
 export type GeneralName =
   | { kind: 'otherName'; typeId: string; valueType: number; value: Uint8Array }
@@ -52,7 +46,7 @@ export function parseGeneralName(node: DerNode): GeneralName {
       const universal = value.cls === UNIVERSAL;
       const valueType = universal ? value.tag : OTHER_TYPE;
       const bytes = universal && !value.constructed ? value.content : universal && isString(value.tag) ? stringBytes(value) : value.der;
-      return { kind: 'otherName', typeId: oidFromContent(type.content), valueType, value: bytes };
+      return { kind: 'otherName', typeId: strictOidFromContent(type.content), valueType, value: bytes };
     }
     case 1:
       return { kind: 'email', value: stringBytes(node) };
@@ -80,7 +74,7 @@ export function parseGeneralName(node: DerNode): GeneralName {
       return { kind: 'ip', value: stringBytes(node) };
     case 8:
       if (node.constructed) parseFail('registeredID must be primitive');
-      return { kind: 'registeredId', oid: oidFromContent(node.content) };
+      return { kind: 'registeredId', oid: strictOidFromContent(node.content) };
     default:
       return parseFail('unknown GeneralName tag');
   }

@@ -7,7 +7,8 @@
 import { oidShortName } from '../oids.ts';
 import { CertbenchError } from '../errors.ts';
 import { concatBytes } from '../bytes.ts';
-import { children, contentBytes, oidText, parseDer, rawBytes, tagClass, tagNumber, UNIVERSAL, type Block } from './der.ts';
+import { asNode, type DerInput, type DerNode, UNIVERSAL } from '../der/node.ts';
+import { oidValue } from '../der/read.ts';
 import { plainHex } from './format.ts';
 
 interface NameEntry {
@@ -22,44 +23,38 @@ interface NameEntry {
   der: Uint8Array;
 }
 
-export function formatName(nameDer: Uint8Array, style: 'oneline' | 'slash'): string {
-  const entries = nameEntries(parseDer(nameDer, 'Name'));
+export function formatName(name: DerInput, style: 'oneline' | 'slash'): string {
+  const entries = nameEntries(asNode(name, 'Name'));
   return style === 'oneline' ? onelineName(entries) : slashName(entries);
 }
 
-/** The same as formatName, for a Name already parsed by the caller (saves a re-parse). */
-export function formatNameBlock(name: Block, style: 'oneline' | 'slash'): string {
-  const entries = nameEntries(name);
-  return style === 'oneline' ? onelineName(entries) : slashName(entries);
-}
-
-function nameEntries(name: Block): NameEntry[] {
-  if (tagClass(name) !== UNIVERSAL || tagNumber(name) !== 16) throw new CertbenchError('a Name must be a SEQUENCE');
+function nameEntries(name: DerNode): NameEntry[] {
+  if (name.cls !== UNIVERSAL || name.tag !== 16) throw new CertbenchError('print.nameNotSequence');
   const out: NameEntry[] = [];
-  children(name).forEach((rdn, set) => {
-    for (const atv of children(rdn)) {
-      const [type, value] = children(atv);
-      if (!type || !value) throw new CertbenchError('a Name attribute needs a type and a value');
-      out.push({ oid: oidText(type), set, ...entryValue(value) });
+  name.children.forEach((rdn, set) => {
+    for (const atv of rdn.children) {
+      const [type, value] = atv.children;
+      if (!type || !value) throw new CertbenchError('print.nameAttributeIncomplete');
+      out.push({ oid: oidValue(type), set, ...entryValue(value) });
     }
   });
   return out;
 }
 
-function entryValue(value: Block): Pick<NameEntry, 'type' | 'data' | 'der'> {
-  const der = rawBytes(value);
-  if (tagClass(value) !== UNIVERSAL) return { type: -1, data: der, der };
-  const type = tagNumber(value);
+function entryValue(value: DerNode): Pick<NameEntry, 'type' | 'data' | 'der'> {
+  const der = value.der;
+  if (value.cls !== UNIVERSAL) return { type: -1, data: der, der };
+  const type = value.tag;
   if (type === 16 || type === 17) return { type, data: der, der };
-  return { type, data: value.idBlock.isConstructed ? joinConstructed(value) : contentBytes(value), der };
+  return { type, data: value.constructed ? joinConstructed(value) : value.content, der };
 }
 
 /** BER constructed strings: OpenSSL concatenates the primitive pieces. */
-function joinConstructed(b: Block): Uint8Array {
+function joinConstructed(b: DerNode): Uint8Array {
   const parts: Uint8Array[] = [];
-  const walk = (x: Block): void => {
-    if (x.idBlock.isConstructed) children(x).forEach(walk);
-    else parts.push(contentBytes(x));
+  const walk = (x: DerNode): void => {
+    if (x.constructed) x.children.forEach(walk);
+    else parts.push(x.content);
   };
   walk(b);
   return concatBytes(...parts);
@@ -138,7 +133,7 @@ function onelineValue(e: NameEntry): string {
   if (width === -1) return '#' + plainHex(e.der, true);
   const data = e.data;
   if ((width === 2 && data.length % 2) || (width === 4 && data.length % 4)) {
-    throw new CertbenchError(`a ${width === 2 ? 'BMPString' : 'UniversalString'} in a Name has an odd length`);
+    throw new CertbenchError('print.nameOddLength', { type: width === 2 ? 'BMPString' : 'UniversalString' });
   }
   // A UTF8String is treated as one byte per character (OpenSSL avoids converting it twice); the
   // other types are converted to UTF-8, whose non-ASCII bytes are then escaped one by one.

@@ -13,7 +13,9 @@
  * indented by 4 (it prints through EVP_PKEY_print_params with indent 4).
  */
 import { CertbenchError } from '../errors.ts';
-import { expectUniversal, integerValue, isUniversal, parseDer, TAG, type DerNode } from './der-node.ts';
+import { type DerNode, parseDer } from '../der/node.ts';
+import { expectUniversal, integerValue, isUniversal } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { dhParameterLines, readDhParameters } from './dh-key.ts';
 import { labeledBignumLines } from './key-fields.ts';
 import { curveFromParameters } from './private-key-ec.ts';
@@ -32,7 +34,7 @@ const bits = (v: bigint): number => (v <= 0n ? 0 : v.toString(2).length);
 function integers(node: DerNode, count: number, what: string): bigint[] {
   expectUniversal(node, TAG.SEQUENCE, what);
   if (node.children.length !== count || !node.children.every((c) => isUniversal(c, TAG.INTEGER))) {
-    throw new CertbenchError(`${what} is not a SEQUENCE of ${count} INTEGERs`);
+    throw new CertbenchError('print.notIntegerSequence', { what, count });
   }
   return node.children.map((c) => integerValue(c, what));
 }

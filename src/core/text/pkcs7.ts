@@ -6,15 +6,17 @@
 import { CertbenchError } from '../errors.ts';
 import { printCertificateText } from './certificate.ts';
 import { printCrlText } from './crl.ts';
-import { child, expectUniversal, isContext, isUniversal, oidValue, parseDer, TAG, type DerNode } from './der-node.ts';
+import { asNode, type DerInput, type DerNode } from '../der/node.ts';
+import { child, expectUniversal, isContext, isUniversal, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { formatName } from './name.ts';
 
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
 const SIGNED_AND_ENVELOPED_DATA = '1.2.840.113549.1.7.4';
 
 /** Exactly what `openssl pkcs7 -print_certs -text -noout` prints for this DER (empty when it holds no certificates or CRLs). */
-export function printPkcs7Text(der: Uint8Array): string {
-  const contentInfo = expectUniversal(parseDer(der, 'PKCS#7 bundle'), TAG.SEQUENCE, 'PKCS#7 ContentInfo');
+export function printPkcs7Text(der: DerInput): string {
+  const contentInfo = expectUniversal(asNode(der, 'PKCS#7 bundle'), TAG.SEQUENCE, 'PKCS#7 ContentInfo');
   const type = oidValue(child(contentInfo, 0, 'PKCS#7 content type'), 'PKCS#7 content type');
   if (type !== SIGNED_DATA && type !== SIGNED_AND_ENVELOPED_DATA) return '';
   const explicit = contentInfo.children[1];
@@ -25,10 +27,10 @@ export function printPkcs7Text(der: Uint8Array): string {
 
   let out = '';
   certificates.forEach((cert, i) => {
-    if (!isUniversal(cert, TAG.SEQUENCE)) throw new CertbenchError(`PKCS#7 certificate ${i + 1} is not an X.509 certificate`);
+    if (!isUniversal(cert, TAG.SEQUENCE)) throw new CertbenchError('print.pkcs7NotCertificate', { index: i + 1 });
     out += compatCertificateText(cert) + '\n';
   });
-  for (const crl of crls) out += printCrlText(crl.raw) + '\n';
+  for (const crl of crls) out += printCrlText(crl) + '\n';
   return out;
 }
 
@@ -37,13 +39,13 @@ export function printPkcs7Text(der: Uint8Array): string {
  * X509_NAME_print layout instead of the `x509 -text` one; everything else is the same.
  */
 function compatCertificateText(cert: DerNode): string {
-  const lines = printCertificateText(cert.raw).split('\n');
+  const lines = printCertificateText(cert).split('\n');
   const tbs = child(cert, 0, 'certificate body');
   const fields = isContext(tbs.children[0], 0) ? tbs.children.slice(1) : tbs.children;
   const issuer = child({ ...tbs, children: fields }, 2, 'certificate issuer');
   const subject = child({ ...tbs, children: fields }, 4, 'certificate subject');
-  replaceFirst(lines, '        Issuer: ', compatName(issuer.raw));
-  replaceFirst(lines, '        Subject: ', compatName(subject.raw));
+  replaceFirst(lines, '        Issuer: ', compatName(issuer.der));
+  replaceFirst(lines, '        Subject: ', compatName(subject.der));
   return lines.join('\n');
 }
 

@@ -7,19 +7,9 @@ import { CertbenchError } from '../errors.ts';
 import { NAMED_CURVES } from '../keymath/ec-curves.generated.ts';
 import { multiplyGenerator, type PrimeCurve } from '../keymath/weierstrass.ts';
 import { modSqrt } from '../keymath/modular.ts';
-import {
-  bigIntBytes,
-  bitStringBytes,
-  child,
-  expectUniversal,
-  integerValue,
-  isContext,
-  isUniversal,
-  oidValue,
-  TAG,
-  unsignedBigInt,
-  type DerNode,
-} from './der-node.ts';
+import { type DerNode } from '../der/node.ts';
+import { bigIntBytes, bitStringBytes, child, expectUniversal, integerValue, isContext, isUniversal, oidValue, placeOf, unsignedBigInt } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { labeledBignumLines, labeledBufferLines } from './key-fields.ts';
 
 const PRIME_FIELD = '1.2.840.10045.1.1';
@@ -59,9 +49,9 @@ interface Curve {
   paramLines: string[];
 }
 
-function namedCurve(oid: string): Curve {
+function namedCurve(oid: string, node: DerNode): Curve {
   const known = NAMED_CURVES[oid];
-  if (!known) throw new CertbenchError(`EC key uses curve ${oid}, which OpenSSL does not know`);
+  if (!known) throw new CertbenchError('print.ecUnknownCurve', { oid }, placeOf(node));
   const h = (s: string): bigint => BigInt('0x' + s);
   const prime = known.prime
     ? { p: h(known.prime.p), a: h(known.prime.a), b: h(known.prime.b), gx: h(known.prime.gx), gy: h(known.prime.gy), n: h(known.prime.n), h: h(known.prime.h) }
@@ -105,7 +95,7 @@ function explicitCurve(params: DerNode): Curve {
     const m = integerValue(child(char2, 0, 'EC field degree'), 'EC field degree');
     const basis = oidValue(child(char2, 1, 'EC basis'), 'EC basis');
     const basisName = BASIS_NAMES[basis];
-    if (!basisName || basisName === 'onBasis') throw new CertbenchError(`EC basis ${basis} is not supported by OpenSSL`);
+    if (!basisName || basisName === 'onBasis') throw new CertbenchError('print.ecBasisUnsupported', { basis });
     const basisParams = child(char2, 2, 'EC basis parameters');
     let polynomial = (1n << m) | 1n;
     if (basisName === 'tpBasis') polynomial |= 1n << integerValue(basisParams, 'EC trinomial');
@@ -115,7 +105,7 @@ function explicitCurve(params: DerNode): Curve {
     lines.push(`Basis Type: ${basisName}`);
     lines.push(...labeledBignumLines('Polynomial:', polynomial));
   } else {
-    throw new CertbenchError(`EC field type ${fieldType} is not supported by OpenSSL`);
+    throw new CertbenchError('print.ecFieldUnsupported', { fieldType });
   }
   lines.push(...labeledBignumLines('A:   ', a), ...labeledBignumLines('B:   ', b));
   // OpenSSL 3.0 prints the generator uncompressed whatever form the parameters used.
@@ -123,7 +113,7 @@ function explicitCurve(params: DerNode): Curve {
   lines.push(...labeledBufferLines('Generator (uncompressed):', generator));
   lines.push(...labeledBignumLines('Order: ', order));
   lines.push(...labeledBignumLines('Cofactor: ', cofactor(fieldOrder)));
-  if (isUniversal(seedNode, TAG.BIT_STRING)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seedNode, 'EC seed')));
+  if (isUniversal(seedNode, TAG.BIT_STRING)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seedNode).bytes));
   return { orderBits: bitLength(order), prime, paramLines: lines };
 }
 
@@ -131,15 +121,15 @@ function explicitCurve(params: DerNode): Curve {
 function uncompressedPoint(point: Uint8Array, field: { p: bigint; a: bigint; b: bigint } | undefined): Uint8Array {
   const form = point[0]! & ~1;
   if (form === 4 || form === 6) {
-    if (point.length % 2 !== 1) throw new CertbenchError('EC base point has an invalid length');
+    if (point.length % 2 !== 1) throw new CertbenchError('print.ecBasePointLength');
     return new Uint8Array([4, ...point.subarray(1)]);
   }
-  if (form !== 2) throw new CertbenchError('EC base point has an invalid encoding');
-  if (!field) throw new CertbenchError('certbench cannot decompress a base point on a binary curve');
+  if (form !== 2) throw new CertbenchError('print.ecBasePointEncoding');
+  if (!field) throw new CertbenchError('print.ecBinaryDecompress');
   const { p, a, b } = field;
   const x = unsignedBigInt(point.subarray(1));
   let y = modSqrt(x * x * x + a * x + b, p);
-  if (y === undefined) throw new CertbenchError('EC base point is not on the curve');
+  if (y === undefined) throw new CertbenchError('print.ecBasePointOffCurve');
   if ((y & 1n) !== BigInt(point[0]! & 1)) y = p - y;
   const size = point.length - 1;
   return new Uint8Array([4, ...bigIntBytes(x, size), ...bigIntBytes(y, size)]);
@@ -153,9 +143,9 @@ function guessCofactor(fieldOrder: bigint, order: bigint): bigint {
 
 /** The curve named or described by an ECPKParameters value (OID, explicit SEQUENCE, or NULL). */
 export function curveFromParameters(params: DerNode | undefined): Curve {
-  if (isUniversal(params, TAG.OID)) return namedCurve(oidValue(params, 'EC curve name'));
+  if (isUniversal(params, TAG.OID)) return namedCurve(oidValue(params, 'EC curve name'), params);
   if (isUniversal(params, TAG.SEQUENCE)) return explicitCurve(params);
-  throw new CertbenchError('EC key has no curve parameters (implicitlyCA is not supported by OpenSSL)');
+  throw new CertbenchError('print.ecImplicitCa', undefined, params && placeOf(params));
 }
 
 /**
@@ -165,7 +155,7 @@ export function curveFromParameters(params: DerNode | undefined): Curve {
 export function ecPrivateKeyLines(ecPrivateKey: DerNode, outerParams: DerNode | undefined): string[] {
   expectUniversal(ecPrivateKey, TAG.SEQUENCE, 'ECPrivateKey');
   const version = integerValue(child(ecPrivateKey, 0, 'ECPrivateKey version'), 'ECPrivateKey version');
-  if (version !== 1n) throw new CertbenchError(`ECPrivateKey version ${version} is not 1`);
+  if (version !== 1n) throw new CertbenchError('print.ecVersion', { version });
   const privateOctets = expectUniversal(child(ecPrivateKey, 1, 'EC private key'), TAG.OCTET_STRING, 'EC private key').content;
   const rest = ecPrivateKey.children.slice(2);
   const ownParams = rest.find((n) => isContext(n, 0))?.children[0];
@@ -174,14 +164,14 @@ export function ecPrivateKeyLines(ecPrivateKey: DerNode, outerParams: DerNode | 
 
   const priv = unsignedBigInt(privateOctets);
   const privLength = Math.ceil(curve.orderBits / 8);
-  if (bigIntBytes(priv).length > privLength) throw new CertbenchError('EC private key is larger than the curve order');
+  if (bigIntBytes(priv).length > privLength) throw new CertbenchError('print.ecPrivateTooLarge');
   let pub: Uint8Array;
   if (publicKeyNode) {
-    pub = bitStringBytes(publicKeyNode, 'EC public key');
+    pub = bitStringBytes(expectUniversal(publicKeyNode, TAG.BIT_STRING, 'EC public key')).bytes;
   } else if (curve.prime) {
     pub = multiplyGenerator(curve.prime, priv);
   } else {
-    throw new CertbenchError('EC key on a binary curve has no public key, and certbench cannot compute it');
+    throw new CertbenchError('print.ecBinaryNoPublic');
   }
   return [
     `Private-Key: (${curve.orderBits} bit)`,

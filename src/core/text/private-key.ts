@@ -7,17 +7,9 @@ import { CertbenchError } from '../errors.ts';
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { ed448, x448 } from '@noble/curves/ed448.js';
 import { modPow } from '../keymath/modular.ts';
-import {
-  child,
-  expectUniversal,
-  integerValue,
-  isContext,
-  isUniversal,
-  oidValue,
-  parseDer,
-  TAG,
-  type DerNode,
-} from './der-node.ts';
+import { asNode, type DerInput, type DerNode, parseDer } from '../der/node.ts';
+import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { labeledBignumLines, labeledBufferLines, pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { ecPrivateKeyLines } from './private-key-ec.ts';
 import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhPrivateKeyLines, readDhParameters } from './dh-key.ts';
@@ -37,27 +29,27 @@ const OID = {
 } as const;
 
 /** Exactly what `openssl pkey -noout -text` prints for this private key, ending in a newline. */
-export function printPrivateKeyText(der: Uint8Array, encoding: PrivateKeyEncoding): string {
+export function printPrivateKeyText(der: DerInput, encoding: PrivateKeyEncoding): string {
   return privateKeyLines(der, encoding).join('\n') + '\n';
 }
 
-function privateKeyLines(der: Uint8Array, encoding: PrivateKeyEncoding): string[] {
+function privateKeyLines(der: DerInput, encoding: PrivateKeyEncoding): string[] {
   switch (encoding) {
     case 'pkcs8':
-      return pkcs8Lines(parseDer(der, 'PKCS#8 private key'));
+      return pkcs8Lines(asNode(der, 'PKCS#8 private key'));
     case 'pkcs1-rsa':
-      return rsaLines(parseDer(der, 'RSA private key'), null);
+      return rsaLines(asNode(der, 'RSA private key'), null);
     case 'sec1-ec':
-      return ecPrivateKeyLines(parseDer(der, 'EC private key'), undefined);
+      return ecPrivateKeyLines(asNode(der, 'EC private key'), undefined);
     case 'openssl-dsa':
-      return traditionalDsaLines(parseDer(der, 'DSA private key'));
+      return traditionalDsaLines(asNode(der, 'DSA private key'));
   }
 }
 
 function pkcs8Lines(info: DerNode): string[] {
   expectUniversal(info, TAG.SEQUENCE, 'PKCS#8 PrivateKeyInfo');
   const version = integerValue(child(info, 0, 'PKCS#8 version'), 'PKCS#8 version');
-  if (version !== 0n && version !== 1n) throw new CertbenchError(`PKCS#8 version ${version} is neither 0 nor 1`);
+  if (version !== 0n && version !== 1n) throw new CertbenchError('print.pkcs8Version', { version });
   const algorithm = expectUniversal(child(info, 1, 'PKCS#8 algorithm'), TAG.SEQUENCE, 'PKCS#8 algorithm');
   const oid = oidValue(child(algorithm, 0, 'PKCS#8 algorithm OID'), 'PKCS#8 algorithm OID');
   const params = algorithm.children[1];
@@ -85,7 +77,7 @@ function pkcs8Lines(info: DerNode): string[] {
     case OID.ed448:
       return curveKeyLines('ED448', 57, inner(), ed448.getPublicKey);
     default:
-      throw new CertbenchError(`private keys of algorithm ${oid} cannot be shown as text`);
+      throw new CertbenchError('print.keyAlgorithmNoText', { oid });
   }
 }
 
@@ -95,7 +87,7 @@ function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] 
   expectUniversal(key, TAG.SEQUENCE, 'RSAPrivateKey');
   const field = (i: number, name: string): bigint => integerValue(child(key, i, `RSA ${name}`), `RSA ${name}`);
   const version = field(0, 'version');
-  if (version !== 0n && version !== 1n) throw new CertbenchError(`RSAPrivateKey version ${version} is neither 0 nor 1`);
+  if (version !== 0n && version !== 1n) throw new CertbenchError('print.rsaVersion', { version });
   const [n, e, d, p, q, dp, dq, qinv] = [
     field(1, 'modulus'),
     field(2, 'publicExponent'),
@@ -143,7 +135,7 @@ function digestName(algorithmId: DerNode | undefined, what: string): string {
   if (!algorithmId) return 'SHA1';
   const oid = oidValue(child(algorithmId, 0, what), what);
   const name = PSS_DIGEST_NAMES[oid];
-  if (!name) throw new CertbenchError(`RSA-PSS key restricts ${what} to ${oid}, which OpenSSL does not accept`);
+  if (!name) throw new CertbenchError('print.pssRestricts', { what, oid });
   return name;
 }
 
@@ -155,7 +147,7 @@ function pssRestrictionsOf(params: DerNode): string[] {
   let mgfHash = 'SHA1';
   if (mgf) {
     const mgfOid = oidValue(child(mgf, 0, 'RSA-PSS mask algorithm'), 'RSA-PSS mask algorithm');
-    if (mgfOid !== OID.mgf1) throw new CertbenchError(`RSA-PSS mask algorithm ${mgfOid} is not MGF1`);
+    if (mgfOid !== OID.mgf1) throw new CertbenchError('print.pssMaskNotMgf1', { oid: mgfOid });
     mgfHash = digestName(mgf.children[1], 'the MGF1 hash');
   }
   const saltNode = tagged(2);
@@ -194,11 +186,11 @@ function traditionalDsaLines(key: DerNode): string[] {
 
 /** PKCS#8 DSA: x alone; y = g^x mod p, as OpenSSL computes it on load. */
 function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string[] {
-  if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('DSA key has no domain parameters');
+  if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('print.dsaNoParameters');
   const field = (i: number, name: string): bigint => integerValue(child(params, i, `DSA ${name}`), `DSA ${name}`);
   const [p, q, g] = [field(0, 'p'), field(1, 'q'), field(2, 'g')];
   const x = integerValue(privateKey, 'DSA private key');
-  if (p <= 1n) throw new CertbenchError('DSA prime p is not a usable modulus');
+  if (p <= 1n) throw new CertbenchError('print.dsaBadPrime');
   return dsaLines(x, modPow(g, x, p), p, q, g);
 }
 
@@ -206,6 +198,6 @@ function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string
 
 function curveKeyLines(label: string, length: number, privateKey: DerNode, derive: (k: Uint8Array) => Uint8Array): string[] {
   const key = expectUniversal(privateKey, TAG.OCTET_STRING, `${label} private key`).content;
-  if (key.length !== length) throw new CertbenchError(`${label} private key is ${key.length} bytes, not ${length}`);
+  if (key.length !== length) throw new CertbenchError('print.keyLength', { label, length: key.length, expected: length });
   return [`${label} Private-Key:`, ...labeledBufferLines('priv:', key), ...labeledBufferLines('pub:', derive(key))];
 }

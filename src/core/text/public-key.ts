@@ -5,10 +5,13 @@
  */
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
-import { bitStringBytes, children, contentBytes, isUniversal, oidText, parseDer, rawBytes, type Block } from './der.ts';
+import { asNode, CONTEXT, type DerInput, type DerNode, parseDer } from '../der/node.ts';
+import { bitStringBytes, isUniversal, oidValue } from '../der/read.ts';
 import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
 import { pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhSpkiLines } from './dh-key.ts';
+import { NAMED_CURVES } from '../keymath/ec-curves.generated.ts';
+import { loadsAsPoint } from '../keymath/ec-point.ts';
 
 const RSA = '1.2.840.113549.1.1.1';
 const RSA_PSS = '1.2.840.113549.1.1.10';
@@ -34,31 +37,31 @@ export type PublicKeyDescription =
  * In `x509 -text` it is called with indent 16; `pkey -pubin -text` uses 0.
  * Throws CertbenchError when OpenSSL could not load the key either.
  */
-export function printPublicKeyLines(spkiDer: Uint8Array, indent: number): string[] {
-  const d = describePublicKey(parseDer(spkiDer, 'SubjectPublicKeyInfo'), indent);
-  if (!d.loaded) throw new CertbenchError(`OpenSSL cannot load this public key: ${d.reason}`);
+export function printPublicKeyLines(spki: DerInput, indent: number): string[] {
+  const d = describePublicKey(asNode(spki, 'SubjectPublicKeyInfo'), indent);
+  if (!d.loaded) throw new CertbenchError('print.publicKeyUnloadable', { reason: d.reason });
   return d.lines;
 }
 
 /** Exactly what `openssl pkey -pubin -noout -text` prints for an SPKI, ending in a newline. */
-export function printPublicKeyText(spkiDer: Uint8Array): string {
+export function printPublicKeyText(spkiDer: DerInput): string {
   return printPublicKeyLines(spkiDer, 0).join('\n') + '\n';
 }
 
 /** Exactly what `openssl rsa -RSAPublicKey_in -noout -text` prints for a PKCS#1 RSAPublicKey. */
-export function printRsaPublicKeyText(pkcs1Der: Uint8Array): string {
-  const lines = rsaKeyLines(parseDer(pkcs1Der, 'RSAPublicKey'));
-  if (!lines) throw new CertbenchError('not a PKCS#1 RSAPublicKey (SEQUENCE of modulus and exponent)');
+export function printRsaPublicKeyText(pkcs1Der: DerInput): string {
+  const lines = rsaKeyLines(asNode(pkcs1Der, 'RSAPublicKey'));
+  if (!lines) throw new CertbenchError('print.notPkcs1PublicKey');
   return lines.join('\n') + '\n';
 }
 
 /** Describes the key of an already parsed SubjectPublicKeyInfo block. */
-export function describePublicKey(spki: Block, indent: number): PublicKeyDescription {
-  const [algId, bits] = children(spki);
+export function describePublicKey(spki: DerNode, indent: number): PublicKeyDescription {
+  const [algId, bits] = spki.children;
   if (!algId || !bits || !isUniversal(bits, 3)) return { loaded: false, reason: 'malformed SubjectPublicKeyInfo' };
-  const [algOid, params] = children(algId);
+  const [algOid, params] = algId.children;
   if (!algOid || !isUniversal(algOid, 6)) return { loaded: false, reason: 'malformed algorithm identifier' };
-  const oid = oidText(algOid);
+  const oid = oidValue(algOid);
   const key = bitStringBytes(bits).bytes;
   let lines: string[] | undefined;
   let reason = 'the key does not decode';
@@ -74,7 +77,7 @@ export function describePublicKey(spki: Block, indent: number): PublicKeyDescrip
   } else if (oid === DSA) {
     lines = dsaKeyLines(params, safeParse(key));
   } else if (oid === DH_KEY_AGREEMENT || oid === DH_PUBLIC_NUMBER) {
-    lines = dhSpkiLines(oid, params ? rawBytes(params) : undefined, key);
+    lines = dhSpkiLines(oid, params?.der, key);
   } else if (ECX[oid]) {
     const { label, length } = ECX[oid]!;
     if (key.length === length && !params) lines = [`${label} Public-Key:`, ...labeledBufferLines('pub:', key)];
@@ -86,7 +89,7 @@ export function describePublicKey(spki: Block, indent: number): PublicKeyDescrip
   return { loaded: true, lines: pad ? lines.map((l) => pad + l) : lines };
 }
 
-function safeParse(bytes: Uint8Array): Block | undefined {
+function safeParse(bytes: Uint8Array): DerNode | undefined {
   try {
     return parseDer(bytes, 'public key');
   } catch {
@@ -124,17 +127,17 @@ function bitLength(integerContent: Uint8Array, unsigned = false): number {
   return (m.length - 1) * 8 + (32 - Math.clz32(m[0]!));
 }
 
-function integers(seq: Block | undefined, count: number): Uint8Array[] | undefined {
+function integers(seq: DerNode | undefined, count: number): Uint8Array[] | undefined {
   if (!seq || !isUniversal(seq, 16)) return undefined;
-  const parts = children(seq);
+  const parts = seq.children;
   if (parts.length !== count || !parts.every((p) => isUniversal(p, 2))) return undefined;
-  return parts.map(contentBytes);
+  return parts.map((p) => p.content);
 }
 
 // ---------------------------------------------------------------------------------------------
 // RSA and RSA-PSS
 
-function rsaKeyLines(key: Block | undefined): string[] | undefined {
+function rsaKeyLines(key: DerNode | undefined): string[] | undefined {
   const ints = integers(key, 2);
   if (!ints) return undefined;
   const [n, e] = ints as [Uint8Array, Uint8Array];
@@ -148,7 +151,7 @@ function rsaKeyLines(key: Block | undefined): string[] | undefined {
 const SHA1 = '1.3.14.3.2.26';
 
 /** "PSS parameter restrictions:" block of rsa_to_text, or undefined when the parameters are invalid. */
-function pssRestrictionsOf(params: Block): string[] | undefined {
+function pssRestrictionsOf(params: DerNode): string[] | undefined {
   // Absent parameters mean no restrictions; anything but a SEQUENCE, NULL included, is refused
   // (rsa_param_decode: RSA_R_INVALID_PSS_PARAMETERS), so x509 -text says "Unable to load Public Key".
   if (!isUniversal(params, 16)) return undefined;
@@ -157,27 +160,27 @@ function pssRestrictionsOf(params: Block): string[] | undefined {
   let salt = 20n;
   let trailer = 1n;
   let lastTag = -1;
-  const fields = children(params);
+  const fields = params.children;
   if (fields.length === 0) return ['No PSS parameter restrictions'];
   for (const f of fields) {
-    const tag = f.idBlock.tagNumber;
-    const inner = children(f);
-    if (f.idBlock.tagClass !== 3 || tag <= lastTag || tag > 3 || inner.length !== 1) return undefined;
+    const tag = f.tag;
+    const inner = f.children;
+    if (f.cls !== CONTEXT || tag <= lastTag || tag > 3 || inner.length !== 1) return undefined;
     lastTag = tag;
     const v = inner[0]!;
     if (tag === 0 || tag === 1) {
-      const alg = children(v);
+      const alg = v.children;
       if (!isUniversal(v, 16) || !alg[0] || !isUniversal(alg[0], 6)) return undefined;
-      if (tag === 0) hash = oidText(alg[0]);
+      if (tag === 0) hash = oidValue(alg[0]);
       else {
-        if (oidText(alg[0]) !== MGF1 || !alg[1]) return undefined;
-        const h = children(alg[1])[0];
+        if (oidValue(alg[0]) !== MGF1 || !alg[1]) return undefined;
+        const h = alg[1].children[0];
         if (!h || !isUniversal(h, 6)) return undefined;
-        mgfHash = oidText(h);
+        mgfHash = oidValue(h);
       }
     } else {
       if (!isUniversal(v, 2)) return undefined;
-      const value = decodeAsn1Integer(contentBytes(v)).value;
+      const value = decodeAsn1Integer(v.content).value;
       if (tag === 2) salt = value;
       else trailer = value;
     }
@@ -227,12 +230,16 @@ function pointLengthOk(point: Uint8Array, fieldBytes: number): boolean {
   return false;
 }
 
-function ecKeyLines(params: Block | undefined, point: Uint8Array): string[] | undefined {
+function ecKeyLines(params: DerNode | undefined, point: Uint8Array): string[] | undefined {
   if (!params || point.length === 0) return undefined;
   if (isUniversal(params, 6)) {
-    const name = oidShortName(oidText(params));
+    const oid = oidValue(params);
+    const name = oidShortName(oid);
     const bits = name ? CURVE_ORDER_BITS[name] : undefined;
     if (!name || bits === undefined) return undefined;
+    // OpenSSL does not load a point that is not on the curve: "Unable to load Public Key".
+    const prime = NAMED_CURVES[oid]?.prime;
+    if (prime && !loadsAsPoint(prime, point)) return undefined;
     const nist = NIST_CURVE_NAMES[name];
     return [
       `Public-Key: (${bits} bit)`,
@@ -245,35 +252,35 @@ function ecKeyLines(params: Block | undefined, point: Uint8Array): string[] | un
 }
 
 /** ECParameters { version, fieldID, curve, base, order, cofactor OPTIONAL } (prime fields). */
-function explicitCurveLines(params: Block, point: Uint8Array): string[] | undefined {
+function explicitCurveLines(params: DerNode, point: Uint8Array): string[] | undefined {
   if (!isUniversal(params, 16)) return undefined;
-  const [version, fieldId, curve, base, order, cofactor] = children(params);
+  const [version, fieldId, curve, base, order, cofactor] = params.children;
   if (!version || !fieldId || !curve || !base || !order || !isUniversal(order, 2) || !isUniversal(base, 4)) return undefined;
-  const [fieldType, prime] = children(fieldId);
-  if (!fieldType || !isUniversal(fieldType, 6) || oidText(fieldType) !== PRIME_FIELD || !prime || !isUniversal(prime, 2)) {
+  const [fieldType, prime] = fieldId.children;
+  if (!fieldType || !isUniversal(fieldType, 6) || oidValue(fieldType) !== PRIME_FIELD || !prime || !isUniversal(prime, 2)) {
     return undefined;
   }
-  const [a, b, seed] = children(curve);
+  const [a, b, seed] = curve.children;
   if (!a || !b || !isUniversal(a, 4) || !isUniversal(b, 4)) return undefined;
-  const p = contentBytes(prime);
+  const p = prime.content;
   const fieldBytes = (bitLength(p) + 7) >> 3;
-  const generator = contentBytes(base);
+  const generator = base.content;
   if (!pointLengthOk(point, fieldBytes) || !pointLengthOk(generator, fieldBytes)) return undefined;
   const form = generator[0]! & ~1;
   const genLabel = form === 0x02 ? 'Generator (compressed):' : form === 0x04 ? 'Generator (uncompressed):' : 'Generator (hybrid):';
-  const orderBytes = contentBytes(order);
+  const orderBytes = order.content;
   // The curve coefficients are OCTET STRINGs; OpenSSL prints them as (unsigned) numbers.
   const lines = [
     `Public-Key: (${bitLength(orderBytes)} bit)`,
     ...labeledBufferLines('pub:', point),
     'Field Type: prime-field',
     ...labeledBignumLines('Prime:', p),
-    ...labeledBignumLines('A:   ', contentBytes(a), true),
-    ...labeledBignumLines('B:   ', contentBytes(b), true),
+    ...labeledBignumLines('A:   ', a.content, true),
+    ...labeledBignumLines('B:   ', b.content, true),
     ...labeledBufferLines(genLabel, generator),
     ...labeledBignumLines('Order: ', orderBytes),
   ];
-  if (cofactor && isUniversal(cofactor, 2)) lines.push(...labeledBignumLines('Cofactor: ', contentBytes(cofactor)));
+  if (cofactor && isUniversal(cofactor, 2)) lines.push(...labeledBignumLines('Cofactor: ', cofactor.content));
   if (seed && isUniversal(seed, 3)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seed).bytes));
   return lines;
 }
@@ -281,13 +288,13 @@ function explicitCurveLines(params: Block, point: Uint8Array): string[] | undefi
 // ---------------------------------------------------------------------------------------------
 // DSA
 
-function dsaKeyLines(params: Block | undefined, key: Block | undefined): string[] | undefined {
+function dsaKeyLines(params: DerNode | undefined, key: DerNode | undefined): string[] | undefined {
   const pqg = integers(params, 3);
   if (!pqg || !key || !isUniversal(key, 2)) return undefined;
   const [p, q, g] = pqg as [Uint8Array, Uint8Array, Uint8Array];
   return [
     `Public-Key: (${bitLength(p, true)} bit)`,
-    ...labeledBignumLines('pub: ', contentBytes(key)),
+    ...labeledBignumLines('pub: ', key.content),
     ...labeledBignumLines('P:   ', p, true),
     ...labeledBignumLines('Q:   ', q, true),
     ...labeledBignumLines('G:   ', g, true),

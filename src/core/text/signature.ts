@@ -3,7 +3,8 @@
  * sig_print hooks: RSA-PSS parameters, DSA's r/s split), shared by certificates, CSRs and CRLs.
  */
 import { oidDisplayName } from '../oids.ts';
-import { children, contentBytes, isUniversal, oidText, parseDer, rawBytes, splitConstructed, type Block } from './der.ts';
+import { CONTEXT, type DerNode, parseDer } from '../der/node.ts';
+import { isUniversal, oidValue } from '../der/read.ts';
 import { decodeAsn1Integer, hexLines, plainHex, spaces, withSignPad } from './format.ts';
 import { readDsaSignature } from './dsa-signature.ts';
 
@@ -26,31 +27,21 @@ const DSA_SIGNATURES = new Set([
 
 interface AlgorithmIdentifier {
   oid: string;
-  parameters?: Block;
+  parameters?: DerNode;
 }
 
-/** An AlgorithmIdentifier as its encoding, or as the block a printer already holds for it. */
-export type AlgorithmIdentifierInput = Uint8Array | Block;
+/** An AlgorithmIdentifier as its encoding, or as the node a printer already holds for it. */
+export type AlgorithmIdentifierInput = Uint8Array | DerNode;
 
 function readAlgorithm(algId: AlgorithmIdentifierInput): AlgorithmIdentifier {
   if (!(algId instanceof Uint8Array)) return fromBlock(algId);
-  const algIdDer = algId;
-  let parsed: Block;
-  try {
-    parsed = parseDer(algIdDer, 'AlgorithmIdentifier');
-  } catch (e) {
-    // Parameters asn1js cannot read (OpenSSL keeps any ANY): print the algorithm alone, which
-    // matches OpenSSL wherever the parameters are not used, and PSS (absent = invalid) as well.
-    const first = splitConstructed(algIdDer, 'AlgorithmIdentifier')[0];
-    if (!first) throw e;
-    return { oid: oidText(parseDer(first, 'AlgorithmIdentifier')) };
-  }
+  const parsed = parseDer(algId, 'AlgorithmIdentifier');
   return fromBlock(parsed);
 }
 
-function fromBlock(parsed: Block): AlgorithmIdentifier {
-  const [oid, parameters] = children(parsed);
-  return { oid: oid ? oidText(oid) : '', parameters };
+function fromBlock(parsed: DerNode): AlgorithmIdentifier {
+  const [oid, parameters] = parsed.children;
+  return { oid: oid ? oidValue(oid) : '', parameters };
 }
 
 /**
@@ -131,7 +122,7 @@ interface PssParams {
  * The parameter lines; the first element is the rest of the line the caller started (empty, as
  * OpenSSL ends that line right after its indentation, or "(INVALID PSS PARAMETERS)").
  */
-function pssParameterLines(parameters: Block | undefined, indent: number): string[] {
+function pssParameterLines(parameters: DerNode | undefined, indent: number): string[] {
   const pss = parameters ? decodePssParams(parameters) : undefined;
   if (!pss) return ['(INVALID PSS PARAMETERS)'];
   const pad = spaces(indent);
@@ -157,15 +148,15 @@ function integerHex(content: Uint8Array): string {
  * Decodes RSASSA-PSS-params the way ossl_rsa_pss_decode does: any structural problem, or a mask
  * generation function other than MGF1 with a readable hash, makes the whole thing invalid.
  */
-function decodePssParams(params: Block): PssParams | undefined {
+function decodePssParams(params: DerNode): PssParams | undefined {
   if (!isUniversal(params, 16)) return undefined;
   const out: PssParams = {};
   let lastTag = -1;
-  for (const field of children(params)) {
-    const tag = field.idBlock.tagNumber;
-    if (field.idBlock.tagClass !== 3 || tag <= lastTag || tag > 3 || !field.idBlock.isConstructed) return undefined;
+  for (const field of params.children) {
+    const tag = field.tag;
+    if (field.cls !== CONTEXT || tag <= lastTag || tag > 3 || !field.constructed) return undefined;
     lastTag = tag;
-    const inner = children(field);
+    const inner = field.children;
     if (inner.length !== 1) return undefined;
     const v = inner[0]!;
     if (tag === 0 || tag === 1) {
@@ -181,17 +172,17 @@ function decodePssParams(params: Block): PssParams | undefined {
       }
     } else {
       if (!isUniversal(v, 2)) return undefined;
-      if (tag === 2) out.salt = contentBytes(v);
-      else out.trailer = contentBytes(v);
+      if (tag === 2) out.salt = v.content;
+      else out.trailer = v.content;
     }
   }
   return out;
 }
 
 /** An AlgorithmIdentifier block: SEQUENCE { OID, ANY OPTIONAL }. */
-function algorithmOf(b: Block): AlgorithmIdentifier | undefined {
+function algorithmOf(b: DerNode): AlgorithmIdentifier | undefined {
   if (!isUniversal(b, 16)) return undefined;
-  const parts = children(b);
+  const parts = b.children;
   if (parts.length < 1 || parts.length > 2 || !isUniversal(parts[0]!, 6)) return undefined;
-  return { oid: oidText(parts[0]!), parameters: parts[1] };
+  return { oid: oidValue(parts[0]!), parameters: parts[1] };
 }

@@ -7,7 +7,8 @@
 import { bytesEqual, toHex } from '../bytes.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import { KEY_USAGES, type KeyUsageName } from '../cert/extensions.ts';
-import { bitStringBytes, children, contentBytes, isContext, oidText, parseDer, rawBytes, type Block } from '../text/der.ts';
+import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
+import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
 import { formatName } from '../text/name.ts';
 import { visibleText } from '../text/visible.ts';
 import { readGeneralName, readGeneralNames, type VerifyGeneralName } from './general-names.ts';
@@ -47,7 +48,7 @@ export interface CertView {
   version: number;
   /** Content octets of the serial INTEGER (two's complement). */
   serial: Uint8Array;
-  signatureAlgorithm: { oid: string; der: Uint8Array; params?: Block };
+  signatureAlgorithm: { oid: string; der: Uint8Array; params?: DerNode };
   tbsSignatureAlgorithmDer: Uint8Array;
   signature: Uint8Array;
   issuerDer: Uint8Array;
@@ -81,50 +82,50 @@ export interface CertView {
 const ascii = new TextDecoder('latin1');
 
 /** UTCTime / GeneralizedTime in the only forms DER allows (RFC 5280 §4.1.2.5). */
-function readTime(b: Block): Date {
-  const text = ascii.decode(contentBytes(b));
-  const utc = b.idBlock.tagNumber === 23;
+function readTime(b: DerNode): Date {
+  const text = ascii.decode(b.content);
+  const utc = b.tag === 23;
   const m = utc ? /^(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text) : /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(text);
-  if (!m || (b.idBlock.tagNumber !== 23 && b.idBlock.tagNumber !== 24)) throw new CertbenchError(`time "${text}" is not in the DER form YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ`);
+  if (!m || (b.tag !== 23 && b.tag !== 24)) throw new CertbenchError('verify.timeNotDer', { text });
   let year = Number(m[1]);
   if (utc) year += year < 50 ? 2000 : 1900;
   const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-  if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) throw new CertbenchError(`time "${text}" is not a real date`);
+  if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) throw new CertbenchError('verify.timeNotDate', { text });
   return d;
 }
 
-function isSeq(b: Block | undefined): b is Block {
-  return !!b && b.idBlock.tagClass === 1 && b.idBlock.tagNumber === 16;
+function isSeq(b: DerNode | undefined): b is DerNode {
+  return !!b && b.cls === UNIVERSAL && b.tag === 16;
 }
 
-function readBoolean(b: Block): boolean {
-  const c = contentBytes(b);
-  if (b.idBlock.tagNumber !== 1 || c.length !== 1) throw new CertbenchError('a BOOLEAN is malformed');
+function readBoolean(b: DerNode): boolean {
+  const c = b.content;
+  if (b.tag !== 1 || c.length !== 1) throw new CertbenchError('verify.badBoolean');
   return c[0] !== 0;
 }
 
-function readSmallInteger(b: Block, what: string): number {
-  const c = contentBytes(b);
-  if (b.idBlock.tagNumber !== 2 || !c.length || c.length > 4 || c[0]! & 0x80) throw new CertbenchError(`${what} is not a small non-negative INTEGER`);
+function readSmallInteger(b: DerNode, what: string): number {
+  const c = b.content;
+  if (b.tag !== 2 || !c.length || c.length > 4 || c[0]! & 0x80) throw new CertbenchError('verify.notSmallInteger', { what });
   return c.reduce((n, x) => n * 256 + x, 0);
 }
 
-function readExtensions(node: Block): Extension[] {
-  const [seq] = children(node);
-  if (!isSeq(seq)) throw new CertbenchError('extensions are not a SEQUENCE');
-  return children(seq).map((ext) => {
-    const parts = children(ext);
-    const oid = oidText(parts[0]!);
+function readExtensions(node: DerNode): Extension[] {
+  const [seq] = node.children;
+  if (!isSeq(seq)) throw new CertbenchError('verify.extensionsNotSequence');
+  return seq.children.map((ext) => {
+    const parts = ext.children;
+    const oid = oidValue(parts[0]!);
     const critical = parts.length === 3 ? readBoolean(parts[1]!) : false;
     const value = parts[parts.length - 1]!;
-    if (value.idBlock.tagNumber !== 4 || value.idBlock.isConstructed) throw new CertbenchError(`extension ${oid} has no OCTET STRING value`);
-    return { oid, critical, value: contentBytes(value) };
+    if (value.tag !== 4 || value.constructed) throw new CertbenchError('verify.extensionNoOctetString', { oid });
+    return { oid, critical, value: value.content };
   });
 }
 
-function whole(value: Uint8Array, what: string): Block {
+function whole(value: Uint8Array, what: string): DerNode {
   const node = parseDer(value, what);
-  if (rawBytes(node).length !== value.length) throw new CertbenchError(`${what} has trailing bytes`);
+  if (node.der.length !== value.length) throw new CertbenchError('verify.trailingBytes', { what });
   return node;
 }
 
@@ -134,11 +135,11 @@ function readKnownExtension(view: CertView, ext: Extension): void {
   switch (ext.oid) {
     case EXT.basicConstraints: {
       const seq = whole(ext.value, 'basicConstraints');
-      if (!isSeq(seq)) throw new CertbenchError('basicConstraints is not a SEQUENCE');
+      if (!isSeq(seq)) throw new CertbenchError('verify.basicConstraintsNotSequence');
       let ca = false;
       let pathLen: number | undefined;
-      for (const c of children(seq)) {
-        if (c.idBlock.tagNumber === 1) ca = readBoolean(c);
+      for (const c of seq.children) {
+        if (c.tag === 1) ca = readBoolean(c);
         else pathLen = readSmallInteger(c, 'pathLenConstraint');
       }
       view.basicConstraints = { ca, critical: ext.critical, ...(pathLen !== undefined ? { pathLen } : {}) };
@@ -146,31 +147,31 @@ function readKnownExtension(view: CertView, ext: Extension): void {
     }
     case EXT.keyUsage: {
       const bs = whole(ext.value, 'keyUsage');
-      if (bs.idBlock.tagNumber !== 3) throw new CertbenchError('keyUsage is not a BIT STRING');
+      if (bs.tag !== 3) throw new CertbenchError('verify.keyUsageNotBitString');
       const { bytes } = bitStringBytes(bs);
       const usages = new Set(KEY_USAGES.filter((_, i) => i < bytes.length * 8 && (bytes[i >> 3]! & (0x80 >> (i & 7))) !== 0));
-      if (!usages.size) throw new CertbenchError('keyUsage has no bit set');
+      if (!usages.size) throw new CertbenchError('verify.keyUsageEmpty');
       view.keyUsage = { usages, critical: ext.critical };
       return;
     }
     case EXT.extKeyUsage: {
       const seq = whole(ext.value, 'extKeyUsage');
-      if (!isSeq(seq)) throw new CertbenchError('extKeyUsage is not a SEQUENCE');
-      view.extKeyUsage = { oids: children(seq).map(oidText), critical: ext.critical };
+      if (!isSeq(seq)) throw new CertbenchError('verify.extKeyUsageNotSequence');
+      view.extKeyUsage = { oids: seq.children.map((n) => oidValue(n)), critical: ext.critical };
       return;
     }
     case EXT.subjectKeyIdentifier: {
       const os = whole(ext.value, 'subjectKeyIdentifier');
-      if (os.idBlock.tagNumber !== 4) throw new CertbenchError('subjectKeyIdentifier is not an OCTET STRING');
-      view.subjectKeyId = contentBytes(os);
+      if (os.tag !== 4) throw new CertbenchError('verify.skiNotOctetString');
+      view.subjectKeyId = os.content;
       return;
     }
     case EXT.authorityKeyIdentifier: {
       const seq = whole(ext.value, 'authorityKeyIdentifier');
-      if (!isSeq(seq)) throw new CertbenchError('authorityKeyIdentifier is not a SEQUENCE');
+      if (!isSeq(seq)) throw new CertbenchError('verify.akiNotSequence');
       const aki: NonNullable<CertView['authorityKeyId']> = { hasIssuer: false, hasSerial: false };
-      for (const c of children(seq)) {
-        if (isContext(c, 0)) aki.keyId = contentBytes(c);
+      for (const c of seq.children) {
+        if (isContext(c, 0)) aki.keyId = c.content;
         else if (isContext(c, 1)) aki.hasIssuer = true;
         else if (isContext(c, 2)) aki.hasSerial = true;
       }
@@ -179,36 +180,36 @@ function readKnownExtension(view: CertView, ext: Extension): void {
     }
     case EXT.subjectAltName: {
       const names = readGeneralNames(whole(ext.value, 'subjectAltName'), 'subjectAltName');
-      if (!names.length) throw new CertbenchError('subjectAltName is empty');
+      if (!names.length) throw new CertbenchError('verify.sanEmpty');
       view.subjectAltNames = { names, critical: ext.critical };
       return;
     }
     case EXT.nameConstraints: {
       const seq = whole(ext.value, 'nameConstraints');
-      if (!isSeq(seq)) throw new CertbenchError('nameConstraints is not a SEQUENCE');
+      if (!isSeq(seq)) throw new CertbenchError('verify.nameConstraintsNotSequence');
       const nc: NonNullable<CertView['nameConstraints']> = { critical: ext.critical };
-      for (const part of children(seq)) {
-        const subtrees = children(part).map((st) => {
-          const [base, ...rest] = children(st);
-          if (!base) throw new CertbenchError('a name-constraint subtree has no base');
-          if (rest.length) throw new CertbenchError('name constraints with minimum/maximum are not allowed (RFC 5280 §4.2.1.10)');
+      for (const part of seq.children) {
+        const subtrees = part.children.map((st) => {
+          const [base, ...rest] = st.children;
+          if (!base) throw new CertbenchError('verify.subtreeNoBase');
+          if (rest.length) throw new CertbenchError('verify.subtreeMinMax');
           return readGeneralName(base);
         });
         if (isContext(part, 0)) nc.permitted = subtrees;
         else if (isContext(part, 1)) nc.excluded = subtrees;
       }
-      if (!nc.permitted && !nc.excluded) throw new CertbenchError('nameConstraints has neither permitted nor excluded subtrees');
-      if ((nc.permitted && !nc.permitted.length) || (nc.excluded && !nc.excluded.length)) throw new CertbenchError('nameConstraints has an empty subtree list');
+      if (!nc.permitted && !nc.excluded) throw new CertbenchError('verify.nameConstraintsNoSubtrees');
+      if ((nc.permitted && !nc.permitted.length) || (nc.excluded && !nc.excluded.length)) throw new CertbenchError('verify.nameConstraintsEmptyList');
       view.nameConstraints = nc;
       return;
     }
     case EXT.authorityInfoAccess: {
       const seq = whole(ext.value, 'authorityInfoAccess');
-      if (!isSeq(seq) || !children(seq).length) throw new CertbenchError('authorityInfoAccess is not a non-empty SEQUENCE');
-      for (const ad of children(seq)) {
-        const [method, location] = children(ad);
-        if (!method || !location) throw new CertbenchError('an authorityInfoAccess entry lacks its method or location');
-        oidText(method);
+      if (!isSeq(seq) || !seq.children.length) throw new CertbenchError('verify.aiaNotSequence');
+      for (const ad of seq.children) {
+        const [method, location] = ad.children;
+        if (!method || !location) throw new CertbenchError('verify.aiaEntryIncomplete');
+        oidValue(method);
       }
       return;
     }
@@ -219,27 +220,27 @@ function readKnownExtension(view: CertView, ext: Extension): void {
 
 /** Reads a certificate for verification. Throws a CertbenchError only when it is not a certificate at all. */
 export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
-  let top: Block;
+  let top: DerNode;
   try {
     top = parseDer(der, where);
   } catch (e) {
-    throw new CertbenchError(describeError(e), where);
+    throw CertbenchError.wrap(e, where);
   }
-  const [tbsNode, sigAlgNode, sigNode] = children(top);
-  const tbsParts = tbsNode ? children(tbsNode) : [];
-  if (!isSeq(top) || !isSeq(tbsNode) || !isSeq(sigAlgNode) || !sigNode || tbsParts.length < 6) throw new CertbenchError('not an X.509 certificate', where);
+  const [tbsNode, sigAlgNode, sigNode] = top.children;
+  const tbsParts = tbsNode ? tbsNode.children : [];
+  if (!isSeq(top) || !isSeq(tbsNode) || !isSeq(sigAlgNode) || !sigNode || tbsParts.length < 6) throw new CertbenchError('verify.notX509', undefined, where);
   const malformed: string[] = [];
   let i = 0;
   let version = 1;
   if (isContext(tbsParts[0]!, 0)) {
-    version = readSmallInteger(children(tbsParts[0]!)[0]!, 'version') + 1;
+    version = readSmallInteger(tbsParts[0]!.children[0]!, 'version') + 1;
     i = 1;
   }
-  const [serialNode, tbsSigAlg, issuerNode, validity, subjectNode, spkiNode] = tbsParts.slice(i, i + 6) as Block[];
-  if (!serialNode || !tbsSigAlg || !issuerNode || !validity || !subjectNode || !spkiNode) throw new CertbenchError('the certificate body is incomplete', where);
-  const sigParts = children(sigAlgNode);
-  const issuerDer = rawBytes(issuerNode);
-  const subjectDer = rawBytes(subjectNode);
+  const [serialNode, tbsSigAlg, issuerNode, validity, subjectNode, spkiNode] = tbsParts.slice(i, i + 6) as DerNode[];
+  if (!serialNode || !tbsSigAlg || !issuerNode || !validity || !subjectNode || !spkiNode) throw new CertbenchError('verify.tbsIncomplete', undefined, where);
+  const sigParts = sigAlgNode.children;
+  const issuerDer = issuerNode.der;
+  const subjectDer = subjectNode.der;
   let issuer: Rdn[] = [];
   let subject: Rdn[] = [];
   try {
@@ -256,7 +257,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     }
   };
   const subjectText = safeFormat(subjectDer);
-  const [nb, na] = children(validity);
+  const [nb, na] = validity.children;
   let notBefore = new Date(NaN);
   let notAfter = new Date(NaN);
   try {
@@ -267,11 +268,11 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
   }
   const view: CertView = {
     der,
-    tbs: rawBytes(tbsNode),
+    tbs: tbsNode.der,
     version,
-    serial: contentBytes(serialNode),
-    signatureAlgorithm: { oid: oidText(sigParts[0]!), der: rawBytes(sigAlgNode), ...(sigParts[1] ? { params: sigParts[1] } : {}) },
-    tbsSignatureAlgorithmDer: rawBytes(tbsSigAlg),
+    serial: serialNode.content,
+    signatureAlgorithm: { oid: oidValue(sigParts[0]!), der: sigAlgNode.der, ...(sigParts[1] ? { params: sigParts[1] } : {}) },
+    tbsSignatureAlgorithmDer: tbsSigAlg.der,
     signature: bitStringBytes(sigNode).bytes,
     issuerDer,
     subjectDer,
@@ -284,7 +285,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     label: visibleText(commonNames(subject)[0] ?? (subjectText || '(empty subject)')),
     notBefore,
     notAfter,
-    spki: rawBytes(spkiNode),
+    spki: spkiNode.der,
     extensions: [],
     selfIssued: nameKey(issuer) === nameKey(subject),
     malformed,

@@ -6,7 +6,8 @@
  */
 import { bytesEqual } from '../bytes.ts';
 import { CertbenchError, describeError } from '../errors.ts';
-import { children, contentBytes, isContext, oidText, parseDer, rawBytes, bitStringBytes, type Block } from '../text/der.ts';
+import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
+import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
 import type { CertView } from './certificate.ts';
 import { nameKey, parseRdns } from './names.ts';
 import { verifySignature } from './signature.ts';
@@ -20,7 +21,7 @@ export interface CrlView {
   tbs: Uint8Array;
   issuerKey: string;
   sigOid: string;
-  sigParams?: Block;
+  sigParams?: DerNode;
   signature: Uint8Array;
   revokedSerials: Uint8Array[];
   extensions: { oid: string; critical: boolean }[];
@@ -29,31 +30,31 @@ export interface CrlView {
 function readCrl(der: Uint8Array, where: string): CrlView {
   try {
     const top = parseDer(der, where);
-    const [tbs, sigAlg, sig] = children(top);
-    const parts = children(tbs!);
-    let i = parts[0]!.idBlock.tagNumber === 2 && parts[0]!.idBlock.tagClass === 1 ? 1 : 0;
+    const [tbs, sigAlg, sig] = top.children;
+    const parts = tbs!.children;
+    let i = parts[0]!.tag === 2 && parts[0]!.cls === UNIVERSAL ? 1 : 0;
     const issuer = parts[i + 1]!;
     i += 3; // signature, issuer, thisUpdate
-    if (parts[i] && (parts[i]!.idBlock.tagNumber === 23 || parts[i]!.idBlock.tagNumber === 24)) i++;
+    if (parts[i] && (parts[i]!.tag === 23 || parts[i]!.tag === 24)) i++;
     const revokedSerials: Uint8Array[] = [];
     const extensions: CrlView['extensions'] = [];
     for (const p of parts.slice(i)) {
-      if (p.idBlock.tagClass === 1 && p.idBlock.tagNumber === 16) {
-        for (const entry of children(p)) revokedSerials.push(contentBytes(children(entry)[0]!));
+      if (p.cls === UNIVERSAL && p.tag === 16) {
+        for (const entry of p.children) revokedSerials.push(entry.children[0]!.content);
       } else if (isContext(p, 0)) {
-        for (const ext of children(children(p)[0]!)) {
-          const f = children(ext);
-          extensions.push({ oid: oidText(f[0]!), critical: f.length === 3 && contentBytes(f[1]!)[0] !== 0 });
+        for (const ext of p.children[0]!.children) {
+          const f = ext.children;
+          extensions.push({ oid: oidValue(f[0]!), critical: f.length === 3 && f[1]!.content[0] !== 0 });
         }
       }
     }
-    const sigParts = children(sigAlg!);
+    const sigParts = sigAlg!.children;
     return {
-      der, tbs: rawBytes(tbs!), issuerKey: nameKey(parseRdns(issuer)), sigOid: oidText(sigParts[0]!),
+      der, tbs: tbs!.der, issuerKey: nameKey(parseRdns(issuer)), sigOid: oidValue(sigParts[0]!),
       ...(sigParts[1] ? { sigParams: sigParts[1] } : {}), signature: bitStringBytes(sig!).bytes, revokedSerials, extensions,
     };
   } catch (e) {
-    throw new CertbenchError(`not a readable CRL: ${describeError(e)}`, where);
+    throw new CertbenchError('verify.crlUnreadable', { reason: describeError(e) }, where);
   }
 }
 

@@ -3,7 +3,8 @@
  * (with a mask inside name constraints), directory names as parsed RDNs.
  */
 import { CertbenchError } from '../errors.ts';
-import { children, contentBytes, isContext, rawBytes, type Block } from '../text/der.ts';
+import { type DerNode, UNIVERSAL } from '../der/node.ts';
+import { isContext } from '../der/read.ts';
 import { visibleText } from '../text/visible.ts';
 import { parseRdns, type Rdn } from './names.ts';
 
@@ -17,37 +18,37 @@ export type VerifyGeneralName =
 
 const latin1 = new TextDecoder('latin1');
 
-function ia5(b: Block, what: string): string {
-  if (b.idBlock.isConstructed) throw new CertbenchError(`${what} must be a primitive IA5String`);
-  const bytes = contentBytes(b);
-  if (bytes.some((c) => c > 0x7e || c < 0x20)) throw new CertbenchError(`${what} holds bytes that are not printable ASCII`);
+function ia5(b: DerNode, what: string): string {
+  if (b.constructed) throw new CertbenchError('verify.notPrimitiveIa5', { what });
+  const bytes = b.content;
+  if (bytes.some((c) => c > 0x7e || c < 0x20)) throw new CertbenchError('verify.notPrintableAscii', { what });
   return latin1.decode(bytes);
 }
 
 /** One GeneralName node. Throws a CertbenchError when it is malformed. */
-export function readGeneralName(node: Block): VerifyGeneralName {
+export function readGeneralName(node: DerNode): VerifyGeneralName {
   if (isContext(node, 1)) return { kind: 'email', value: ia5(node, 'an rfc822Name') };
   if (isContext(node, 2)) return { kind: 'dns', value: ia5(node, 'a dNSName') };
   if (isContext(node, 6)) return { kind: 'uri', value: ia5(node, 'a URI') };
   if (isContext(node, 7)) {
-    if (node.idBlock.isConstructed) throw new CertbenchError('an iPAddress must be primitive');
-    return { kind: 'ip', bytes: contentBytes(node) };
+    if (node.constructed) throw new CertbenchError('verify.ipNotPrimitive');
+    return { kind: 'ip', bytes: node.content };
   }
   if (isContext(node, 4)) {
-    const [name] = children(node);
-    if (!name || children(node).length !== 1) throw new CertbenchError('a directoryName must hold exactly one Name');
+    const [name] = node.children;
+    if (!name || node.children.length !== 1) throw new CertbenchError('verify.directoryNameNotOneName');
     return { kind: 'dirName', rdns: parseRdns(name) };
   }
-  return { kind: 'other', tag: node.idBlock.tagNumber, der: rawBytes(node) };
+  return { kind: 'other', tag: node.tag, der: node.der };
 }
 
-export function readGeneralNames(seq: Block, what: string): VerifyGeneralName[] {
-  if (!(seq.idBlock.tagClass === 1 && seq.idBlock.tagNumber === 16)) throw new CertbenchError(`${what} is not a SEQUENCE of names`);
-  return children(seq).map((n) => {
+export function readGeneralNames(seq: DerNode, what: string): VerifyGeneralName[] {
+  if (!(seq.cls === UNIVERSAL && seq.tag === 16)) throw new CertbenchError('verify.notNameSequence', { what });
+  return seq.children.map((n) => {
     try {
       return readGeneralName(n);
     } catch (e) {
-      throw new CertbenchError(`${what}: ${(e as Error).message}`);
+      throw CertbenchError.wrap(e, what);
     }
   });
 }

@@ -11,7 +11,8 @@ import { toHex } from '../bytes.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import { modPow } from '../keymath/modular.ts';
 import { multiplyGenerator } from '../keymath/weierstrass.ts';
-import { child, integerValue, isContext, parseDer, unsignedBigInt, type DerNode } from '../text/der-node.ts';
+import { type DerNode, parseDer } from '../der/node.ts';
+import { child, integerValue, isContext, unsignedBigInt } from '../der/read.ts';
 import { curveFromParameters } from '../text/private-key-ec.ts';
 import type { FoundObject } from '../types.ts';
 
@@ -49,7 +50,7 @@ function rsaIdentity(n: bigint, e: bigint): PublicKeyIdentity {
 
 /** EC keys compare by curve and x (and y's parity), so point compression does not matter. */
 function ecIdentity(paramsDer: string, point: Uint8Array): PublicKeyIdentity {
-  if (!point.length) throw new CertbenchError('EC public key is empty');
+  if (!point.length) throw new CertbenchError('verify.ecKeyEmpty');
   const size = point[0] === 4 ? (point.length - 1) / 2 : point.length - 1;
   const x = point.subarray(1, 1 + size);
   const odd = point[0] === 4 ? point[point.length - 1]! & 1 : point[0] === 3 ? 1 : 0;
@@ -58,7 +59,7 @@ function ecIdentity(paramsDer: string, point: Uint8Array): PublicKeyIdentity {
 
 function dsaIdentity(params: DerNode | undefined, y: bigint): PublicKeyIdentity {
   const p = params ? integerValue(child(params, 0, 'DSA p'), 'DSA p') : 0n;
-  return { description: `DSA ${p.toString(2).length}`, id: `dsa:${params ? toHex(params.raw) : ''}:${hexOfBig(y)}` };
+  return { description: `DSA ${p.toString(2).length}`, id: `dsa:${params ? toHex(params.der) : ''}:${hexOfBig(y)}` };
 }
 
 /** Identity of a SubjectPublicKeyInfo. */
@@ -72,11 +73,11 @@ export function identityOfSpki(spki: Uint8Array): PublicKeyIdentity {
     const rsa = parseDer(key, 'RSAPublicKey');
     return rsaIdentity(integerValue(child(rsa, 0, 'modulus'), 'modulus'), integerValue(child(rsa, 1, 'exponent'), 'exponent'));
   }
-  if (oid === OIDS.ec) return ecIdentity(params ? toHex(params.raw) : '', key);
+  if (oid === OIDS.ec) return ecIdentity(params ? toHex(params.der) : '', key);
   if (oid === OIDS.dsa) return dsaIdentity(params, integerValue(parseDer(key, 'DSA public key'), 'DSA public key'));
   const curve = CURVE_KEYS[oid];
   if (curve) return { description: curve.name, id: `${curve.name}:${toHex(key)}` };
-  return { description: oid, id: `${oid}:${params ? toHex(params.raw) : ''}:${toHex(key)}` };
+  return { description: oid, id: `${oid}:${params ? toHex(params.der) : ''}:${toHex(key)}` };
 }
 
 function oidOf(node: DerNode): string {
@@ -102,10 +103,10 @@ function ecPrivateIdentity(key: DerNode, outerParams: DerNode | undefined): Publ
   const rest = key.children.slice(2);
   const params = rest.find((n) => isContext(n, 0))?.children[0] ?? outerParams;
   const stored = rest.find((n) => isContext(n, 1))?.children[0];
-  if (stored) return ecIdentity(params ? toHex(params.raw) : '', bitString(stored));
+  if (stored) return ecIdentity(params ? toHex(params.der) : '', bitString(stored));
   const curve = curveFromParameters(params);
-  if (!curve.prime) throw new CertbenchError('this EC key on a binary curve carries no public key, and certbench cannot compute it');
-  return ecIdentity(params ? toHex(params.raw) : '', multiplyGenerator(curve.prime, unsignedBigInt(child(key, 1, 'private key').content)));
+  if (!curve.prime) throw new CertbenchError('verify.ecBinaryNoPublic');
+  return ecIdentity(params ? toHex(params.der) : '', multiplyGenerator(curve.prime, unsignedBigInt(child(key, 1, 'private key').content)));
 }
 
 function pkcs8Identity(info: DerNode): PublicKeyIdentity {
@@ -123,7 +124,7 @@ function pkcs8Identity(info: DerNode): PublicKeyIdentity {
   }
   const curve = CURVE_KEYS[oid];
   if (curve) return { description: curve.name, id: `${curve.name}:${toHex(curve.derive(parseDer(inner, 'private key').content))}` };
-  throw new CertbenchError(`private keys of type ${oid} cannot be matched`);
+  throw new CertbenchError('verify.keyTypeUnmatchable', { oid });
 }
 
 /** The public key of a certificate, CSR, public key or (unencrypted) private key. */
@@ -134,10 +135,10 @@ export function publicKeyIdentity(obj: FoundObject): PublicKeyIdentity {
       case 'certificate': {
         const tbs = child(top, 0, 'tbsCertificate');
         const offset = isContext(tbs.children[0], 0) ? 1 : 0;
-        return identityOfSpki(child(tbs, offset + 5, 'subjectPublicKeyInfo').raw);
+        return identityOfSpki(child(tbs, offset + 5, 'subjectPublicKeyInfo').der);
       }
       case 'csr':
-        return identityOfSpki(child(child(top, 0, 'certificationRequestInfo'), 2, 'subjectPKInfo').raw);
+        return identityOfSpki(child(child(top, 0, 'certificationRequestInfo'), 2, 'subjectPKInfo').der);
       case 'public-key':
         return identityOfSpki(obj.der);
       case 'rsa-public-key':
@@ -151,16 +152,16 @@ export function publicKeyIdentity(obj: FoundObject): PublicKeyIdentity {
       case 'dsa-private-key':
         return dsaIdentity(parseDer(dsaParamsDer(top), 'DSA parameters'), integerValue(child(top, 4, 'DSA public key'), 'DSA public key'));
       default:
-        throw new CertbenchError(`a ${obj.kind} has no public key to compare (decrypt an encrypted key first)`);
+        throw new CertbenchError('verify.noPublicKey', { kind: obj.kind });
     }
   } catch (e) {
-    throw e instanceof CertbenchError ? new CertbenchError(e.message, obj.origin) : new CertbenchError(describeError(e), obj.origin);
+    throw CertbenchError.wrap(e, obj.origin);
   }
 }
 
 /** The Dss-Parms SEQUENCE { p, q, g } of a traditional DSA key, as an SPKI would carry it. */
 function dsaParamsDer(key: DerNode): Uint8Array {
-  const parts = [1, 2, 3].map((i) => child(key, i, 'DSA field').raw);
+  const parts = [1, 2, 3].map((i) => child(key, i, 'DSA field').der);
   const body = parts.reduce((n, p) => n + p.length, 0);
   const len = body < 128 ? [body] : body < 256 ? [0x81, body] : [0x82, body >> 8, body & 255];
   const out = new Uint8Array(1 + len.length + body);

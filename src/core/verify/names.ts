@@ -6,7 +6,8 @@
 import { toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
-import { children, contentBytes, oidText, parseDer, rawBytes, type Block } from '../text/der.ts';
+import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
+import { oidValue } from '../der/read.ts';
 
 export interface NameAttr {
   oid: string;
@@ -21,37 +22,37 @@ export type Rdn = NameAttr[];
 
 const STRING_TAGS: Record<number, string> = { 12: 'utf-8', 19: 'latin1', 22: 'latin1', 20: 'latin1', 26: 'latin1', 30: 'utf-16be' };
 
-function decodeString(b: Block): string | undefined {
-  const tag = b.idBlock.tagNumber;
-  if (b.idBlock.tagClass !== 1 || b.idBlock.isConstructed) return undefined;
+function decodeString(b: DerNode): string | undefined {
+  const tag = b.tag;
+  if (b.cls !== UNIVERSAL || b.constructed) return undefined;
   if (tag === 28) {
-    const bytes = contentBytes(b);
+    const bytes = b.content;
     let s = '';
     for (let i = 0; i + 3 < bytes.length; i += 4) s += String.fromCodePoint(((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0);
     return s;
   }
   const enc = STRING_TAGS[tag];
-  return enc ? new TextDecoder(enc).decode(contentBytes(b)) : undefined;
+  return enc ? new TextDecoder(enc).decode(b.content) : undefined;
 }
 
 function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-export function parseRdns(name: Block): Rdn[] {
-  if (!(name.idBlock.tagClass === 1 && name.idBlock.tagNumber === 16)) throw new CertbenchError('a Name must be a SEQUENCE');
-  return children(name).map((set) => {
-    if (!(set.idBlock.tagClass === 1 && set.idBlock.tagNumber === 17)) throw new CertbenchError('an RDN must be a SET');
-    return children(set).map((atv) => {
-      const [type, value] = children(atv);
-      if (!type || !value) throw new CertbenchError('an attribute in a Name lacks its type or value');
-      const oid = oidText(type);
+export function parseRdns(name: DerNode): Rdn[] {
+  if (!(name.cls === UNIVERSAL && name.tag === 16)) throw new CertbenchError('print.nameNotSequence');
+  return name.children.map((set) => {
+    if (!(set.cls === UNIVERSAL && set.tag === 17)) throw new CertbenchError('verify.rdnNotSet');
+    return set.children.map((atv) => {
+      const [type, value] = atv.children;
+      if (!type || !value) throw new CertbenchError('verify.attributeIncomplete');
+      const oid = oidValue(type);
       const str = decodeString(value);
       return {
         oid,
         label: oidShortName(oid) ?? oid,
-        text: str ?? `#${toHex(rawBytes(value))}`,
-        key: `${oid}=${str !== undefined ? normalise(str) : `#${toHex(rawBytes(value))}`}`,
+        text: str ?? `#${toHex(value.der)}`,
+        key: `${oid}=${str !== undefined ? normalise(str) : `#${toHex(value.der)}`}`,
       };
     });
   });

@@ -6,7 +6,8 @@ import { toArrayBuffer } from '../bytes.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import { ecdsaDerToRaw, keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
 import { CURVE_BYTES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, type KeyAlgorithm } from '../keys/key-types.ts';
-import { children, contentBytes, isContext, oidText, parseDer, type Block } from '../text/der.ts';
+import { type DerNode, parseDer } from '../der/node.ts';
+import { isContext, oidValue } from '../der/read.ts';
 
 type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
@@ -38,37 +39,37 @@ const WEAK_NAMES: Record<string, string> = {
 };
 
 /** RSASSA-PSS-params (RFC 4055): hash, MGF1 hash (must match: WebCrypto uses one), salt length. */
-function pssScheme(params: Block | undefined): SigScheme {
+function pssScheme(params: DerNode | undefined): SigScheme {
   let hash: HashName = 'SHA-1';
   let mgfHash: HashName = 'SHA-1';
   let saltLength = 20;
-  for (const field of params ? children(params) : []) {
-    const [inner] = children(field);
+  for (const field of params ? params.children : []) {
+    const [inner] = field.children;
     if (!inner) continue;
     if (isContext(field, 0)) {
-      const h = HASH_OIDS[oidText(children(inner)[0]!)];
-      if (!h) throw new CertbenchError('RSA-PSS uses a hash certbench does not know');
+      const h = HASH_OIDS[oidValue(inner.children[0]!)];
+      if (!h) throw new CertbenchError('verify.pssUnknownHash');
       hash = h;
     } else if (isContext(field, 1)) {
-      const [mgf, mgfParams] = children(inner);
-      if (oidText(mgf!) !== '1.2.840.113549.1.1.8' || !mgfParams) throw new CertbenchError('RSA-PSS uses a mask function other than MGF1');
-      const h = HASH_OIDS[oidText(children(mgfParams)[0]!)];
-      if (!h) throw new CertbenchError('RSA-PSS MGF1 uses an unknown hash');
+      const [mgf, mgfParams] = inner.children;
+      if (oidValue(mgf!) !== '1.2.840.113549.1.1.8' || !mgfParams) throw new CertbenchError('verify.pssNotMgf1');
+      const h = HASH_OIDS[oidValue(mgfParams.children[0]!)];
+      if (!h) throw new CertbenchError('verify.pssMgfUnknownHash');
       mgfHash = h;
     } else if (isContext(field, 2)) {
-      saltLength = contentBytes(inner).reduce((n, b) => n * 256 + b, 0);
+      saltLength = inner.content.reduce((n, b) => n * 256 + b, 0);
     } else if (isContext(field, 3)) {
-      if (contentBytes(inner).reduce((n, b) => n * 256 + b, 0) !== 1) throw new CertbenchError('RSA-PSS trailer field must be 1');
+      if (inner.content.reduce((n, b) => n * 256 + b, 0) !== 1) throw new CertbenchError('verify.pssTrailer');
     }
   }
-  if (mgfHash !== hash) throw new CertbenchError(`RSA-PSS with ${hash} but MGF1 with ${mgfHash} cannot be checked`);
+  if (mgfHash !== hash) throw new CertbenchError('verify.pssHashMismatch', { hash, mgfHash });
   return { family: 'rsa-pss', hash, saltLength, name: `RSASSA-PSS (${hash})` };
 }
 
-export function signatureScheme(oid: string, params?: Block): SigScheme {
+export function signatureScheme(oid: string, params?: DerNode): SigScheme {
   if (oid === OID_RSASSA_PSS) return pssScheme(params);
   const s = SCHEMES[oid];
-  if (!s) throw new CertbenchError(`signature algorithm ${WEAK_NAMES[oid] ?? oid} is not supported`);
+  if (!s) throw new CertbenchError('verify.signatureAlgorithmUnsupported', { algorithm: WEAK_NAMES[oid] ?? oid });
   return s;
 }
 
@@ -86,43 +87,43 @@ export function publicKeyAlgorithm(spki: Uint8Array): KeyAlgorithm {
   try {
     parsed = parseSpki(spki);
   } catch (e) {
-    throw new CertbenchError(`its public key cannot be read: ${describeError(e)}`);
+    throw new CertbenchError('verify.keyUnreadable', { reason: describeError(e) });
   }
   const alg = keyAlgorithmOfSpki(parsed);
   if (alg) return alg;
   const oid = parsed.algorithm.algorithmId;
-  if (oid === OID_EC_PUBLIC_KEY) throw new CertbenchError('its EC key is on a curve other than P-256, P-384 or P-521 (or uses explicit parameters)');
-  throw new CertbenchError(`its public key type ${oid === '1.2.840.10040.4.1' ? 'DSA' : oid} is not accepted`);
+  if (oid === OID_EC_PUBLIC_KEY) throw new CertbenchError('verify.ecCurveUnsupported');
+  throw new CertbenchError('verify.keyTypeNotAccepted', { type: oid === '1.2.840.10040.4.1' ? 'DSA' : oid });
 }
 
 /**
  * Whether `signature` over `data` verifies with the SPKI. Throws a CertbenchError naming the reason
  * when the algorithm or key cannot be used (as opposed to false for a wrong signature).
  */
-export async function verifySignature(data: Uint8Array, signature: Uint8Array, sigOid: string, sigParams: Block | undefined, spki: Uint8Array): Promise<boolean> {
+export async function verifySignature(data: Uint8Array, signature: Uint8Array, sigOid: string, sigParams: DerNode | undefined, spki: Uint8Array): Promise<boolean> {
   const scheme = signatureScheme(sigOid, sigParams);
   const key = publicKeyAlgorithm(spki);
   const subtle = globalThis.crypto.subtle;
-  const keyOid = oidText(children(children(parseDer(spki, 'SubjectPublicKeyInfo'))[0]!)[0]!);
+  const keyOid = oidValue((parseDer(spki, 'SubjectPublicKeyInfo').children[0]!).children[0]!);
   let importAlg: RsaHashedImportParams | EcKeyImportParams | Algorithm;
   let verifyAlg: AlgorithmIdentifier | RsaPssParams | EcdsaParams;
   let sig = signature;
   switch (scheme.family) {
     case 'rsa':
     case 'rsa-pss':
-      if (key.family !== 'rsa' || keyOid !== OID_RSA_ENCRYPTION) throw new CertbenchError(`an ${scheme.name} signature needs an RSA issuer key`);
+      if (key.family !== 'rsa' || keyOid !== OID_RSA_ENCRYPTION) throw new CertbenchError('verify.needsRsaKey', { scheme: scheme.name });
       importAlg = { name: scheme.family === 'rsa' ? 'RSASSA-PKCS1-v1_5' : 'RSA-PSS', hash: scheme.hash! };
       verifyAlg = scheme.family === 'rsa' ? { name: 'RSASSA-PKCS1-v1_5' } : { name: 'RSA-PSS', saltLength: scheme.saltLength! };
       break;
     case 'ecdsa':
-      if (key.family !== 'ec') throw new CertbenchError(`an ${scheme.name} signature needs an EC issuer key`);
+      if (key.family !== 'ec') throw new CertbenchError('verify.needsEcKey', { scheme: scheme.name });
       importAlg = { name: 'ECDSA', namedCurve: key.curve };
       verifyAlg = { name: 'ECDSA', hash: scheme.hash! };
       sig = ecdsaDerToRaw(signature, CURVE_BYTES[key.curve]);
       if (!isStrictEcdsaDer(signature)) return false;
       break;
     case 'ed25519':
-      if (keyOid !== OID_ED25519) throw new CertbenchError('an Ed25519 signature needs an Ed25519 issuer key');
+      if (keyOid !== OID_ED25519) throw new CertbenchError('verify.needsEd25519Key');
       importAlg = { name: 'Ed25519' };
       verifyAlg = { name: 'Ed25519' };
       break;
@@ -131,7 +132,7 @@ export async function verifySignature(data: Uint8Array, signature: Uint8Array, s
   try {
     cryptoKey = await subtle.importKey('spki', toArrayBuffer(spki), importAlg, false, ['verify']);
   } catch (e) {
-    throw new CertbenchError(`the issuer's public key cannot be used: ${describeError(e)}`);
+    throw new CertbenchError('verify.issuerKeyUnusable', { reason: describeError(e) });
   }
   try {
     return await subtle.verify(verifyAlg, cryptoKey, toArrayBuffer(sig), toArrayBuffer(data));
@@ -144,7 +145,7 @@ export async function verifySignature(data: Uint8Array, signature: Uint8Array, s
 function isStrictEcdsaDer(der: Uint8Array): boolean {
   try {
     const seq = parseDer(der, 'ECDSA signature');
-    return seq.valueBeforeDecodeView.length === der.length && children(seq).length === 2 && children(seq).every((n) => n.idBlock.tagNumber === 2);
+    return seq.der.length === der.length && seq.children.length === 2 && seq.children.every((n) => n.tag === 2);
   } catch {
     return false;
   }

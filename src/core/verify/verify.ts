@@ -167,6 +167,6 @@ export function assertCertificate(der: Uint8Array, where: string): void {
   try {
     readCertView(der, where);
   } catch (e) {
-    throw e instanceof CertbenchError ? e : new CertbenchError(describeError(e), where);
+    throw e instanceof CertbenchError ? e : CertbenchError.wrap(e, where);
   }
 }

@@ -53,7 +53,7 @@ const subject = (cn: string, o: string, ou: string): NameAttribute[] => [C('US')
 const GUIDE_OU = 'Kubernetes The Hard Way';
 
 function checkIp(ip: string, field: string): string {
-  if (!isIpAddress(ip)) throw new CertbenchError(`"${ip}" must be an IP address`, field);
+  if (!isIpAddress(ip)) throw new CertbenchError('kube.mustBeIp', { value: ip }, field);
   return ip.trim();
 }
 
@@ -70,7 +70,7 @@ export async function generateHardWayPki(options: HardWayPkiOptions = {}): Promi
   const workers = options.workers ?? DEFAULT_WORKERS;
   for (const w of workers) {
     const p = dns1123SubdomainProblem(w.hostname);
-    if (p) throw new CertbenchError(`worker hostname "${w.hostname}" ${p}`, 'workers');
+    if (p) throw new CertbenchError('kube.badWorkerHostname', { hostname: w.hostname, problem: p }, 'workers');
     checkIp(w.internalIp, `${w.hostname} internal IP`);
     if (w.externalIp) checkIp(w.externalIp, `${w.hostname} external IP`);
   }

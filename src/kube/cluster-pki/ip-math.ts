@@ -18,15 +18,15 @@ export function isIpAddress(text: string): boolean {
 export function firstServiceIp(serviceSubnet: string): string {
   const cidr = serviceSubnet.split(',')[0]!.trim();
   const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr);
-  if (!m) throw new CertbenchError(`"${cidr}" is not a CIDR such as 10.96.0.0/12`, 'serviceSubnet');
+  if (!m) throw new CertbenchError('kube.notCidr', { cidr }, 'serviceSubnet');
   let bytes: Uint8Array;
   try {
     bytes = parseIpAddress(m[1]!);
   } catch {
-    throw new CertbenchError(`"${m[1]}" is not an IP address`, 'serviceSubnet');
+    throw new CertbenchError('kube.notIp', { value: m[1] }, 'serviceSubnet');
   }
   const prefix = Number(m[2]);
-  if (prefix > bytes.length * 8 - 2) throw new CertbenchError(`/${prefix} leaves no room for a service address`, 'serviceSubnet');
+  if (prefix > bytes.length * 8 - 2) throw new CertbenchError('kube.prefixNoRoom', { prefix }, 'serviceSubnet');
   const out = bytes.slice();
   for (let bit = prefix; bit < out.length * 8; bit++) out[bit >> 3]! &= ~(0x80 >> (bit & 7));
   for (let i = out.length - 1; i >= 0; i--) {

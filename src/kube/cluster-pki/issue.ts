@@ -9,7 +9,7 @@ import { encodeName, type NameAttribute } from '../../core/cert/name.ts';
 import { randomSerialHex } from '../../core/cert/serial.ts';
 import { keyIdentifierOf, parseSpki } from '../../core/cert/spki.ts';
 import { DAY_MS, wholeSeconds } from '../../core/cert/time.ts';
-import { CertbenchError } from '../../core/errors.ts';
+import { CertbenchError, msg } from '../../core/errors.ts';
 import { exportPrivateKeyPem } from '../../core/keys/export.ts';
 import { generateKeyPair } from '../../core/keys/generate.ts';
 import { keyAlgorithmOf, type KeyType } from '../../core/keys/key-types.ts';
@@ -43,7 +43,7 @@ export type ClusterKeyType = (typeof CLUSTER_KEY_TYPES)[number];
 
 export function checkClusterKeyType(keyType: string): ClusterKeyType {
   if ((CLUSTER_KEY_TYPES as readonly string[]).includes(keyType)) return keyType as ClusterKeyType;
-  throw new CertbenchError(`${keyType} is not a key type Kubernetes components accept here: choose ${CLUSTER_KEY_TYPES.join(', ')} (kubeadm has no Ed25519)`, 'key type');
+  throw new CertbenchError('kube.keyTypeRefused', { keyType, choices: CLUSTER_KEY_TYPES.join(', ') }, msg('where.keyType'));
 }
 
 /** Private keys as kubeadm and cfssl write them: PKCS#1 `RSA PRIVATE KEY` or SEC1 `EC PRIVATE KEY`. */
@@ -107,7 +107,7 @@ export async function createPkiCa(subject: NameAttribute[], keyType: ClusterKeyT
 /** A CA given from outside (kubeadm's external CA): its certificate and private key. */
 export async function pkiCaFromExisting(certificateDer: Uint8Array, key: CryptoKey, writeKeyPem?: string): Promise<PkiCa> {
   const facts = certificateFacts(certificateDer, 'external CA');
-  if (!facts.isCa) throw new CertbenchError('the external CA certificate is not a CA (basicConstraints CA:TRUE is missing)', 'external CA');
+  if (!facts.isCa) throw new CertbenchError('kube.externalNotCa', undefined, msg('where.externalCa'));
   return {
     certificateDer,
     certificatePem: toPem('CERTIFICATE', certificateDer),

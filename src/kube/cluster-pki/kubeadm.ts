@@ -4,7 +4,7 @@
  * kubeconfigs — with kubeadm's file names, CNs, Os, usages, SANs and lifetimes
  * (cmd/kubeadm/app/phases/certs/certlist.go, phases/kubeconfig).
  */
-import { CertbenchError } from '../../core/errors.ts';
+import { CertbenchError, msg } from '../../core/errors.ts';
 import { backdatedNotBefore } from '../../core/cert/time.ts';
 import { generateKeyPair } from '../../core/keys/generate.ts';
 import type { KeyUsageName } from '../../core/cert/extensions.ts';
@@ -74,16 +74,16 @@ interface Resolved {
 function resolve(o: KubeadmPkiOptions): Resolved {
   const nodeName = (o.nodeName ?? 'control-plane').trim();
   const nodeProblem = dns1123SubdomainProblem(nodeName);
-  if (nodeProblem) throw new CertbenchError(`"${nodeName}" ${nodeProblem}`, 'nodeName');
+  if (nodeProblem) throw new CertbenchError('kube.badName', { value: nodeName, problem: nodeProblem }, 'nodeName');
   const advertiseAddress = (o.advertiseAddress ?? '192.168.0.10').trim();
-  if (!isIpAddress(advertiseAddress)) throw new CertbenchError(`"${advertiseAddress}" must be an IP address`, 'advertiseAddress');
+  if (!isIpAddress(advertiseAddress)) throw new CertbenchError('kube.mustBeIp', { value: advertiseAddress }, 'advertiseAddress');
   const bindPort = o.bindPort ?? 6443;
-  if (!Number.isInteger(bindPort) || bindPort < 1 || bindPort > 65535) throw new CertbenchError(`${bindPort} is not a TCP port`, 'bindPort');
+  if (!Number.isInteger(bindPort) || bindPort < 1 || bindPort > 65535) throw new CertbenchError('kube.notPort', { port: bindPort }, 'bindPort');
   const dnsDomain = (o.dnsDomain ?? 'cluster.local').trim();
   const domainProblem = dns1123SubdomainProblem(dnsDomain);
-  if (domainProblem) throw new CertbenchError(`"${dnsDomain}" ${domainProblem}`, 'dnsDomain');
+  if (domainProblem) throw new CertbenchError('kube.badName', { value: dnsDomain, problem: domainProblem }, 'dnsDomain');
   for (const days of [o.leafDays, o.caDays]) {
-    if (days !== undefined && (!Number.isFinite(days) || days <= 0)) throw new CertbenchError(`${days} is not a positive number of days`, 'validity');
+    if (days !== undefined && (!Number.isFinite(days) || days <= 0)) throw new CertbenchError('general.daysNotPositive', { days }, msg('where.validity'));
   }
   return {
     nodeName,
@@ -110,7 +110,7 @@ function endpointHost(endpoint: string): string {
 function endpointUrl(endpoint: string, defaultPort: number): string {
   const url = /:\d+$/.test(endpoint) && !/^[^[]*:.*:/.test(endpoint) ? `https://${endpoint}` : httpsUrl(endpointHost(endpoint), defaultPort);
   const problem = serverUrlProblem(url);
-  if (problem) throw new CertbenchError(problem, 'controlPlaneEndpoint');
+  if (problem) throw CertbenchError.of(problem, 'controlPlaneEndpoint');
   return url;
 }
 

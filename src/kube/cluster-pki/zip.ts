@@ -27,7 +27,7 @@ export function unzipFiles(bytes: Uint8Array, where = 'zip'): Map<string, Uint8A
     for (const [path, data] of Object.entries(unzipSync(bytes))) if (!path.endsWith('/')) out.set(path, data);
     return out;
   } catch (e) {
-    throw new CertbenchError(`not a readable zip archive: ${describeError(e)}`, where);
+    throw new CertbenchError('kube.badZip', { reason: describeError(e) }, where);
   }
 }
 

@@ -41,7 +41,7 @@ export class PassphraseNeededError extends CertbenchError {
     /** A passphrase was given and did not open them. */
     readonly wrong: boolean,
   ) {
-    super(`${paths.join(', ')} ${paths.length === 1 ? 'is' : 'are'} encrypted: ${wrong ? 'the passphrase does not open it' : 'give the passphrase'}`, 'passphrase');
+    super(paths.length === 1 ? (wrong ? 'kube.passphraseWrongOne' : 'kube.passphraseNeededOne') : wrong ? 'kube.passphraseWrongMany' : 'kube.passphraseNeededMany', { paths: paths.join(', ') }, 'passphrase');
   }
 }
 
@@ -86,7 +86,7 @@ export function readClusterFiles(inputs: readonly { path: string; bytes: Uint8Ar
       for (const [p, b] of unzipFiles(input.bytes, path)) raw.set(p, b);
     } else if (isGzip(input.bytes) || isTar(input.bytes)) {
       const tar = isGzip(input.bytes) ? gunzip(input.bytes, path) : input.bytes;
-      if (!isTar(tar)) throw new CertbenchError('a gzip file that holds no tar archive', path);
+      if (!isTar(tar)) throw new CertbenchError('kube.gzipNoTar', undefined, path);
       for (const [p, b] of untar(tar, path)) raw.set(p, b);
     } else raw.set(path, input.bytes);
   }
@@ -158,7 +158,7 @@ function parseCertificate(bytes: Uint8Array, path: string): CertificateFacts {
   const text = new TextDecoder().decode(bytes);
   const block = findPemBlocks(text).find((b) => b.label === 'CERTIFICATE');
   const der = block ? decodeBase64Lines(block.body) : bytes[0] === 0x30 ? bytes : undefined;
-  if (!der) throw new CertbenchError('no certificate here', path);
+  if (!der) throw new CertbenchError('kube.noCertificate', undefined, path);
   return certificateFacts(der, path);
 }
 
@@ -170,7 +170,7 @@ const isEncryptedKey = (bytes: Uint8Array) => {
 /** The user entry of a kubeconfig's current context (or its only user). */
 export function kubeconfigUser(text: string, path: string): { userIndex: number; certData?: string; certFile?: string; server?: string } {
   const doc = parseDocument(text);
-  if (doc.errors.length) throw new CertbenchError(`not readable YAML: ${doc.errors[0]!.message}`, path);
+  if (doc.errors.length) throw new CertbenchError('kube.badYaml', { reason: doc.errors[0]!.message }, path);
   const obj = doc.toJS() as {
     'current-context'?: string;
     contexts?: { name: string; context?: { user?: string; cluster?: string } }[];
@@ -180,7 +180,7 @@ export function kubeconfigUser(text: string, path: string): { userIndex: number;
   const users = obj.users ?? [];
   const context = obj.contexts?.find((c) => c.name === obj['current-context'])?.context;
   const userIndex = context?.user !== undefined ? users.findIndex((u) => u.name === context.user) : users.length === 1 ? 0 : -1;
-  if (userIndex < 0) throw new CertbenchError('no user for the current context', path);
+  if (userIndex < 0) throw new CertbenchError('kube.noUser', undefined, path);
   const user = users[userIndex]!.user ?? {};
   const cluster = obj.clusters?.find((c) => c.name === context?.cluster) ?? obj.clusters?.[0];
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -221,11 +221,11 @@ export async function loadCluster(files: Map<string, Uint8Array>, options: { pas
           wrong = true;
           continue;
         }
-        throw new CertbenchError(describeError(e), keyPath);
+        throw CertbenchError.wrap(e, keyPath);
       }
       const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', imported.keyPair.publicKey));
       if (!bytesEqual(spki, facts.subjectPublicKeyInfo)) {
-        throw new CertbenchError(`this key does not belong to ${certPath} (their public keys differ): refusing to sign with it`, keyPath);
+        throw new CertbenchError('kube.keyNotOfCert', { certPath }, keyPath);
       }
       key = imported.keyPair.privateKey;
     }

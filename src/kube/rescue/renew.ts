@@ -106,7 +106,7 @@ export const STEPS_FILE = 'RENEWAL-STEPS.txt';
 
 function checkedDays(days: number | undefined, fallback: number, what: string): number {
   const d = days ?? fallback;
-  if (!Number.isFinite(d) || d <= 0) throw new CertbenchError(`${d} is not a positive number of days`, what);
+  if (!Number.isFinite(d) || d <= 0) throw new CertbenchError('general.daysNotPositive', { days: d }, what);
   return d;
 }
 
@@ -194,7 +194,7 @@ export async function planRescue(cluster: LoadedCluster, options: RescueOptions 
     }
   }
   for (const name of options.only ?? []) {
-    if (!items.some((i) => i.name === name)) throw new CertbenchError(`"${name}" is not among the certificates of the copy (${items.map((i) => i.name).join(', ')})`, 'only');
+    if (!items.some((i) => i.name === name)) throw new CertbenchError('kube.notInCopy', { name, names: items.map((i) => i.name).join(', ') }, 'only');
   }
   const before = await expiryOf(cluster.files, asOf);
   return { asOf, before, beforeTable: formatExpiryTable(before), items, missing: cluster.missing, other: cluster.other, warnings };
@@ -202,7 +202,7 @@ export async function planRescue(cluster: LoadedCluster, options: RescueOptions 
 
 function extKeyUsageNames(f: CertificateFacts, where: string): ExtKeyUsageName[] {
   return f.extKeyUsage.map((e) => {
-    if (!(e in EXTENDED_KEY_USAGES)) throw new CertbenchError(`extended key usage ${e} is not one certbench can write`, where);
+    if (!(e in EXTENDED_KEY_USAGES)) throw new CertbenchError('kube.ekuUnwritable', { usage: e }, where);
     return e as ExtKeyUsageName;
   });
 }
@@ -221,7 +221,7 @@ async function signerOf(facts: CertificateFacts, key: CryptoKey): Promise<Signer
 async function newKeyLike(f: CertificateFacts, where: string): Promise<{ spki: Uint8Array; pem: string }> {
   const alg = keyAlgorithmOfSpki(parseSpki(f.subjectPublicKeyInfo));
   const type = alg ? keyTypeOf(alg) : undefined;
-  if (!type) throw new CertbenchError('its key is of a kind certbench cannot make anew: renew without rotating keys', where);
+  if (!type) throw new CertbenchError('kube.keyNotRenewable', undefined, where);
   const clusterType = checkClusterKeyType(type);
   const pair = await generateKeyPair(clusterType);
   return { spki: await spkiOfPublicKey(pair.publicKey), pem: await privateKeyPem(pair.privateKey, clusterType) };
@@ -286,7 +286,7 @@ export async function renewCluster(cluster: LoadedCluster, options: RescueOption
     );
     const facts = certificateFacts(der, ca.certPath);
     // Existing certificates name the CA by its subject bytes: a re-encoded subject would orphan them.
-    if (!bytesEqual(facts.subjectDer, f.subjectDer)) throw new CertbenchError('its subject does not re-encode to the same bytes: renewing it would orphan the certificates it signed', ca.certPath);
+    if (!bytesEqual(facts.subjectDer, f.subjectDer)) throw new CertbenchError('kube.subjectReencodes', undefined, ca.certPath);
     const pem = toPem('CERTIFICATE', der);
     files.set(ca.certPath, strToU8(pem));
     renewedCaPem.set(ca.name, { oldDer: f.der, pem });

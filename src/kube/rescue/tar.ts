@@ -14,7 +14,7 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b.subarray(0, b.indexOf
 
 function octal(field: Uint8Array): number {
   // GNU base-256 for sizes ≥ 8 GiB: high bit set. Nothing in /etc/kubernetes is that big.
-  if (field[0]! & 0x80) throw new CertbenchError('a member over 8 GiB (base-256 size) is not a kubeadm file', 'tar');
+  if (field[0]! & 0x80) throw new CertbenchError('kube.tarMemberTooLarge', undefined, 'tar');
   const t = text(field).trim();
   return t ? parseInt(t, 8) : 0;
 }
@@ -47,7 +47,7 @@ export function untar(bytes: Uint8Array, where = 'tar'): Map<string, Uint8Array>
     const prefix = text(header.subarray(345, 500));
     const name = text(header.subarray(0, 100));
     const dataStart = at + 512;
-    if (dataStart + size > bytes.length) throw new CertbenchError(`the archive ends inside ${name}`, where);
+    if (dataStart + size > bytes.length) throw new CertbenchError('kube.tarTruncated', { name }, where);
     const data = bytes.subarray(dataStart, dataStart + size);
     at = dataStart + Math.ceil(size / 512) * 512;
     if (type === 'L') longName = text(data);
@@ -66,6 +66,6 @@ export function gunzip(bytes: Uint8Array, where = 'gzip'): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new CertbenchError(`not a readable gzip file: ${describeError(e)}`, where);
+    throw new CertbenchError('kube.badGzip', { reason: describeError(e) }, where);
   }
 }

@@ -6,6 +6,7 @@ import type { KeyType } from '../../core/keys/key-types.ts';
 import { ProtectionChoice } from './protection-choice.svelte.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as caMessages from '../i18n/messages/ca.ts';
+import { uiError } from '../i18n/core-text.svelte.ts';
 
 const t = translator(caMessages);
 
@@ -55,7 +56,7 @@ export class CreateCaForm {
   }
 
   options(): CaOptions {
-    if (this.problem) throw new CertbenchError(this.problem, 'Create a CA');
+    if (this.problem) throw uiError(this.problem, 'Create a CA');
     const nc = this.nameConstraints();
     return {
       subject: this.subject.trim(),

@@ -11,6 +11,7 @@ import { bench, type BenchItem } from '../bench/bench.svelte.ts';
 import type { CaCard } from './ca-state.svelte.ts';
 import { sharedCaState } from './shared.svelte.ts';
 import { SignState } from './sign-state.svelte.ts';
+import { uiError } from '../i18n/core-text.svelte.ts';
 
 export interface QuickSigned {
   /** The new certificate on the bench. */
@@ -51,11 +52,11 @@ export async function quickSign(csr: Pick<BenchItem, 'text' | 'fileName'>, caId:
   sign.takeRequest(csr.text ?? '', csr.fileName);
   await sign.check();
   const failed = sign.checkError || sign.planError;
-  if (failed) throw new CertbenchError(failed, 'Sign');
+  if (failed) throw uiError(failed, 'Sign');
   await sign.sign();
   const result = sign.result;
-  if (!result || !sign.plan) throw new CertbenchError(sign.signError || 'not signed', 'Sign');
+  if (!result || !sign.plan) throw uiError(sign.signError || 'not signed', 'Sign');
   const item = bench.items.find((i) => i.der && bytesEqual(i.der, result.der));
-  if (!item) throw new CertbenchError('the signed certificate did not reach the bench', 'Sign');
+  if (!item) throw uiError('the signed certificate did not reach the bench', 'Sign');
   return { item, caName: sign.card?.summary?.title ?? sign.card?.name ?? caId, profile: sign.plan.profile.name, reason: sign.suggestionText, notAfter: sign.plan.notAfter, madeCa };
 }

@@ -32,6 +32,7 @@ import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as signMessages from '../i18n/messages/ca-sign.ts';
+import { uiError } from '../i18n/core-text.svelte.ts';
 
 const t = translator(signMessages);
 
@@ -210,7 +211,7 @@ export class SignState {
   profile(): Profile {
     if (this.profileChoice !== 'cfssl') return BUILTIN_PROFILES[this.profileChoice];
     const p = this.cfsslProfiles[this.cfsslProfileName];
-    if (!p) throw new CertbenchError(t('chooseCfsslProfile'), 'profile');
+    if (!p) throw uiError(t('chooseCfsslProfile'), 'profile');
     return p;
   }
 
@@ -230,7 +231,7 @@ export class SignState {
     this.result = undefined;
     this.commands = undefined;
     await attempt(async () => {
-      if (!this.caId) throw new CertbenchError(t('noCa'), 'Sign');
+      if (!this.caId) throw uiError(t('noCa'), 'Sign');
       const profile = this.profile();
       if (fresh) this.days = '';
       const hours = this.days === '' ? undefined : Number(this.days) * 24;
@@ -247,7 +248,7 @@ export class SignState {
   /** The plan with the person's edits to subject and SANs (unchanged text keeps the exact original values). */
   finalPlan(): IssuancePlan {
     const plan = this.plan;
-    if (!plan) throw new CertbenchError(t('checkFirst'), 'Sign');
+    if (!plan) throw uiError(t('checkFirst'), 'Sign');
     const subject = this.subjectText.trim() === subjectLine(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
     const originals = new Map(plan.subjectAltNames.map((s) => [formatSubjectAltName(s), s]));
     const subjectAltNames = this.sansText

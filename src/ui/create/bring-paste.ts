@@ -12,8 +12,8 @@ export type PasteKind = 'cfssl' | 'openssl';
  */
 export function requestFromPaste(text: string, usage: Usage): { kind: PasteKind; request: CsrRequest } {
   const t = text.trim();
-  if (t === '') throw new CertbenchError('paste a cfssl CSR JSON or an openssl req line first');
+  if (t === '') throw new CertbenchError('csr.pasteFirst');
   if (t.startsWith('{')) return { kind: 'cfssl', request: requestFromCfssl(t, usage) };
   if (/^(openssl\s+)?req\b/.test(t)) return { kind: 'openssl', request: requestFromOpensslCommand(t) };
-  throw new CertbenchError('expected a cfssl CSR JSON (starting with {) or an "openssl req …" command line');
+  throw new CertbenchError('csr.pasteUnknown');
 }

@@ -9,7 +9,7 @@ import { exportPrivateKeyPem, type PrivateKeyExportFormat } from '../../core/key
 import type { KeyAlgorithm } from '../../core/keys/key-types.ts';
 import { publicKeyPem } from '../../core/keys/spki.ts';
 import { dumpText } from '../../core/text/dump.ts';
-import { equivalentsOf, type Equivalents } from './equivalents.ts';
+import { csrEquivalents, type CsrEquivalents } from '../../core/csr/equivalents.ts';
 import { outputFileNames, type OutputFileNames } from '../shared/file-names.ts';
 
 import type { CreateSaid } from './key-choice.svelte.ts';
@@ -37,7 +37,7 @@ export class CreatedCsr {
   readonly csrPem: string;
   readonly csrText: string;
   readonly files: OutputFileNames;
-  readonly equivalents: Equivalents;
+  readonly equivalents: CsrEquivalents;
   readonly algorithm: KeyAlgorithm;
   readonly keygenMs?: number;
   readonly existingKey: boolean;
@@ -62,7 +62,7 @@ export class CreatedCsr {
     this.csrPem = input.csr.pem;
     this.files = outputFileNames(input.fileBase);
     this.csrText = safeDump(input.csr.der);
-    this.equivalents = equivalentsOf(input.request, this.files, input.existingKey);
+    this.equivalents = csrEquivalents(input.request, this.files, input.existingKey);
   }
 
   /** Exports what is shown at first: the public key and the PKCS#8 private key. */

@@ -2,6 +2,7 @@
  * The request half of Create: subject rows, the SAN list, the purpose. Plain fields a form binds
  * to; validation comes from the core (csrRequestProblems), mapped back to the row or entry it is about.
  */
+import { coreText } from '../i18n/core-text.svelte.ts';
 import { csrRequestProblems } from '../../core/csr/build.ts';
 import type { CsrRequest, Usage } from '../../core/csr/request.ts';
 import { splitSanList } from '../../core/csr/san.ts';
@@ -37,7 +38,7 @@ export class CsrForm {
   readonly rowProblems: Map<number, string> = $derived(
     new Map(this.rows.flatMap((r) => {
       const p = subjectAttributeProblem({ type: r.type, value: r.value });
-      return p ? [[r.id, p] as const] : [];
+      return p ? [[r.id, coreText(p)] as const] : [];
     })),
   );
 
@@ -45,11 +46,11 @@ export class CsrForm {
   readonly requestProblems: string[] = $derived(
     csrRequestProblems({ subject: this.subject, sans: this.sans })
       .filter((p) => p.field === 'request' || p.field === 'subject')
-      .map((p) => p.message),
+      .map((p) => coreText(p.message)),
   );
 
   /** Every problem, in words, for the line beside the Generate button. */
-  readonly problems: string[] = $derived(csrRequestProblems({ subject: this.subject, sans: this.sans }).map((p) => p.message));
+  readonly problems: string[] = $derived(csrRequestProblems({ subject: this.subject, sans: this.sans }).map((p) => coreText(p.message)));
 
   addRow(type: SubjectType, value = ''): SubjectRow {
     const r = row({ type, value });

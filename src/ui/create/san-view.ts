@@ -1,5 +1,6 @@
 /** The SAN list as Create shows it: each entry with the type it was read as, its encoded form, or what is wrong. */
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { CertbenchError } from '../../core/errors.ts';
+import { coreText, errorText } from '../i18n/core-text.svelte.ts';
 import { parseSan, sanListEntries, sanOpensslText, type SanType } from '../../core/csr/san.ts';
 
 export interface SanView {
@@ -15,8 +16,8 @@ export interface SanView {
 
 /** The message without the `SAN "…": ` prefix: it is shown right beside the entry. */
 function bareMessage(e: unknown): string {
-  if (e instanceof CertbenchError && e.where) return e.message.slice(e.where.length + 2);
-  return describeError(e);
+  if (e instanceof CertbenchError) return coreText(e.said);
+  return errorText(e);
 }
 
 export function sanView(entry: string, line = 1): SanView {

@@ -1,19 +1,13 @@
-/**
- * The interface language, shared by every view: 'en' until the stored preference has been read.
- * Small on purpose: a later pass adds t(key) for UI strings on top of this value.
- */
+/** The interface language, shared by every view: 'en' until the stored preference has been read. */
 import { readPreference, writePreference } from '../../store/preferences.ts';
-import { LOCALES, type Locale } from '../../core/explain/types.ts';
+import { isLocale, LOCALE_INFO, type Locale } from '../../core/i18n/locales.ts';
 
 export type { Locale };
 
-export const LOCALE_LABELS: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
+/** Each language's name in itself, as the language switch offers it. */
+export const LOCALE_LABELS = Object.fromEntries(Object.entries(LOCALE_INFO).map(([l, info]) => [l, info.label])) as Record<Locale, string>;
 
 const PREFERENCE = 'locale';
-
-function isLocale(v: unknown): v is Locale {
-  return typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
-}
 
 class LocaleState {
   current = $state<Locale>('en');

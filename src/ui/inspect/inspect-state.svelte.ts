@@ -7,6 +7,7 @@ import type { Decoder } from '../workers/bridge.ts';
 import type { DecodedItem } from '../workers/decode-job.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { describeError } from '../../core/errors.ts';
+import { caughtProblem } from '../../core/input/sink.ts';
 import { CardState, type CardView } from './card-state.svelte.ts';
 import { keyMatches, type KeyMatch } from './key-pairs.ts';
 import { bench } from '../bench/bench.svelte.ts';
@@ -107,7 +108,7 @@ export class InspectState {
       try {
         sources.push({ input: new Uint8Array(await file.arrayBuffer()), name: file.name });
       } catch (e) {
-        problems.push({ origin: file.name, message: describeError(e), unreadable: true });
+        problems.push({ ...caughtProblem(file.name, e), unreadable: true });
       }
     }
     await this.#decode(sources.map((s) => ({ input: s.input, sourceName: s.name })), problems);

@@ -10,6 +10,7 @@ import {
 } from '../../kube/index.ts';
 import { expiryRowView, type ExpiryRowView } from './expiry-state.svelte.ts';
 import { t } from './i18n.ts';
+import { uiError } from '../i18n/core-text.svelte.ts';
 
 export type PkiLayout = 'kubeadm' | 'hard-way';
 
@@ -38,7 +39,7 @@ export const listOf = (text: string): string[] => text.split(/[\s,]+/).map((s) =
 
 function days(text: string, what: string): number {
   const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0) throw new CertbenchError(t('pki.notDays', { text }), what);
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) <= 0) throw uiError(t('pki.notDays', { text }), what);
   return Number(trimmed);
 }
 

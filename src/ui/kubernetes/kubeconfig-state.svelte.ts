@@ -8,6 +8,7 @@ import { AsyncBuild } from './async-build.svelte.ts';
 import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
+import { coreText } from '../i18n/core-text.svelte.ts';
 
 export class KubeconfigState {
   readonly certificate = new PemSource();
@@ -29,7 +30,8 @@ export class KubeconfigState {
   get serverProblem(): string {
     const s = this.server.trim();
     if (!s || s === 'https://') return t('kc.serverMissing');
-    return serverUrlProblem(s) ?? '';
+    const problem = serverUrlProblem(s);
+    return problem ? coreText(problem) : '';
   }
 
   get clusterNameProblem(): string {

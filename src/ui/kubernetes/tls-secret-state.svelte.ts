@@ -10,6 +10,7 @@ import { AsyncBuild } from './async-build.svelte.ts';
 import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
+import { uiError } from '../i18n/core-text.svelte.ts';
 
 export class TlsSecretState {
   readonly chain = new PemSource();
@@ -100,7 +101,7 @@ export class TlsSecretState {
 
   async #build(): Promise<TlsSecretResult | undefined> {
     if (this.missing) return undefined;
-    if (this.ca.input && this.caCertificates.problem) throw new CertbenchError(this.caCertificates.problem, 'ca.crt');
+    if (this.ca.input && this.caCertificates.problem) throw uiError(this.caCertificates.problem, 'ca.crt');
     const namespace = this.namespace.trim();
     return buildTlsSecret({
       name: this.name.trim(),

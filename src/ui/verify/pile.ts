@@ -4,6 +4,7 @@
  * decides what a certificate says; this file arranges the pile.
  */
 import { describeError } from '../../core/errors.ts';
+import { caughtProblem } from '../../core/input/sink.ts';
 import { detectInput } from '../../core/input/detect.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { readCertView, type CertView } from '../../core/verify/certificate.ts';
@@ -31,7 +32,7 @@ export function readPile(input: string | Uint8Array | undefined, sourceName = 'i
   try {
     found = detectInput(input, sourceName);
   } catch (e) {
-    pile.problems.push({ origin: sourceName, message: describeError(e) });
+    pile.problems.push(caughtProblem(sourceName, e));
     return pile;
   }
   pile.objects = found.objects;
@@ -41,7 +42,7 @@ export function readPile(input: string | Uint8Array | undefined, sourceName = 'i
     try {
       pile.certs.push({ obj, view: readCertView(obj.der, obj.origin), origin: obj.origin });
     } catch (e) {
-      pile.problems.push({ origin: obj.origin, message: describeError(e) });
+      pile.problems.push(caughtProblem(obj.origin, e));
     }
   }
   return pile;

@@ -1,17 +1,18 @@
 /**
- * The work Inspect hands off the main thread: find objects, print their OpenSSL text, summarize
- * them; build an ASN.1 tree with text anchors on demand; decrypt an encrypted key. Plain async
+ * The work Inspect hands off the main thread: find objects and print their OpenSSL text (the core's
+ * decode pipeline, shared with `certbench dump`), summarize them; build an ASN.1 tree with text
+ * anchors on demand; decrypt an encrypted key. Plain async
  * functions over the pure core, run inside the worker or (without Worker) on the main thread.
  * Nothing here throws: every failure becomes a message on the item it concerns.
  */
-import { detectInput } from '../../core/input/detect.ts';
-import { dumpText } from '../../core/text/dump.ts';
+import { decodeInput as decodeAll, printObject, type PrintedObject } from '../../core/pipeline/decode.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { anchorLines, type LineAnchors } from '../../core/text/anchors.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
 import { describeError } from '../../core/errors.ts';
+import { caughtProblem } from '../../core/input/sink.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
 
 export interface DecodedItem {
@@ -52,7 +53,8 @@ export interface TreeResult {
 /** Lets the main-thread fallback yield between objects so a big paste does not freeze the page. */
 export type Yield = () => Promise<void>;
 
-export async function decodeObject(obj: FoundObject, now = new Date()): Promise<DecodedItem> {
+/** An object's card: its text (printed by the pipeline, or here from its DER) and its summary. */
+export async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj)): Promise<DecodedItem> {
   const item: DecodedItem = {
     origin: obj.origin,
     kind: obj.kind,
@@ -60,11 +62,8 @@ export async function decodeObject(obj: FoundObject, now = new Date()): Promise<
     der: obj.der,
     summary: { kind: obj.kind, title: obj.kind, notes: [] },
   };
-  try {
-    item.text = dumpText(obj);
-  } catch (e) {
-    item.textError = describeError(e);
-  }
+  if (printed.text !== undefined) item.text = printed.text;
+  else item.textError = describeError(printed.textError);
   try {
     item.summary = await summarize(obj, now);
   } catch (e) {
@@ -89,15 +88,16 @@ export async function decodeInput(
 ): Promise<DecodeResult> {
   let found;
   try {
-    found = detectInput(input, sourceName);
+    found = decodeAll(input, sourceName);
   } catch (e) {
-    return { items: [], problems: [{ origin: sourceName ?? 'input', message: describeError(e) }] };
+    return { items: [], problems: [caughtProblem(sourceName ?? 'input', e)] };
   }
   const items: DecodedItem[] = [];
   let batch: DecodedItem[] = [];
   const now = new Date();
   for (let i = 0; i < found.objects.length; i++) {
-    const item = await decodeObject(found.objects[i]!, now);
+    const printed = found.objects[i]!;
+    const item = await decodeObject(printed.obj, now, printed);
     if (onItems) {
       batch.push(item);
       if (batch.length === DECODE_BATCH) {

@@ -1,24 +1,20 @@
 /**
- * The lab texts in the interface language: the workshop core keeps one catalog per language
- * (labs.en.ts, labs.de.ts); the UI picks by locale.current, so every text follows the switch.
+ * The lab texts in the interface language (src/workshop/texts.ts holds every language's catalog);
+ * read with locale.current, so every text follows the language switch.
  */
-import { locale, type Locale } from '../i18n/locale.svelte.ts';
-import { itemText, LAB_TEXTS_EN, labText, type LabTexts, type TextItem } from '../../workshop/index.ts';
-import { LAB_TEXTS_DE } from '../../workshop/labs.de.ts';
+import { locale } from '../i18n/locale.svelte.ts';
+import { isLabTextKey, itemText, labText, type TextItem } from '../../workshop/index.ts';
 
-const CATALOGS: Record<Locale, LabTexts> = { en: LAB_TEXTS_EN, de: LAB_TEXTS_DE };
-
-export function currentLabTexts(): LabTexts {
-  return CATALOGS[locale.current] ?? LAB_TEXTS_EN;
-}
-
-/** A lab text by key in the current language, with its values filled in. */
+/**
+ * A lab text by key in the current language, with its values filled in. The view composes some keys
+ * (`lab.<lab>.<step>.title`, `field.<id>`), so a key is checked here: one no catalog has shows as [key].
+ */
 export function lt(key: string, vars?: Record<string, string>): string {
-  return labText(key, vars, currentLabTexts());
+  return isLabTextKey(key) ? labText(key, vars, locale.current) : `[${key}]`;
 }
 
 export function ltItem(item: TextItem): string {
-  return itemText(item, currentLabTexts());
+  return itemText(item, locale.current);
 }
 
 /** A message that is either a lab text by key or a text from the core, shown as it is. */

@@ -1,19 +1,10 @@
+import { PartialPrintError } from './partial-print.ts';
 import { oidLongName } from '../../oids.ts';
 import { generalNameText, parseGeneralName } from '../general-name.ts';
-import {
-  CONTEXT,
-  PartialPrintError,
-  TAG,
-  UNIVERSAL,
-  explicitInner,
-  expectSequence,
-  expectSequenceOf,
-  parseDer,
-  parseFail,
-  readOid,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { CONTEXT, type DerNode, UNIVERSAL } from '../../der/node.ts';
+import { stringBytes } from '../../der/read.ts';
+import { decodeFirst, expectSequence, expectSequenceOf, explicitInner, parseFail, readOid } from '../../der/strict.ts';
+import { TAG } from '../../der/tags.ts';
 import { dottedText, pad } from './bio-text.ts';
 
 /** Admissions (ISIS-MTT / Common PKI, 1.3.36.8.3.3), printed by i2r_ADMISSION_SYNTAX. */
@@ -100,7 +91,7 @@ function namingAuthorityText(na: NamingAuthority, indent: number): string | unde
 }
 
 export function printAdmissions(value: Uint8Array, indent: number): string {
-  const f = expectSequence(parseDer(value));
+  const f = expectSequence(decodeFirst(value));
   let i = 0;
   let authority: DerNode | undefined;
   if (f[i]?.cls === CONTEXT) authority = f[i++];

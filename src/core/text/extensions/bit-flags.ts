@@ -1,4 +1,4 @@
-import { bitSet, parseDer, parseFail, readBitString, type BitString } from './der.ts';
+import { bitSet, type BitString, decodeFirst, parseFail, readBitString } from '../../der/strict.ts';
 import { printConfValues } from './conf-values.ts';
 
 export const KEY_USAGE_BITS = [
@@ -47,7 +47,7 @@ export function setBitNames(bits: BitString, names: string[]): string[] {
  */
 function printNamedBits(names: string[]) {
   return (value: Uint8Array, indent: number): string => {
-    const set = setBitNames(readBitString(parseDer(value)), names);
+    const set = setBitNames(readBitString(decodeFirst(value)), names);
     if (set.length === 0) parseFail('no named bit set');
     return printConfValues(
       set.map((n) => ({ name: n, value: null })),

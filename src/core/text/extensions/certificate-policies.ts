@@ -1,16 +1,8 @@
 import { oidDisplayName } from '../../oids.ts';
-import {
-  TAG,
-  UNIVERSAL,
-  expectSequence,
-  expectSequenceOf,
-  parseDer,
-  parseFail,
-  readInteger,
-  readOid,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { type DerNode, UNIVERSAL } from '../../der/node.ts';
+import { stringBytes } from '../../der/read.ts';
+import { decodeFirst, expectSequence, expectSequenceOf, parseFail, readInteger, readOid } from '../../der/strict.ts';
+import { TAG } from '../../der/tags.ts';
 import { cText, integerText, pad } from './bio-text.ts';
 
 const CPS = '1.3.6.1.5.5.7.2.1';
@@ -76,7 +68,7 @@ function printQualifiers(quals: DerNode[], indent: number): string {
 
 /** Certificate Policies (i2r_certpol). */
 export function printCertificatePolicies(value: Uint8Array, indent: number): string {
-  return expectSequenceOf(parseDer(value))
+  return expectSequenceOf(decodeFirst(value))
     .map((info) => {
       const [idNode, quals, ...extra] = expectSequence(info, 'PolicyInformation');
       if (extra.length) parseFail('extra field in PolicyInformation');

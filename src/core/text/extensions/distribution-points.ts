@@ -1,19 +1,10 @@
 import { formatName } from '../name.ts';
 import { generalNameText, parseGeneralNames } from '../general-name.ts';
-import {
-  CONTEXT,
-  bitStringFromContent,
-  explicitInner,
-  expectSequence,
-  expectSequenceOf,
-  parseDer,
-  parseFail,
-  sequenceOfItems,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { CONTEXT, type DerNode } from '../../der/node.ts';
+import { stringBytes } from '../../der/read.ts';
+import { bitStringFromContent, decodeFirst, expectSequence, expectSequenceOf, explicitInner, parseFail, sequenceOfItems } from '../../der/strict.ts';
 import { pad } from './bio-text.ts';
-import { checkRdnEntries } from './name-check.ts';
+import { checkRdnEntries } from '../../der/openssl-name.ts';
 import { REASON_FLAG_BITS, setBitNames } from './bit-flags.ts';
 import { concatBytes } from '../../bytes.ts';
 
@@ -57,7 +48,7 @@ function printReasons(title: string, node: DerNode, indent: number): string {
 
 /** CRL Distribution Points and Freshest CRL (i2r_crldp). */
 export function printCrlDistributionPoints(value: Uint8Array, indent: number): string {
-  return expectSequenceOf(parseDer(value))
+  return expectSequenceOf(decodeFirst(value))
     .map((point) => {
       let out = '';
       let next = 0;
@@ -86,7 +77,7 @@ export function printIssuingDistributionPoint(value: Uint8Array, indent: number)
   const flags: Array<[number, string]> = [];
   let reasons = '';
   let dp = '';
-  for (const f of expectSequence(parseDer(value))) {
+  for (const f of expectSequence(decodeFirst(value))) {
     if (f.cls !== CONTEXT || f.tag < next || f.tag > 5) parseFail('unexpected field in IssuingDistributionPoint');
     next = f.tag + 1;
     if (f.tag === 0) {

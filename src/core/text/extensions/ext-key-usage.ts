@@ -1,10 +1,10 @@
 import { truncatedOid } from '../general-name.ts';
-import { expectSequenceOf, parseDer, parseFail, readOid } from './der.ts';
+import { decodeFirst, expectSequenceOf, parseFail, readOid } from '../../der/strict.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Extended Key Usage (i2v_EXTENDED_KEY_USAGE): long names, comma separated; empty is NULL (raw). */
 export function printExtendedKeyUsage(value: Uint8Array, indent: number): string {
-  const oids = expectSequenceOf(parseDer(value)).map(readOid);
+  const oids = expectSequenceOf(decodeFirst(value)).map(readOid);
   if (oids.length === 0) parseFail('empty ExtendedKeyUsage');
   return printConfValues(
     oids.map((oid) => ({ name: null, value: truncatedOid(oid, 80) })),

@@ -1,11 +1,13 @@
 import { generalNameConfValue, parseGeneralNames, type ConfValue } from '../general-name.ts';
-import { CONTEXT, expectSequence, integerContent, integerMagnitude, parseDer, parseFail, readOctetString, stringBytes, sequenceOfItems } from './der.ts';
+import { CONTEXT } from '../../der/node.ts';
+import { stringBytes } from '../../der/read.ts';
+import { decodeFirst, expectSequence, integerContent, integerMagnitude, parseFail, readOctetString, sequenceOfItems } from '../../der/strict.ts';
 import { pad, upperColonHex } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Subject Key Identifier: i2s_ASN1_OCTET_STRING, colon hex on one line. */
 export function printSubjectKeyIdentifier(value: Uint8Array, indent: number): string {
-  return pad(indent) + upperColonHex(readOctetString(parseDer(value)));
+  return pad(indent) + upperColonHex(readOctetString(decodeFirst(value)));
 }
 
 /**
@@ -13,7 +15,7 @@ export function printSubjectKeyIdentifier(value: Uint8Array, indent: number): st
  * labelled "keyid:" when an issuer or serial follows; issuer names as in SAN; "serial:" hex.
  */
 export function printAuthorityKeyIdentifier(value: Uint8Array, indent: number): string {
-  const fields = expectSequence(parseDer(value));
+  const fields = expectSequence(decodeFirst(value));
   let keyId: Uint8Array | undefined;
   let issuer: ConfValue[] | undefined;
   let serial: Uint8Array | undefined;

@@ -1,5 +1,6 @@
 import { generalNameText, ipAddressText, parseGeneralName } from '../general-name.ts';
-import { CONTEXT, expectSequence, integerContent, parseDer, parseFail, type DerNode, sequenceOfItems } from './der.ts';
+import { CONTEXT, type DerNode } from '../../der/node.ts';
+import { decodeFirst, expectSequence, integerContent, parseFail, sequenceOfItems } from '../../der/strict.ts';
 import { pad } from './bio-text.ts';
 
 /** print_nc_ipadd: an address and mask, split at 16 bytes (or 4), each printed as an address. */
@@ -32,7 +33,7 @@ export function printNameConstraints(value: Uint8Array, indent: number): string 
   let permitted: DerNode[] | undefined;
   let excluded: DerNode[] | undefined;
   let next = 0;
-  for (const f of expectSequence(parseDer(value))) {
+  for (const f of expectSequence(decodeFirst(value))) {
     if (f.cls !== CONTEXT || f.tag < next || f.tag > 1) parseFail('unexpected field in NameConstraints');
     next = f.tag + 1;
     if (f.tag === 0) permitted = sequenceOfItems(f);

@@ -3,25 +3,12 @@ import { formatAsn1Time } from '../format.ts';
 import { formatName } from '../name.ts';
 import { oidDisplayName } from '../../oids.ts';
 import { generalNameText, parseGeneralName } from '../general-name.ts';
-import {
-  CONTEXT,
-  TAG,
-  UNIVERSAL,
-  explicitInner,
-  expectSequence,
-  expectSequenceOf,
-  expectUniversal,
-  integerContent,
-  integerValue,
-  parseDer,
-  parseFail,
-  readOctetString,
-  readOid,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { CONTEXT, type DerNode, UNIVERSAL } from '../../der/node.ts';
+import { signedBigInt, stringBytes } from '../../der/read.ts';
+import { decodeFirst, expectSequence, expectSequenceOf, expectUniversalStrict, explicitInner, integerContent, parseFail, readOctetString, readOid } from '../../der/strict.ts';
+import { TAG } from '../../der/tags.ts';
 import { cText, dottedText, integerText, pad } from './bio-text.ts';
-import { checkNameDecodes } from './name-check.ts';
+import { checkNameDecodes } from '../../der/openssl-name.ts';
 
 const HEX = '0123456789ABCDEF';
 
@@ -38,7 +25,7 @@ function i2aHex(bytes: Uint8Array, empty: string): string {
 
 /** i2a_ASN1_INTEGER: "-" for negative numbers, then the magnitude in hex. */
 function i2aInteger(content: Uint8Array): string {
-  const v = integerValue(content);
+  const v = signedBigInt(content);
   const mag = v < 0n ? -v : v;
   let h = mag.toString(16).toUpperCase();
   if (h.length & 1) h = '0' + h;
@@ -56,20 +43,20 @@ export function printOcspNonce(value: Uint8Array, indent: number): string {
 export function printOcspCrlId(value: Uint8Array, indent: number): string {
   let out = '';
   let next = 0;
-  for (const f of expectSequence(parseDer(value))) {
+  for (const f of expectSequence(decodeFirst(value))) {
     if (f.cls !== CONTEXT || f.tag < next || f.tag > 2) parseFail('unexpected field in CrlID');
     next = f.tag + 1;
     const inner = explicitInner(f, 'CrlID field');
-    if (f.tag === 0) out += `${pad(indent)}crlUrl: ${dottedText(stringBytes(expectUniversal(inner, TAG.IA5_STRING, 'IA5String')))}\n`;
-    else if (f.tag === 1) out += `${pad(indent)}crlNum: ${i2aInteger(integerContent(expectUniversal(inner, TAG.INTEGER, 'INTEGER')))}\n`;
-    else out += `${pad(indent)}crlTime: ${formatAsn1Time(TAG.GENERALIZED_TIME, stringBytes(expectUniversal(inner, TAG.GENERALIZED_TIME, 'GeneralizedTime')))}\n`;
+    if (f.tag === 0) out += `${pad(indent)}crlUrl: ${dottedText(stringBytes(expectUniversalStrict(inner, TAG.IA5_STRING, 'IA5String')))}\n`;
+    else if (f.tag === 1) out += `${pad(indent)}crlNum: ${i2aInteger(integerContent(expectUniversalStrict(inner, TAG.INTEGER, 'INTEGER')))}\n`;
+    else out += `${pad(indent)}crlTime: ${formatAsn1Time(TAG.GENERALIZED_TIME, stringBytes(expectUniversalStrict(inner, TAG.GENERALIZED_TIME, 'GeneralizedTime')))}\n`;
   }
   return out;
 }
 
 /** OCSP Service Locator (i2r_ocsp_serviceloc): the issuer, then each locator at twice the indent. */
 export function printOcspServiceLocator(value: Uint8Array, indent: number): string {
-  const [issuer, locators, ...extra] = expectSequence(parseDer(value));
+  const [issuer, locators, ...extra] = expectSequence(decodeFirst(value));
   if (extra.length || !issuer || issuer.cls !== UNIVERSAL || issuer.tag !== TAG.SEQUENCE) parseFail('bad ServiceLocator');
   checkNameDecodes(issuer);
   let name: string;
@@ -89,7 +76,7 @@ export function printOcspServiceLocator(value: Uint8Array, indent: number): stri
 
 /** Proxy Certificate Information (i2r_pci). */
 export function printProxyCertInfo(value: Uint8Array, indent: number): string {
-  const f = expectSequence(parseDer(value));
+  const f = expectSequence(decodeFirst(value));
   let i = 0;
   let pathLen: string | undefined;
   if (f[i]?.cls === UNIVERSAL && f[i]!.tag === TAG.INTEGER) pathLen = i2aInteger(integerContent(f[i++]!));
@@ -105,13 +92,13 @@ export function printProxyCertInfo(value: Uint8Array, indent: number): string {
 
 /** Strong Extranet ID (sxnet_i2r). */
 export function printSxnet(value: Uint8Array, indent: number): string {
-  const [versionNode, ids, ...extra] = expectSequence(parseDer(value));
+  const [versionNode, ids, ...extra] = expectSequence(decodeFirst(value));
   if (extra.length) parseFail('unexpected field in SXNET');
-  const version = integerValue(integerContent(expectUniversal(versionNode, TAG.INTEGER, 'INTEGER')));
+  const version = signedBigInt(integerContent(expectUniversalStrict(versionNode, TAG.INTEGER, 'INTEGER')));
   const entries = expectSequenceOf(ids).map((id) => {
     const [zone, user, ...more] = expectSequence(id, 'SXNETID');
     if (more.length) parseFail('unexpected field in SXNETID');
-    return { zone: integerValue(integerContent(expectUniversal(zone, TAG.INTEGER, 'INTEGER'))), user: readOctetString(user) };
+    return { zone: signedBigInt(integerContent(expectUniversalStrict(zone, TAG.INTEGER, 'INTEGER'))), user: readOctetString(user) };
   });
   const LONG_MAX = (1n << 63n) - 1n;
   let out = pad(indent);

@@ -3,8 +3,8 @@
  * no printer (or one whose value does not parse) is printed the way OpenSSL prints unknown
  * extensions. Contract used by the certificate/CSR/CRL printers:
  */
+import { PartialPrintError } from './partial-print.ts';
 import { oidDisplayName } from '../../oids.ts';
-import { PartialPrintError } from './der.ts';
 import { dottedText, pad } from './bio-text.ts';
 import { EXTENSION_PRINTERS } from './printers.ts';
 

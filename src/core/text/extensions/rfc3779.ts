@@ -1,22 +1,9 @@
 /** RFC 3779 IP address and AS identifier delegation extensions (i2r_IPAddrBlocks, i2r_ASIdentifiers). */
-import {
-  CONTEXT,
-  PartialPrintError,
-  TAG,
-  UNIVERSAL,
-  bitStringFromContent,
-  explicitInner,
-  expectSequence,
-  expectSequenceOf,
-  integerContent,
-  integerValue,
-  parseDer,
-  parseFail,
-  readNull,
-  readOctetString,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { PartialPrintError } from './partial-print.ts';
+import { CONTEXT, type DerNode, UNIVERSAL } from '../../der/node.ts';
+import { signedBigInt, stringBytes } from '../../der/read.ts';
+import { bitStringFromContent, decodeFirst, expectSequence, expectSequenceOf, explicitInner, integerContent, parseFail, readNull, readOctetString } from '../../der/strict.ts';
+import { TAG } from '../../der/tags.ts';
 import { integerText, pad } from './bio-text.ts';
 
 const SAFI_NAMES: Record<number, string> = {
@@ -86,7 +73,7 @@ function readAddressOrRange(node: DerNode): AddressOrRange {
 }
 
 export function printIpAddrBlocks(value: Uint8Array, indent: number): string {
-  const families = expectSequenceOf(parseDer(value)).map((f) => {
+  const families = expectSequenceOf(decodeFirst(value)).map((f) => {
     const [familyNode, choice, ...extra] = expectSequence(f, 'IPAddressFamily');
     if (extra.length || !choice) parseFail('bad IPAddressFamily');
     const family = readOctetString(familyNode);
@@ -131,7 +118,7 @@ type AsIdOrRange = { id: bigint } | { min: bigint; max: bigint };
 
 function readAsInteger(node: DerNode | undefined): bigint {
   if (!node || node.cls !== UNIVERSAL || node.tag !== TAG.INTEGER) parseFail('expected INTEGER');
-  return integerValue(integerContent(node));
+  return signedBigInt(integerContent(node));
 }
 
 function readAsChoice(wrapper: DerNode): AsIdOrRange[] | 'inherit' {
@@ -160,7 +147,7 @@ function asChoiceText(choice: AsIdOrRange[] | 'inherit', indent: number, title: 
 export function printAsIdentifiers(value: Uint8Array, indent: number): string {
   let out = '';
   let next = 0;
-  for (const f of expectSequence(parseDer(value))) {
+  for (const f of expectSequence(decodeFirst(value))) {
     if (f.cls !== CONTEXT || f.tag < next || f.tag > 1) parseFail('unexpected field in ASIdentifiers');
     next = f.tag + 1;
     out += asChoiceText(readAsChoice(f), indent, f.tag === 0 ? 'Autonomous System Numbers' : 'Routing Domain Identifiers');

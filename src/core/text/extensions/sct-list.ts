@@ -1,6 +1,6 @@
 import { formatAsn1Time } from '../format.ts';
 import { oidLongName } from '../../oids.ts';
-import { parseDer, parseFail, readNull, readOctetString } from './der.ts';
+import { decodeFirst, parseFail, readNull, readOctetString } from '../../der/strict.ts';
 import { hexString, pad } from './bio-text.ts';
 
 interface Sct {
@@ -101,13 +101,13 @@ function sctText(sct: Sct, indent: number): string {
 
 /** CT Precertificate SCTs / SCTs in OCSP (i2r_SCT_LIST): an OCTET STRING holding the TLS-encoded list. */
 export function printSctList(value: Uint8Array, indent: number): string {
-  return parseSctList(readOctetString(parseDer(value)))
+  return parseSctList(readOctetString(decodeFirst(value)))
     .map((s) => sctText(s, indent))
     .join('\n');
 }
 
 /** CT Precertificate Poison (i2s_poison): the value must be NULL. */
 export function printCtPoison(value: Uint8Array, indent: number): string {
-  readNull(parseDer(value));
+  readNull(decodeFirst(value));
   return pad(indent) + 'NULL';
 }

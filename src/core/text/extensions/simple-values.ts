@@ -2,49 +2,38 @@
 import { formatAsn1Time } from '../format.ts';
 import { oidDisplayName } from '../../oids.ts';
 import type { ConfValue } from '../general-name.ts';
-import {
-  CONTEXT,
-  TAG,
-  expectSequence,
-  expectSequenceOf,
-  expectUniversal,
-  integerContent,
-  integerValue,
-  parseDer,
-  parseFail,
-  readNull,
-  readOid,
-  stringBytes,
-  type DerNode,
-} from './der.ts';
+import { CONTEXT, type DerNode } from '../../der/node.ts';
+import { signedBigInt, stringBytes } from '../../der/read.ts';
+import { decodeFirst, expectSequence, expectSequenceOf, expectUniversalStrict, integerContent, parseFail, readNull, readOid } from '../../der/strict.ts';
+import { TAG } from '../../der/tags.ts';
 import { cText, integerText, pad, rawText } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
 
 /** Netscape URL and comment extensions (i2s_ASN1_IA5STRING): the text; an empty string is NULL (raw). */
 export function printIa5String(value: Uint8Array, indent: number): string {
-  const bytes = stringBytes(expectUniversal(parseDer(value), TAG.IA5_STRING, 'IA5String'));
+  const bytes = stringBytes(expectUniversalStrict(decodeFirst(value), TAG.IA5_STRING, 'IA5String'));
   if (bytes.length === 0) parseFail('empty IA5String');
   return pad(indent) + cText(bytes);
 }
 
 /** Subject Sign Tool (i2s_ASN1_UTF8STRING). */
 export function printUtf8String(value: Uint8Array, indent: number): string {
-  const bytes = stringBytes(expectUniversal(parseDer(value), TAG.UTF8_STRING, 'UTF8String'));
+  const bytes = stringBytes(expectUniversalStrict(decodeFirst(value), TAG.UTF8_STRING, 'UTF8String'));
   if (bytes.length === 0) parseFail('empty UTF8String');
   return pad(indent) + cText(bytes);
 }
 
 /** Issuer Sign Tool (i2r_issuer_sign_tool): four labelled UTF8Strings, written as raw bytes. */
 export function printIssuerSignTool(value: Uint8Array, indent: number): string {
-  const fields = expectSequence(parseDer(value));
+  const fields = expectSequence(decodeFirst(value));
   const labels = ['signTool    : ', 'cATool      : ', 'signToolCert: ', 'cAToolCert  : '];
   if (fields.length !== 4) parseFail('IssuerSignTool needs four fields');
-  return fields.map((f, i) => pad(indent) + labels[i] + rawText(stringBytes(expectUniversal(f, TAG.UTF8_STRING, 'UTF8String')))).join('\n');
+  return fields.map((f, i) => pad(indent) + labels[i] + rawText(stringBytes(expectUniversalStrict(f, TAG.UTF8_STRING, 'UTF8String')))).join('\n');
 }
 
 /** OCSP No Check (i2r_ocsp_nocheck): the value is NULL and nothing is printed. */
 export function printOcspNoCheck(value: Uint8Array): string {
-  readNull(parseDer(value));
+  readNull(decodeFirst(value));
   return '';
 }
 
@@ -64,24 +53,24 @@ const CRL_REASONS = [
 
 /** CRL Reason Code (i2s_ASN1_ENUMERATED_TABLE): the reason's name, else the number. */
 export function printCrlReason(value: Uint8Array, indent: number): string {
-  const n = integerValue(integerContent(expectUniversal(parseDer(value), TAG.ENUMERATED, 'ENUMERATED')));
+  const n = signedBigInt(integerContent(expectUniversalStrict(decodeFirst(value), TAG.ENUMERATED, 'ENUMERATED')));
   const name = n >= 0n && n < BigInt(CRL_REASONS.length) ? CRL_REASONS[Number(n)] : undefined;
   return pad(indent) + (name ?? integerText(n));
 }
 
 function generalizedTime(node: DerNode | undefined): string {
-  const n = expectUniversal(node, TAG.GENERALIZED_TIME, 'GeneralizedTime');
+  const n = expectUniversalStrict(node, TAG.GENERALIZED_TIME, 'GeneralizedTime');
   return formatAsn1Time(TAG.GENERALIZED_TIME, stringBytes(n));
 }
 
 /** Invalidity Date (i2r_ocsp_acutoff): a GeneralizedTime. */
 export function printGeneralizedTime(value: Uint8Array, indent: number): string {
-  return pad(indent) + generalizedTime(parseDer(value));
+  return pad(indent) + generalizedTime(decodeFirst(value));
 }
 
 /** Hold Instruction Code (i2r_object). */
 export function printObject(value: Uint8Array, indent: number): string {
-  return pad(indent) + oidDisplayName(readOid(parseDer(value)));
+  return pad(indent) + oidDisplayName(readOid(decodeFirst(value)));
 }
 
 /** Private Key Usage Period (i2r_PKEY_USAGE_PERIOD): "Not Before: ..., Not After: ..." on one line. */
@@ -89,7 +78,7 @@ export function printPrivateKeyUsagePeriod(value: Uint8Array, indent: number): s
   let notBefore: string | undefined;
   let notAfter: string | undefined;
   let next = 0;
-  for (const f of expectSequence(parseDer(value))) {
+  for (const f of expectSequence(decodeFirst(value))) {
     if (f.cls !== CONTEXT || f.tag < next || f.tag > 1 || f.constructed) parseFail('unexpected field in PrivateKeyUsagePeriod');
     next = f.tag + 1;
     const text = formatAsn1Time(TAG.GENERALIZED_TIME, f.content);
@@ -106,8 +95,8 @@ const TLS_FEATURES: Record<string, string> = { '5': 'status_request', '17': 'sta
 
 /** TLS Feature (i2v_TLS_FEATURE): known extension names, else the number. */
 export function printTlsFeature(value: Uint8Array, indent: number): string {
-  const values = expectSequenceOf(parseDer(value)).map((n): ConfValue => {
-    const v = integerValue(integerContent(expectUniversal(n, TAG.INTEGER, 'INTEGER')));
+  const values = expectSequenceOf(decodeFirst(value)).map((n): ConfValue => {
+    const v = signedBigInt(integerContent(expectUniversalStrict(n, TAG.INTEGER, 'INTEGER')));
     return { name: null, value: TLS_FEATURES[v.toString()] ?? integerText(v) };
   });
   if (values.length === 0) parseFail('empty TLS Feature');

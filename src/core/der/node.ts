@@ -1,0 +1,225 @@
+/**
+ * The one BER/DER decoder of the core. Every element becomes a DerNode that knows where it sits in
+ * the input (`offset`), so a printer can name the bytes behind a line and every error names the
+ * byte offset it was found at. Contents of primitive elements (OCTET/BIT STRINGs included) are never
+ * decoded speculatively: a printer that wants an embedded structure parses it itself, with `base`
+ * set to where those bytes sit, so offsets stay offsets into the original input.
+ */
+import { CertbenchError, msg, type CoreMessage, type CoreMessageId } from '../errors.ts';
+import type { MessageParam } from '../messages/index.ts';
+
+/** X.690 tag classes (the two top bits of the identifier octet). */
+export const UNIVERSAL = 0;
+export const APPLICATION = 1;
+export const CONTEXT = 2;
+export const PRIVATE = 3;
+
+export interface DerNode {
+  /** UNIVERSAL, APPLICATION, CONTEXT or PRIVATE. */
+  cls: number;
+  tag: number;
+  constructed: boolean;
+  /** Offset of the identifier octet in the input (plus the `base` given to parseDer). */
+  offset: number;
+  /** Length of the identifier and length octets. */
+  header: number;
+  /** Indefinite-length form (BER): the contents end with an end-of-contents element. */
+  indefinite: boolean;
+  /** The whole encoding (identifier, length, contents, end-of-contents), a view into the input. */
+  der: Uint8Array;
+  /** The contents octets (for a constructed node, its children's encodings). */
+  content: Uint8Array;
+  /** Children of a constructed node, end-of-contents left out; [] for a primitive. */
+  children: DerNode[];
+}
+
+/** Why an element could not be decoded: a der.* message whose text ends "at offset {offset}". */
+export type DerReason = CoreMessage<
+  | 'der.noBytes'
+  | 'der.tagCutShort'
+  | 'der.tagLeadingZero'
+  | 'der.tagTooLarge'
+  | 'der.lengthCutShort'
+  | 'der.indefinitePrimitive'
+  | 'der.indefiniteInDer'
+  | 'der.lengthTooLong'
+  | 'der.lengthNotMinimal'
+  | 'der.tooDeep'
+  | 'der.noEndOfContents'
+  | 'der.pastEnd'
+  | 'der.pastEnclosing'
+  | 'der.trailing'
+>;
+
+/** CertbenchError with the id chosen at run time (the reason's own, or der.notDer naming the structure). */
+const AnyCertbenchError = CertbenchError as new (id: CoreMessageId, params?: Readonly<Record<string, MessageParam>>) => CertbenchError;
+
+/** A decoding failure at a place in the input: `offset` is where the element that failed starts. */
+export class DerError extends AnyCertbenchError {
+  readonly reason: DerReason;
+  readonly offset: number;
+  /** `what` names the structure being decoded ("certificate", "Name"), when the caller named it. */
+  constructor(reason: DerReason, offset: number, what?: string) {
+    super(what ? 'der.notDer' : reason.id, what ? { what, reason } : reason.params);
+    this.reason = reason;
+    this.offset = offset;
+  }
+}
+
+const hex = (n: number) => `0x${n.toString(16)}`;
+
+export interface ParseOptions {
+  /** Names the structure in error messages. */
+  what?: string;
+  /** Where `bytes` start in the input the offsets should refer to (default 0). */
+  base?: number;
+  /**
+   * 'ber' (default) takes what a BER decoder takes (indefinite lengths, non-minimal lengths).
+   * 'der' additionally refuses what DER forbids in the encoding layer (indefinite and non-minimal
+   * lengths, constructed primitives' forms are left to the readers).
+   */
+  mode?: 'ber' | 'der';
+  /** Bytes after the first element: left alone ('ignore', default, as d2i does) or refused ('refuse'). */
+  trailing?: 'refuse' | 'ignore';
+}
+
+/** Deeper nesting is refused: OpenSSL's decoder stops at 30 levels of constructed strings and real objects stay under 20. */
+const MAX_DEPTH = 100;
+
+/**
+ * Decodes the element at the start of `bytes` (with trailing: 'refuse', also that nothing follows
+ * it). A string for `options` names the structure in errors.
+ */
+export function parseDer(bytes: Uint8Array, options: string | ParseOptions = {}): DerNode {
+  const opts = typeof options === 'string' ? { what: options } : options;
+  if (!bytes.length) throw new DerError(msg('der.noBytes', { offset: hex(opts.base ?? 0) }), opts.base ?? 0, opts.what);
+  const p = new Parser(bytes, opts.base ?? 0, opts.mode === 'der', opts.what);
+  const node = p.element(0, bytes.length, 0);
+  if (node.der.length !== bytes.length && opts.trailing === 'refuse') {
+    const at = p.base + node.der.length;
+    throw new DerError(msg('der.trailing', { count: bytes.length - node.der.length, offset: hex(at) }), at, opts.what);
+  }
+  return node;
+}
+
+/** What a printer takes: the encoding, or the node the caller already decoded from it (decoded once). */
+export type DerInput = Uint8Array | DerNode;
+
+/** The node for a DerInput: itself, or the encoding decoded (`what` names it in errors). */
+export function asNode(input: DerInput, what: string): DerNode {
+  return input instanceof Uint8Array ? parseDer(input, what) : input;
+}
+
+/** Every element in `bytes`, one after another (the contents of a SEQUENCE OF held in a primitive, for example). */
+export function parseDerList(bytes: Uint8Array, opts: ParseOptions = {}): DerNode[] {
+  const base = opts.base ?? 0;
+  const p = new Parser(bytes, base, opts.mode === 'der', opts.what);
+  const out: DerNode[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const n = p.element(at, bytes.length, 0);
+    out.push(n);
+    at += n.der.length;
+  }
+  return out;
+}
+
+/** The identifier and length of the element at the start of `bytes`, without decoding its contents. */
+export function readHeader(bytes: Uint8Array, base = 0): { cls: number; tag: number; constructed: boolean; header: number; length: number | undefined } {
+  return new Parser(bytes, base, false).header(0, bytes.length);
+}
+
+class Parser {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly base: number,
+    readonly strict: boolean,
+    readonly what?: string,
+  ) {}
+
+  fail(id: Exclude<DerReason['id'], 'der.pastEnd' | 'der.pastEnclosing' | 'der.trailing' | 'der.noBytes'>, at: number): never {
+    throw new DerError(msg(id, { offset: hex(this.base + at) }), this.base + at, this.what);
+  }
+
+  header(at: number, end: number): { cls: number; tag: number; constructed: boolean; header: number; length: number | undefined } {
+    const b = this.bytes;
+    const start = at;
+    if (at >= end) this.fail('der.tagCutShort', start);
+    const id = b[at++]!;
+    let tag = id & 0x1f;
+    if (tag === 0x1f) {
+      tag = 0;
+      for (let n = 0; ; n++) {
+        if (at >= end) this.fail('der.tagCutShort', start);
+        const t = b[at++]!;
+        if (this.strict && n === 0 && t === 0x80) this.fail('der.tagLeadingZero', start);
+        // ASN1_get_object's bound: the number must fit an int.
+        if (tag > 0x7fffffff >> 7) this.fail('der.tagTooLarge', start);
+        tag = tag * 128 + (t & 0x7f);
+        if (!(t & 0x80)) break;
+      }
+    }
+    if (at >= end) this.fail('der.lengthCutShort', start);
+    const first = b[at++]!;
+    let length: number | undefined;
+    if (first < 0x80) length = first;
+    else if (first === 0x80) {
+      if (!(id & 0x20)) this.fail('der.indefinitePrimitive', start);
+      if (this.strict) this.fail('der.indefiniteInDer', start);
+    } else {
+      const count = first & 0x7f;
+      if (count > 4 || first === 0xff) this.fail('der.lengthTooLong', start);
+      if (at + count > end) this.fail('der.lengthCutShort', start);
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + b[at++]!;
+      if (this.strict && (length < 0x80 || b[at - count] === 0)) this.fail('der.lengthNotMinimal', start);
+    }
+    return { cls: id >> 6, tag, constructed: (id & 0x20) !== 0, header: at - start, length };
+  }
+
+  /** The element at `at`, which must end by `end` (its parent's end). */
+  element(at: number, end: number, depth: number): DerNode {
+    if (depth > MAX_DEPTH) this.fail('der.tooDeep', at);
+    const h = this.header(at, end);
+    const contentStart = at + h.header;
+    const children: DerNode[] = [];
+    let contentEnd: number;
+    let elementEnd: number;
+    if (h.length === undefined) {
+      let p = contentStart;
+      for (;;) {
+        if (p + 2 > end) this.fail('der.noEndOfContents', at);
+        if (this.bytes[p] === 0 && this.bytes[p + 1] === 0) break;
+        const c = this.element(p, end, depth + 1);
+        children.push(c);
+        p += c.der.length;
+      }
+      contentEnd = p;
+      elementEnd = p + 2;
+    } else {
+      contentEnd = contentStart + h.length;
+      if (contentEnd > end) {
+        const id = end < this.bytes.length ? 'der.pastEnclosing' : 'der.pastEnd';
+        throw new DerError(msg(id, { length: hex(h.length), offset: hex(this.base + at) }), this.base + at, this.what);
+      }
+      elementEnd = contentEnd;
+      if (h.constructed) {
+        for (let p = contentStart; p < contentEnd; ) {
+          const c = this.element(p, contentEnd, depth + 1);
+          if (!(c.cls === UNIVERSAL && c.tag === 0 && !c.constructed && c.content.length === 0)) children.push(c);
+          p += c.der.length;
+        }
+      }
+    }
+    return {
+      cls: h.cls,
+      tag: h.tag,
+      constructed: h.constructed,
+      offset: this.base + at,
+      header: h.header,
+      indefinite: h.length === undefined,
+      der: this.bytes.subarray(at, elementEnd),
+      content: this.bytes.subarray(contentStart, contentEnd),
+      children,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+/** Universal tag numbers the core reads by name (X.680). Tag classes are in node.ts. */
+export const TAG = {
+  EOC: 0,
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  NULL: 5,
+  OID: 6,
+  ENUMERATED: 10,
+  UTF8_STRING: 12,
+  SEQUENCE: 16,
+  SET: 17,
+  NUMERIC_STRING: 18,
+  PRINTABLE_STRING: 19,
+  T61_STRING: 20,
+  IA5_STRING: 22,
+  UTC_TIME: 23,
+  GENERALIZED_TIME: 24,
+  VISIBLE_STRING: 26,
+  UNIVERSAL_STRING: 28,
+  BMP_STRING: 30,
+} as const;

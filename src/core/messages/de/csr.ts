@@ -1,0 +1,35 @@
+/** German: the keys of ../en/csr.ts, each in German (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/csr.ts';
+
+export default {
+  'csr.cfsslNoEmail': 'cfssl-names haben keine emailAddress: Tragen Sie die Adresse stattdessen unter hosts ein',
+  'csr.cfsslOneCn': 'cfssl nimmt genau einen CN',
+  'csr.curveNotOffered': 'die Kurve {curve} wird nicht angeboten (P-256, P-384, P-521 schon)',
+  'csr.ecdsaSize': 'die ECDSA-Größe {size} ist keine Kurve, die certbench anbietet (256, 384, 521)',
+  'csr.ecNeedsCurve': '-newkey ec braucht -pkeyopt ec_paramgen_curve:P-256 (oder P-384, P-521)',
+  'csr.expectedCfsslObject': 'erwartet wird ein JSON-Objekt mit CN, hosts, key, names',
+  'csr.hostsNotList': 'hosts muss eine Liste sein',
+  'csr.keyAlgo': 'key algo "{algo}" ist nicht rsa, ecdsa oder ed25519',
+  'csr.keyCannotSign': 'mit einem {name}-Schlüssel kann nicht signiert werden (mit RSA, ECDSA P-256/384/521 und Ed25519 schon)',
+  'csr.keyPairMismatch': 'der öffentliche Schlüssel gehört nicht zum privaten Schlüssel',
+  'csr.loneBackslash': 'endet mit einem einzelnen Backslash',
+  'csr.manyCns': '{count} CNs: Die meiste Software liest nur einen Common Name',
+  'csr.namesNotList': 'names muss eine Liste sein',
+  'csr.newkeyNotOffered': '-newkey {spec} wird nicht angeboten (rsa:BITS, ec, ed25519 schon)',
+  'csr.notOpensslReq': 'erwartet wird "openssl req …", nicht "{word}"',
+  'csr.optionNeedsValue': '{option} braucht einen Wert',
+  'csr.partNoEquals': 'Teil {index} "{part}" hat kein = (erwartet: Typ=Wert)',
+  'csr.problems': '{problems}',
+  'csr.rsaBits': '-newkey rsa:{bits}: {bits} Bit werden nicht angeboten (2048, 3072, 4096 schon)',
+  'csr.rsaKeyHash': 'dieser RSA-Schlüssel ist an {hash} gebunden; certbench signiert mit SHA-256 (importieren Sie den Schlüssel neu)',
+  'csr.rsaSize': 'die RSA-Größe {size} wird nicht angeboten (2048, 3072, 4096 schon)',
+  'csr.signingFailed': 'Signieren fehlgeschlagen: {reason}',
+  'csr.subjectNoSlash': '"{text}" muss mit / beginnen (etwa /CN=example.com/O=Example)',
+  'csr.subjectOrSan': 'geben Sie einen Subject oder mindestens einen SAN an',
+  'csr.unclosedQuote': 'nicht geschlossenes Anführungszeichen {quote}',
+  'csr.unknownNameField': 'unbekanntes names-Feld "{field}" (C, ST, L, O, OU)',
+  'csr.unknownSubjectType': 'unbekannter Attributtyp "{type}" (angeboten werden CN, O, OU, C, ST, L, emailAddress)',
+  'csr.pasteFirst': 'fügen Sie zuerst ein cfssl-CSR-JSON oder eine openssl-req-Zeile ein',
+  'csr.pasteUnknown': 'erwartet wird ein cfssl-CSR-JSON (beginnt mit {) oder eine Befehlszeile "openssl req …"',
+} satisfies Messages<typeof en>;

@@ -1,0 +1,37 @@
+/** German: the keys of ../en/input.ts, each in German (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/input.ts';
+
+export default {
+  'input.badBase64': 'ungültiges Base64',
+  'input.badBase64Line': 'ungültiges Base64 in Zeile {line}',
+  'input.badHexChar': 'ungültiges Hex-Zeichen \'{char}\' an Position {position}',
+  'input.base64Cut': 'Base64 ist in Zeile {line} abgeschnitten ({count} Zeichen sind keine ganze Zahl von 4-Zeichen-Gruppen)',
+  'input.bytesAfterDer': '{count} Bytes nach dem Ende des DER bei Offset {offset} ignoriert',
+  'input.csrV1beta1': 'certificates.k8s.io/v1beta1 wurde in Kubernetes 1.22 entfernt: Verwenden Sie certificates.k8s.io/v1 (trotzdem dekodiert)',
+  'input.dataNotBase64': '{reason} (Werte unter data sind Base64)',
+  'input.dsaOrDhParameters': 'DSA- oder DH-Parameter, kein Schlüssel',
+  'input.emptyPemBlock': 'leerer {label}-Block in Zeile {line}',
+  'input.labelledButIs': 'als {label} beschriftet, aber dies ist {kind}',
+  'input.legacyPem': 'alte PEM-Verschlüsselung (DEK-Info: {cipher}) kann hier nicht geöffnet werden: Wandeln Sie sie um mit `openssl pkey -in key.pem -out key-pkcs8.pem` (unverschlüsselt) oder `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem` (PKCS#8, verschlüsselt)',
+  'input.noBase64': 'keine Base64-Daten',
+  'input.noBytes': 'keine Bytes',
+  'input.noLabelFound': 'kein {label} gefunden',
+  'input.noLabelFoundSaw': 'kein {label} gefunden (gefunden: {seen})',
+  'input.nothingInConfigMap': 'keine Zertifikate oder Schlüssel in data oder binaryData',
+  'input.nothingInCsr': 'kein spec.request oder status.certificate',
+  'input.nothingInKube': 'keine Zertifikate oder Schlüssel gefunden (certbench liest Secrets, ConfigMaps, CertificateSigningRequests und kubeconfigs)',
+  'input.nothingInKubeconfig': 'keine eingebetteten Zertifikate oder Schlüssel (…-data-Felder); Dateipfade wie certificate-authority können hier nicht gelesen werden',
+  'input.nothingInSecret': 'keine Zertifikate oder Schlüssel in data oder stringData',
+  'input.nothingRecognisable': 'nichts Erkennbares: Fügen Sie PEM, DER, Base64 oder ein Kubernetes-Secret/-CSR/-kubeconfig ein',
+  'input.notPkcs12': '{kind}, keine PKCS#12-Datei',
+  'input.oddHex': 'ungerade Anzahl von Hex-Ziffern ({count})',
+  'input.pemEndMismatch': 'BEGIN {label} in Zeile {line} endet mit END {endLabel} in Zeile {endLine}',
+  'input.pemNoEnd': 'BEGIN {label} in Zeile {line} hat keine END-Zeile',
+  'input.unknownCipher': 'unbekanntes Verfahren',
+  'input.wrongPassphrase': 'falsche Passphrase (oder beschädigter Schlüssel)',
+  'input.yaml': 'YAML: {reason}',
+  'input.yamlAtLine': 'YAML: {reason} in Zeile {line}',
+  'input.parametersSkipped': '{label} übersprungen: Domain-Parameter, kein Schlüssel (openssl pkey liest ebenfalls darüber hinweg)',
+  'input.openssh': 'OpenSSH-Format, nicht unterstützt (ssh-keygen -e -m PKCS8 -f DATEI schreibt den öffentlichen Schlüssel als PEM)',
+} satisfies Messages<typeof en>;

@@ -1,0 +1,36 @@
+/** German: the keys of ../en/san.ts, each in German (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/san.ts';
+
+export default {
+  'san.badDnsChar': '"{char}" ist in einem DNS-Namen nicht erlaubt (Buchstaben, Ziffern, Bindestriche)',
+  'san.badIdn': '"{name}" ist kein gültiger internationalisierter Domainname',
+  'san.doubleColonTwice': '"::" darf nur einmal vorkommen',
+  'san.emailLocal': '"{local}" ist kein ASCII-Postfachname',
+  'san.emailShape': 'eine E-Mail-Adresse braucht einen Namen, ein @ und eine Domain (name@example.com)',
+  'san.empty': 'leer',
+  'san.emptyDns': 'leerer DNS-Name',
+  'san.emptyLabel': 'leeres Label (zwei Punkte hintereinander)',
+  'san.emptyLabelLeading': 'leeres Label (zwei Punkte hintereinander oder ein Punkt am Anfang)',
+  'san.holdsSpace': 'ein Eintrag ist ein Name, und dieser enthält ein Leerzeichen: Schreiben Sie {names} in eigene Zeilen',
+  'san.ipv4LeadingZero': '"{part}" hat eine führende Null (mehrdeutig: oktal oder dezimal?)',
+  'san.ipv4Over255': '{value} ist größer als 255',
+  'san.ipv4Part': '"{part}" ist kein Teil einer IPv4-Adresse (0–255)',
+  'san.ipv4Parts': 'eine IPv4-Adresse hat 4 Teile, "{text}" hat {count}',
+  'san.ipv6BadGroup': '"{group}" ist keine IPv6-Gruppe (1–4 Hex-Ziffern)',
+  'san.ipv6EmptyGroup': 'leere Gruppe (ein einzelnes ":" am Anfang oder Ende, oder ":::")',
+  'san.ipv6Groups': 'eine IPv6-Adresse hat 8 Gruppen, "{text}" hat {count}',
+  'san.ipv6TooMany': 'zu viele Gruppen, als dass "::" noch welche vertreten könnte ({count})',
+  'san.labelHyphen': 'das Label "{label}" darf nicht mit einem Bindestrich beginnen oder enden',
+  'san.labelTooLong': 'das Label "{label}" hat {length} Zeichen; höchstens 63 passen',
+  'san.nameTooLong': 'der Name hat {length} Zeichen; höchstens 253 passen',
+  'san.noWildcards': 'hier sind keine Wildcards erlaubt',
+  'san.spiffe': 'eine SPIFFE-ID lautet spiffe://trust-domain/pfad (Trust-Domain in Kleinbuchstaben, ohne Query oder Fragment)',
+  'san.trailingDot': 'ein Punkt am Ende gehört nicht in einen Zertifikatsnamen',
+  'san.uriAscii': 'eine URI muss ASCII ohne Leerzeichen sein (den Rest prozentkodieren)',
+  'san.uriInvalid': 'keine gültige URI',
+  'san.uriScheme': 'eine URI beginnt mit einem Schema (spiffe://…, https://…)',
+  'san.wildcardLabels': 'eine Wildcard braucht mindestens zwei Labels danach (*.example.com)',
+  'san.wildcardLeftmost': 'eine Wildcard darf nur das ganze Label ganz links sein (*.example.com)',
+  'san.zoneIndex': 'ein Zonenindex (%…) hat in einem Zertifikat nichts verloren',
+} satisfies Messages<typeof en>;

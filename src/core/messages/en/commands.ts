@@ -1,0 +1,4 @@
+/** Equivalent openssl commands. */
+export default {
+  'commands.unsafeValue': '{what} "{value}" {why}',
+} as const;

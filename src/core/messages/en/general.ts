@@ -1,0 +1,5 @@
+/** Messages several areas share. */
+export default {
+  'general.daysNotPositive': '{days} is not a positive number of days',
+  'general.notJson': 'not JSON: {reason}',
+} as const;

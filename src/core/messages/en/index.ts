@@ -1,0 +1,25 @@
+/** Every English core message, the reference whose keys and {placeholders} every other locale has. */
+import asn1 from './asn1.ts';
+import ca from './ca.ts';
+import cert from './cert.ts';
+import commands from './commands.ts';
+import csr from './csr.ts';
+import der from './der.ts';
+import error from './error.ts';
+import general from './general.ts';
+import input from './input.ts';
+import keymath from './keymath.ts';
+import keys from './keys.ts';
+import kind from './kind.ts';
+import kube from './kube.ts';
+import pkcs12 from './pkcs12.ts';
+import print from './print.ts';
+import san from './san.ts';
+import steps from './steps.ts';
+import store from './store.ts';
+import subject from './subject.ts';
+import verify from './verify.ts';
+import where from './where.ts';
+import workshop from './workshop.ts';
+
+export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...verify, ...where, ...workshop };

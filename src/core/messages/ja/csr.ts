@@ -1,0 +1,35 @@
+/** Japanese: the keys of ../en/csr.ts, each in Japanese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/csr.ts';
+
+export default {
+  'csr.cfsslNoEmail': 'cfssl の names には emailAddress がありません：アドレスは hosts に入れてください',
+  'csr.cfsslOneCn': 'cfssl が受け付ける CN は 1 つだけです',
+  'csr.curveNotOffered': '曲線 {curve} は提供していません（P-256、P-384、P-521 は提供しています）',
+  'csr.ecdsaSize': 'ECDSA のサイズ {size} は certbench が提供する曲線ではありません（256、384、521）',
+  'csr.ecNeedsCurve': '-newkey ec には -pkeyopt ec_paramgen_curve:P-256（または P-384、P-521）が必要です',
+  'csr.expectedCfsslObject': 'CN、hosts、key、names を持つ JSON オブジェクトが必要です',
+  'csr.hostsNotList': 'hosts はリストでなければなりません',
+  'csr.keyAlgo': 'key algo "{algo}" は rsa、ecdsa、ed25519 のいずれでもありません',
+  'csr.keyCannotSign': '{name} 鍵では署名できません（RSA、ECDSA P-256/384/521、Ed25519 は署名できます）',
+  'csr.keyPairMismatch': '公開鍵が秘密鍵と対になっていません',
+  'csr.loneBackslash': '単独のバックスラッシュで終わっています',
+  'csr.manyCns': 'CN が {count} 個あります：ほとんどのソフトウェアは共通名（CN）を 1 つしか読みません',
+  'csr.namesNotList': 'names はリストでなければなりません',
+  'csr.newkeyNotOffered': '-newkey {spec} は提供していません（rsa:BITS、ec、ed25519 は提供しています）',
+  'csr.notOpensslReq': '"openssl req …" が必要ですが、"{word}" でした',
+  'csr.optionNeedsValue': '{option} には値が必要です',
+  'csr.partNoEquals': '{index} 番目の部分 "{part}" に = がありません（type=value の形が必要です）',
+  'csr.problems': '{problems}',
+  'csr.rsaBits': '-newkey rsa:{bits}：{bits} ビットは提供していません（2048、3072、4096 は提供しています）',
+  'csr.rsaKeyHash': 'この RSA 鍵は {hash} に結び付けられています。certbench は SHA-256 で署名します（鍵をインポートし直してください）',
+  'csr.rsaSize': 'RSA のサイズ {size} は提供していません（2048、3072、4096 は提供しています）',
+  'csr.signingFailed': '署名に失敗しました：{reason}',
+  'csr.subjectNoSlash': '"{text}" は / で始まる必要があります（例：/CN=example.com/O=Example）',
+  'csr.subjectOrSan': 'サブジェクトか、少なくとも 1 つの SAN を指定してください',
+  'csr.unclosedQuote': '閉じていない引用符 {quote}',
+  'csr.unknownNameField': '不明な names フィールド "{field}"（C、ST、L、O、OU）',
+  'csr.unknownSubjectType': '不明な属性タイプ "{type}"（CN、O、OU、C、ST、L、emailAddress を指定できます）',
+  'csr.pasteFirst': 'まず cfssl の CSR JSON か openssl req の行を貼り付けてください',
+  'csr.pasteUnknown': 'cfssl の CSR JSON（{ で始まる）か "openssl req …" のコマンドラインが必要です',
+} satisfies Messages<typeof en>;

@@ -1,0 +1,37 @@
+/** Japanese: the keys of ../en/input.ts, each in Japanese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/input.ts';
+
+export default {
+  'input.badBase64': '無効な base64',
+  'input.badBase64Line': '{line} 行目の base64 が無効です',
+  'input.badHexChar': '{position} 文字目に無効な 16 進文字 \'{char}\' があります',
+  'input.base64Cut': 'base64 が {line} 行目で途切れています（{count} 文字は 4 文字単位のグループに割り切れません）',
+  'input.bytesAfterDer': 'DER の終わりの後、オフセット {offset} からの {count} バイトを無視しました',
+  'input.csrV1beta1': 'certificates.k8s.io/v1beta1 は Kubernetes 1.22 で削除されました：certificates.k8s.io/v1 を使ってください（デコードはしています）',
+  'input.dataNotBase64': '{reason}（data の値は base64 です）',
+  'input.dsaOrDhParameters': 'DSA または DH のパラメーターで、鍵ではありません',
+  'input.emptyPemBlock': '{line} 行目の {label} ブロックが空です',
+  'input.labelledButIs': 'ラベルは {label} ですが、中身は {kind} です',
+  'input.legacyPem': '旧形式の PEM 暗号化（DEK-Info: {cipher}）はここでは開けません：`openssl pkey -in key.pem -out key-pkcs8.pem`（暗号化なし）または `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem`（PKCS#8、暗号化あり）で変換してください',
+  'input.noBase64': 'base64 データがありません',
+  'input.noBytes': 'バイトがありません',
+  'input.noLabelFound': '{label} が見つかりません',
+  'input.noLabelFoundSaw': '{label} が見つかりません（見つかったもの：{seen}）',
+  'input.nothingInConfigMap': 'data にも binaryData にも証明書や鍵がありません',
+  'input.nothingInCsr': 'spec.request も status.certificate もありません',
+  'input.nothingInKube': '証明書も鍵も見つかりません（certbench が読むのは Secret、ConfigMap、CertificateSigningRequest、kubeconfig です）',
+  'input.nothingInKubeconfig': '埋め込まれた証明書や鍵（…-data フィールド）がありません。certificate-authority のようなファイルパスはここでは読めません',
+  'input.nothingInSecret': 'data にも stringData にも証明書や鍵がありません',
+  'input.nothingRecognisable': '認識できるものがありません：PEM、DER、base64、または Kubernetes の Secret/CSR/kubeconfig を貼り付けてください',
+  'input.notPkcs12': '{kind}であり、PKCS#12 ファイルではありません',
+  'input.oddHex': '16 進数の桁数が奇数です（{count}）',
+  'input.pemEndMismatch': '{line} 行目の BEGIN {label} が {endLine} 行目の END {endLabel} で終わっています',
+  'input.pemNoEnd': '{line} 行目の BEGIN {label} に END 行がありません',
+  'input.unknownCipher': '不明な暗号',
+  'input.wrongPassphrase': 'パスフレーズが違います（または鍵が壊れています）',
+  'input.yaml': 'YAML：{reason}',
+  'input.yamlAtLine': 'YAML：{reason}（{line} 行目）',
+  'input.parametersSkipped': '{label} をスキップしました：ドメインパラメーターであり、鍵ではありません（openssl pkey も読み飛ばします）',
+  'input.openssh': 'OpenSSH 形式はサポートされていません (ssh-keygen -e -m PKCS8 -f FILE で公開鍵を PEM で書き出せます)',
+} satisfies Messages<typeof en>;

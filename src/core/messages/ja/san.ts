@@ -1,0 +1,36 @@
+/** Japanese: the keys of ../en/san.ts, each in Japanese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/san.ts';
+
+export default {
+  'san.badDnsChar': '"{char}" は DNS 名に使えません（英字、数字、ハイフン）',
+  'san.badIdn': '"{name}" は有効な国際化ドメイン名ではありません',
+  'san.doubleColonTwice': '"::" は 1 回しか使えません',
+  'san.emailLocal': '"{local}" は ASCII のメールボックス名ではありません',
+  'san.emailShape': 'メールアドレスには名前、@、ドメインが必要です（name@example.com）',
+  'san.empty': '空です',
+  'san.emptyDns': 'DNS 名が空です',
+  'san.emptyLabel': 'ラベルが空です（ドットが 2 つ続いています）',
+  'san.emptyLabelLeading': 'ラベルが空です（ドットが 2 つ続いているか、先頭がドットです）',
+  'san.holdsSpace': '1 つのエントリーは 1 つの名前ですが、このエントリーには空白があります：{names} をそれぞれ別の行に書いてください',
+  'san.ipv4LeadingZero': '"{part}" の先頭にゼロがあります（8 進数か 10 進数か曖昧です）',
+  'san.ipv4Over255': '{value} は 255 より大きい値です',
+  'san.ipv4Part': '"{part}" は IPv4 アドレスの部分（0〜255）ではありません',
+  'san.ipv4Parts': 'IPv4 アドレスは 4 つの部分からなりますが、"{text}" は {count} つです',
+  'san.ipv6BadGroup': '"{group}" は IPv6 のグループ（1〜4 桁の 16 進数）ではありません',
+  'san.ipv6EmptyGroup': 'グループが空です（先頭か末尾に単独の ":" があるか、":::" があります）',
+  'san.ipv6Groups': 'IPv6 アドレスは 8 つのグループからなりますが、"{text}" は {count} です',
+  'san.ipv6TooMany': 'グループが多すぎて "::" が表すグループがありません（{count}）',
+  'san.labelHyphen': 'ラベル "{label}" はハイフンで始まったり終わったりしてはいけません',
+  'san.labelTooLong': 'ラベル "{label}" は {length} 文字です。最大 63 文字までです',
+  'san.nameTooLong': '名前が {length} 文字です。最大 253 文字までです',
+  'san.noWildcards': 'ここではワイルドカードは使えません',
+  'san.spiffe': 'SPIFFE ID は spiffe://trust-domain/path の形です（トラストドメインは小文字、クエリーやフラグメントは不可）',
+  'san.trailingDot': '末尾のドットは証明書の名前には入れません',
+  'san.uriAscii': 'URI は空白のない ASCII でなければなりません（それ以外はパーセントエンコードしてください）',
+  'san.uriInvalid': '有効な URI ではありません',
+  'san.uriScheme': 'URI はスキームで始まります（spiffe://…、https://…）',
+  'san.wildcardLabels': 'ワイルドカードの後には少なくとも 2 つのラベルが必要です（*.example.com）',
+  'san.wildcardLeftmost': 'ワイルドカードにできるのは左端のラベル全体だけです（*.example.com）',
+  'san.zoneIndex': 'ゾーンインデックス（%…）は証明書には入れられません',
+} satisfies Messages<typeof en>;

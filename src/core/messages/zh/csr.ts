@@ -1,0 +1,35 @@
+/** Simplified Chinese: the keys of ../en/csr.ts, each in Simplified Chinese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/csr.ts';
+
+export default {
+  'csr.cfsslNoEmail': 'cfssl 的 names 没有 emailAddress：请把地址放在 hosts 中',
+  'csr.cfsslOneCn': 'cfssl 只接受一个 CN',
+  'csr.curveNotOffered': '不提供曲线 {curve}（提供 P-256、P-384、P-521）',
+  'csr.ecdsaSize': 'ECDSA 大小 {size} 不是 certbench 提供的曲线（256、384、521）',
+  'csr.ecNeedsCurve': '-newkey ec 需要 -pkeyopt ec_paramgen_curve:P-256（或 P-384、P-521）',
+  'csr.expectedCfsslObject': '需要包含 CN、hosts、key、names 的 JSON 对象',
+  'csr.hostsNotList': 'hosts 必须是列表',
+  'csr.keyAlgo': 'key algo "{algo}" 不是 rsa、ecdsa 或 ed25519',
+  'csr.keyCannotSign': '无法用 {name} 密钥签名（RSA、ECDSA P-256/384/521 和 Ed25519 可以）',
+  'csr.keyPairMismatch': '公钥与私钥不匹配',
+  'csr.loneBackslash': '以单独的反斜杠结尾',
+  'csr.manyCns': '有 {count} 个 CN：大多数软件只读取一个通用名称',
+  'csr.namesNotList': 'names 必须是列表',
+  'csr.newkeyNotOffered': '不提供 -newkey {spec}（提供 rsa:BITS、ec、ed25519）',
+  'csr.notOpensslReq': '需要 "openssl req …"，而不是 "{word}"',
+  'csr.optionNeedsValue': '{option} 需要一个值',
+  'csr.partNoEquals': '第 {index} 部分 "{part}" 没有 =（应为 type=value）',
+  'csr.problems': '{problems}',
+  'csr.rsaBits': '-newkey rsa:{bits}：不提供 {bits} 位（提供 2048、3072、4096）',
+  'csr.rsaKeyHash': '此 RSA 密钥绑定到 {hash}；certbench 使用 SHA-256 签名（请重新导入密钥）',
+  'csr.rsaSize': '不提供 RSA 大小 {size}（提供 2048、3072、4096）',
+  'csr.signingFailed': '签名失败：{reason}',
+  'csr.subjectNoSlash': '"{text}" 必须以 / 开头（如 /CN=example.com/O=Example）',
+  'csr.subjectOrSan': '请提供主体或至少一个 SAN',
+  'csr.unclosedQuote': '未闭合的引号 {quote}',
+  'csr.unknownNameField': '未知的 names 字段 "{field}"（C、ST、L、O、OU）',
+  'csr.unknownSubjectType': '未知的属性类型 "{type}"（可用 CN、O、OU、C、ST、L、emailAddress）',
+  'csr.pasteFirst': '请先粘贴 cfssl CSR JSON 或 openssl req 命令行',
+  'csr.pasteUnknown': '需要 cfssl CSR JSON（以 { 开头）或 "openssl req …" 命令行',
+} satisfies Messages<typeof en>;

@@ -1,0 +1,37 @@
+/** Simplified Chinese: the keys of ../en/input.ts, each in Simplified Chinese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/input.ts';
+
+export default {
+  'input.badBase64': '无效的 base64',
+  'input.badBase64Line': '第 {line} 行的 base64 无效',
+  'input.badHexChar': '第 {position} 个字符 \'{char}\' 不是有效的十六进制字符',
+  'input.base64Cut': 'base64 在第 {line} 行被截断（{count} 个字符不能组成完整的 4 字符组）',
+  'input.bytesAfterDer': '已忽略 DER 结束后、偏移 {offset} 处的 {count} 字节',
+  'input.csrV1beta1': 'certificates.k8s.io/v1beta1 已在 Kubernetes 1.22 中移除：请使用 certificates.k8s.io/v1（仍已解码）',
+  'input.dataNotBase64': '{reason}（data 下的值是 base64）',
+  'input.dsaOrDhParameters': 'DSA 或 DH 参数，不是密钥',
+  'input.emptyPemBlock': '第 {line} 行的 {label} 块为空',
+  'input.labelledButIs': '标记为 {label}，但这是{kind}',
+  'input.legacyPem': '此处无法打开旧式 PEM 加密（DEK-Info: {cipher}）：请用 `openssl pkey -in key.pem -out key-pkcs8.pem`（不加密）或 `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem`（PKCS#8，加密）转换',
+  'input.noBase64': '没有 base64 数据',
+  'input.noBytes': '没有字节',
+  'input.noLabelFound': '未找到 {label}',
+  'input.noLabelFoundSaw': '未找到 {label}（找到的是 {seen}）',
+  'input.nothingInConfigMap': 'data 和 binaryData 中没有证书或密钥',
+  'input.nothingInCsr': '没有 spec.request 或 status.certificate',
+  'input.nothingInKube': '未找到证书或密钥（certbench 读取 Secret、ConfigMap、CertificateSigningRequest 和 kubeconfig）',
+  'input.nothingInKubeconfig': '没有内嵌的证书或密钥（…-data 字段）；此处无法读取 certificate-authority 之类的文件路径',
+  'input.nothingInSecret': 'data 和 stringData 中没有证书或密钥',
+  'input.nothingRecognisable': '无法识别：请粘贴 PEM、DER、base64 或 Kubernetes Secret/CSR/kubeconfig',
+  'input.notPkcs12': '这是{kind}，不是 PKCS#12 文件',
+  'input.oddHex': '十六进制位数为奇数（{count}）',
+  'input.pemEndMismatch': '第 {line} 行的 BEGIN {label} 以第 {endLine} 行的 END {endLabel} 结束',
+  'input.pemNoEnd': '第 {line} 行的 BEGIN {label} 没有 END 行',
+  'input.unknownCipher': '未知加密算法',
+  'input.wrongPassphrase': '口令错误（或密钥已损坏）',
+  'input.yaml': 'YAML：{reason}',
+  'input.yamlAtLine': 'YAML：{reason}（第 {line} 行）',
+  'input.parametersSkipped': '已跳过 {label}：这是域参数，不是密钥（openssl pkey 也会跳过它们）',
+  'input.openssh': '不支持 OpenSSH 格式 (ssh-keygen -e -m PKCS8 -f FILE 可将公钥写成 PEM)',
+} satisfies Messages<typeof en>;

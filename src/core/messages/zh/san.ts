@@ -1,0 +1,36 @@
+/** Simplified Chinese: the keys of ../en/san.ts, each in Simplified Chinese (the compiler names a missing or extra key). */
+import type { Messages } from '../../i18n/messages.ts';
+import type en from '../en/san.ts';
+
+export default {
+  'san.badDnsChar': 'DNS 名称中不允许 "{char}"（字母、数字、连字符）',
+  'san.badIdn': '"{name}" 不是有效的国际化域名',
+  'san.doubleColonTwice': '"::" 只能出现一次',
+  'san.emailLocal': '"{local}" 不是 ASCII 邮箱名',
+  'san.emailShape': '电子邮件地址需要名称、@ 和域名（name@example.com）',
+  'san.empty': '为空',
+  'san.emptyDns': 'DNS 名称为空',
+  'san.emptyLabel': '标签为空（连续两个点）',
+  'san.emptyLabelLeading': '标签为空（连续两个点或以点开头）',
+  'san.holdsSpace': '一个条目就是一个名称，而这个条目含有空格：请把 {names} 各写一行',
+  'san.ipv4LeadingZero': '"{part}" 有前导零（有歧义：八进制还是十进制？）',
+  'san.ipv4Over255': '{value} 大于 255',
+  'san.ipv4Part': '"{part}" 不是 IPv4 地址的一部分（0–255）',
+  'san.ipv4Parts': 'IPv4 地址有 4 个部分，"{text}" 有 {count} 个',
+  'san.ipv6BadGroup': '"{group}" 不是 IPv6 分组（1–4 位十六进制数）',
+  'san.ipv6EmptyGroup': '分组为空（开头或结尾有单独的 ":"，或出现 ":::"）',
+  'san.ipv6Groups': 'IPv6 地址有 8 个分组，"{text}" 有 {count} 个',
+  'san.ipv6TooMany': '分组太多，"::" 已无可代表的分组（{count}）',
+  'san.labelHyphen': '标签 "{label}" 不能以连字符开头或结尾',
+  'san.labelTooLong': '标签 "{label}" 有 {length} 个字符；最多 63 个',
+  'san.nameTooLong': '名称有 {length} 个字符；最多 253 个',
+  'san.noWildcards': '此处不允许通配符',
+  'san.spiffe': 'SPIFFE ID 的形式是 spiffe://trust-domain/path（信任域小写，不带查询或片段）',
+  'san.trailingDot': '证书名称末尾不应有点',
+  'san.uriAscii': 'URI 必须是不含空格的 ASCII（其余字符请进行百分号编码）',
+  'san.uriInvalid': '不是有效的 URI',
+  'san.uriScheme': 'URI 以协议名开头（spiffe://…、https://…）',
+  'san.wildcardLabels': '通配符后面至少需要两个标签（*.example.com）',
+  'san.wildcardLeftmost': '通配符只能是最左侧的整个标签（*.example.com）',
+  'san.zoneIndex': '区域索引（%…）不能出现在证书中',
+} satisfies Messages<typeof en>;

@@ -1,0 +1,47 @@
+/**
+ * The one decode pipeline, used by `certbench dump` and by the app's decode worker: find the objects
+ * in the input, decode each object's DER once (detection's tree), and print its OpenSSL text from
+ * that tree while it is at hand. Trees are not kept past their object: a 10,000-certificate bundle's
+ * would take hundreds of megabytes, and the text, the summary and an ASN.1 view opened later are
+ * each made from one tree at a time (buildAsn1Tree takes the object's DER or a tree).
+ */
+import type { DerNode } from '../der/node.ts';
+import { detectInput } from '../input/detect.ts';
+import { dumpText } from '../text/dump.ts';
+import type { FoundObject, InputProblem } from '../types.ts';
+
+export interface PrintedObject {
+  obj: FoundObject;
+  /** OpenSSL's text for the object. */
+  text?: string;
+  /** Why there is no text: a CertbenchError naming the object's final origin (or anything else thrown). */
+  textError?: unknown;
+}
+
+export interface DecodedInput {
+  /** Every object found, in input order, with its text or why there is none. */
+  objects: PrintedObject[];
+  problems: InputProblem[];
+}
+
+/** OpenSSL's text for one object, from `tree` (obj.der decoded) when given, else from obj.der. */
+export function printObject(obj: FoundObject, tree?: DerNode): PrintedObject {
+  try {
+    return { obj, text: dumpText(obj, tree) };
+  } catch (e) {
+    return { obj, textError: e };
+  }
+}
+
+/** Detects and prints everything in the input; never throws (problems say what could not be read). */
+export function decodeInput(input: string | Uint8Array, sourceName?: string): DecodedInput {
+  const printed = new Map<FoundObject, PrintedObject>();
+  const found = detectInput(input, sourceName, (obj, tree) => printed.set(obj, printObject(obj, tree)));
+  const objects = found.objects.map((obj) => {
+    const p = printed.get(obj);
+    // Not decoded by detection (an encrypted PEM key), or failed before numbering gave the object its
+    // final origin ("certificate 2 of 3"): printed (again) here, so an error names that origin.
+    return p && p.textError === undefined ? p : printObject(obj);
+  });
+  return { objects, problems: found.problems };
+}
