@@ -7,7 +7,7 @@ import { formatName } from './name.ts';
 import { formatAsn1Time } from './format.ts';
 import { printSignatureAlgorithmLines, printSignatureValueLines } from './signature.ts';
 import { asNode, type DerInput, type DerNode } from '../der/node.ts';
-import { bitStringBytes, child, expectUniversal, isContext, isUniversal, signedBigInt } from '../der/read.ts';
+import { bitStringBytes, child, expectUniversal, isContext, isUniversal, placeOf, signedBigInt } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
 import { checkNameDecodes } from '../der/openssl-name.ts';
 import { asOpensslLoads } from '../der/strict.ts';
@@ -51,7 +51,7 @@ function isTime(node: DerNode | undefined): node is DerNode {
 }
 
 function timeNode(node: DerNode | undefined, what: string): DerNode {
-  if (!isTime(node)) throw new CertbenchError('print.notATime', { what });
+  if (!isTime(node)) throw new CertbenchError('print.notATime', { what }, node && placeOf(node));
   return node;
 }
 

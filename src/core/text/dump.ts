@@ -63,7 +63,7 @@ export function dumpText(obj: FoundObject, tree?: DerNode): string {
     }
   } catch (e) {
     // A printer names the element ("offset 0x1c"); the object's origin goes in front of it.
-    if (e instanceof CertbenchError && e.where) throw e.at(obj.origin);
+    if (e instanceof CertbenchError && e.where) throw CertbenchError.of(e.said, [obj.origin, ...(Array.isArray(e.where) ? e.where : [e.where])]);
     throw CertbenchError.wrap(e, obj.origin);
   }
 }

@@ -5,7 +5,7 @@
 import { CertbenchError } from '../errors.ts';
 import { printExtension, type RawExtension } from './extensions/registry.ts';
 import { type DerNode } from '../der/node.ts';
-import { child, expectUniversal, isUniversal, oidValue } from '../der/read.ts';
+import { child, expectUniversal, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
 
 /** The Extensions SEQUENCE as raw extensions, in file order. */
@@ -18,7 +18,7 @@ export function readExtensions(extensions: DerNode, what: string): RawExtension[
     const hasCritical = isUniversal(second, TAG.BOOLEAN);
     const critical = hasCritical ? second.content.some((b) => b !== 0) : false;
     const value = ext.children[hasCritical ? 2 : 1];
-    if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError('print.extensionInNoValue', { oid, what });
+    if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError('print.extensionInNoValue', { oid, what }, placeOf(ext));
     return { oid, critical, value: value.content };
   });
 }

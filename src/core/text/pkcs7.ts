@@ -7,7 +7,7 @@ import { CertbenchError } from '../errors.ts';
 import { printCertificateText } from './certificate.ts';
 import { printCrlText } from './crl.ts';
 import { asNode, type DerInput, type DerNode } from '../der/node.ts';
-import { child, expectUniversal, isContext, isUniversal, oidValue } from '../der/read.ts';
+import { child, expectUniversal, isContext, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
 import { formatName } from './name.ts';
 
@@ -27,7 +27,7 @@ export function printPkcs7Text(der: DerInput): string {
 
   let out = '';
   certificates.forEach((cert, i) => {
-    if (!isUniversal(cert, TAG.SEQUENCE)) throw new CertbenchError('print.pkcs7NotCertificate', { index: i + 1 });
+    if (!isUniversal(cert, TAG.SEQUENCE)) throw new CertbenchError('print.pkcs7NotCertificate', { index: i + 1 }, placeOf(cert));
     out += compatCertificateText(cert) + '\n';
   });
   for (const crl of crls) out += printCrlText(crl) + '\n';

@@ -8,7 +8,7 @@ import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { ed448, x448 } from '@noble/curves/ed448.js';
 import { modPow } from '../keymath/modular.ts';
 import { asNode, type DerInput, type DerNode, parseDer } from '../der/node.ts';
-import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue } from '../der/read.ts';
+import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
 import { labeledBignumLines, labeledBufferLines, pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { ecPrivateKeyLines } from './private-key-ec.ts';
@@ -49,7 +49,7 @@ function privateKeyLines(der: DerInput, encoding: PrivateKeyEncoding): string[] 
 function pkcs8Lines(info: DerNode): string[] {
   expectUniversal(info, TAG.SEQUENCE, 'PKCS#8 PrivateKeyInfo');
   const version = integerValue(child(info, 0, 'PKCS#8 version'), 'PKCS#8 version');
-  if (version !== 0n && version !== 1n) throw new CertbenchError('print.pkcs8Version', { version });
+  if (version !== 0n && version !== 1n) throw new CertbenchError('print.pkcs8Version', { version }, placeOf(info.children[0]!));
   const algorithm = expectUniversal(child(info, 1, 'PKCS#8 algorithm'), TAG.SEQUENCE, 'PKCS#8 algorithm');
   const oid = oidValue(child(algorithm, 0, 'PKCS#8 algorithm OID'), 'PKCS#8 algorithm OID');
   const params = algorithm.children[1];
@@ -87,7 +87,7 @@ function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] 
   expectUniversal(key, TAG.SEQUENCE, 'RSAPrivateKey');
   const field = (i: number, name: string): bigint => integerValue(child(key, i, `RSA ${name}`), `RSA ${name}`);
   const version = field(0, 'version');
-  if (version !== 0n && version !== 1n) throw new CertbenchError('print.rsaVersion', { version });
+  if (version !== 0n && version !== 1n) throw new CertbenchError('print.rsaVersion', { version }, placeOf(key.children[0]!));
   const [n, e, d, p, q, dp, dq, qinv] = [
     field(1, 'modulus'),
     field(2, 'publicExponent'),
@@ -186,11 +186,11 @@ function traditionalDsaLines(key: DerNode): string[] {
 
 /** PKCS#8 DSA: x alone; y = g^x mod p, as OpenSSL computes it on load. */
 function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string[] {
-  if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('print.dsaNoParameters');
+  if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('print.dsaNoParameters', undefined, placeOf(params ?? privateKey));
   const field = (i: number, name: string): bigint => integerValue(child(params, i, `DSA ${name}`), `DSA ${name}`);
   const [p, q, g] = [field(0, 'p'), field(1, 'q'), field(2, 'g')];
   const x = integerValue(privateKey, 'DSA private key');
-  if (p <= 1n) throw new CertbenchError('print.dsaBadPrime');
+  if (p <= 1n) throw new CertbenchError('print.dsaBadPrime', undefined, placeOf(params.children[0]!));
   return dsaLines(x, modPow(g, x, p), p, q, g);
 }
 
@@ -198,6 +198,6 @@ function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string
 
 function curveKeyLines(label: string, length: number, privateKey: DerNode, derive: (k: Uint8Array) => Uint8Array): string[] {
   const key = expectUniversal(privateKey, TAG.OCTET_STRING, `${label} private key`).content;
-  if (key.length !== length) throw new CertbenchError('print.keyLength', { label, length: key.length, expected: length });
+  if (key.length !== length) throw new CertbenchError('print.keyLength', { label, length: key.length, expected: length }, placeOf(privateKey));
   return [`${label} Private-Key:`, ...labeledBufferLines('priv:', key), ...labeledBufferLines('pub:', derive(key))];
 }
