@@ -13,7 +13,7 @@ export type SubjectAltName =
   /** Any other GeneralName, kept byte for byte; `display` is for people. */
   | { type: 'other'; der: string; display: string };
 
-const TAG = { email: 1, dns: 2, uri: 6, ip: 7 } as const;
+const GENERAL_NAME_TAG = { email: 1, dns: 2, uri: 6, ip: 7 } as const;
 const ASCII = new TextEncoder();
 
 function contextPrimitive(tag: number, bytes: Uint8Array): asn1js.Primitive {
@@ -27,10 +27,10 @@ function ia5(value: string, what: string): Uint8Array {
 
 export function encodeGeneralName(name: SubjectAltName): asn1js.BaseBlock {
   switch (name.type) {
-    case 'dns': return contextPrimitive(TAG.dns, ia5(name.value, 'DNS name'));
-    case 'email': return contextPrimitive(TAG.email, ia5(name.value, 'email'));
-    case 'uri': return contextPrimitive(TAG.uri, ia5(name.value, 'URI'));
-    case 'ip': return contextPrimitive(TAG.ip, parseIpAddress(name.value));
+    case 'dns': return contextPrimitive(GENERAL_NAME_TAG.dns, ia5(name.value, 'DNS name'));
+    case 'email': return contextPrimitive(GENERAL_NAME_TAG.email, ia5(name.value, 'email'));
+    case 'uri': return contextPrimitive(GENERAL_NAME_TAG.uri, ia5(name.value, 'URI'));
+    case 'ip': return contextPrimitive(GENERAL_NAME_TAG.ip, parseIpAddress(name.value));
     case 'other': return asn1js.fromBER(toArrayBuffer(fromHex(name.der))).result;
   }
 }
@@ -47,10 +47,10 @@ export function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
   const bytes = new Uint8Array(node.idBlock.isConstructed ? [] : (node as asn1js.Primitive).valueBlock.valueHexView);
   if (node.idBlock.tagClass === 3 && !node.idBlock.isConstructed) {
     const text = new TextDecoder().decode(bytes);
-    if (tag === TAG.dns) return { type: 'dns', value: text };
-    if (tag === TAG.email) return { type: 'email', value: text };
-    if (tag === TAG.uri) return { type: 'uri', value: text };
-    if (tag === TAG.ip) return { type: 'ip', value: formatIpAddress(bytes) };
+    if (tag === GENERAL_NAME_TAG.dns) return { type: 'dns', value: text };
+    if (tag === GENERAL_NAME_TAG.email) return { type: 'email', value: text };
+    if (tag === GENERAL_NAME_TAG.uri) return { type: 'uri', value: text };
+    if (tag === GENERAL_NAME_TAG.ip) return { type: 'ip', value: formatIpAddress(bytes) };
   }
   const der = toHex(new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER()));
   return { type: 'other', der, display: `${OTHER_KIND[tag] ?? `[${tag}]`}:<${der.length / 2} bytes kept as given>` };
