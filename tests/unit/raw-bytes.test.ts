@@ -3,7 +3,12 @@
 // each kept byte as \xHH.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromBase64 } from '../../src/core/bytes.ts';
+import { summarize } from '../../src/core/summary.ts';
 import { decodeKeepingBytes, escapeRawBytes, hasRawBytes, rawByteSegments, textBytes } from '../../src/core/text/raw-bytes.ts';
+import { visibleText } from '../../src/core/text/visible.ts';
 
 describe('raw bytes kept in text', () => {
   it('any bytes come back unchanged (property, 2,000 runs)', () => {
@@ -46,5 +51,19 @@ describe('raw bytes kept in text', () => {
     expect(hasRawBytes(text)).toBe(false);
     expect(rawByteSegments(text)).toEqual([{ text }]);
     expect(Buffer.from(textBytes(text)).toString('hex')).toBe('f09f92a9');
+  });
+});
+
+describe('raw bytes outside the OpenSSL text', () => {
+  it('the summary shows a non-UTF-8 dNSName as \\xC0\\xA8 (visibleText), never as U+FFFD', async () => {
+    const pem = readFileSync(join(import.meta.dirname, '../fixtures/corpus/certs/zlint__SANDNSNotIA5String.pem'), 'utf8');
+    const s = await summarize({ kind: 'certificate', der: fromBase64(/-----BEGIN [^-]+-----([\s\S]*?)-----END/.exec(pem)![1]!), origin: 'test' });
+    expect(s.sans).toContain('DNS:\\xC0\\xA8');
+    expect(JSON.stringify(s)).not.toContain('\uFFFD');
+  });
+
+  it('visibleText writes a kept byte as \\xHH and leaves a real surrogate pair alone', () => {
+    expect(visibleText('a\uDCC0b')).toBe('a\\xC0b');
+    expect(visibleText('\uD83D\uDCA9')).toBe('\uD83D\uDCA9');
   });
 });

@@ -1,4 +1,5 @@
 /** The summaries of certificates, requests and CRLs. */
+import { decodeKeepingBytes } from '../text/raw-bytes.ts';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describeError } from '../errors.ts';
@@ -50,24 +51,25 @@ function ipText(bytes: Uint8Array): string {
   return '<invalid>';
 }
 
-/** OpenSSL writes IA5String bytes as they are; shown as UTF-8, like a terminal would. */
-const utf8 = new TextDecoder('utf-8');
-
 function contentOf(b: asn1js.AsnType): Uint8Array {
   const whole = b.valueBeforeDecodeView;
   return whole.subarray(b.idBlock.blockLength + b.lenBlock.blockLength);
 }
 
-/** GeneralName as OpenSSL's i2v_GENERAL_NAME prints it in a SAN (read from the DER, so odd bytes stay visible). */
+/**
+ * GeneralName as OpenSSL's i2v_GENERAL_NAME prints it in a SAN (read from the DER, so odd bytes stay
+ * visible): OpenSSL writes IA5String bytes as they are, so bytes that are not UTF-8 are kept
+ * (raw-bytes.ts) and shown as \xC0 by visibleText.
+ */
 function generalNameText(g: asn1js.AsnType): string {
   const c = contentOf(g);
   switch (g.idBlock.tagClass === 3 ? g.idBlock.tagNumber : -1) {
     case 0:
       return 'othername:<unsupported>';
     case 1:
-      return `email:${utf8.decode(c)}`;
+      return `email:${decodeKeepingBytes(c)}`;
     case 2:
-      return `DNS:${utf8.decode(c)}`;
+      return `DNS:${decodeKeepingBytes(c)}`;
     case 3:
       return 'X400Name:<unsupported>';
     case 4:
@@ -75,7 +77,7 @@ function generalNameText(g: asn1js.AsnType): string {
     case 5:
       return 'EdiPartyName:<unsupported>';
     case 6:
-      return `URI:${utf8.decode(c)}`;
+      return `URI:${decodeKeepingBytes(c)}`;
     case 7:
       return `IP Address:${ipText(c)}`;
     case 8: {
