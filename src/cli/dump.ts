@@ -16,12 +16,13 @@ import { infoText, printPkcs12 } from '../core/pkcs12/print.ts';
 
 const USAGE = `usage: certbench dump [--summary] [--passin pass:SECRET|env:VAR|file:PATH] [FILE|-]...
 
-Prints what OpenSSL 3.0 prints for every certificate, request, CRL, key or PKCS#7 bundle found
-in each input (PEM with any number of blocks, DER, base64, hex, or a Kubernetes Secret, ConfigMap,
+Prints what OpenSSL 3.0 prints for every certificate, request, CRL, key, parameter file or PKCS#7
+bundle found in each input (PEM with any number of blocks, DER, base64, hex, or a Kubernetes Secret, ConfigMap,
 CertificateSigningRequest or kubeconfig as YAML/JSON). No FILE, or -, reads standard input.
 
 One object in all prints exactly OpenSSL's text (x509/req/crl/pkey -noout -text,
-pkcs7 -print_certs -text -noout). A PKCS#12 file (.p12/.pfx) prints as
+pkeyparam -noout -text for DSA/DH/X9.42 DH/EC PARAMETERS, pkcs7 -print_certs -text -noout),
+bytes OpenSSL writes as they are (not UTF-8) included. A PKCS#12 file (.p12/.pfx) prints as
 \`openssl pkcs12 -info -nodes\` does: its bags on stdout, the MAC and encryption lines on stderr. Several objects each get a line "==> ORIGIN <==" before their
 text and a blank line between them, as head(1) does for several files.
 
