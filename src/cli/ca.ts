@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { createRootCa, DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT } from '../core/ca/create.ts';
 import { importCa } from '../core/ca/import.ts';
 import { MIN_CA_PASSPHRASE_LENGTH } from '../core/ca/types.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, render } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { KEY_TYPES, type KeyType } from '../core/keys/key-types.ts';
 import { changeOptionsFrom, checkCaDir, createCaDir } from './ca-dir/store.ts';
@@ -93,7 +93,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     throw cliError(`cannot read ${(e as NodeJS.ErrnoException).path ?? 'it'}`, '--cert/--key');
   }
   const ca = await importCa({ certificate, key, ...(pass !== undefined ? { passphrase: pass } : {}) });
-  for (const w of ca.warnings) io.stderr(`warning: ${w}\n`);
+  for (const w of ca.warnings) io.stderr(`warning: ${render(w)}\n`);
   await createCaDir(dir, ca, passout, options);
   io.stdout(`imported CA ${ca.id.slice(0, 16)} into ${dir}\n`);
   return 0;

@@ -7,7 +7,7 @@ import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { profileForRequest } from '../core/ca/profile-for-request.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, render } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';
@@ -66,7 +66,7 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
       return { outputs, value: { plan, issued } };
     },
   );
-  for (const w of issued.warnings) io.stderr(`warning: ${w}\n`);
+  for (const w of issued.warnings) io.stderr(`warning: ${render(w)}\n`);
   io.stdout(`issued serial ${issued.entry.serialHex} (${visibleText(issued.entry.subject)}) until ${issued.entry.notAfter} → ${values.out}\n`);
   if (values['show-commands']) {
     const eq = equivalentCommands(plan, { csr: values.csr, caCert: `${values.dir}/ca.crt`, caKey: `${values.dir}/ca.key`, out: values.out });

@@ -7,7 +7,7 @@
 import { msg, render, renderWhere, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type ParamsOf, type Where, type WherePart } from './messages/index.ts';
 import type { Locale } from './i18n/locales.ts';
 
-export { msg, render, renderWhere, type CoreMessage, type CoreMessageId, type LocatedMessage, type Where, type WherePart };
+export { msg, render, renderWhere, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type Where, type WherePart };
 
 /** A subclass (or code that picks among many ids) passes the id as CoreMessageId: then any params go. */
 type ErrorArgs<Id extends CoreMessageId> = CoreMessageId extends Id
@@ -40,6 +40,12 @@ export class CertbenchError<Id extends CoreMessageId = CoreMessageId> extends Er
 export function errorMessage(e: unknown): LocatedMessage {
   if (e instanceof CertbenchError) return e.where !== undefined ? { ...e.said, where: e.where } : e.said;
   return msg('error.text', { text: foreignText(e) });
+}
+
+/** The message a chain of `CertbenchError.wrap`s carries at its core (what went wrong, without the places). */
+export function innermost(m: LocatedMessage): LocatedMessage {
+  const inner = m.id === 'error.text' ? m.params?.text : undefined;
+  return typeof inner === 'object' ? innermost(inner) : m;
 }
 
 /** Words for anything caught, never "[object Object]" and never a stack trace; English unless told otherwise. */

@@ -20,7 +20,7 @@ import { BUILTIN_PROFILES } from '../core/ca/profiles.ts';
 import { deriveStateLogKey, newStateLogSeal, type StateLogSeal } from '../core/ca/state-log.ts';
 import type { CaSigner, IssuedCertificate, RevocationReason } from '../core/ca/types.ts';
 import { normaliseSerialHex } from '../core/cert/serial.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, type CoreMessage } from '../core/errors.ts';
 import { keyAlgorithmOfCryptoKey } from '../core/keys/key-types.ts';
 import {
   appendToLog,
@@ -285,13 +285,13 @@ export class CaStore {
     return record.record;
   }
 
-  async createRoot(options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
+  async createRoot(options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: CoreMessage[] }> {
     const ca = await createRootCa(options);
     return { record: await this.addCa(ca, protection), warnings: ca.warnings };
   }
 
   /** An intermediate signed by a stored CA; it is also recorded in the parent's inventory (and sealed log). */
-  async createIntermediate(parentId: string, options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
+  async createIntermediate(parentId: string, options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: CoreMessage[] }> {
     return this.#retrying(async () => {
       const parent = await this.#prepare(parentId);
       const ca: CreatedCa = await createIntermediateCa(parent.signer!, this.#taken(parent.snap), options);
@@ -308,7 +308,7 @@ export class CaStore {
     });
   }
 
-  async importCa(input: CaImportInput, protection: KeyProtection): Promise<{ record: CaRecord; warnings: string[] }> {
+  async importCa(input: CaImportInput, protection: KeyProtection): Promise<{ record: CaRecord; warnings: CoreMessage[] }> {
     const ca = await importCa(input);
     return { record: await this.addCa(ca, protection), warnings: ca.warnings };
   }

@@ -17,7 +17,7 @@ import { CaState } from '../../src/ui/ca/ca-state.svelte.ts';
 import { cloneIntoThisRealm } from './one-realm-clone.ts';
 import CaView from '../../src/ui/ca/CaView.svelte';
 import { persistenceStatus } from '../../src/ui/ca/persistence-status.svelte.ts';
-import { msg } from '../../src/core/errors.ts';
+import { msg, render as english } from '../../src/core/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-ca-component-'));
 const path = (name: string) => join(dir, name);
@@ -183,14 +183,14 @@ describe('CA state', () => {
     await rootCa(ca, 'CN=Short CA', 'browser-key', { days: 10 });
     ca.sign.setCsrText(csr('c1', 'client.test', 'DNS:client.test'));
     await ca.sign.check();
-    expect(ca.sign.plan!.warnings.join()).toMatch(/validity shortened to end with the CA/);
+    expect(ca.sign.plan!.warnings.map((w) => english(w)).join()).toMatch(/validity shortened to end with the CA/);
     ca.sign.profileChoice = 'cfssl';
     ca.sign.cfsslConfig = JSON.stringify({ signing: { default: { expiry: '168h' }, profiles: { kube: { usages: ['signing', 'key encipherment', 'client auth'], expiry: '72h' } } } });
     ca.sign.readCfsslConfig();
     expect(Object.keys(ca.sign.cfsslProfiles)).toEqual(['default', 'kube']);
     await ca.sign.replan(true);
     expect(ca.sign.days).toBe(3);
-    expect(ca.sign.plan!.warnings.join()).not.toMatch(/shortened/);
+    expect(ca.sign.plan!.warnings.map((w) => english(w)).join()).not.toMatch(/shortened/);
     await ca.sign.sign();
     const text = openssl(['x509', '-in', put('c1.pem', ca.sign.result!.pem), '-noout', '-ext', 'keyUsage,extendedKeyUsage', '-enddate', '-startdate']);
     expect(text).toMatch(/Digital Signature, Key Encipherment[\s\S]*TLS Web Client Authentication/);
@@ -232,7 +232,7 @@ describe('CA state', () => {
     f.protection.kind = 'browser-key';
     await ca.importCa();
     expect(ca.importError).toBe('');
-    expect(ca.warnings.join()).toMatch(/this CA expired on/);
+    expect(ca.warnings.map((w) => english(w)).join()).toMatch(/this CA expired on/);
     expect(ca.cards.find((c) => c.name === 'CN = Old CA')!.summary!.validity!.state).toBe('expired');
   });
 
@@ -286,7 +286,7 @@ describe('CA state', () => {
     f.protection.kind = 'browser-key';
     await ca.createCa();
     expect(ca.createError).toBe('');
-    expect(ca.warnings.join()).toMatch(/validity shortened to end with the issuing CA/);
+    expect(ca.warnings.map((w) => english(w)).join()).toMatch(/validity shortened to end with the issuing CA/);
     const child = ca.cards.find((c) => c.name === 'CN = Child CA')!;
     expect(child.record.parentId).toBe(root.id);
     expect(root.inventory.entries.map((e) => e.profile)).toEqual(['ca']);

@@ -9,6 +9,7 @@ import { BUILTIN_PROFILES } from '../../src/core/ca/profiles.ts';
 import { certificateFacts } from '../../src/core/cert/read.ts';
 import type { KeyType } from '../../src/core/keys/key-types.ts';
 import { hierarchy, ok, openssl, opensslCsr, path, put, signCsrFile } from './ca-oracle.helper.ts';
+import { render } from '../../src/core/errors.ts';
 
 const TYPES: KeyType[] = ['rsa2048', 'ec-p256', 'ed25519'];
 const SANS = ['DNS:api.example.test', 'DNS:*.apps.example.test', 'IP:127.0.0.1', 'IP:2001:db8::1', 'email:ops@example.test'];
@@ -102,7 +103,7 @@ describe('CSR checks', () => {
     const request = await readVerifiedRequest(readFileSync(path('other2.csr'), 'utf8'));
     const plan = planFromRequest(request, h.root, { profile: BUILTIN_PROFILES.client });
     expect(plan.subjectAltNames.map((s) => s.type)).toEqual(['dns', 'other']);
-    expect(plan.warnings.join('\n')).toContain('the request asks for X509v3 Key Usage: nonRepudiation; not copied, the profile "client" gives digitalSignature');
+    expect(plan.warnings.map((w) => render(w)).join('\n')).toContain('the request asks for X509v3 Key Usage: nonRepudiation; not copied, the profile "client" gives digitalSignature');
     const issued = await issueFromPlan(plan, h.root, new Set());
     const text = ok(['x509', '-noout', '-ext', 'subjectAltName,keyUsage'], issued.pem);
     expect(text).toContain('DNS:o.test, othername: UPN::user@corp');
@@ -117,7 +118,7 @@ describe('plans', () => {
     const request = await readVerifiedRequest(readFileSync(csrPath, 'utf8'));
     const plan = planFromRequest(request, h.intermediate, { profile: BUILTIN_PROFILES.peer });
     expect(plan.notAfter.getTime()).toBe(certificateFacts(h.intermediate.certificate).notAfter.getTime());
-    expect(plan.warnings.join('\n')).toMatch(/shortened/);
+    expect(plan.warnings.map((w) => render(w)).join('\n')).toMatch(/shortened/);
     plan.notAfter = new Date(plan.notBefore.getTime() + 3 * 86_400_000);
     plan.subjectAltNames.push({ type: 'dns', value: 'added.test' });
     const issued = await issueFromPlan(plan, h.intermediate, new Set());

@@ -15,6 +15,7 @@ import { buildCsr } from '../../src/core/csr/build.ts';
 import { generateKeyPair } from '../../src/core/keys/generate.ts';
 import { toPem } from '../../src/core/pem.ts';
 import { NEWKEY, ok, path, put, read } from './ca-oracle.helper.ts';
+import { render } from '../../src/core/errors.ts';
 
 /** A key and CSR made by openssl with exactly these -addext lines. */
 function csr(base: string, subj: string, addext: string[]): string {
@@ -70,7 +71,7 @@ describe('the plan warns only about what it does not copy', () => {
     const root = await createRootCa({ subject: 'CN=warn root 2' });
     const asks = csr('warn-diff', '/CN=diff', ['subjectAltName=DNS:diff.test', 'basicConstraints=critical,CA:TRUE', 'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=clientAuth']);
     const plan = planFromRequest(await request(asks), root, { profile: BUILTIN_PROFILES.server });
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => render(w))).toEqual([
       'the request asks for X509v3 Key Usage: digitalSignature, keyEncipherment; not copied, the profile "server" gives digitalSignature',
       'the request asks for X509v3 Extended Key Usage: clientAuth; not copied, the profile "server" gives serverAuth',
       'the request asks for X509v3 Basic Constraints: CA:TRUE; not copied, the profile "server" gives CA:FALSE',

@@ -5,7 +5,7 @@ import type { NameConstraintsSpec } from '../cert/extensions.ts';
 import { parseDistinguishedName, type NameAttribute } from '../cert/name.ts';
 import { randomSerialHex } from '../cert/serial.ts';
 import { keyIdentifierOf, parseSpki } from '../cert/spki.ts';
-import { CertbenchError, msg } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { generateKeyPair } from '../keys/generate.ts';
 import type { KeyType } from '../keys/key-types.ts';
 import { spkiOfPublicKey } from '../keys/spki.ts';
@@ -34,7 +34,7 @@ export interface CaOptions {
 export interface CreatedCa extends CaSigner {
   /** The generated pair; the private key is extractable so a store can wrap it or back it up. */
   keyPair: CryptoKeyPair;
-  warnings: string[];
+  warnings: CoreMessage[];
 }
 
 function subjectOf(options: CaOptions): NameAttribute[] {
@@ -92,10 +92,10 @@ export async function createIntermediateCa(issuer: CaSigner, takenSerials: Reado
   const spki = await spkiOfPublicKey(keyPair.publicKey);
   const notBefore = options.notBefore ? wholeSeconds(options.notBefore) : backdatedNotBefore();
   let notAfter = new Date(notBefore.getTime() + validDays(options.days) * DAY_MS);
-  const warnings: string[] = [];
+  const warnings: CoreMessage[] = [];
   if (notAfter > issuerFacts.notAfter) {
     notAfter = issuerFacts.notAfter;
-    warnings.push(`validity shortened to end with the issuing CA on ${notAfter.toISOString()}`);
+    warnings.push(msg('ca.warnValidityCappedIssuer', { date: notAfter.toISOString() }));
   }
   const certificate = await buildCertificate(
     {

@@ -1,7 +1,7 @@
 /** Importing an existing CA: its certificate and its private key, checked to belong together. */
 import { certificatesFromPem, derFromInput } from './input.ts';
 import { privateKeySignsForSpki } from '../cert/spki.ts';
-import { CertbenchError, msg } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { importPrivateKey } from '../keys/import.ts';
 import { caFacts, caIdOf } from './identity.ts';
 import type { CaSigner } from './types.ts';
@@ -9,7 +9,7 @@ import type { CaSigner } from './types.ts';
 export interface ImportedCa extends CaSigner {
   /** Unencrypted PKCS#8 of the key, for a store to wrap; drop it once stored. */
   pkcs8: Uint8Array;
-  warnings: string[];
+  warnings: CoreMessage[];
 }
 
 export interface CaImportInput {
@@ -38,11 +38,11 @@ export async function importCa(input: CaImportInput): Promise<ImportedCa> {
   if (!(await privateKeySignsForSpki(key.keyPair.privateKey, facts.subjectPublicKeyInfo))) {
     throw new CertbenchError('ca.keyMismatch', undefined, msg('where.caKey'));
   }
-  const warnings: string[] = [];
+  const warnings: CoreMessage[] = [];
   const now = input.now ?? new Date();
-  if (facts.notAfter < now) warnings.push(`this CA expired on ${facts.notAfter.toISOString()}: certificates it signs will not be trusted`);
-  if (facts.notBefore > now) warnings.push(`this CA is not valid before ${facts.notBefore.toISOString()}`);
-  if (!facts.keyUsage) warnings.push('this CA certificate has no keyUsage extension');
-  else if (!facts.keyUsage.includes('cRLSign')) warnings.push('this CA certificate lacks cRLSign: it cannot publish a CRL');
+  if (facts.notAfter < now) warnings.push(msg('ca.warnExpired', { date: facts.notAfter.toISOString() }));
+  if (facts.notBefore > now) warnings.push(msg('ca.warnNotYetValid', { date: facts.notBefore.toISOString() }));
+  if (!facts.keyUsage) warnings.push(msg('ca.warnNoKeyUsage'));
+  else if (!facts.keyUsage.includes('cRLSign')) warnings.push(msg('ca.warnNoCrlSign'));
   return { id: await caIdOf(certificate), certificate, chain, key: key.keyPair.privateKey, pkcs8: key.pkcs8, warnings };
 }

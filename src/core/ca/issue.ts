@@ -11,7 +11,7 @@ import { certificateFacts, extKeyUsageName } from '../cert/read.ts';
 import { randomSerialHex } from '../cert/serial.ts';
 import { keyAlgorithmOfSpki, keyIdentifierOf, parseSpki } from '../cert/spki.ts';
 import { BACKDATE_MS, backdatedNotBefore, HOUR_MS, wholeSeconds } from '../cert/time.ts';
-import { CertbenchError, msg } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage, type MessageParam } from '../errors.ts';
 import { oidDisplayName } from '../oids.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
 import type { CertificateRequest } from './csr.ts';
@@ -35,7 +35,7 @@ export interface IssuancePlan {
   subjectPublicKeyInfo: Uint8Array;
   keyAlgorithm: KeyAlgorithm;
   /** Things a person should read before signing (capped validity, requested extensions not copied, …). */
-  warnings: string[];
+  warnings: CoreMessage[];
 }
 
 export interface PlanOptions {
@@ -50,7 +50,7 @@ function capAtCa(plan: IssuancePlan, ca: CaCertificates): void {
   const caNotAfter = caFacts(ca.certificate).notAfter;
   if (plan.notAfter > caNotAfter) {
     plan.notAfter = caNotAfter;
-    plan.warnings.push(`validity shortened to end with the CA on ${caNotAfter.toISOString()} (a certificate cannot outlive its issuer)`);
+    plan.warnings.push(msg('ca.warnValidityCapped', { date: caNotAfter.toISOString() }));
   }
 }
 
@@ -72,37 +72,38 @@ function basePlan(subject: NameAttribute[], sans: SubjectAltName[], spki: Uint8A
     warnings: [],
   };
   capAtCa(plan, ca);
-  if (!subject.length && !sans.length) plan.warnings.push('the request has neither a subject nor subject alternative names: add one before signing');
+  if (!subject.length && !sans.length) plan.warnings.push(msg('ca.warnNoSubjectNoSan'));
   if (options.profile.name === 'server' || options.profile.name === 'peer') {
-    if (!sans.some((s) => s.type === 'dns' || s.type === 'ip')) plan.warnings.push('no DNS or IP subject alternative name: TLS clients ignore the CN and will reject this server certificate');
+    if (!sans.some((s) => s.type === 'dns' || s.type === 'ip')) plan.warnings.push(msg('ca.warnNoDnsIpSan'));
   }
   return plan;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-const listed = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
+const listed = (names: readonly string[]) => (names.length ? names.join(', ') : msg('ca.warnNone'));
 const caFlag = (isCa: boolean, pathLen?: number) => `CA:${isCa ? 'TRUE' : 'FALSE'}${isCa && pathLen !== undefined ? `, pathlen:${pathLen}` : ''}`;
 
 /**
  * What the request asks for that the certificate will not carry: key usage, extended key usage and
  * basic constraints only where they differ from the plan's, and every other requested extension.
  */
-function notCopiedWarnings(request: CertificateRequest, plan: IssuancePlan): string[] {
+function notCopiedWarnings(request: CertificateRequest, plan: IssuancePlan): CoreMessage[] {
   const asked = request.requestedUsage;
-  const gives = (what: string) => `not copied, the profile "${plan.profile.name}" gives ${what}`;
-  const warnings: string[] = [];
+  const profile = plan.profile.name;
+  const notCopied = (oid: string, what: MessageParam, given: MessageParam) => msg('ca.warnNotCopied', { extension: oidDisplayName(oid), asked: what, profile, given });
+  const warnings: CoreMessage[] = [];
   if (asked.keyUsage && !sameSet(asked.keyUsage, plan.keyUsage)) {
-    warnings.push(`the request asks for ${oidDisplayName(OID.keyUsage)}: ${listed(asked.keyUsage)}; ${gives(listed(plan.keyUsage))}`);
+    warnings.push(notCopied(OID.keyUsage, listed(asked.keyUsage), listed(plan.keyUsage)));
   }
   const planEku = plan.extKeyUsage.map((n) => EXTENDED_KEY_USAGES[n]);
   if (asked.extKeyUsageOids && !sameSet(asked.extKeyUsageOids, planEku)) {
-    warnings.push(`the request asks for ${oidDisplayName(OID.extKeyUsage)}: ${listed(asked.extKeyUsageOids.map(extKeyUsageName))}; ${gives(listed(plan.extKeyUsage))}`);
+    warnings.push(notCopied(OID.extKeyUsage, listed(asked.extKeyUsageOids.map(extKeyUsageName)), listed(plan.extKeyUsage)));
   }
   const bc = asked.basicConstraints;
   if (bc && (bc.isCa !== plan.profile.isCa || (bc.isCa && bc.pathLen !== plan.profile.pathLen))) {
-    warnings.push(`the request asks for ${oidDisplayName(OID.basicConstraints)}: ${caFlag(bc.isCa, bc.pathLen)}; ${gives(caFlag(plan.profile.isCa, plan.profile.pathLen))}`);
+    warnings.push(notCopied(OID.basicConstraints, caFlag(bc.isCa, bc.pathLen), caFlag(plan.profile.isCa, plan.profile.pathLen)));
   }
-  for (const oid of request.otherRequestedExtensions) warnings.push(`the request also asks for ${oidDisplayName(oid)}: not copied, the profile "${plan.profile.name}" decides it`);
+  for (const oid of request.otherRequestedExtensions) warnings.push(msg('ca.warnAlsoAsks', { extension: oidDisplayName(oid), profile }));
   return warnings;
 }
 
@@ -129,7 +130,7 @@ export interface IssuedResult {
   /** The same plus the root, for tools that want the full path. */
   fullChainPem: string;
   entry: IssuedCertificate;
-  warnings: string[];
+  warnings: CoreMessage[];
 }
 
 /** Signs the plan with the CA. `takenSerials`: the serials in this CA's inventory, never reused. */

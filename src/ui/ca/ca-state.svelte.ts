@@ -22,6 +22,7 @@ import { SignState } from './sign-state.svelte.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as caMessages from '../i18n/messages/ca.ts';
 import * as integrityMessages from '../i18n/messages/ca-integrity.ts';
+import type { CoreMessage } from '../../core/errors.ts';
 
 const t = translator(caMessages);
 const ti = translator(integrityMessages);
@@ -155,7 +156,7 @@ export class CaState {
   idleMinutes = $state(15);
   /** What the last Create or Import did, in words. */
   message = $state('');
-  warnings = $state.raw<string[]>([]);
+  warnings = $state.raw<CoreMessage[]>([]);
   createError = $state('');
   importError = $state('');
   busy = $state('');

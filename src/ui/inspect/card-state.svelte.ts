@@ -6,7 +6,7 @@ import type { Decoder } from '../workers/bridge.ts';
 import type { DecodedItem, TreeResult } from '../workers/decode-job.ts';
 import { pathTo, findNode } from '../../core/asn1/walk.ts';
 import type { Asn1Node } from '../../core/asn1/tree.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorMessage } from '../../core/errors.ts';
 import type { Said } from '../shared/said.ts';
 import { opensslCommand } from './labels.ts';
 
@@ -84,7 +84,7 @@ export class CardState {
       const root = this.tree.tree?.root;
       if (root) this.expanded = new Set(initiallyOpen(root));
     } catch (e) {
-      this.tree = { error: describeError(e) };
+      this.tree = { error: errorMessage(e) };
     } finally {
       this.treeLoading = false;
     }
@@ -137,9 +137,9 @@ export class CardState {
         this.selected = this.highlighted = this.selectedLine = null;
         if (r.bags) this.#onBags?.(this, r.bags);
       } else if (r.reason) this.decryptError = { key: r.reason === 'wrong-passphrase' ? 'p12WrongPassphrase' : 'p12Changed' };
-      else this.decryptError = r.error ? { text: r.error } : { key: 'decryptFailed' };
+      else this.decryptError = r.error ? { core: r.error } : { key: 'decryptFailed' };
     } catch (e) {
-      this.decryptError = { text: describeError(e) };
+      this.decryptError = { core: errorMessage(e) };
     } finally {
       this.decrypting = false;
     }

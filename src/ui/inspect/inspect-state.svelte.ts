@@ -6,7 +6,7 @@
 import type { Decoder } from '../workers/bridge.ts';
 import type { DecodedItem } from '../workers/decode-job.ts';
 import type { InputProblem } from '../../core/types.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorMessage, type LocatedMessage } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
 import { CardState, type CardView } from './card-state.svelte.ts';
 import { keyMatches, type KeyMatch } from './key-pairs.ts';
@@ -56,7 +56,8 @@ export class InspectState {
    * Something went wrong outside any one object (the worker died, a file could not be read);
    * `decoding` when it happened while decoding (worded "Decoding failed: …").
    */
-  error = $state<{ message: string; decoding?: boolean } | null>(null);
+  /** What went wrong, as the core said it (worded in the current language by the view). */
+  error = $state<{ said: LocatedMessage; decoding?: boolean } | null>(null);
   /** Announced to screen readers as "3 objects found"; null before the first decode and after Clear. */
   found = $state<Found | null>(null);
 
@@ -170,7 +171,7 @@ export class InspectState {
         found.push(...r.problems);
       }
     } catch (e) {
-      if (run === this.#run) this.error = { message: describeError(e), decoding: true };
+      if (run === this.#run) this.error = { said: errorMessage(e), decoding: true };
     }
     if (run !== this.#run) return;
     this.problems = found.filter((p) => !p.skipped);

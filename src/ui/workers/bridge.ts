@@ -7,6 +7,7 @@ import type { DecodeResult, DecodedItem, DecryptResult, TreeResult } from './dec
 import { startDecodeWorker } from './chunk-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
+import { msg } from '../../core/errors.ts';
 
 export interface Decoder {
   /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
@@ -55,11 +56,11 @@ async function workerDecoder(): Promise<Decoder | undefined> {
     },
     async tree(kind, der, text) {
       const r = await call({ op: 'tree', kind, der, text });
-      return r.op === 'tree' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
+      return r.op === 'tree' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
     async decrypt(der, passphrase, origin, kind = 'encrypted-private-key') {
       const r = await call({ op: 'decrypt', der, passphrase, origin, kind });
-      return r.op === 'decrypt' ? r.result : { error: r.op === 'error' ? r.message : 'unexpected reply' };
+      return r.op === 'decrypt' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
     dispose: () => worker.terminate(),
   };

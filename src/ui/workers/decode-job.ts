@@ -11,7 +11,7 @@ import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { anchorLines, type LineAnchors } from '../../core/text/anchors.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
-import { describeError } from '../../core/errors.ts';
+import { describeError, errorMessage, innermost, type LocatedMessage } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
 
@@ -23,8 +23,8 @@ export interface DecodedItem {
   summary: Summary;
   /** The OpenSSL text dump, when it could be printed. */
   text?: string;
-  /** Why there is no text dump ("this private key is encrypted: …", "not implemented …"). */
-  textError?: string;
+  /** Why there is no text dump ("this private key is encrypted: …"), as the core said it. */
+  textError?: LocatedMessage;
   /** An opened PKCS#12 file: openssl -info's stderr lines and its bags (their objects are cards of their own). */
   pkcs12?: { info: string[]; bags: Array<Omit<OpenedBag, 'object'>> };
 }
@@ -34,7 +34,7 @@ export interface DecryptResult {
   item?: DecodedItem;
   /** A PKCS#12 file's certificates and keys, in file order. */
   bags?: DecodedItem[];
-  error?: string;
+  error?: LocatedMessage;
   /** A PKCS#12 failure the page words itself: the passphrase is wrong, or right but the file was changed. */
   reason?: 'wrong-passphrase' | 'changed';
 }
@@ -47,7 +47,7 @@ export interface DecodeResult {
 export interface TreeResult {
   tree?: Asn1Tree;
   anchors?: LineAnchors;
-  error?: string;
+  error?: LocatedMessage;
 }
 
 /** Lets the main-thread fallback yield between objects so a big paste does not freeze the page. */
@@ -63,7 +63,7 @@ export async function decodeObject(obj: FoundObject, now = new Date(), printed: 
     summary: { kind: obj.kind, title: obj.kind, notes: [] },
   };
   if (printed.text !== undefined) item.text = printed.text;
-  else item.textError = describeError(printed.textError);
+  else item.textError = errorMessage(printed.textError);
   try {
     item.summary = await summarize(obj, now);
   } catch (e) {
@@ -116,7 +116,7 @@ export function treeFor(kind: ObjectKind, der: Uint8Array, text?: string): TreeR
     const tree = buildAsn1Tree(der);
     return { tree, anchors: text ? anchorLines(kind, text, tree.root) : undefined };
   } catch (e) {
-    return { error: describeError(e) };
+    return { error: errorMessage(e) };
   }
 }
 
@@ -130,7 +130,7 @@ export async function decryptItem(der: Uint8Array, passphrase: string, origin: s
     const plain = await decryptPrivateKey(der, passphrase);
     return { item: await decodeObject({ kind: 'private-key', der: plain, origin: `${origin} (decrypted)`, pemLabel: 'PRIVATE KEY' }) };
   } catch (e) {
-    return { error: describeError(e) };
+    return { error: errorMessage(e) };
   }
 }
 
@@ -150,9 +150,10 @@ async function openPkcs12Item(der: Uint8Array, passphrase: string, origin: strin
     for (const bag of opened.bags) if (bag.object) bags.push(await decodeObject(bag.object, now));
     return { item, bags };
   } catch (e) {
-    const error = describeError(e);
-    // readPkcs12's words for the two MAC failures (tests/unit/pkcs12-read.test.ts holds them to it).
-    const reason = /wrong passphrase/.test(error) ? 'wrong-passphrase' : /MAC verification failed/.test(error) ? 'changed' : undefined;
+    const error = errorMessage(e);
+    // readPkcs12's two MAC failures, which the page words itself.
+    const id = innermost(error).id;
+    const reason = id === 'pkcs12.wrongPassphrase' ? 'wrong-passphrase' : id === 'pkcs12.macFailed' ? 'changed' : undefined;
     return { error, ...(reason ? { reason } : {}) };
   }
 }
