@@ -37,13 +37,10 @@ export interface DerNode {
 export type DerReason = CoreMessage<
   | 'der.noBytes'
   | 'der.tagCutShort'
-  | 'der.tagLeadingZero'
   | 'der.tagTooLarge'
   | 'der.lengthCutShort'
   | 'der.indefinitePrimitive'
-  | 'der.indefiniteInDer'
   | 'der.lengthTooLong'
-  | 'der.lengthNotMinimal'
   | 'der.tooDeep'
   | 'der.noEndOfContents'
   | 'der.pastEnd'
@@ -73,12 +70,6 @@ export interface ParseOptions {
   what?: string;
   /** Where `bytes` start in the input the offsets should refer to (default 0). */
   base?: number;
-  /**
-   * 'ber' (default) takes what a BER decoder takes (indefinite lengths, non-minimal lengths).
-   * 'der' additionally refuses what DER forbids in the encoding layer (indefinite and non-minimal
-   * lengths, constructed primitives' forms are left to the readers).
-   */
-  mode?: 'ber' | 'der';
   /** Bytes after the first element: left alone ('ignore', default, as d2i does) or refused ('refuse'). */
   trailing?: 'refuse' | 'ignore';
 }
@@ -93,7 +84,7 @@ const MAX_DEPTH = 100;
 export function parseDer(bytes: Uint8Array, options: string | ParseOptions = {}): DerNode {
   const opts = typeof options === 'string' ? { what: options } : options;
   if (!bytes.length) throw new DerError(msg('der.noBytes', { offset: hex(opts.base ?? 0) }), opts.base ?? 0, opts.what);
-  const p = new Parser(bytes, opts.base ?? 0, opts.mode === 'der', opts.what);
+  const p = new Parser(bytes, opts.base ?? 0, opts.what);
   const node = p.element(0, bytes.length, 0);
   if (node.der.length !== bytes.length && opts.trailing === 'refuse') {
     const at = p.base + node.der.length;
@@ -113,7 +104,7 @@ export function asNode(input: DerInput, what: string): DerNode {
 /** Every element in `bytes`, one after another (the contents of a SEQUENCE OF held in a primitive, for example). */
 export function parseDerList(bytes: Uint8Array, opts: ParseOptions = {}): DerNode[] {
   const base = opts.base ?? 0;
-  const p = new Parser(bytes, base, opts.mode === 'der', opts.what);
+  const p = new Parser(bytes, base, opts.what);
   const out: DerNode[] = [];
   for (let at = 0; at < bytes.length; ) {
     const n = p.element(at, bytes.length, 0);
@@ -123,16 +114,10 @@ export function parseDerList(bytes: Uint8Array, opts: ParseOptions = {}): DerNod
   return out;
 }
 
-/** The identifier and length of the element at the start of `bytes`, without decoding its contents. */
-export function readHeader(bytes: Uint8Array, base = 0): { cls: number; tag: number; constructed: boolean; header: number; length: number | undefined } {
-  return new Parser(bytes, base, false).header(0, bytes.length);
-}
-
 class Parser {
   constructor(
     readonly bytes: Uint8Array,
     readonly base: number,
-    readonly strict: boolean,
     readonly what?: string,
   ) {}
 
@@ -151,7 +136,6 @@ class Parser {
       for (let n = 0; ; n++) {
         if (at >= end) this.fail('der.tagCutShort', start);
         const t = b[at++]!;
-        if (this.strict && n === 0 && t === 0x80) this.fail('der.tagLeadingZero', start);
         // ASN1_get_object's bound: the number must fit an int.
         if (tag > 0x7fffffff >> 7) this.fail('der.tagTooLarge', start);
         tag = tag * 128 + (t & 0x7f);
@@ -164,14 +148,12 @@ class Parser {
     if (first < 0x80) length = first;
     else if (first === 0x80) {
       if (!(id & 0x20)) this.fail('der.indefinitePrimitive', start);
-      if (this.strict) this.fail('der.indefiniteInDer', start);
     } else {
       const count = first & 0x7f;
       if (count > 4 || first === 0xff) this.fail('der.lengthTooLong', start);
       if (at + count > end) this.fail('der.lengthCutShort', start);
       length = 0;
       for (let i = 0; i < count; i++) length = length * 256 + b[at++]!;
-      if (this.strict && (length < 0x80 || b[at - count] === 0)) this.fail('der.lengthNotMinimal', start);
     }
     return { cls: id >> 6, tag, constructed: (id & 0x20) !== 0, header: at - start, length };
   }

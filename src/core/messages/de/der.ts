@@ -3,21 +3,14 @@ import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/der.ts';
 
 export default {
-  'der.emptyOid': '{what} ist ein leerer OBJECT IDENTIFIER',
-  'der.expectedOid': 'erwartet wird ein OBJECT IDENTIFIER',
-  'der.missing': '{what} fehlt',
   'der.missingOrWrongType': '{what} fehlt oder hat den falschen Typ',
   'der.notDer': '{what} ist kein gültiges DER: {reason}',
-  'der.overrun': '{what} ist kein gültiges DER: Ein Element reicht über das Ende seines Containers hinaus',
   'der.noBytes': 'keine Bytes bei Offset {offset}',
   'der.tagCutShort': 'Tag abgeschnitten bei Offset {offset}',
-  'der.tagLeadingZero': 'Tag-Nummer mit führendem Null-Oktett bei Offset {offset}',
   'der.tagTooLarge': 'Tag-Nummer zu groß bei Offset {offset}',
   'der.lengthCutShort': 'Länge abgeschnitten bei Offset {offset}',
   'der.indefinitePrimitive': 'unbestimmte Länge bei einem primitiven Element bei Offset {offset}',
-  'der.indefiniteInDer': 'unbestimmte Länge (BER, nicht DER) bei Offset {offset}',
   'der.lengthTooLong': 'Länge zu lang bei Offset {offset}',
-  'der.lengthNotMinimal': 'Länge nicht in ihrer kürzesten Form bei Offset {offset}',
   'der.tooDeep': 'zu tief verschachtelt bei Offset {offset}',
   'der.noEndOfContents': 'Element mit unbestimmter Länge ohne End-of-Contents bei Offset {offset}',
   'der.pastEnd': 'Länge {length} reicht über das Ende hinaus bei Offset {offset}',

@@ -1,21 +1,14 @@
 /** DER structure problems: a named part of the input is missing, has the wrong type or is not DER. */
 export default {
-  'der.emptyOid': '{what} is an empty OBJECT IDENTIFIER',
-  'der.expectedOid': 'expected an OBJECT IDENTIFIER',
-  'der.missing': '{what} is missing',
   'der.missingOrWrongType': '{what} is missing or has the wrong type',
   'der.notDer': '{what} is not valid DER: {reason}',
-  'der.overrun': '{what} is not valid DER: an element runs past the end of its container',
   // Decoding (src/core/der/): every message names the offset of the element that failed.
   'der.noBytes': 'no bytes at offset {offset}',
   'der.tagCutShort': 'tag cut short at offset {offset}',
-  'der.tagLeadingZero': 'tag number has a leading zero octet at offset {offset}',
   'der.tagTooLarge': 'tag number too large at offset {offset}',
   'der.lengthCutShort': 'length cut short at offset {offset}',
   'der.indefinitePrimitive': 'indefinite length on a primitive element at offset {offset}',
-  'der.indefiniteInDer': 'indefinite length (BER, not DER) at offset {offset}',
   'der.lengthTooLong': 'length too long at offset {offset}',
-  'der.lengthNotMinimal': 'length not in its shortest form at offset {offset}',
   'der.tooDeep': 'nested too deeply at offset {offset}',
   'der.noEndOfContents': 'indefinite-length element has no end-of-contents at offset {offset}',
   'der.pastEnd': 'length {length} runs past the end at offset {offset}',

@@ -3,21 +3,14 @@ import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/der.ts';
 
 export default {
-  'der.emptyOid': '{what} は空の OBJECT IDENTIFIER です',
-  'der.expectedOid': 'OBJECT IDENTIFIER が必要です',
-  'der.missing': '{what} がありません',
   'der.missingOrWrongType': '{what} がないか、型が違います',
   'der.notDer': '{what} は有効な DER ではありません：{reason}',
-  'der.overrun': '{what} は有効な DER ではありません：要素がそれを含むコンテナの終わりを越えています',
   'der.noBytes': 'オフセット {offset} にバイトがありません',
   'der.tagCutShort': 'オフセット {offset} でタグが途切れています',
-  'der.tagLeadingZero': 'オフセット {offset} のタグ番号に先頭のゼロオクテットがあります',
   'der.tagTooLarge': 'オフセット {offset} のタグ番号が大きすぎます',
   'der.lengthCutShort': 'オフセット {offset} で長さが途切れています',
   'der.indefinitePrimitive': 'オフセット {offset} のプリミティブ要素に不定長が使われています',
-  'der.indefiniteInDer': 'オフセット {offset} に不定長があります（BER であり DER ではありません）',
   'der.lengthTooLong': 'オフセット {offset} の長さが長すぎます',
-  'der.lengthNotMinimal': 'オフセット {offset} の長さが最短の形ではありません',
   'der.tooDeep': 'オフセット {offset} で入れ子が深すぎます',
   'der.noEndOfContents': 'オフセット {offset} の不定長要素に end-of-contents がありません',
   'der.pastEnd': 'オフセット {offset} の長さ {length} が終わりを越えています',

@@ -3,21 +3,14 @@ import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/der.ts';
 
 export default {
-  'der.emptyOid': '{what} 是空的 OBJECT IDENTIFIER',
-  'der.expectedOid': '需要 OBJECT IDENTIFIER',
-  'der.missing': '缺少 {what}',
   'der.missingOrWrongType': '缺少 {what}，或其类型错误',
   'der.notDer': '{what} 不是有效的 DER：{reason}',
-  'der.overrun': '{what} 不是有效的 DER：某个元素超出了其容器的末尾',
   'der.noBytes': '偏移 {offset} 处没有字节',
   'der.tagCutShort': '标签在偏移 {offset} 处被截断',
-  'der.tagLeadingZero': '偏移 {offset} 处的标签号有前导零字节',
   'der.tagTooLarge': '偏移 {offset} 处的标签号过大',
   'der.lengthCutShort': '长度在偏移 {offset} 处被截断',
   'der.indefinitePrimitive': '偏移 {offset} 处的基本类型元素使用了不定长度',
-  'der.indefiniteInDer': '偏移 {offset} 处为不定长度（BER，而非 DER）',
   'der.lengthTooLong': '偏移 {offset} 处的长度过长',
-  'der.lengthNotMinimal': '偏移 {offset} 处的长度不是最短形式',
   'der.tooDeep': '偏移 {offset} 处嵌套过深',
   'der.noEndOfContents': '偏移 {offset} 处的不定长度元素没有内容结束标记',
   'der.pastEnd': '偏移 {offset} 处的长度 {length} 超出了末尾',
