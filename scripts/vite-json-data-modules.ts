@@ -6,6 +6,8 @@ export const JSON_DATA_MODULES = [
   'src/core/keymath/ec-curves.generated.ts',
   'src/core/explain/catalog.en.ts',
   'src/core/explain/catalog.de.ts',
+  'src/core/explain/catalog.ja.ts',
+  'src/core/explain/catalog.zh.ts',
 ];
 
 function isJsonValue(value: unknown): boolean {

@@ -6,6 +6,8 @@
 export const LOCALE_INFO = {
   en: { label: 'English', tag: 'en' },
   de: { label: 'Deutsch', tag: 'de' },
+  ja: { label: '日本語', tag: 'ja' },
+  zh: { label: '简体中文', tag: 'zh-Hans' },
 } as const;
 
 export type Locale = keyof typeof LOCALE_INFO;
