@@ -13,8 +13,10 @@ import { inventoryEntryFor } from '../core/ca/inventory.ts';
 import { replayStateLog, sha256Hex, type ReplayedState } from '../core/ca/state-log.ts';
 import type { IssuedCertificate } from '../core/ca/types.ts';
 import { CertbenchError, msg } from '../core/errors.ts';
-import { keyFitsCertificate, loadTimeProblems, readCaRecord, readLog, readRow, readStoredKey, type StoredLog } from './ca-integrity.ts';
-import { caKey, issuedKey, keyKey, logKey, type CaRecord, type CaStore } from './ca-store.ts';
+import { keyFitsCertificate, loadTimeProblems } from './ca-integrity.ts';
+import { caKey, issuedKey, keyKey, logKey, readCaRecord, readRow, readStoredKey, type CaRecord } from './ca-records.ts';
+import { readLog, type StoredLog } from './ca-sealed-log.ts';
+import type { CaStore } from './ca-store.ts';
 import { openWithPassphrase, protectKey, sealWithPassphrase, KEY_PBKDF2_ITERATIONS, type PassphraseWrap, type StoredKey } from './key-vault.ts';
 
 const FORMAT = 'certbench-ca-backup';

@@ -1,14 +1,10 @@
 /**
- * The browser's CA store: CAs, their keys and the inventory of what each issued, in IndexedDB.
- * This is the API the CA screens use. Records:
- *   ca:<id>               CaRecord (certificate, chain, CRL number)
- *   key:<id>              StoredKey (passphrase-wrapped PKCS#8, or a CryptoKey)
- *   issued:<id>:<serial>  IssuedCertificate
- *   log:<id>              StoredLog: a passphrase CA's history, sealed with its passphrase
+ * The browser's CA store: CAs, their keys and the inventory of what each issued, in IndexedDB (the
+ * records and how each is read: ca-records.ts). This is the API the CA screens use.
  * Every page opened from file:// in this browser can read and write these records (PLATFORM-FACTS),
  * so nothing read is trusted: a malformed record is set aside, every load checks the CA's id against
  * its certificate and a browser-held key against the certificate, and a passphrase CA's records are
- * checked against its sealed log at unlock and before every change (ca-integrity.ts).
+ * checked against its sealed log at unlock and before every change (ca-integrity.ts, ca-snapshot.ts).
  */
 import { createIntermediateCa, createRootCa, type CaOptions, type CreatedCa } from '../core/ca/create.ts';
 import { buildCrl, type BuiltCrl } from '../core/ca/crl.ts';
@@ -22,44 +18,14 @@ import type { CaSigner, IssuedCertificate, RevocationReason } from '../core/ca/t
 import { normaliseSerialHex } from '../core/cert/serial.ts';
 import { CertbenchError, type CoreMessage } from '../core/errors.ts';
 import { keyAlgorithmOfCryptoKey } from '../core/keys/key-types.ts';
-import {
-  appendToLog,
-  isFatal,
-  keyFitsCertificate,
-  loadTimeProblems,
-  lostRevocations,
-  newLog,
-  readCaRecord,
-  readLog,
-  readRow,
-  readStoredKey,
-  repairFor,
-  resealRecords,
-  restoreFromLog,
-  sameLog,
-  sealedProblems,
-  type CaProblem,
-  type Quarantined,
-  type Repair,
-  type StoredLog,
-} from './ca-integrity.ts';
+import { CaIntegrityError, isFatal, keyFitsCertificate, loadTimeProblems, REFUSED, repairFor, sealedProblems, type CaProblem, type Repair } from './ca-integrity.ts';
+import { caKey, issuedKey, keyKey, logKey, readCaRecord, readRow, readRows, readStoredKey, type CaRecord, type Quarantined } from './ca-records.ts';
+import { resealRecords, restoreFromLog } from './ca-repair.ts';
+import { appendToLog, lostRevocations, newLog, readLog, sameLog } from './ca-sealed-log.ts';
+import { prepareChange, readSnapshot, retryOnConflict, StoreConflict, type Snapshot } from './ca-snapshot.ts';
 import { openDb, type Db } from './db.ts';
 import { KeySession, protectKey, unwrapKey, type KeyProtection, type SealKey, type StoredKey } from './key-vault.ts';
 
-export interface CaRecord {
-  id: string;
-  /** Display name: the subject in OpenSSL's one-line form (always read from the certificate). */
-  name: string;
-  certificate: Uint8Array;
-  chain: Uint8Array[];
-  /** Last CRL number used (0: none yet). */
-  crlNumber: number;
-  /** Id of the issuing CA when it is in this store. */
-  parentId?: string;
-  createdAt: string;
-}
-
-/** What the checks found for one CA. */
 export interface CaIntegrity {
   /** Found on this load (id, chain, browser-held key) and, for a passphrase CA, at its last unlock or change. */
   problems: CaProblem[];
@@ -86,64 +52,8 @@ export interface CaList {
   quarantined: Quarantined[];
 }
 
-/** A CA whose records were found altered: the problems name what changed. */
-export class CaIntegrityError extends CertbenchError {
-  override name = 'CaIntegrityError';
-  constructor(
-    message: 'store.refused' | 'store.changed' | 'store.changedAgain',
-    readonly caId: string,
-    readonly problems: CaProblem[],
-  ) {
-    super(message);
-  }
-}
-
-/** The store changed between reading and writing (another tab): the change is made again. */
-class StoreConflict extends CertbenchError {
-  constructor() {
-    super('store.conflict');
-  }
-}
-
-export const caKey = (id: string) => `ca:${id}`;
-export const keyKey = (id: string) => `key:${id}`;
-export const logKey = (id: string) => `log:${id}`;
-export const issuedKey = (caId: string, serial: string) => `issued:${caId}:${serial}`;
-
 async function pkcs8Of(key: CryptoKey): Promise<Uint8Array> {
   return new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', key));
-}
-
-/** Everything one CA owns, as stored. */
-interface Snapshot {
-  record: CaRecord;
-  /** The raw record (written back with only the CRL number changed). */
-  rawRecord: unknown;
-  stored: StoredKey | { reason: string } | undefined;
-  rawLog: unknown;
-  rows: IssuedCertificate[];
-  quarantined: Quarantined[];
-}
-
-/** A CA checked and ready to change: its signer (when it has a key) and, for a passphrase CA, its seal key and log. */
-interface Prepared {
-  snap: Snapshot;
-  signer?: CaSigner;
-  sealed?: { key: SealKey; log: StoredLog };
-}
-
-const REFUSED = 'store.refused';
-const CHANGED = 'store.changed';
-
-function readRows(entries: [string, unknown][]): { rows: IssuedCertificate[]; quarantined: Quarantined[] } {
-  const rows: IssuedCertificate[] = [];
-  const quarantined: Quarantined[] = [];
-  for (const [k, v] of entries) {
-    const row = readRow(k, v);
-    if ('reason' in row) quarantined.push(row);
-    else rows.push(row);
-  }
-  return { rows, quarantined };
 }
 
 export class CaStore {
@@ -202,56 +112,6 @@ export class CaStore {
     return read.record;
   }
 
-  async #snapshot(id: string): Promise<Snapshot> {
-    const [rawRecord, rawKey, rawLog, rowEntries] = await Promise.all([
-      this.db.get<unknown>(caKey(id)),
-      this.db.get<unknown>(keyKey(id)),
-      this.db.get<unknown>(logKey(id)),
-      this.db.entries<unknown>(`issued:${id}:`),
-    ]);
-    if (rawRecord === undefined) throw new CertbenchError('store.noCa', { id: id.slice(0, 16) });
-    const read = readCaRecord(caKey(id), rawRecord);
-    if ('reason' in read) throw new CertbenchError('store.recordUnreadable', { reason: read.reason });
-    return { record: read.record, rawRecord, stored: rawKey === undefined ? undefined : readStoredKey(rawKey), rawLog, ...readRows(rowEntries) };
-  }
-
-  /**
-   * Checks the CA before a change: its certificate, chain and key (every CA), and for a passphrase CA
-   * its records against the sealed log. `needKey` false lets a CA without a key in this browser
-   * change its records (revoke), unsealed.
-   */
-  async #prepare(id: string, needKey = true): Promise<Prepared> {
-    const snap = await this.#snapshot(id);
-    const { record, stored } = snap;
-    if (!stored && !needKey) return { snap };
-    if (!stored) throw new CertbenchError('store.noKey', undefined, record.name);
-    const problems = await loadTimeProblems(record, stored);
-    if (problems.length || 'reason' in stored!) throw new CaIntegrityError(REFUSED, id, problems);
-    if (stored.protection === 'browser-key') return { snap, signer: { id, certificate: record.certificate, chain: record.chain, key: stored.key } };
-    const key = this.session.use(id);
-    const sealKey = this.session.sealKey(id);
-    if (!key || !sealKey) throw new CertbenchError('store.locked', undefined, record.name);
-    const found = await sealedProblems({ caId: id, certificate: record.certificate, chain: record.chain, crlNumber: record.crlNumber, issued: snap.rows }, snap.rawLog, sealKey);
-    if (found.length) {
-      this.#findings.set(id, found);
-      throw new CaIntegrityError(found.some(isFatal) ? REFUSED : CHANGED, id, found);
-    }
-    this.#findings.delete(id);
-    return { snap, signer: { id, certificate: record.certificate, chain: record.chain, key }, sealed: { key: sealKey, log: readLog(snap.rawLog)! } };
-  }
-
-  /** Runs a read-check-write change again when another tab changed the CA in between (at most a few times). */
-  async #retrying<T>(change: () => Promise<T>): Promise<T> {
-    for (let i = 0; i < 6; i++) {
-      try {
-        return await change();
-      } catch (e) {
-        if (!(e instanceof StoreConflict)) throw e;
-      }
-    }
-    throw new CertbenchError('store.keptChanging');
-  }
-
   /**
    * Stores a CA and its key together (one transaction); a passphrase CA also gets its sealed log.
    * The key must be extractable once, to be wrapped. `guard` sees the current values of `guardKeys`
@@ -292,8 +152,8 @@ export class CaStore {
 
   /** An intermediate signed by a stored CA; it is also recorded in the parent's inventory (and sealed log). */
   async createIntermediate(parentId: string, options: CaOptions, protection: KeyProtection): Promise<{ record: CaRecord; warnings: CoreMessage[] }> {
-    return this.#retrying(async () => {
-      const parent = await this.#prepare(parentId);
+    return retryOnConflict(async () => {
+      const parent = await prepareChange(this.db, this.session, this.#findings, parentId);
       const ca: CreatedCa = await createIntermediateCa(parent.signer!, this.#taken(parent.snap), options);
       const entry = inventoryEntryFor(parentId, ca.certificate, 'ca');
       const extra: [string, unknown][] = [[issuedKey(parentId, entry.serialHex), entry]];
@@ -335,7 +195,7 @@ export class CaStore {
    * the CA does not sign, revoke or publish.
    */
   async unlock(id: string, passphrase: string): Promise<CaProblem[]> {
-    const snap = await this.#snapshot(id);
+    const snap = await readSnapshot(this.db, id);
     const { record, stored } = snap;
     if (!stored) throw new CertbenchError('store.noKey');
     if ('reason' in stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: stored.reason }]);
@@ -371,8 +231,8 @@ export class CaStore {
    * they are. Refused when the records changed again since `shown`, or for a swapped certificate/key.
    */
   async acknowledge(id: string, shown: readonly CaProblem[]): Promise<CaProblem[]> {
-    return this.#retrying(async () => {
-      const snap = await this.#snapshot(id);
+    return retryOnConflict(async () => {
+      const snap = await readSnapshot(this.db, id);
       const sealKey = this.session.sealKey(id);
       if (!this.session.use(id) || !sealKey) throw new CertbenchError('store.locked');
       if (snap.stored && 'reason' in snap.stored) throw new CaIntegrityError(REFUSED, id, [{ kind: 'key-unreadable', reason: snap.stored.reason }]);
@@ -396,7 +256,7 @@ export class CaStore {
           return { puts: [...changes.puts, [logKey(id), changes.log], [caKey(id), { ...raw, crlNumber: changes.crlNumber }]], deletes: changes.deletes };
         });
       }
-      const after = await this.#snapshot(id);
+      const after = await readSnapshot(this.db, id);
       const left = await sealedProblems({ ...state, crlNumber: after.record.crlNumber, issued: after.rows }, after.rawLog, sealKey);
       if (left.length) this.#findings.set(id, left);
       else this.#findings.delete(id);
@@ -414,7 +274,7 @@ export class CaStore {
 
   /** The CA ready to sign (checked), or a CertbenchError saying it is locked or was altered. */
   async signer(id: string): Promise<CaSigner> {
-    return (await this.#prepare(id)).signer!;
+    return (await prepareChange(this.db, this.session, this.#findings, id)).signer!;
   }
 
   /** The inventory rows that can be read (a malformed one is reported by loadCas). */
@@ -427,7 +287,7 @@ export class CaStore {
   }
 
   async takenSerials(caId: string): Promise<Set<string>> {
-    return this.#taken(await this.#snapshot(caId));
+    return this.#taken(await readSnapshot(this.db, caId));
   }
 
   /** Verifies the CSR and proposes an editable plan (default profile: server). */
@@ -444,8 +304,8 @@ export class CaStore {
 
   /** Signs the plan and records it in the inventory (and the sealed log), in one transaction. */
   async issue(caId: string, plan: IssuancePlan): Promise<IssuedResult> {
-    return this.#retrying(async () => {
-      const p = await this.#prepare(caId);
+    return retryOnConflict(async () => {
+      const p = await prepareChange(this.db, this.session, this.#findings, caId);
       const result = await issueFromPlan(plan, p.signer!, this.#taken(p.snap));
       const k = issuedKey(caId, result.entry.serialHex);
       const log = p.sealed && (await appendToLog(p.sealed.log, [{ op: 'issue', entry: result.entry }], p.sealed.key));
@@ -471,8 +331,8 @@ export class CaStore {
   async revoke(caId: string, serial: string, reason: RevocationReason = 'unspecified'): Promise<IssuedCertificate> {
     const hex = normaliseSerialHex(serial);
     const key = issuedKey(caId, hex);
-    return this.#retrying(async () => {
-      const p = await this.#prepare(caId, false);
+    return retryOnConflict(async () => {
+      const p = await prepareChange(this.db, this.session, this.#findings, caId, false);
       const row = p.snap.rows.find((r) => r.serialHex === hex);
       if (!row) throw new CertbenchError('ca.serialNotIssued', { serial: hex });
       const revoked = revokeEntry(row, reason);
@@ -493,8 +353,8 @@ export class CaStore {
    * log records for rows that are gone.
    */
   async crl(caId: string, days?: number): Promise<BuiltCrl> {
-    return this.#retrying(async () => {
-      const p = await this.#prepare(caId);
+    return retryOnConflict(async () => {
+      const p = await prepareChange(this.db, this.session, this.#findings, caId);
       const rows = p.sealed ? [...p.snap.rows, ...lostRevocations(caId, p.sealed.log, p.snap.rows)] : p.snap.rows;
       const before = p.snap.record.crlNumber;
       const crl = await buildCrl(p.signer!, rows, { crlNumber: before + 1, ...(days !== undefined ? { days } : {}) });

@@ -3,8 +3,9 @@
  * encrypted backup and restore, the storage-persistence request, and the texts that explain each
  * key protection. Everything here runs on IndexedDB + WebCrypto only (tested under fake-indexeddb).
  */
-export { CaIntegrityError, CaStore, type CaIntegrity, type CaRecord, type CaSummary } from './ca-store.ts';
-export type { CaProblem, Quarantined, Repair } from './ca-integrity.ts';
+export { CaStore, type CaIntegrity, type CaSummary } from './ca-store.ts';
+export type { CaRecord, Quarantined } from './ca-records.ts';
+export { CaIntegrityError, type CaProblem, type Repair } from './ca-integrity.ts';
 export { makeBackup, restoreBackup, type BackupResult, type RestoreRefusal, type RestoreResult } from './backup.ts';
 export { requestPersistence, type PersistenceAnswer } from './persistence.ts';
 export { KEY_PROTECTION_TEXTS } from './protection-texts.ts';

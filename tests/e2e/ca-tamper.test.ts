@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { encodeBackup } from '../../src/store/backup.ts';
-import type { CaRecord } from '../../src/store/ca-store.ts';
+import type { CaRecord } from '../../src/store/ca-records.ts';
 import type { IssuedCertificate } from '../../src/core/ca/types.ts';
 import * as integrity from '../../src/ui/i18n/messages/ca-integrity.ts';
 import { appUrl, nonLocalRequests, openChromium, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';

@@ -8,8 +8,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { encodeBackup, makeBackup, restoreBackup, type BackupContent } from '../../src/store/backup.ts';
-import { CaIntegrityError, CaStore, type CaRecord } from '../../src/store/ca-store.ts';
-import type { CaProblem, StoredLog } from '../../src/store/ca-integrity.ts';
+import { CaIntegrityError, type CaProblem } from '../../src/store/ca-integrity.ts';
+import type { CaRecord } from '../../src/store/ca-records.ts';
+import type { StoredLog } from '../../src/store/ca-sealed-log.ts';
+import { CaStore } from '../../src/store/ca-store.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createRootCa } from '../../src/core/ca/create.ts';
 import type { IssuedCertificate } from '../../src/core/ca/types.ts';
