@@ -1,5 +1,5 @@
 /** Reading the lab's text artifacts back with the core: DER from PEM, facts, OpenSSL's text. */
-import { certificatesFromPem, derFromInput } from '../core/ca/input.ts';
+import { derFromInput } from '../core/ca/input.ts';
 import { certificateFacts, type CertificateFacts } from '../core/cert/read.ts';
 import { CertbenchError, msg } from '../core/errors.ts';
 import { detectInput } from '../core/input/detect.ts';
@@ -23,10 +23,6 @@ export function csrDer(pem: string, what: string): Uint8Array {
 
 export function certFactsOf(state: LabState, name: string): CertificateFacts {
   return certificateFacts(certDer(artifact(state, name), name), name);
-}
-
-export function allCertificates(pem: string, what: string): Uint8Array[] {
-  return certificatesFromPem(pem, what);
 }
 
 /** `openssl x509|req -noout -text` for the first object of a PEM artifact. */

@@ -92,11 +92,6 @@ export async function runStep(lab: LabDefinition, stepId: string, state: LabStat
   return Object.keys(offered).length ? { ...outcome, offered } : outcome;
 }
 
-/** Re-runs a step's check only (after an import, or to see it again). */
-export async function checkStep(lab: LabDefinition, stepId: string, state: LabState, env: LabEnv): Promise<StepOutcome> {
-  const step = lab.steps.find((s) => s.id === stepId)!;
-  return finishCheck(lab, step, { ...state, checks: { ...state.checks }, done: [...state.done] }, env);
-}
 
 async function finishCheck(lab: LabDefinition, step: StepDefinition, next: LabState, env: LabEnv): Promise<StepOutcome> {
   let checks: CheckResult[];

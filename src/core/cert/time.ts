@@ -26,10 +26,6 @@ export function backdatedNotBefore(now: Date = new Date()): Date {
   return wholeSeconds(new Date(now.getTime() - BACKDATE_MS));
 }
 
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
 /** The content octets of a DER block, as encoded. */
 function contentOf(b: asn1js.AsnType): Uint8Array {
   return b.valueBeforeDecodeView.subarray(b.idBlock.blockLength + b.lenBlock.blockLength);

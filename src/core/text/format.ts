@@ -244,16 +244,6 @@ export function withSignPad(magnitude: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Minimal big-endian bytes of a non-negative bigint (empty for 0). */
-export function bigintBytes(v: bigint): Uint8Array {
-  if (v === 0n) return new Uint8Array(0);
-  let h = v.toString(16);
-  if (h.length & 1) h = '0' + h;
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(h.substr(i * 2, 2), 16);
-  return out;
-}
-
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 

@@ -37,11 +37,6 @@ export interface Extension {
   value: Uint8Array;
 }
 
-export interface NameSubtree {
-  /** For IP: bytes holds address ‖ mask (8 or 32 bytes). */
-  name: VerifyGeneralName;
-}
-
 export interface CertView {
   der: Uint8Array;
   tbs: Uint8Array;

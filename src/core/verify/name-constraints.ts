@@ -10,8 +10,6 @@ import { dnsSanProblem } from './hostname.ts';
 /** Beyond this many name × constraint comparisons a path is refused (as Chromium does, against DoS). */
 export const MAX_NAME_CONSTRAINT_CHECKS = 1 << 20;
 
-export class ConstraintError extends Error {}
-
 /** Why a constraint base itself is malformed, or undefined. */
 export function constraintBaseProblem(base: VerifyGeneralName): string | undefined {
   if (base.kind === 'dns') {

@@ -6,7 +6,7 @@
 import { toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
-import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
+import { type DerNode, UNIVERSAL } from '../der/node.ts';
 import { oidValue } from '../der/read.ts';
 
 export interface NameAttr {
@@ -56,10 +56,6 @@ export function parseRdns(name: DerNode): Rdn[] {
       };
     });
   });
-}
-
-export function parseNameDer(der: Uint8Array): Rdn[] {
-  return parseRdns(parseDer(der, 'Name'));
 }
 
 function rdnKey(rdn: Rdn): string {

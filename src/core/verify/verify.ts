@@ -5,7 +5,7 @@
  * problems is reported, with its problems in words.
  */
 import { bytesEqual, toHex } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { describeError } from '../errors.ts';
 import { readCertView, type CertView } from './certificate.ts';
 import { checkCrls, readCrls, type CrlView } from './crl.ts';
 import { checkPath, roleOf, type PathContext } from './path-checks.ts';
@@ -161,12 +161,4 @@ export { roleOf };
 export function summariseProblems(problems: readonly VerifyProblem[]): string {
   if (!problems.length) return 'OK';
   return problems.map((p) => p.message).join('; ');
-}
-
-export function assertCertificate(der: Uint8Array, where: string): void {
-  try {
-    readCertView(der, where);
-  } catch (e) {
-    throw e instanceof CertbenchError ? e : CertbenchError.wrap(e, where);
-  }
 }

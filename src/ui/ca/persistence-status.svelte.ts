@@ -8,15 +8,6 @@ import * as caMessages from '../i18n/messages/ca.ts';
 
 const t = translator(caMessages);
 
-/** The English texts by answer (the view shows the reader's language through `text`). */
-export const PERSISTENCE_TEXTS: Record<PersistenceAnswer | 'waiting', string> = {
-  waiting: caMessages.en['persistence.waiting'],
-  granted: caMessages.en['persistence.granted'],
-  denied: caMessages.en['persistence.denied'],
-  unsupported: caMessages.en['persistence.unsupported'],
-  failed: caMessages.en['persistence.failed'],
-};
-
 class PersistenceStatus {
   answer = $state<PersistenceAnswer | 'waiting'>('waiting');
   #asked = false;

@@ -3,7 +3,7 @@ import { describeError } from '../../core/errors.ts';
 import { makeBackup, restoreBackup } from '../../store/backup.ts';
 import type { CaStore } from '../../store/ca-store.ts';
 import { LabProgressStore } from '../../store/lab-progress.ts';
-import { emptyLabState, isLabId, labById, LABS, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState, type TextItem } from '../../workshop/index.ts';
+import { emptyLabState, isLabId, labById, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState, type TextItem } from '../../workshop/index.ts';
 import { storeLabEnv, workshopCaStore } from './store-env.ts';
 
 /** A message as said: a lab text by key (shown in the current language), or a text from the core as it is. */
@@ -168,5 +168,3 @@ export class WorkshopState {
     }
   }
 }
-
-export const LAB_IDS = LABS.map((l) => l.id);
