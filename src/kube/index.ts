@@ -56,4 +56,6 @@ export { checkExpiration, expiryReportJson, formatExpiryTable, rowNameOf, type E
 export { isChainInOrder, orderChain } from './chain.ts';
 // Cluster rescue — an expired kubeadm /etc/kubernetes renewed offline (readClusterFiles → loadCluster → planRescue / renewCluster).
 export { KUBEADM_KUBECONFIGS, loadCluster, PassphraseNeededError, readClusterFiles, type LoadedCluster } from './rescue/input.ts';
-export { planRescue, renewCluster, STEPS_FILE, type PlanItem, type RescueOptions, type RescuePlan, type RescueResult } from './rescue/renew.ts';
+export { planRescue, type PlanItem, type RescueOptions, type RescuePlan } from './rescue/plan.ts';
+export { renewCluster, type RescueResult } from './rescue/renew.ts';
+export { STEPS_FILE } from './rescue/steps.ts';
