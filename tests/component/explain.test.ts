@@ -16,7 +16,8 @@ async function pasted() {
   render(InspectView, { decoder: createDecoder() });
   await fireEvent.input(screen.getByLabelText(/Paste certificates/), { target: { value: CERT } });
   await fireEvent.click(screen.getByRole('button', { name: 'Decode' }));
-  const card = (await screen.findAllByTestId('object-card'))[0]!;
+  // Decoding starts the decoder on first use: on a loaded machine the first card takes over a second.
+  const card = (await screen.findAllByTestId('object-card', {}, { timeout: 10_000 }))[0]!;
   // Cards may open collapsed (big batches): open this one.
   const details = within(card).queryByRole('button', { name: /Show OpenSSL text/ });
   if (details?.getAttribute('aria-expanded') === 'false') await fireEvent.click(details);

@@ -1,6 +1,7 @@
 /**
  * Plain-language explanations of the fields of certificates, requests, CRLs and keys, for the
- * Inspect view: resolve a text line or ASN.1 node to a field id, then look the id up by locale.
+ * Inspect view: a printed line says its field id (src/core/text/lines.ts), an ASN.1 node takes its
+ * line's; the id is looked up by locale.
  */
 import type { Catalog, Explanation, Locale } from './types.ts';
 import { FIELD_REFERENCES, GENERIC_FIELD_IDS } from './references.ts';
@@ -12,8 +13,7 @@ import { inLocale, type LocaleSet } from '../i18n/messages.ts';
 
 export type { Catalog, CatalogEntry, Explanation, Locale } from './types.ts';
 export { LOCALES } from './types.ts';
-export { explainLine, explainLines, type LineExplanation } from './lines.ts';
-export { explainNode, type NodeContext } from './nodes.ts';
+export { explainLine, explainNode, lineAnchors, type LineAnchors, type LineExplanation, type NodeContext } from './nodes.ts';
 export { FIELD_REFERENCES, GENERIC_FIELD_IDS, isKnownField } from './references.ts';
 
 /** Every catalog; a locale is offered once it is in LOCALES (src/core/i18n/locales.ts). */

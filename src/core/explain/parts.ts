@@ -1,26 +1,28 @@
-/** The pieces a single line lists: name attributes, algorithm families, general name types. */
-import { isKnownField } from './references.ts';
-import { oidOfName } from './oid-lookup.ts';
-
 /**
- * The attribute types of a name as OpenSSL prints it ("C = US, O = X + CN = Y", or "C=US, CN=Y"
- * in PKCS#7 dumps), plus the Kubernetes identities a subject can carry.
+ * The pieces a printed line lists, from what the printer decoded (OIDs, name types, bits), never
+ * from the printed text: name attributes, algorithm families, general name types, key usage bits.
  */
-export function nameParts(value: string, isSubject: boolean): string[] {
-  const parts: string[] = [];
-  const re = /(?:^|, |\+ )([A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+) ?= ?/g;
-  for (let m = re.exec(value); m; m = re.exec(value)) {
-    const oid = oidOfName(m[1]!);
-    parts.push(oid && isKnownField(`name.attr.${oid}`) ? `name.attr.${oid}` : 'name.attr.other');
-  }
+import { isKnownField } from './references.ts';
+
+const OID_O = '2.5.4.10';
+const OID_CN = '2.5.4.3';
+
+/** The catalog id for `prefix + oid`, or `fallback` when the catalog has no entry for it. */
+export function knownOr(prefix: string, oid: string, fallback: string): string {
+  return isKnownField(prefix + oid) ? prefix + oid : fallback;
+}
+
+/** The attribute types of a name, plus the Kubernetes identities a subject can carry (O=system:masters, CN=system:node:…). */
+export function nameParts(attributes: ReadonlyArray<{ oid: string; value: string }>, isSubject: boolean): string[] {
+  const parts = attributes.map((a) => knownOr('name.attr.', a.oid, 'name.attr.other'));
   if (isSubject) {
-    if (/(^|, |\+ )O ?= ?system:masters(,|$| \+)/.test(value)) parts.push('kube.systemMasters');
-    if (/(^|, |\+ )CN ?= ?system:node:/.test(value)) parts.push('kube.nodeIdentity');
+    if (attributes.some((a) => a.oid === OID_O && a.value === 'system:masters')) parts.push('kube.systemMasters');
+    if (attributes.some((a) => a.oid === OID_CN && a.value.startsWith('system:node:'))) parts.push('kube.nodeIdentity');
   }
   return parts;
 }
 
-/** The family of a signature or public key algorithm name, and a warning part for weak hashes. */
+/** The family of a signature or public key algorithm (by OpenSSL's name for its OID), and a warning part for weak hashes. */
 export function algorithmParts(name: string): string[] {
   const parts: string[] = [];
   if (/rsassaPss|RSASSA-PSS/i.test(name)) parts.push('alg.rsaPss');
@@ -33,26 +35,47 @@ export function algorithmParts(name: string): string[] {
   return parts;
 }
 
-const GENERAL_NAME_PREFIXES: Array<[string, string]> = [
-  ['DNS:', 'gn.dns'],
-  ['IP Address:', 'gn.ip'],
-  ['IP:', 'gn.ip'],
-  ['email:', 'gn.email'],
-  ['URI:', 'gn.uri'],
-  ['DirName:', 'gn.dirName'],
-  ['othername:', 'gn.otherName'],
-  ['Registered ID:', 'gn.rid'],
-  ['X400Name:', 'gn.x400'],
-  ['EdiPartyName:', 'gn.ediParty'],
-];
+/** GeneralName CHOICE alternatives by their decoded kind. */
+export const GENERAL_NAME_PARTS = {
+  otherName: 'gn.otherName',
+  email: 'gn.email',
+  dns: 'gn.dns',
+  x400: 'gn.x400',
+  dirName: 'gn.dirName',
+  ediParty: 'gn.ediParty',
+  uri: 'gn.uri',
+  ip: 'gn.ip',
+  registeredId: 'gn.rid',
+} as const;
 
-/** The general name types a line lists ("DNS:a, IP Address:10.0.0.1"), plus the Kubernetes API server names. */
-export function generalNameParts(text: string): string[] {
-  const parts: string[] = [];
-  for (const piece of text.split(', ')) {
-    const hit = GENERAL_NAME_PREFIXES.find(([prefix]) => piece.trimStart().startsWith(prefix));
-    if (hit) parts.push(hit[1]);
-  }
-  if (/DNS:kubernetes\.default(\.svc)?(,|$|\.)/.test(text)) parts.push('kube.apiserverNames');
-  return parts;
+/** The names the API server's certificate must carry for in-cluster clients (kubernetes.default[.svc…]). */
+export function isApiServerName(dns: string): boolean {
+  return dns === 'kubernetes.default' || dns.startsWith('kubernetes.default.');
 }
+
+/** KeyUsage bits in DER order (RFC 5280 4.2.1.3), as catalog ids. */
+export const KEY_USAGE_PARTS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+].map((b) => `ext.keyUsage.${b}`);
+
+/** CRLReason codes (RFC 5280 5.3.1) as catalog ids; 7 is unused. */
+export const CRL_REASON_FIELDS: Record<number, string> = {
+  0: 'crlReason.unspecified',
+  1: 'crlReason.keyCompromise',
+  2: 'crlReason.cACompromise',
+  3: 'crlReason.affiliationChanged',
+  4: 'crlReason.superseded',
+  5: 'crlReason.cessationOfOperation',
+  6: 'crlReason.certificateHold',
+  8: 'crlReason.removeFromCRL',
+  9: 'crlReason.privilegeWithdrawn',
+  10: 'crlReason.aACompromise',
+};

@@ -7,13 +7,16 @@
  */
 import type { DerNode } from '../der/node.ts';
 import { detectInput } from '../input/detect.ts';
-import { dumpText } from '../text/dump.ts';
+import { printLines } from '../text/dump.ts';
+import { renderLines, type TextLine } from '../text/lines.ts';
 import type { FoundObject, InputProblem } from '../types.ts';
 
 export interface PrintedObject {
   obj: FoundObject;
   /** OpenSSL's text for the object. */
   text?: string;
+  /** The same as the printers' records: the field each line shows and its bytes in obj.der. */
+  lines?: TextLine[];
   /** Why there is no text: a CertbenchError naming the object's final origin (or anything else thrown). */
   textError?: unknown;
 }
@@ -27,7 +30,8 @@ export interface DecodedInput {
 /** OpenSSL's text for one object, from `tree` (obj.der decoded) when given, else from obj.der. */
 export function printObject(obj: FoundObject, tree?: DerNode): PrintedObject {
   try {
-    return { obj, text: dumpText(obj, tree) };
+    const lines = printLines(obj, tree);
+    return { obj, lines, text: renderLines(lines) };
   } catch (e) {
     return { obj, textError: e };
   }

@@ -6,12 +6,14 @@ import { oidDisplayName } from '../oids.ts';
 import { asNode, type DerInput, type DerNode } from '../der/node.ts';
 import { bitStringBytes, isContext, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { decodeAsn1Integer, formatAsn1Time, formatSerialNumber, hexLines, spaces } from './format.ts';
-import { formatName } from './name.ts';
+import { formatNameWithParts } from './name.ts';
 import { checkExtensionList, checkNameDecodes } from '../der/openssl-name.ts';
 import { asOpensslLoads } from '../der/strict.ts';
 import { describePublicKey } from './public-key.ts';
-import { printSignatureAlgorithmLines, printSignatureValueLines, type AlgorithmIdentifierInput } from './signature.ts';
-import { printExtension, type RawExtension } from './extensions/registry.ts';
+import { printSignatureAlgorithmLines, printSignatureValueLines } from './signature.ts';
+import { extensionLines, type RawExtension } from './extensions/registry.ts';
+import { LineWriter, type TextLine } from './lines.ts';
+import { algorithmParts } from '../explain/parts.ts';
 
 /**
  * What OpenSSL writes to stdout (via ERR_print_errors) after "Unable to load Public Key". The
@@ -22,33 +24,46 @@ export const PUBLIC_KEY_DECODE_ERROR_LINE =
 
 /** Exactly what `openssl x509 -noout -text` prints for this DER, ending in a newline. */
 export function printCertificateText(der: DerInput): string {
-  return printCertificateTextWith(der, printExtension);
+  return printCertificate(der, extensionLines).text();
 }
 
-/** The same, with the extension printer supplied (tests use it to judge the rest on its own). */
-export function printCertificateTextWith(der: DerInput, extensionPrinter: ExtensionPrinter): string {
-  const { tbs, sigAlg, sigValue } = certificateParts(der);
-  const out: string[] = ['Certificate:', '    Data:'];
+/** The same as records; byte ranges count from where the decoded certificate starts (its offset). */
+export function printCertificateLines(der: DerInput): TextLine[] {
+  return printCertificate(der, extensionLines).lines;
+}
+
+/** The text with the extension printer supplied (tests use it to judge the rest on its own). */
+export function printCertificateTextWith(der: DerInput, extensionPrinter: (ext: RawExtension, indent: number) => string[]): string {
+  return printCertificate(der, (ext, indent) => extensionPrinter(ext, indent).map((text) => ({ text }))).text();
+}
+
+function printCertificate(der: DerInput, extensionPrinter: ExtensionPrinter): LineWriter {
+  const { cert, tbs, sigAlg, sigValue } = certificateParts(der);
+  const out = new LineWriter();
+  out.line('Certificate:', { field: 'cert.certificate', at: cert });
+  out.line('    Data:', { field: 'cert.data', at: tbs });
   printTbs(tbs, out, extensionPrinter);
-  out.push(...printSignatureValueLines(sigAlg, bitStringBytes(sigValue).bytes, 4));
-  return out.join('\n') + '\n';
+  const sig = printSignatureValueLines(sigAlg, bitStringBytes(sigValue).bytes, 4);
+  out.add(sig.slice(0, 1), { at: sigAlg });
+  out.add(sig.slice(1), { at: sigValue });
+  return out;
 }
 
 const NOT_A_CERTIFICATE = 'print.notACertificate' as const;
 
 /** The three parts of a Certificate (the decoder takes any tag in ANY fields, as OpenSSL does). */
-function certificateParts(der: DerInput): { tbs: DerNode; sigAlg: AlgorithmIdentifierInput; sigValue: DerNode } {
+function certificateParts(der: DerInput): { cert: DerNode; tbs: DerNode; sigAlg: DerNode; sigValue: DerNode } {
   const cert = asNode(der, 'certificate');
   const [tbs, sigAlg, sigValue] = cert.children;
   if (!isUniversal(cert, 16) || !tbs || !sigAlg || !sigValue || !isUniversal(tbs, 16) || !isUniversal(sigValue, 3)) {
     throw new CertbenchError(NOT_A_CERTIFICATE);
   }
-  return { tbs, sigAlg, sigValue };
+  return { cert, tbs, sigAlg, sigValue };
 }
 
-type ExtensionPrinter = (ext: RawExtension, indent: number) => string[];
+type ExtensionPrinter = (ext: RawExtension, indent: number) => TextLine[];
 
-function printTbs(tbs: DerNode, out: string[], extensionPrinter: ExtensionPrinter): void {
+function printTbs(tbs: DerNode, out: LineWriter, extensionPrinter: ExtensionPrinter): void {
   const fields = tbs.children;
   let i = 0;
   let version = 0n;
@@ -71,29 +86,34 @@ function printTbs(tbs: DerNode, out: string[], extensionPrinter: ExtensionPrinte
     if (extensions) checkExtensionList(extensions);
   }, tbs);
 
-  out.push(
+  out.line(
     version >= 0n && version <= 2n
       ? `        Version: ${version + 1n} (0x${version.toString(16)})`
       : `        Version: Unknown (${version})`,
+    { field: 'cert.version', at: i ? fields[0]! : tbs },
   );
   const [serialHead, ...serialRest] = formatSerialNumber(serial.content);
-  out.push('        Serial Number:' + serialHead, ...serialRest);
-  out.push(...printSignatureAlgorithmLines(signature, 8));
-  out.push('        Issuer: ' + formatName(issuer, 'oneline'));
+  const serialTag = { field: 'cert.serial', at: serial };
+  out.line('        Serial Number:' + serialHead, serialTag);
+  out.add(serialRest, serialTag);
+  out.add(printSignatureAlgorithmLines(signature, 8, 'cert.tbsSignature'), { at: signature });
+  const issuerName = formatNameWithParts(issuer, false);
+  out.line('        Issuer: ' + issuerName.text, { field: 'cert.issuer', parts: issuerName.parts, at: issuer });
   const [notBefore, notAfter] = validity.children;
-  out.push('        Validity');
-  out.push('            Not Before: ' + timeText(notBefore));
-  out.push('            Not After : ' + timeText(notAfter));
-  out.push('        Subject: ' + formatName(subject, 'oneline'));
+  out.line('        Validity', { field: 'cert.validity', at: validity });
+  out.line('            Not Before: ' + timeText(notBefore), { field: 'cert.notBefore', at: notBefore });
+  out.line('            Not After : ' + timeText(notAfter), { field: 'cert.notAfter', at: notAfter });
+  const subjectName = formatNameWithParts(subject, true);
+  out.line('        Subject: ' + subjectName.text, { field: 'cert.subject', parts: subjectName.parts, at: subject });
   printPublicKeyInfo(spki, out);
 
   let extensions: DerNode | undefined;
   for (const f of rest) {
     if (isContext(f, 1)) pushUniqueId('Issuer', f, out);
     else if (isContext(f, 2)) pushUniqueId('Subject', f, out);
-    else if (isContext(f, 3)) extensions = f.children[0];
+    else if (isContext(f, 3)) extensions = f;
   }
-  if (extensions) printExtensions(extensions, out, extensionPrinter);
+  if (extensions?.children[0]) printExtensions(extensions, extensions.children[0], out, extensionPrinter);
 }
 
 function timeText(t: DerNode | undefined): string {
@@ -101,30 +121,34 @@ function timeText(t: DerNode | undefined): string {
   return formatAsn1Time(t.tag, t.content);
 }
 
-function printPublicKeyInfo(spki: DerNode, out: string[]): void {
-  const alg = spki.children[0];
+function printPublicKeyInfo(spki: DerNode, out: LineWriter): void {
+  const [alg, bits] = spki.children;
   const algOid = alg ? alg.children[0] : undefined;
-  out.push('        Subject Public Key Info:');
-  out.push('            Public Key Algorithm: ' + (algOid && isUniversal(algOid, 6) ? oidDisplayName(oidValue(algOid)) : ''));
+  out.line('        Subject Public Key Info:', { field: 'spki', at: spki });
+  const algName = algOid && isUniversal(algOid, 6) ? oidDisplayName(oidValue(algOid)) : '';
+  out.line('            Public Key Algorithm: ' + algName, { field: 'spki.algorithm', parts: algorithmParts(algName), at: alg });
   const key = describePublicKey(spki, 16);
-  if (key.loaded) out.push(...key.lines);
-  else out.push('            Unable to load Public Key', PUBLIC_KEY_DECODE_ERROR_LINE, PUBLIC_KEY_DECODE_ERROR_LINE);
+  const keyTag = { field: 'spki', at: bits ?? spki };
+  if (key.loaded) out.add(key.lines, keyTag);
+  else out.add(['            Unable to load Public Key', PUBLIC_KEY_DECODE_ERROR_LINE, PUBLIC_KEY_DECODE_ERROR_LINE], keyTag);
 }
 
 /** [1]/[2] IMPLICIT BIT STRING: the bytes as X509_signature_dump prints them, unused bits zeroed. */
-function pushUniqueId(which: 'Issuer' | 'Subject', field: DerNode, out: string[]): void {
+function pushUniqueId(which: 'Issuer' | 'Subject', field: DerNode, out: LineWriter): void {
   const content = field.content;
   const bytes = content.length > 1 ? content.slice(1) : new Uint8Array(0);
   if (bytes.length) bytes[bytes.length - 1]! &= 0xff << (content[0]! & 7);
   const [first, ...more] = hexLines(bytes, 12, 18);
-  out.push(`        ${which} Unique ID: ${first}`, ...more);
+  const tag = { field: which === 'Issuer' ? 'cert.issuerUniqueId' : 'cert.subjectUniqueId', at: field };
+  out.line(`        ${which} Unique ID: ${first}`, tag);
+  out.add(more, tag);
 }
 
-function printExtensions(extensions: DerNode, out: string[], extensionPrinter: ExtensionPrinter): void {
+function printExtensions(tagged: DerNode, extensions: DerNode, out: LineWriter, extensionPrinter: ExtensionPrinter): void {
   const list = extensions.children;
   if (list.length === 0) return;
-  out.push(spaces(8) + 'X509v3 extensions:');
-  for (const ext of list) out.push(...extensionPrinter(rawExtension(ext), 12));
+  out.line(spaces(8) + 'X509v3 extensions:', { field: 'cert.extensions', at: tagged });
+  for (const ext of list) out.add(extensionPrinter(rawExtension(ext), 12), { at: ext });
 }
 
 function rawExtension(ext: DerNode): RawExtension {

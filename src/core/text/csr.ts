@@ -11,9 +11,11 @@ import { bitStringBytes, child, expectUniversal, isContext, isUniversal, oidValu
 import { TAG } from '../der/tags.ts';
 import { checkNameDecodes } from '../der/openssl-name.ts';
 import { asOpensslLoads } from '../der/strict.ts';
-import { extensionsLines, readExtensions } from './extension-list.ts';
+import { readExtensions, writeExtensions } from './extension-list.ts';
 import type { RawExtension } from './extensions/registry.ts';
-import { formatName } from './name.ts';
+import { formatNameWithParts } from './name.ts';
+import { LineWriter, type TextLine } from './lines.ts';
+import { algorithmParts, knownOr } from '../explain/parts.ts';
 import { printPublicKeyLines } from './public-key.ts';
 import { printSignatureValueLines } from './signature.ts';
 
@@ -26,10 +28,22 @@ const PRINTABLE_ATTRIBUTE_TAGS = new Set([19, 20, 18, 12, 22]); // Printable, T6
 interface Attribute {
   oid: string;
   values: DerNode[];
+  node: DerNode;
 }
+
+const EXTENSION_REQUEST_FIELD = 'csr.attr.1.2.840.113549.1.9.14';
 
 /** Exactly what `openssl req -noout -text` prints for this DER, ending in a newline. */
 export function printCsrText(der: DerInput): string {
+  return printCsr(der).text();
+}
+
+/** The same as records. */
+export function printCsrLines(der: DerInput): TextLine[] {
+  return printCsr(der).lines;
+}
+
+function printCsr(der: DerInput): LineWriter {
   const csr = expectUniversal(asNode(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');
   const info = expectUniversal(child(csr, 0, 'certificate request info'), TAG.SEQUENCE, 'certificate request info');
   const signatureAlgorithm = expectUniversal(child(csr, 1, 'request signature algorithm'), TAG.SEQUENCE, 'request signature algorithm');
@@ -42,25 +56,30 @@ export function printCsrText(der: DerInput): string {
   const attributesNode = info.children[3];
   const attributes = isContext(attributesNode, 0) ? attributesNode.children.map(readAttribute) : [];
 
-  const lines = [
-    'Certificate Request:',
-    '    Data:',
-    version === 0n ? '        Version: 1 (0x0)' : `        Version: Unknown (${version})`,
-    `        Subject: ${formatName(subject, 'oneline')}`,
-    '        Subject Public Key Info:',
-    `            Public Key Algorithm: ${oidDisplayName(oidValue(child(child(spki, 0, 'public key algorithm'), 0, 'public key algorithm'), 'public key algorithm'))}`,
-    ...publicKeyLines(spki),
-    '        Attributes:',
-    ...attributeLines(attributes),
-  ];
+  const out = new LineWriter();
+  out.line('Certificate Request:', { field: 'csr.root', at: csr });
+  out.line('    Data:', { field: 'csr.data', at: info });
+  out.line(version === 0n ? '        Version: 1 (0x0)' : `        Version: Unknown (${version})`, { field: 'csr.version', at: info.children[0] });
+  const subjectName = formatNameWithParts(subject, true);
+  out.line(`        Subject: ${subjectName.text}`, { field: 'csr.subject', parts: subjectName.parts, at: subject });
+  out.line('        Subject Public Key Info:', { field: 'spki', at: spki });
+  const algorithm = child(spki, 0, 'public key algorithm');
+  const algName = oidDisplayName(oidValue(child(algorithm, 0, 'public key algorithm'), 'public key algorithm'));
+  out.line(`            Public Key Algorithm: ${algName}`, { field: 'spki.algorithm', parts: algorithmParts(algName), at: algorithm });
+  out.add(publicKeyLines(spki), { field: 'spki', at: spki.children[1] ?? spki });
+  out.line('        Attributes:', { field: 'csr.attributes', at: isContext(attributesNode, 0) ? attributesNode : info });
+  writeAttributes(out, attributes);
   const extensions = requestedExtensions(attributes);
-  if (extensions) lines.push(...extensionsLines(extensions, 'Requested Extensions', 12));
-  if (extensions && !extensions.length) lines.push('            Requested Extensions:');
-  lines.push(...printSignatureValueLines(signatureAlgorithm, signature, 4));
-  return lines.join('\n') + '\n';
+  const request = attributes.find((a) => EXTENSION_REQUEST_OIDS.includes(a.oid))?.node;
+  if (extensions) writeExtensions(out, extensions, 'Requested Extensions', 12, EXTENSION_REQUEST_FIELD, request);
+  if (extensions && !extensions.length) out.line('            Requested Extensions:', { field: EXTENSION_REQUEST_FIELD, at: request });
+  const sig = printSignatureValueLines(signatureAlgorithm, signature, 4);
+  out.add(sig.slice(0, 1), { at: signatureAlgorithm });
+  out.add(sig.slice(1), { at: csr.children[2] });
+  return out;
 }
 
-function publicKeyLines(spki: DerNode): string[] {
+function publicKeyLines(spki: DerNode): Array<string | TextLine> {
   try {
     return printPublicKeyLines(spki, 16);
   } catch (e) {
@@ -75,26 +94,24 @@ function readAttribute(node: DerNode, index: number): Attribute {
   expectUniversal(node, TAG.SEQUENCE, what);
   const oid = oidValue(child(node, 0, `${what} type`), `${what} type`);
   const values = expectUniversal(child(node, 1, `${what} values`), TAG.SET, `${what} values`).children;
-  return { oid, values };
+  return { oid, values, node };
 }
 
 /**
  * Each attribute's name padded to 25 columns and ':' then its value; further values of the same
  * attribute on their own lines with 25 spaces before the ':' (OpenSSL's loop reuses its counter).
  */
-function attributeLines(attributes: Attribute[]): string[] {
-  if (!attributes.length) return ['            (none)'];
-  const lines: string[] = [];
+function writeAttributes(out: LineWriter, attributes: Attribute[]): void {
+  if (!attributes.length) return out.line('            (none)', { field: 'csr.noAttributes' });
   for (const attribute of attributes) {
     if (EXTENSION_REQUEST_OIDS.includes(attribute.oid)) continue;
     const name = oidDisplayName(attribute.oid);
     if (!attribute.values.length) throw new CertbenchError('print.attributeNoValue', { name });
     attribute.values.forEach((value, i) => {
       const head = i === 0 ? '            ' + name + ' '.repeat(Math.max(0, 25 - name.length)) : ' '.repeat(25);
-      lines.push(`${head}:${attributeValueText(value)}`);
+      out.line(`${head}:${attributeValueText(value)}`, { field: knownOr('csr.attr.', attribute.oid, 'csr.attr.other'), at: attribute.node });
     });
   }
-  return lines;
 }
 
 function attributeValueText(value: DerNode): string {

@@ -1,13 +1,14 @@
 import type { FoundObject } from '../types.ts';
 import { CertbenchError } from '../errors.ts';
 import type { DerNode } from '../der/node.ts';
-import { printCertificateText } from './certificate.ts';
-import { printCsrText } from './csr.ts';
-import { printCrlText } from './crl.ts';
-import { printPkcs7Text } from './pkcs7.ts';
-import { printPrivateKeyText } from './private-key.ts';
-import { printPublicKeyText, printRsaPublicKeyText } from './public-key.ts';
+import { printCertificateLines } from './certificate.ts';
+import { printCsrLines } from './csr.ts';
+import { printCrlLines } from './crl.ts';
+import { printPkcs7Lines } from './pkcs7.ts';
+import { printPrivateKeyLines } from './private-key.ts';
+import { printPublicKeyLines, printRsaPublicKeyLines } from './public-key.ts';
 import { isParameterLabel, printDsaPublicKeyText, printParametersText } from './parameters.ts';
+import { renderLines, textLines, type TextLine } from './lines.ts';
 
 /**
  * The text OpenSSL 3.0 prints for an object, byte for byte, ending in a newline:
@@ -25,34 +26,39 @@ import { isParameterLabel, printDsaPublicKeyText, printParametersText } from './
  * then read it instead of decoding the bytes again.
  */
 export function dumpText(obj: FoundObject, tree?: DerNode): string {
+  return renderLines(printLines(obj, tree));
+}
+
+/** The same as records: each line with the field it shows and its bytes in obj.der (src/core/text/lines.ts). */
+export function printLines(obj: FoundObject, tree?: DerNode): TextLine[] {
   const der = tree ?? obj.der;
   try {
     switch (obj.kind) {
       case 'certificate':
-        return printCertificateText(der);
+        return printCertificateLines(der);
       case 'csr':
-        return printCsrText(der);
+        return printCsrLines(der);
       case 'crl':
-        return printCrlText(der);
+        return printCrlLines(der);
       case 'pkcs7':
-        return printPkcs7Text(der);
+        return printPkcs7Lines(der);
       case 'private-key':
-        return printPrivateKeyText(der, 'pkcs8');
+        return printPrivateKeyLines(der, 'pkcs8');
       case 'rsa-private-key':
-        return printPrivateKeyText(der, 'pkcs1-rsa');
+        return printPrivateKeyLines(der, 'pkcs1-rsa');
       case 'ec-private-key':
-        return printPrivateKeyText(der, 'sec1-ec');
+        return printPrivateKeyLines(der, 'sec1-ec');
       case 'dsa-private-key':
-        return printPrivateKeyText(der, 'openssl-dsa');
+        return printPrivateKeyLines(der, 'openssl-dsa');
       case 'public-key':
-        return printPublicKeyText(der);
+        return printPublicKeyLines(der, 0);
       case 'rsa-public-key':
-        return printRsaPublicKeyText(der);
+        return printRsaPublicKeyLines(der);
       case 'dsa-public-key':
-        return printDsaPublicKeyText(obj.der);
+        return textLines(printDsaPublicKeyText(obj.der));
       case 'parameters':
         if (!isParameterLabel(obj.pemLabel)) throw new CertbenchError('print.parametersByLabel');
-        return printParametersText(obj.der, obj.pemLabel);
+        return textLines(printParametersText(obj.der, obj.pemLabel));
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
         throw new CertbenchError('print.keyEncrypted');

@@ -3,7 +3,8 @@
  * extension's header and value from the extension registry.
  */
 import { CertbenchError } from '../errors.ts';
-import { printExtension, type RawExtension } from './extensions/registry.ts';
+import { extensionLines, type RawExtension } from './extensions/registry.ts';
+import type { Element, LineWriter } from './lines.ts';
 import { type DerNode } from '../der/node.ts';
 import { child, expectUniversal, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
@@ -19,12 +20,16 @@ export function readExtensions(extensions: DerNode, what: string): RawExtension[
     const critical = hasCritical ? second.content.some((b) => b !== 0) : false;
     const value = ext.children[hasCritical ? 2 : 1];
     if (!isUniversal(value, TAG.OCTET_STRING)) throw new CertbenchError('print.extensionInNoValue', { oid, what }, placeOf(ext));
-    return { oid, critical, value: value.content };
+    return { oid, critical, value: value.content, node: ext };
   });
 }
 
-/** Nothing for no extensions; otherwise `title:` at indent and the extensions at indent + 4. */
-export function extensionsLines(extensions: RawExtension[], title: string, indent: number): string[] {
-  if (!extensions.length) return [];
-  return [' '.repeat(indent) + title + ':', ...extensions.flatMap((ext) => printExtension(ext, indent + 4))];
+/**
+ * Nothing for no extensions; otherwise `title:` at indent (showing `field`, the element `at`) and
+ * the extensions at indent + 4.
+ */
+export function writeExtensions(out: LineWriter, extensions: RawExtension[], title: string, indent: number, field: string, at?: Element): void {
+  if (!extensions.length) return;
+  out.line(' '.repeat(indent) + title + ':', { field, at });
+  for (const ext of extensions) out.add(extensionLines(ext, indent + 4), { at: ext.node });
 }

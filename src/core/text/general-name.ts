@@ -13,6 +13,7 @@ import { explicitInner, parseFail, strictOidFromContent } from '../der/strict.ts
 import { TAG } from '../der/tags.ts';
 import { cText, dottedText, rawText } from './extensions/bio-text.ts';
 import { checkNameDecodes } from '../der/openssl-name.ts';
+import { GENERAL_NAME_PARTS, isApiServerName } from '../explain/parts.ts';
 
 export type GeneralName =
   | { kind: 'otherName'; typeId: string; valueType: number; value: Uint8Array }
@@ -119,6 +120,9 @@ export function ipAddressText(bytes: Uint8Array): string {
 export interface ConfValue {
   name: string | null;
   value: string | null;
+  /** Explanation ids (core/explain/references.ts): the field a value's own line shows, and the piece it is. */
+  field?: string;
+  part?: string;
 }
 
 export function confValueText(v: ConfValue): string {
@@ -138,6 +142,17 @@ function lenValue(name: string, bytes: Uint8Array): ConfValue {
 
 /** i2v_GENERAL_NAME. Throws ExtensionParseError where it returns NULL (the caller prints raw). */
 export function generalNameConfValue(gen: GeneralName): ConfValue {
+  return { ...generalNameValue(gen), part: GENERAL_NAME_PARTS[gen.kind] };
+}
+
+/** The pieces a list of general names shows: each type, and the API server's in-cluster names. */
+export function generalNamesParts(names: readonly GeneralName[]): string[] {
+  const parts: string[] = names.map((g) => GENERAL_NAME_PARTS[g.kind]);
+  if (names.some((g) => g.kind === 'dns' && isApiServerName(rawText(g.value)))) parts.push('kube.apiserverNames');
+  return parts;
+}
+
+function generalNameValue(gen: GeneralName): ConfValue {
   switch (gen.kind) {
     case 'otherName': {
       const known = OTHERNAME_LABELS[gen.typeId];

@@ -9,7 +9,8 @@ import { CertbenchError } from '../errors.ts';
 import { concatBytes } from '../bytes.ts';
 import { asNode, type DerInput, type DerNode, UNIVERSAL } from '../der/node.ts';
 import { oidValue } from '../der/read.ts';
-import { plainHex } from './format.ts';
+import { latin1, plainHex } from './format.ts';
+import { nameParts } from '../explain/parts.ts';
 
 interface NameEntry {
   oid: string;
@@ -26,6 +27,13 @@ interface NameEntry {
 export function formatName(name: DerInput, style: 'oneline' | 'slash'): string {
   const entries = nameEntries(asNode(name, 'Name'));
   return style === 'oneline' ? onelineName(entries) : slashName(entries);
+}
+
+/** The one-line form and the pieces it lists (each attribute type; the Kubernetes identities of a subject). */
+export function formatNameWithParts(name: DerInput, isSubject: boolean): { text: string; parts: string[] } {
+  const entries = nameEntries(asNode(name, 'Name'));
+  const attributes = entries.map((e) => ({ oid: e.oid, value: e.type === 16 || e.type === 17 || e.type < 0 ? '' : latin1(e.data) }));
+  return { text: onelineName(entries), parts: nameParts(attributes, isSubject) };
 }
 
 function nameEntries(name: DerNode): NameEntry[] {

@@ -46,7 +46,7 @@ function dsaParameterLines(node: DerNode): string[] {
 
 function ecParameterLines(node: DerNode): string[] {
   const curve = curveFromParameters(node);
-  return [`EC-Parameters: (${curve.orderBits} bit)`, ...curve.paramLines];
+  return [`EC-Parameters: (${curve.orderBits} bit)`, ...curve.paramLines.map((l) => l.text)];
 }
 
 /** Exactly what `openssl pkeyparam -text -noout` prints for a parameter file with this label. */

@@ -3,6 +3,7 @@
  * scalar padded to the order's size, the public point (recomputed when the file omits it, as OpenSSL
  * does), then either the curve's name or its explicit parameters.
  */
+import { fieldLines, type TextLine } from './lines.ts';
 import { CertbenchError } from '../errors.ts';
 import { NAMED_CURVES } from '../keymath/ec-curves.generated.ts';
 import { multiplyGenerator, type PrimeCurve } from '../keymath/weierstrass.ts';
@@ -46,7 +47,7 @@ interface Curve {
   /** For computing a missing public point; absent for binary fields. */
   prime?: PrimeCurve;
   /** The lines after the key material: "ASN1 OID: …" or the explicit parameters. */
-  paramLines: string[];
+  paramLines: TextLine[];
 }
 
 function namedCurve(oid: string, node: DerNode): Curve {
@@ -57,7 +58,7 @@ function namedCurve(oid: string, node: DerNode): Curve {
     ? { p: h(known.prime.p), a: h(known.prime.a), b: h(known.prime.b), gx: h(known.prime.gx), gy: h(known.prime.gy), n: h(known.prime.n), h: h(known.prime.h) }
     : undefined;
   const nist = NIST_NAMES[known.name];
-  const paramLines = [`ASN1 OID: ${known.name}`, ...(nist ? [`NIST CURVE: ${nist}`] : [])];
+  const paramLines: TextLine[] = [{ text: `ASN1 OID: ${known.name}`, field: 'key.ec.curve' }, ...(nist ? [{ text: `NIST CURVE: ${nist}`, field: 'key.ec.nistCurve' }] : [])];
   return { orderBits: known.orderBits, prime, paramLines };
 }
 
@@ -114,7 +115,7 @@ function explicitCurve(params: DerNode): Curve {
   lines.push(...labeledBignumLines('Order: ', order));
   lines.push(...labeledBignumLines('Cofactor: ', cofactor(fieldOrder)));
   if (isUniversal(seedNode, TAG.BIT_STRING)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seedNode).bytes));
-  return { orderBits: bitLength(order), prime, paramLines: lines };
+  return { orderBits: bitLength(order), prime, paramLines: fieldLines('key.ec.explicitParams', lines) };
 }
 
 /** A SEC1 point as 04 || X || Y; compressed points need the prime-field equation to recover Y. */
@@ -152,7 +153,7 @@ export function curveFromParameters(params: DerNode | undefined): Curve {
  * The text for an ECPrivateKey. `outerParams` are the PKCS#8 AlgorithmIdentifier parameters; the
  * key's own [0] parameters take precedence, as in OpenSSL's d2i_ECPrivateKey.
  */
-export function ecPrivateKeyLines(ecPrivateKey: DerNode, outerParams: DerNode | undefined): string[] {
+export function ecPrivateKeyLines(ecPrivateKey: DerNode, outerParams: DerNode | undefined): TextLine[] {
   expectUniversal(ecPrivateKey, TAG.SEQUENCE, 'ECPrivateKey');
   const version = integerValue(child(ecPrivateKey, 0, 'ECPrivateKey version'), 'ECPrivateKey version');
   if (version !== 1n) throw new CertbenchError('print.ecVersion', { version });
@@ -174,9 +175,9 @@ export function ecPrivateKeyLines(ecPrivateKey: DerNode, outerParams: DerNode | 
     throw new CertbenchError('print.ecBinaryNoPublic');
   }
   return [
-    `Private-Key: (${curve.orderBits} bit)`,
-    ...labeledBufferLines('priv:', bigIntBytes(priv, privLength)),
-    ...labeledBufferLines('pub:', pub),
+    { text: `Private-Key: (${curve.orderBits} bit)`, field: 'key.privateHeader' },
+    ...fieldLines('key.ec.priv', labeledBufferLines('priv:', bigIntBytes(priv, privLength))),
+    ...fieldLines('key.ec.pub', labeledBufferLines('pub:', pub)),
     ...curve.paramLines,
   ];
 }

@@ -12,6 +12,7 @@ import { child, expectUniversal, integerValue, isContext, isUniversal, oidValue,
 import { TAG } from '../der/tags.ts';
 import { labeledBignumLines, labeledBufferLines, pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { ecPrivateKeyLines } from './private-key-ec.ts';
+import { fieldLines, headedLines, renderLines, type TextLine } from './lines.ts';
 import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhPrivateKeyLines, readDhParameters } from './dh-key.ts';
 
 export type PrivateKeyEncoding = 'pkcs8' | 'pkcs1-rsa' | 'sec1-ec' | 'openssl-dsa';
@@ -30,10 +31,11 @@ const OID = {
 
 /** Exactly what `openssl pkey -noout -text` prints for this private key, ending in a newline. */
 export function printPrivateKeyText(der: DerInput, encoding: PrivateKeyEncoding): string {
-  return privateKeyLines(der, encoding).join('\n') + '\n';
+  return renderLines(printPrivateKeyLines(der, encoding));
 }
 
-function privateKeyLines(der: DerInput, encoding: PrivateKeyEncoding): string[] {
+/** The same as records: each line says which key field it shows. */
+export function printPrivateKeyLines(der: DerInput, encoding: PrivateKeyEncoding): TextLine[] {
   switch (encoding) {
     case 'pkcs8':
       return pkcs8Lines(asNode(der, 'PKCS#8 private key'));
@@ -46,7 +48,7 @@ function privateKeyLines(der: DerInput, encoding: PrivateKeyEncoding): string[] 
   }
 }
 
-function pkcs8Lines(info: DerNode): string[] {
+function pkcs8Lines(info: DerNode): TextLine[] {
   expectUniversal(info, TAG.SEQUENCE, 'PKCS#8 PrivateKeyInfo');
   const version = integerValue(child(info, 0, 'PKCS#8 version'), 'PKCS#8 version');
   if (version !== 0n && version !== 1n) throw new CertbenchError('print.pkcs8Version', { version }, placeOf(info.children[0]!));
@@ -65,7 +67,7 @@ function pkcs8Lines(info: DerNode): string[] {
       return pkcs8DsaLines(inner(), params);
     case DH_KEY_AGREEMENT:
     case DH_PUBLIC_NUMBER:
-      return dhPrivateKeyLines(readDhParameters(params, oid === DH_PUBLIC_NUMBER), dhPrivateValue(inner()));
+      return headedLines('key.privateHeader', dhPrivateKeyLines(readDhParameters(params, oid === DH_PUBLIC_NUMBER), dhPrivateValue(inner())));
     case OID.ecPublicKey:
       return ecPrivateKeyLines(inner(), params);
     case OID.x25519:
@@ -83,7 +85,7 @@ function pkcs8Lines(info: DerNode): string[] {
 
 // ---- RSA ----
 
-function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] {
+function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): TextLine[] {
   expectUniversal(key, TAG.SEQUENCE, 'RSAPrivateKey');
   const field = (i: number, name: string): bigint => integerValue(child(key, i, `RSA ${name}`), `RSA ${name}`);
   const version = field(0, 'version');
@@ -110,23 +112,25 @@ function rsaLines(key: DerNode, pss: DerNode | 'unrestricted' | null): string[] 
     }
   }
   const bits = n <= 0n ? 0 : n.toString(2).length;
-  const lines = [
-    `Private-Key: (${bits} bit, ${primes.length} primes)`,
-    ...labeledBignumLines('modulus:', n),
-    ...labeledBignumLines('publicExponent:', e),
-    ...labeledBignumLines('privateExponent:', d),
+  const primeLines = (label: string, v: bigint) => fieldLines('key.rsa.primes', labeledBignumLines(label, v));
+  const crtLines = (label: string, v: bigint) => fieldLines('key.rsa.crtValues', labeledBignumLines(label, v));
+  const lines: TextLine[] = [
+    { text: `Private-Key: (${bits} bit, ${primes.length} primes)`, field: 'key.privateHeader' },
+    ...fieldLines('key.rsa.modulus', labeledBignumLines('modulus:', n)),
+    ...fieldLines('key.rsa.publicExponent', labeledBignumLines('publicExponent:', e)),
+    ...fieldLines('key.rsa.privateExponent', labeledBignumLines('privateExponent:', d)),
   ];
   // OpenSSL prints the two-prime fields first, then each further prime with its exponent and coefficient.
-  lines.push(...labeledBignumLines('prime1:', primes[0]!), ...labeledBignumLines('prime2:', primes[1]!));
-  lines.push(...labeledBignumLines('exponent1:', exponents[0]!), ...labeledBignumLines('exponent2:', exponents[1]!));
-  lines.push(...labeledBignumLines('coefficient:', coefficients[0]!));
+  lines.push(...primeLines('prime1:', primes[0]!), ...primeLines('prime2:', primes[1]!));
+  lines.push(...crtLines('exponent1:', exponents[0]!), ...crtLines('exponent2:', exponents[1]!));
+  lines.push(...crtLines('coefficient:', coefficients[0]!));
   for (let i = 2; i < primes.length; i++) {
-    lines.push(...labeledBignumLines(`prime${i + 1}:`, primes[i]!));
-    lines.push(...labeledBignumLines(`exponent${i + 1}:`, exponents[i]!));
-    lines.push(...labeledBignumLines(`coefficient${i + 1}:`, coefficients[i - 1]!));
+    lines.push(...primeLines(`prime${i + 1}:`, primes[i]!));
+    lines.push(...crtLines(`exponent${i + 1}:`, exponents[i]!));
+    lines.push(...crtLines(`coefficient${i + 1}:`, coefficients[i - 1]!));
   }
-  if (pss === 'unrestricted') lines.push('No PSS parameter restrictions');
-  else if (pss) lines.push(...pssRestrictionsOf(pss));
+  if (pss === 'unrestricted') lines.push({ text: 'No PSS parameter restrictions', field: 'key.rsaPss.restrictions' });
+  else if (pss) lines.push(...fieldLines('key.rsaPss.restrictions', pssRestrictionsOf(pss)));
   return lines;
 }
 
@@ -166,26 +170,24 @@ function dhPrivateValue(x: DerNode): bigint {
 
 // ---- DSA ----
 
-function dsaLines(priv: bigint, pub: bigint, p: bigint, q: bigint, g: bigint): string[] {
+function dsaLines(priv: bigint, pub: bigint, p: bigint, q: bigint, g: bigint): TextLine[] {
   return [
-    `Private-Key: (${p.toString(2).length} bit)`,
-    ...labeledBignumLines('priv:', priv),
-    ...labeledBignumLines('pub: ', pub),
-    ...labeledBignumLines('P:   ', p),
-    ...labeledBignumLines('Q:   ', q),
-    ...labeledBignumLines('G:   ', g),
+    { text: `Private-Key: (${p.toString(2).length} bit)`, field: 'key.privateHeader' },
+    ...fieldLines('key.dsa.priv', labeledBignumLines('priv:', priv)),
+    ...fieldLines('key.dsa.pub', labeledBignumLines('pub: ', pub)),
+    ...fieldLines('key.dsa.params', [...labeledBignumLines('P:   ', p), ...labeledBignumLines('Q:   ', q), ...labeledBignumLines('G:   ', g)]),
   ];
 }
 
 /** OpenSSL's traditional "DSA PRIVATE KEY": SEQUENCE { 0, p, q, g, y, x }. */
-function traditionalDsaLines(key: DerNode): string[] {
+function traditionalDsaLines(key: DerNode): TextLine[] {
   expectUniversal(key, TAG.SEQUENCE, 'DSA private key');
   const field = (i: number, name: string): bigint => integerValue(child(key, i, `DSA ${name}`), `DSA ${name}`);
   return dsaLines(field(5, 'x'), field(4, 'y'), field(1, 'p'), field(2, 'q'), field(3, 'g'));
 }
 
 /** PKCS#8 DSA: x alone; y = g^x mod p, as OpenSSL computes it on load. */
-function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string[] {
+function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): TextLine[] {
   if (!isUniversal(params, TAG.SEQUENCE)) throw new CertbenchError('print.dsaNoParameters', undefined, placeOf(params ?? privateKey));
   const field = (i: number, name: string): bigint => integerValue(child(params, i, `DSA ${name}`), `DSA ${name}`);
   const [p, q, g] = [field(0, 'p'), field(1, 'q'), field(2, 'g')];
@@ -196,8 +198,12 @@ function pkcs8DsaLines(privateKey: DerNode, params: DerNode | undefined): string
 
 // ---- X25519, X448, Ed25519, Ed448 ----
 
-function curveKeyLines(label: string, length: number, privateKey: DerNode, derive: (k: Uint8Array) => Uint8Array): string[] {
+function curveKeyLines(label: string, length: number, privateKey: DerNode, derive: (k: Uint8Array) => Uint8Array): TextLine[] {
   const key = expectUniversal(privateKey, TAG.OCTET_STRING, `${label} private key`).content;
   if (key.length !== length) throw new CertbenchError('print.keyLength', { label, length: key.length, expected: length }, placeOf(privateKey));
-  return [`${label} Private-Key:`, ...labeledBufferLines('priv:', key), ...labeledBufferLines('pub:', derive(key))];
+  return [
+    { text: `${label} Private-Key:`, field: 'key.privateHeader' },
+    ...fieldLines('key.ecx.priv', labeledBufferLines('priv:', key)),
+    ...fieldLines('key.ecx.pub', labeledBufferLines('pub:', derive(key))),
+  ];
 }

@@ -9,6 +9,7 @@ import { asNode, CONTEXT, type DerInput, type DerNode, parseDer } from '../der/n
 import { bitStringBytes, isUniversal, oidValue } from '../der/read.ts';
 import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
 import { pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
+import { fieldLines, headedLines, renderLines, type TextLine } from './lines.ts';
 import { DH_KEY_AGREEMENT, DH_PUBLIC_NUMBER, dhSpkiLines } from './dh-key.ts';
 import { NAMED_CURVES } from '../keymath/ec-curves.generated.ts';
 import { loadsAsPoint } from '../keymath/ec-point.ts';
@@ -28,7 +29,7 @@ const ECX: Record<string, { label: string; length: number }> = {
 
 /** The outcome of trying to load an SPKI the way X509_get0_pubkey does. */
 export type PublicKeyDescription =
-  | { loaded: true; lines: string[] }
+  | { loaded: true; lines: TextLine[] }
   | { loaded: false; reason: string };
 
 /**
@@ -37,7 +38,7 @@ export type PublicKeyDescription =
  * In `x509 -text` it is called with indent 16; `pkey -pubin -text` uses 0.
  * Throws CertbenchError when OpenSSL could not load the key either.
  */
-export function printPublicKeyLines(spki: DerInput, indent: number): string[] {
+export function printPublicKeyLines(spki: DerInput, indent: number): TextLine[] {
   const d = describePublicKey(asNode(spki, 'SubjectPublicKeyInfo'), indent);
   if (!d.loaded) throw new CertbenchError('print.publicKeyUnloadable', { reason: d.reason });
   return d.lines;
@@ -45,14 +46,19 @@ export function printPublicKeyLines(spki: DerInput, indent: number): string[] {
 
 /** Exactly what `openssl pkey -pubin -noout -text` prints for an SPKI, ending in a newline. */
 export function printPublicKeyText(spkiDer: DerInput): string {
-  return printPublicKeyLines(spkiDer, 0).join('\n') + '\n';
+  return renderLines(printPublicKeyLines(spkiDer, 0));
 }
 
 /** Exactly what `openssl rsa -RSAPublicKey_in -noout -text` prints for a PKCS#1 RSAPublicKey. */
 export function printRsaPublicKeyText(pkcs1Der: DerInput): string {
+  return renderLines(printRsaPublicKeyLines(pkcs1Der));
+}
+
+/** The same as records. */
+export function printRsaPublicKeyLines(pkcs1Der: DerInput): TextLine[] {
   const lines = rsaKeyLines(asNode(pkcs1Der, 'RSAPublicKey'));
   if (!lines) throw new CertbenchError('print.notPkcs1PublicKey');
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 /** Describes the key of an already parsed SubjectPublicKeyInfo block. */
@@ -63,13 +69,13 @@ export function describePublicKey(spki: DerNode, indent: number): PublicKeyDescr
   if (!algOid || !isUniversal(algOid, 6)) return { loaded: false, reason: 'malformed algorithm identifier' };
   const oid = oidValue(algOid);
   const key = bitStringBytes(bits).bytes;
-  let lines: string[] | undefined;
+  let lines: TextLine[] | undefined;
   let reason = 'the key does not decode';
   if (oid === RSA || oid === RSA_PSS) {
     const body = rsaKeyLines(safeParse(key));
     if (body && oid === RSA_PSS) {
       const restrictions = params ? pssRestrictionsOf(params) : ['No PSS parameter restrictions'];
-      lines = restrictions ? [...body, ...restrictions] : undefined;
+      lines = restrictions ? [...body, ...fieldLines('key.rsaPss.restrictions', restrictions)] : undefined;
       if (!restrictions) reason = 'invalid RSA-PSS parameters';
     } else lines = body;
   } else if (oid === EC) {
@@ -77,16 +83,17 @@ export function describePublicKey(spki: DerNode, indent: number): PublicKeyDescr
   } else if (oid === DSA) {
     lines = dsaKeyLines(params, safeParse(key));
   } else if (oid === DH_KEY_AGREEMENT || oid === DH_PUBLIC_NUMBER) {
-    lines = dhSpkiLines(oid, params?.der, key);
+    const dh = dhSpkiLines(oid, params?.der, key);
+    lines = dh && headedLines('key.publicHeader', dh);
   } else if (ECX[oid]) {
     const { label, length } = ECX[oid]!;
-    if (key.length === length && !params) lines = [`${label} Public-Key:`, ...labeledBufferLines('pub:', key)];
+    if (key.length === length && !params) lines = [{ text: `${label} Public-Key:`, field: 'key.publicHeader' }, ...fieldLines('key.ecx.pub', labeledBufferLines('pub:', key))];
   } else {
     reason = `no decoder for algorithm ${oid}`;
   }
   if (!lines) return { loaded: false, reason };
   const pad = spaces(indent);
-  return { loaded: true, lines: pad ? lines.map((l) => pad + l) : lines };
+  return { loaded: true, lines: pad ? lines.map((l) => ({ ...l, text: pad + l.text })) : lines };
 }
 
 function safeParse(bytes: Uint8Array): DerNode | undefined {
@@ -137,14 +144,14 @@ function integers(seq: DerNode | undefined, count: number): Uint8Array[] | undef
 // ---------------------------------------------------------------------------------------------
 // RSA and RSA-PSS
 
-function rsaKeyLines(key: DerNode | undefined): string[] | undefined {
+function rsaKeyLines(key: DerNode | undefined): TextLine[] | undefined {
   const ints = integers(key, 2);
   if (!ints) return undefined;
   const [n, e] = ints as [Uint8Array, Uint8Array];
   return [
-    `Public-Key: (${bitLength(n, true)} bit)`,
-    ...labeledBignumLines('Modulus:', n, true),
-    ...labeledBignumLines('Exponent:', e, true),
+    { text: `Public-Key: (${bitLength(n, true)} bit)`, field: 'key.publicHeader' },
+    ...fieldLines('key.rsa.modulus', labeledBignumLines('Modulus:', n, true)),
+    ...fieldLines('key.rsa.publicExponent', labeledBignumLines('Exponent:', e, true)),
   ];
 }
 
@@ -230,7 +237,7 @@ function pointLengthOk(point: Uint8Array, fieldBytes: number): boolean {
   return false;
 }
 
-function ecKeyLines(params: DerNode | undefined, point: Uint8Array): string[] | undefined {
+function ecKeyLines(params: DerNode | undefined, point: Uint8Array): TextLine[] | undefined {
   if (!params || point.length === 0) return undefined;
   if (isUniversal(params, 6)) {
     const oid = oidValue(params);
@@ -242,17 +249,17 @@ function ecKeyLines(params: DerNode | undefined, point: Uint8Array): string[] | 
     if (prime && !loadsAsPoint(prime, point)) return undefined;
     const nist = NIST_CURVE_NAMES[name];
     return [
-      `Public-Key: (${bits} bit)`,
-      ...labeledBufferLines('pub:', point),
-      `ASN1 OID: ${name}`,
-      ...(nist ? [`NIST CURVE: ${nist}`] : []),
+      { text: `Public-Key: (${bits} bit)`, field: 'key.publicHeader' },
+      ...fieldLines('key.ec.pub', labeledBufferLines('pub:', point)),
+      { text: `ASN1 OID: ${name}`, field: 'key.ec.curve' },
+      ...(nist ? [{ text: `NIST CURVE: ${nist}`, field: 'key.ec.nistCurve' }] : []),
     ];
   }
   return explicitCurveLines(params, point);
 }
 
 /** ECParameters { version, fieldID, curve, base, order, cofactor OPTIONAL } (prime fields). */
-function explicitCurveLines(params: DerNode, point: Uint8Array): string[] | undefined {
+function explicitCurveLines(params: DerNode, point: Uint8Array): TextLine[] | undefined {
   if (!isUniversal(params, 16)) return undefined;
   const [version, fieldId, curve, base, order, cofactor] = params.children;
   if (!version || !fieldId || !curve || !base || !order || !isUniversal(order, 2) || !isUniversal(base, 4)) return undefined;
@@ -270,9 +277,11 @@ function explicitCurveLines(params: DerNode, point: Uint8Array): string[] | unde
   const genLabel = form === 0x02 ? 'Generator (compressed):' : form === 0x04 ? 'Generator (uncompressed):' : 'Generator (hybrid):';
   const orderBytes = order.content;
   // The curve coefficients are OCTET STRINGs; OpenSSL prints them as (unsigned) numbers.
+  const head: TextLine[] = [
+    { text: `Public-Key: (${bitLength(orderBytes)} bit)`, field: 'key.publicHeader' },
+    ...fieldLines('key.ec.pub', labeledBufferLines('pub:', point)),
+  ];
   const lines = [
-    `Public-Key: (${bitLength(orderBytes)} bit)`,
-    ...labeledBufferLines('pub:', point),
     'Field Type: prime-field',
     ...labeledBignumLines('Prime:', p),
     ...labeledBignumLines('A:   ', a.content, true),
@@ -282,21 +291,19 @@ function explicitCurveLines(params: DerNode, point: Uint8Array): string[] | unde
   ];
   if (cofactor && isUniversal(cofactor, 2)) lines.push(...labeledBignumLines('Cofactor: ', cofactor.content));
   if (seed && isUniversal(seed, 3)) lines.push(...labeledBufferLines('Seed:', bitStringBytes(seed).bytes));
-  return lines;
+  return [...head, ...fieldLines('key.ec.explicitParams', lines)];
 }
 
 // ---------------------------------------------------------------------------------------------
 // DSA
 
-function dsaKeyLines(params: DerNode | undefined, key: DerNode | undefined): string[] | undefined {
+function dsaKeyLines(params: DerNode | undefined, key: DerNode | undefined): TextLine[] | undefined {
   const pqg = integers(params, 3);
   if (!pqg || !key || !isUniversal(key, 2)) return undefined;
   const [p, q, g] = pqg as [Uint8Array, Uint8Array, Uint8Array];
   return [
-    `Public-Key: (${bitLength(p, true)} bit)`,
-    ...labeledBignumLines('pub: ', key.content),
-    ...labeledBignumLines('P:   ', p, true),
-    ...labeledBignumLines('Q:   ', q, true),
-    ...labeledBignumLines('G:   ', g, true),
+    { text: `Public-Key: (${bitLength(p, true)} bit)`, field: 'key.publicHeader' },
+    ...fieldLines('key.dsa.pub', labeledBignumLines('pub: ', key.content)),
+    ...fieldLines('key.dsa.params', [...labeledBignumLines('P:   ', p, true), ...labeledBignumLines('Q:   ', q, true), ...labeledBignumLines('G:   ', g, true)]),
   ];
 }

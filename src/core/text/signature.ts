@@ -7,6 +7,8 @@ import { CONTEXT, type DerNode, parseDer } from '../der/node.ts';
 import { isUniversal, oidValue } from '../der/read.ts';
 import { decodeAsn1Integer, hexLines, plainHex, spaces, withSignPad } from './format.ts';
 import { readDsaSignature } from './dsa-signature.ts';
+import { algorithmParts } from '../explain/parts.ts';
+import type { TextLine } from './lines.ts';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const MGF1 = '1.2.840.113549.1.1.8';
@@ -49,12 +51,14 @@ function fromBlock(parsed: DerNode): AlgorithmIdentifier {
  * `indent` (8 in a certificate), followed for RSA-PSS by the parameter lines at the same indent
  * (OpenSSL pads the algorithm line with `indent` trailing spaces in that case).
  */
-export function printSignatureAlgorithmLines(algId: AlgorithmIdentifierInput, indent: number): string[] {
+export function printSignatureAlgorithmLines(algId: AlgorithmIdentifierInput, indent: number, field: string): TextLine[] {
   const alg = readAlgorithm(algId);
-  const head = `${spaces(indent)}Signature Algorithm: ${oidDisplayName(alg.oid)}`;
+  const name = oidDisplayName(alg.oid);
+  const head: TextLine = { text: `${spaces(indent)}Signature Algorithm: ${name}`, field, parts: algorithmParts(name) };
   if (alg.oid !== RSASSA_PSS) return [head];
   const pss = pssParameterLines(alg.parameters, indent);
-  return [head + spaces(indent) + pss[0], ...pss.slice(1)];
+  head.text += spaces(indent) + pss[0];
+  return [head, ...pss.slice(1).map((text) => ({ text, field: 'sig.pssParams' }))];
 }
 
 /**
@@ -62,26 +66,28 @@ export function printSignatureAlgorithmLines(algId: AlgorithmIdentifierInput, in
  * value (colon hex, 18 bytes a line, at indent + 4), with RSA-PSS parameters or DSA r/s when
  * OpenSSL prints them.
  */
-export function printSignatureValueLines(algId: AlgorithmIdentifierInput, signature: Uint8Array, indent: number): string[] {
+export function printSignatureValueLines(algId: AlgorithmIdentifierInput, signature: Uint8Array, indent: number): TextLine[] {
   const alg = readAlgorithm(algId);
   const pad = spaces(indent);
-  const lines = [`${pad}Signature Algorithm: ${oidDisplayName(alg.oid)}`];
+  const name = oidDisplayName(alg.oid);
+  const lines: TextLine[] = [{ text: `${pad}Signature Algorithm: ${name}`, field: 'sig.algorithm', parts: algorithmParts(name) }];
+  const value = (texts: string[]) => texts.map((text): TextLine => ({ text, field: 'sig.value' }));
   const valueHead = `${pad}Signature Value:`;
   const inner = indent + 4;
   if (alg.oid === RSASSA_PSS) {
     const pss = pssParameterLines(alg.parameters, inner);
-    lines.push(valueHead + spaces(inner) + pss[0], ...pss.slice(1));
+    lines.push({ text: valueHead + spaces(inner) + pss[0], field: 'sig.value' }, ...pss.slice(1).map((text) => ({ text, field: 'sig.pssParams' })));
   } else if (DSA_SIGNATURES.has(alg.oid)) {
     const rs = dsaSignatureLines(signature, inner);
     if (rs) {
-      lines.push(valueHead, ...rs);
+      lines.push(...value([valueHead, ...rs]));
       return lines;
     }
-    lines.push(valueHead);
+    lines.push(...value([valueHead]));
   } else {
-    lines.push(valueHead);
+    lines.push(...value([valueHead]));
   }
-  lines.push(...hexLines(signature, inner, 18));
+  lines.push(...value(hexLines(signature, inner, 18)));
   return lines;
 }
 

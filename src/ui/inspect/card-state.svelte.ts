@@ -9,6 +9,8 @@ import type { Asn1Node } from '../../core/asn1/tree.ts';
 import { errorMessage } from '../../core/errors.ts';
 import type { Said } from '../shared/said.ts';
 import { opensslCommand } from './labels.ts';
+import { lineAnchors, type LineAnchors } from '../../core/explain/nodes.ts';
+import { textLines, type TextLine } from '../../core/text/lines.ts';
 
 export type CardView = 'text' | 'asn1';
 
@@ -22,6 +24,8 @@ export class CardState {
   /** Whether the text / ASN.1 views are rendered (closed by default in big batches: a thousand dumps are a lot of DOM). */
   open = $state(true);
   tree = $state.raw<TreeResult | undefined>(undefined);
+  /** For each text line, the node it shows (the line records' byte ranges, found in the tree once it is built). */
+  anchors = $state.raw<LineAnchors | undefined>(undefined);
   treeLoading = $state(false);
   /** Offset (id) of the node chosen by click or keyboard, in the tree or through a text line. */
   selected = $state<number | null>(null);
@@ -48,8 +52,9 @@ export class CardState {
     return opensslCommand(this.item.kind, this.item.pemLabel !== undefined);
   }
 
-  get lines(): string[] {
-    return this.item.text ? this.item.text.replace(/\n$/, '').split('\n') : [];
+  /** The text dump's lines as the printers' records (the field each shows, its bytes). */
+  get lines(): TextLine[] {
+    return this.item.lines ?? textLines(this.item.text ?? '');
   }
 
   get needsPassphrase(): boolean {
@@ -80,9 +85,12 @@ export class CardState {
     if (this.tree || this.treeLoading) return;
     this.treeLoading = true;
     try {
-      this.tree = await this.#decoder.tree(this.item.kind, this.item.der, this.item.text);
+      this.tree = await this.#decoder.tree(this.item.der);
       const root = this.tree.tree?.root;
-      if (root) this.expanded = new Set(initiallyOpen(root));
+      if (root) {
+        this.expanded = new Set(initiallyOpen(root));
+        this.anchors = lineAnchors(this.lines, root);
+      }
     } catch (e) {
       this.tree = { error: errorMessage(e) };
     } finally {
@@ -105,7 +113,7 @@ export class CardState {
   async selectLine(line: number): Promise<void> {
     this.selectedLine = line;
     if (!this.tree) await this.loadTree();
-    const offset = this.tree?.anchors?.[line];
+    const offset = this.anchors?.[line];
     if (offset === null || offset === undefined) return;
     this.selected = offset;
     const root = this.tree?.tree?.root;
@@ -118,7 +126,7 @@ export class CardState {
 
   /** The line anchored to the selected node, for highlighting the text dump. */
   isLineOfSelected(line: number): boolean {
-    return this.selected !== null && this.tree?.anchors?.[line] === this.selected;
+    return this.selected !== null && this.anchors?.[line] === this.selected;
   }
 
   async decrypt(passphrase: string): Promise<void> {
@@ -133,7 +141,7 @@ export class CardState {
       const r = await this.#decoder.decrypt(this.item.der, passphrase, this.item.origin, this.item.kind);
       if (r.item) {
         this.item = r.item;
-        this.tree = undefined;
+        this.tree = this.anchors = undefined;
         this.selected = this.highlighted = this.selectedLine = null;
         if (r.bags) this.#onBags?.(this, r.bags);
       } else if (r.reason) this.decryptError = { key: r.reason === 'wrong-passphrase' ? 'p12WrongPassphrase' : 'p12Changed' };

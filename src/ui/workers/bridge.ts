@@ -12,7 +12,7 @@ import { msg } from '../../core/errors.ts';
 export interface Decoder {
   /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
   decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
-  tree(kind: ObjectKind, der: Uint8Array, text?: string): Promise<TreeResult>;
+  tree(der: Uint8Array): Promise<TreeResult>;
   /** Opens an encrypted key (kind 'encrypted-private-key', the default) or a PKCS#12 file (kind 'pkcs12'). */
   decrypt(der: Uint8Array, passphrase: string, origin: string, kind?: ObjectKind): Promise<DecryptResult>;
   dispose(): void;
@@ -54,8 +54,8 @@ async function workerDecoder(): Promise<Decoder | undefined> {
       const r = await call({ op: 'decode', input, sourceName }, onItems);
       return r.op === 'decode' ? r.result : fail(r.op === 'error' ? r.message : 'unexpected reply');
     },
-    async tree(kind, der, text) {
-      const r = await call({ op: 'tree', kind, der, text });
+    async tree(der) {
+      const r = await call({ op: 'tree', der });
       return r.op === 'tree' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
     async decrypt(der, passphrase, origin, kind = 'encrypted-private-key') {
@@ -73,7 +73,7 @@ function mainThreadDecoder(): Decoder {
   const job = () => import('./decode-job.ts');
   return {
     decode: async (input, sourceName, onItems) => (await job()).decodeInput(input, sourceName, pause, onItems),
-    tree: async (kind, der, text) => (await job()).treeFor(kind, der, text),
+    tree: async (der) => (await job()).treeFor(der),
     decrypt: async (der, passphrase, origin, kind) => (await job()).decryptItem(der, passphrase, origin, kind),
     dispose: () => {},
   };

@@ -1,14 +1,14 @@
 /**
  * The work Inspect hands off the main thread: find objects and print their OpenSSL text (the core's
- * decode pipeline, shared with `certbench dump`), summarize them; build an ASN.1 tree with text
- * anchors on demand; decrypt an encrypted key. Plain async
+ * decode pipeline, shared with `certbench dump`), summarize them; build an ASN.1 tree on demand;
+ * decrypt an encrypted key. Plain async
  * functions over the pure core, run inside the worker or (without Worker) on the main thread.
  * Nothing here throws: every failure becomes a message on the item it concerns.
  */
 import { decodeInput as decodeAll, printObject, type PrintedObject } from '../../core/pipeline/decode.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
-import { anchorLines, type LineAnchors } from '../../core/text/anchors.ts';
+import { textLines, type TextLine } from '../../core/text/lines.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
 import { describeError, errorMessage, innermost, type LocatedMessage } from '../../core/errors.ts';
@@ -23,6 +23,8 @@ export interface DecodedItem {
   summary: Summary;
   /** The OpenSSL text dump, when it could be printed. */
   text?: string;
+  /** Its lines as the printers' records: the field each shows and its bytes in `der` (what explanations and the ASN.1 view read). */
+  lines?: TextLine[];
   /** Why there is no text dump ("this private key is encrypted: …"), as the core said it. */
   textError?: LocatedMessage;
   /** An opened PKCS#12 file: openssl -info's stderr lines and its bags (their objects are cards of their own). */
@@ -46,7 +48,6 @@ export interface DecodeResult {
 
 export interface TreeResult {
   tree?: Asn1Tree;
-  anchors?: LineAnchors;
   error?: LocatedMessage;
 }
 
@@ -62,8 +63,10 @@ export async function decodeObject(obj: FoundObject, now = new Date(), printed: 
     der: obj.der,
     summary: { kind: obj.kind, title: obj.kind, notes: [] },
   };
-  if (printed.text !== undefined) item.text = printed.text;
-  else item.textError = errorMessage(printed.textError);
+  if (printed.text !== undefined) {
+    item.text = printed.text;
+    item.lines = printed.lines;
+  } else item.textError = errorMessage(printed.textError);
   try {
     item.summary = await summarize(obj, now);
   } catch (e) {
@@ -111,10 +114,9 @@ export async function decodeInput(
   return { items, problems: found.problems };
 }
 
-export function treeFor(kind: ObjectKind, der: Uint8Array, text?: string): TreeResult {
+export function treeFor(der: Uint8Array): TreeResult {
   try {
-    const tree = buildAsn1Tree(der);
-    return { tree, anchors: text ? anchorLines(kind, text, tree.root) : undefined };
+    return { tree: buildAsn1Tree(der) };
   } catch (e) {
     return { error: errorMessage(e) };
   }
@@ -141,6 +143,8 @@ async function openPkcs12Item(der: Uint8Array, passphrase: string, origin: strin
     const item: DecodedItem = {
       ...file,
       text: opened.text,
+      // openssl pkcs12 -info's text is printed whole (core/pkcs12/print.ts): its lines name no field.
+      lines: textLines(opened.text),
       textError: undefined,
       summary: { ...file.summary, encrypted: false },
       pkcs12: { info: opened.info, bags: opened.bags.map(({ object: _, ...bag }) => bag) },

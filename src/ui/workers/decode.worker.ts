@@ -20,7 +20,7 @@ export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
           };
           break;
         case 'tree':
-          reply = { id: req.id, op: 'tree', result: treeFor(req.kind, req.der, req.text) };
+          reply = { id: req.id, op: 'tree', result: treeFor(req.der) };
           break;
         case 'decrypt':
           reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin, req.kind) };

@@ -4,7 +4,7 @@ import type { ObjectKind } from '../../core/types.ts';
 
 export type DecodeRequest =
   | { id: number; op: 'decode'; input: string | Uint8Array; sourceName?: string }
-  | { id: number; op: 'tree'; kind: ObjectKind; der: Uint8Array; text?: string }
+  | { id: number; op: 'tree'; der: Uint8Array }
   | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string; kind: ObjectKind };
 
 export type DecodeReply =

@@ -1,5 +1,6 @@
 import { bitSet, type BitString, decodeFirst, parseFail, readBitString } from '../../der/strict.ts';
-import { printConfValues } from './conf-values.ts';
+import { confValueLines } from './conf-values.ts';
+import { KEY_USAGE_PARTS } from '../../explain/parts.ts';
 
 export const KEY_USAGE_BITS = [
   'Digital Signature',
@@ -45,17 +46,14 @@ export function setBitNames(bits: BitString, names: string[]): string[] {
  * i2v_ASN1_BIT_STRING: the names of the set bits, comma separated. With no named bit set the
  * list is NULL, which makes OpenSSL fall back to the raw dump.
  */
-function printNamedBits(names: string[]) {
-  return (value: Uint8Array, indent: number): string => {
-    const set = setBitNames(readBitString(decodeFirst(value)), names);
+function printNamedBits(names: string[], parts?: string[]) {
+  return (value: Uint8Array, indent: number, field: string) => {
+    const bits = readBitString(decodeFirst(value));
+    const set = names.flatMap((name, i) => (bitSet(bits, i) ? [{ name, value: null, part: parts?.[i] }] : []));
     if (set.length === 0) parseFail('no named bit set');
-    return printConfValues(
-      set.map((n) => ({ name: n, value: null })),
-      indent,
-      false,
-    );
+    return confValueLines(set, indent, false, field);
   };
 }
 
-export const printKeyUsage = printNamedBits(KEY_USAGE_BITS);
+export const printKeyUsage = printNamedBits(KEY_USAGE_BITS, KEY_USAGE_PARTS);
 export const printNetscapeCertType = printNamedBits(NETSCAPE_CERT_TYPE_BITS);

@@ -1,3 +1,4 @@
+import type { TextLine } from '../lines.ts';
 import { printAuthorityKeyIdentifier, printSubjectKeyIdentifier } from './key-identifiers.ts';
 import { printKeyUsage, printNetscapeCertType } from './bit-flags.ts';
 import { printBasicConstraints } from './basic-constraints.ts';
@@ -24,8 +25,11 @@ import {
   printUtf8String,
 } from './simple-values.ts';
 
-/** Body text of an extension value as OpenSSL writes it; throws ExtensionParseError to get the raw dump. */
-export type ExtensionPrinter = (value: Uint8Array, indent: number) => string;
+/**
+ * Body text of an extension value as OpenSSL writes it, as text or as records that say what each
+ * line shows (`field` is the extension's explanation id); throws ExtensionParseError to get the raw dump.
+ */
+export type ExtensionPrinter = (value: Uint8Array, indent: number, field: string) => string | TextLine[];
 
 /** The extensions OpenSSL 3.0 has a printer for (its standard_exts table), by OID. */
 export const EXTENSION_PRINTERS: Record<string, ExtensionPrinter> = {

@@ -7,12 +7,16 @@ import { PartialPrintError } from './partial-print.ts';
 import { oidDisplayName } from '../../oids.ts';
 import { dottedText, pad } from './bio-text.ts';
 import { EXTENSION_PRINTERS } from './printers.ts';
+import { knownOr } from '../../explain/parts.ts';
+import type { Element, TextLine } from '../lines.ts';
 
 export interface RawExtension {
   oid: string;
   critical: boolean;
   /** The contents of extnValue (the DER inside the OCTET STRING). */
   value: Uint8Array;
+  /** The whole Extension SEQUENCE, when the caller has it (its lines' byte range). */
+  node?: Element;
 }
 
 /**
@@ -21,8 +25,20 @@ export interface RawExtension {
  * at `indent` spaces, the value at `indent + 4`. Lines carry no trailing newline.
  */
 export function printExtension(ext: RawExtension, indent: number): string[] {
-  const header = `${pad(indent)}${oidDisplayName(ext.oid)}: ${ext.critical ? 'critical' : ''}`;
-  return [header, ...printExtensionValue(ext.oid, ext.value, indent + 4).split('\n')];
+  return extensionLines(ext, indent).map((l) => l.text);
+}
+
+/** The explanation id of an extension: `ext.<oid>` when the catalog knows it. */
+export function extensionField(oid: string): string {
+  return knownOr('ext.', oid, 'ext.unknown');
+}
+
+/** The same lines as records: the header is the extension (and its criticality), value lines say what they show. */
+export function extensionLines(ext: RawExtension, indent: number): TextLine[] {
+  const field = extensionField(ext.oid);
+  const header: TextLine = { text: `${pad(indent)}${oidDisplayName(ext.oid)}: ${ext.critical ? 'critical' : ''}`, field };
+  if (ext.critical) header.parts = ['ext.critical'];
+  return [header, ...extensionValueLines(ext.oid, ext.value, indent + 4, field)];
 }
 
 /**
@@ -31,16 +47,25 @@ export function printExtension(ext: RawExtension, indent: number): string[] {
  * (ASN1_STRING_print, which passes '\n' and '\r' through, so the raw dump can span lines).
  */
 export function printExtensionValue(oid: string, value: Uint8Array, indent: number): string {
+  return extensionValueLines(oid, value, indent, extensionField(oid))
+    .map((l) => l.text)
+    .join('\n');
+}
+
+function extensionValueLines(oid: string, value: Uint8Array, indent: number, field: string): TextLine[] {
   const printer = EXTENSION_PRINTERS[oid];
   let printed = '';
   if (printer) {
     try {
-      return printer(value, indent);
+      const out = printer(value, indent, field);
+      return typeof out === 'string' ? out.split('\n').map((text) => ({ text, field })) : out;
     } catch (e) {
       // ExtensionParseError is the expected "OpenSSL's decoder refuses this" signal; anything else
       // (a Name the name printer rejects, say) is treated the same way rather than escape the core.
       if (e instanceof PartialPrintError) printed = e.printed;
     }
   }
-  return printed + pad(indent) + dottedText(value);
+  // Bytes of the raw dump can hold newlines: each printed line is a record of its own.
+  const raw = printed + pad(indent) + dottedText(value);
+  return raw.split('\n').map((text) => ({ text, field }));
 }

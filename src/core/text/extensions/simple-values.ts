@@ -8,6 +8,8 @@ import { decodeFirst, expectSequence, expectSequenceOf, expectUniversalStrict, i
 import { TAG } from '../../der/tags.ts';
 import { cText, integerText, pad, rawText } from './bio-text.ts';
 import { printConfValues } from './conf-values.ts';
+import type { TextLine } from '../lines.ts';
+import { CRL_REASON_FIELDS } from '../../explain/parts.ts';
 
 /** Netscape URL and comment extensions (i2s_ASN1_IA5STRING): the text; an empty string is NULL (raw). */
 export function printIa5String(value: Uint8Array, indent: number): string {
@@ -52,10 +54,10 @@ const CRL_REASONS = [
 ];
 
 /** CRL Reason Code (i2s_ASN1_ENUMERATED_TABLE): the reason's name, else the number. */
-export function printCrlReason(value: Uint8Array, indent: number): string {
+export function printCrlReason(value: Uint8Array, indent: number, field: string): TextLine[] {
   const n = signedBigInt(integerContent(expectUniversalStrict(decodeFirst(value), TAG.ENUMERATED, 'ENUMERATED')));
   const name = n >= 0n && n < BigInt(CRL_REASONS.length) ? CRL_REASONS[Number(n)] : undefined;
-  return pad(indent) + (name ?? integerText(n));
+  return [{ text: pad(indent) + (name ?? integerText(n)), field: (name && CRL_REASON_FIELDS[Number(n)]) || field }];
 }
 
 function generalizedTime(node: DerNode | undefined): string {
