@@ -5,8 +5,9 @@
  * (uppercase colon hex) of the DER as given; the pin is base64(SHA-256(SubjectPublicKeyInfo DER)),
  * the HPKP / `openssl pkey -pubout -outform der | openssl dgst -sha256 -binary | base64` value.
  */
-import type { FoundObject, ObjectKind } from './types.ts';
-import { describeError } from './errors.ts';
+import type { FoundObject } from './types.ts';
+import { describeError, msg } from './errors.ts';
+import { kindTitle, setTitle } from './summary/title.ts';
 import { visibleText } from './text/visible.ts';
 import { describePrivateKey, describeSpki, spkiOfPrivateKey } from './asn1/key-info.ts';
 import { pin } from './summary/digests.ts';
@@ -19,7 +20,8 @@ export { validityOf } from './summary/validity.ts';
 
 /** Never throws: what cannot be read becomes a note. */
 export async function summarize(obj: FoundObject, now: Date = new Date()): Promise<Summary> {
-  const s: Summary = { kind: obj.kind, title: KIND_TITLES[obj.kind], notes: [] };
+  const s: Summary = { kind: obj.kind, title: '', notes: [] };
+  setTitle(s, kindTitle(obj.kind));
   try {
     switch (obj.kind) {
       case 'certificate':
@@ -34,7 +36,7 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
       case 'public-key':
         s.key = describeSpki(obj.der);
         s.spkiSha256 = await pin(obj.der);
-        s.title = `${s.key.description} public key`;
+        setTitle(s, msg('summary.publicKeyOf', { key: s.key.description }));
         break;
       case 'rsa-public-key':
         await summarizeRsaPublicKey(obj.der, s);
@@ -44,7 +46,7 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
       case 'ec-private-key': {
         const encoding = obj.kind === 'private-key' ? 'pkcs8' : obj.kind === 'rsa-private-key' ? 'pkcs1-rsa' : 'sec1-ec';
         s.key = describePrivateKey(obj.der, encoding);
-        s.title = `${s.key.description} private key`;
+        setTitle(s, msg('summary.privateKeyOf', { key: s.key.description }));
         const spki = await spkiOfPrivateKey(obj.der, encoding);
         if (spki) s.spkiSha256 = await pin(spki);
         break;
@@ -72,6 +74,8 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
 /** Names are shown outside the OpenSSL text: invisible and bidi characters become escapes (text/visible.ts). */
 function withVisibleNames(s: Summary): Summary {
   s.title = visibleText(s.title);
+  const said = s.titleSaid;
+  if (said?.params) s.titleSaid = { ...said, params: Object.fromEntries(Object.entries(said.params).map(([k, v]) => [k, typeof v === 'string' ? visibleText(v) : v])) };
   if (s.subject !== undefined) s.subject = visibleText(s.subject);
   if (s.issuer !== undefined) s.issuer = visibleText(s.issuer);
   if (s.sans) s.sans = s.sans.map(visibleText);
@@ -79,23 +83,5 @@ function withVisibleNames(s: Summary): Summary {
   return s;
 }
 
-const KIND_TITLES: Record<ObjectKind, string> = {
-  certificate: 'Certificate',
-  csr: 'Certificate signing request',
-  crl: 'Certificate revocation list',
-  'private-key': 'Private key',
-  'rsa-private-key': 'RSA private key',
-  'ec-private-key': 'EC private key',
-  'dsa-private-key': 'DSA private key',
-  'encrypted-private-key': 'Encrypted private key',
-  'legacy-encrypted-key': 'Encrypted private key (legacy PEM)',
-  'public-key': 'Public key',
-  'rsa-public-key': 'RSA public key',
-  'dsa-public-key': 'DSA public key',
-  parameters: 'Domain parameters',
-  pkcs7: 'PKCS#7 certificate bundle',
-  pkcs12: 'PKCS#12 file',
-  'unknown-der': 'ASN.1 data',
-};
 
 // ---------------------------------------------------------------------------------------------

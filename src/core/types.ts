@@ -2,7 +2,7 @@
  * The shapes that pass between input detection, the printers and the UI.
  * Everything here is plain data so it can cross a Worker boundary (structured clone).
  */
-import type { LocatedMessage } from './errors.ts';
+import type { LocatedMessage, Where } from './errors.ts';
 
 /** What a decoded object is, in the words OpenSSL's commands use for them. */
 export type ObjectKind =
@@ -42,6 +42,8 @@ export interface InputProblem {
   message: string;
   /** The same as a message id with parameters, for the UI to word in its language. */
   said: LocatedMessage;
+  /** `origin` with its words as messages ("block 2"), when it has any. */
+  originSaid?: Where;
   /** Nothing is wrong: a part was skipped on purpose (curve parameters before a key). Only while something else was found. */
   skipped?: boolean;
 }

@@ -225,7 +225,7 @@ describe('detectInput: details', () => {
     const r = detectInput(cert() + 'x\n-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n', 'chain.pem');
     expect(r.objects.map((o) => o.origin)).toEqual(['chain.pem › block 1 (CERTIFICATE)']);
     const line = cert().split('\n').length + 2;
-    expect(r.problems).toEqual([{ origin: 'chain.pem › block 2', message: `invalid base64 at line ${line}`, said: { id: 'input.badBase64Line', params: { line } } }]);
+    expect(r.problems).toEqual([{ origin: 'chain.pem › block 2', message: `invalid base64 at line ${line}`, said: { id: 'input.badBase64Line', params: { line } }, originSaid: ['chain.pem', { id: 'where.block', params: { index: 2 } }] }]);
   });
   it('never throws, and says something for non-UTF-8 text-like bytes', () => {
     const r = detectInput(new Uint8Array([0x2d, 0x2d, 0xc3, 0x28]));

@@ -1,5 +1,5 @@
 import type { FoundObject, ObjectKind } from '../types.ts';
-import { describeError, errorMessage, msg } from '../errors.ts';
+import { describeError, errorMessage, msg, type Where } from '../errors.ts';
 import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
 import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';
@@ -95,7 +95,7 @@ function decodePem(text: string, ctx: DecodeContext, sink: Sink): void {
 }
 
 function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
-  const where = joinOrigin(ctx.origin, `block ${block.index}`);
+  const where: Where = ctx.origin ? [ctx.origin, msg('where.block', { index: block.index })] : msg('where.block', { index: block.index });
   const origin = joinOrigin(ctx.origin, `block ${block.index} (${block.label})`);
   if (block.error) return addProblem(sink, where, block.error);
   if (block.label === 'OPENSSH PRIVATE KEY') return addProblem(sink, where, msg('input.openssh'));
@@ -124,7 +124,7 @@ export function decodeDerElements(
   sink: Sink,
   label?: string,
   headers?: Record<string, string>,
-  where = ctx.origin,
+  where: Where = ctx.origin,
 ): void {
   const before = sink.objects.length;
   let offset = 0;

@@ -1,6 +1,6 @@
 import type { DerNode } from '../der/node.ts';
 import type { FoundObject, InputProblem } from '../types.ts';
-import { errorMessage, msg, render, type LocatedMessage } from '../errors.ts';
+import { errorMessage, msg, render, renderWhere, type LocatedMessage, type Where } from '../errors.ts';
 
 /**
  * Called for each object as it is found, with the tree classification decoded it from, so a
@@ -23,9 +23,14 @@ export function joinOrigin(...parts: (string | undefined)[]): string {
   return parts.filter((p) => p).join(' › ');
 }
 
-/** A problem as a message (the English `message` is what the CLI prints; the UI words `said`). */
-export function addProblem(sink: Sink, origin: string, said: LocatedMessage): void {
-  sink.problems.push({ origin: origin || 'input', message: render(said), said });
+/**
+ * A problem as a message (the English `message` is what the CLI prints; the UI words `said`). Its
+ * place is a string (a file name, "base64") or a Where with words ("block 2"): the UI words `originSaid`.
+ */
+export function addProblem(sink: Sink, origin: Where, said: LocatedMessage): void {
+  const place: Where = origin === '' ? msg('where.input') : origin;
+  const text = typeof place === 'string' ? place : renderWhere(place);
+  sink.problems.push({ origin: text, message: render(said), said, ...(typeof place === 'string' ? {} : { originSaid: place }) });
 }
 
 /** A caught error as a problem of `origin` (for callers outside the decoders: files that cannot be read). */
@@ -35,7 +40,7 @@ export function caughtProblem(origin: string, e: unknown): InputProblem {
 }
 
 /** A caught error as a problem: a CertbenchError keeps its id, anything else its own text. */
-export function addCaught(sink: Sink, origin: string, e: unknown): void {
+export function addCaught(sink: Sink, origin: Where, e: unknown): void {
   addProblem(sink, origin, errorMessage(e));
 }
 

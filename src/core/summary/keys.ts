@@ -6,6 +6,8 @@ import { childrenOf, parseAsn1 } from '../cert/asn1-blocks.ts';
 import { describeSpki } from '../asn1/key-info.ts';
 import { pin } from './digests.ts';
 import type { Summary } from './types.ts';
+import { msg } from '../errors.ts';
+import { setTitle } from './title.ts';
 
 export async function summarizeRsaPublicKey(der: Uint8Array, s: Summary): Promise<void> {
   const spki = new asn1js.Sequence({
@@ -17,7 +19,7 @@ export async function summarizeRsaPublicKey(der: Uint8Array, s: Summary): Promis
   const spkiDer = new Uint8Array(spki.toBER());
   s.key = describeSpki(spkiDer);
   s.spkiSha256 = await pin(spkiDer);
-  s.title = `${s.key.description} public key`;
+  setTitle(s, msg('summary.publicKeyOf', { key: s.key.description }));
 }
 
 /** OpenSSL's traditional DSA private key: SEQUENCE { version, p, q, g, pub, priv }. */
@@ -27,7 +29,7 @@ export function summarizeDsaPrivateKey(der: Uint8Array, s: Summary): void {
     const hex = toHex(p.valueBlock.valueHexView).replace(/^0+/, '');
     const bits = hex ? (hex.length - 1) * 4 + parseInt(hex[0]!, 16).toString(2).length : 0;
     s.key = { algorithm: 'DSA', bits, description: `DSA ${bits} bit` };
-    s.title = `${s.key.description} private key`;
+    setTitle(s, msg('summary.privateKeyOf', { key: s.key.description }));
   }
 }
 
@@ -35,5 +37,5 @@ export function summarizePkcs7(der: Uint8Array, s: Summary): void {
   const content = new pkijs.ContentInfo({ schema: parseAsn1(der) });
   const signed = new pkijs.SignedData({ schema: content.content });
   s.certificateCount = signed.certificates?.length ?? 0;
-  s.title = `PKCS#7 bundle of ${s.certificateCount} certificate${s.certificateCount === 1 ? '' : 's'}`;
+  setTitle(s, msg(s.certificateCount === 1 ? 'summary.bundleOne' : 'summary.bundleMany', { count: s.certificateCount }));
 }

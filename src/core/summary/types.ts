@@ -1,6 +1,7 @@
 /** What a summary holds: plain data (it crosses the Worker boundary). */
 import type { ObjectKind } from '../types.ts';
 import type { KeyInfo } from '../asn1/key-info.ts';
+import type { CoreMessage } from '../errors.ts';
 
 export type { KeyInfo };
 
@@ -24,8 +25,10 @@ export interface Fingerprints {
 
 export interface Summary {
   kind: ObjectKind;
-  /** A short title for the card: the subject's CN, else the subject, else the kind. */
+  /** A short title for the card: the subject's CN, else the subject, else the kind; in English (the CLI's words). */
   title: string;
+  /** The same title as a message id, for the UI to word in its language (set with summary/title.ts). */
+  titleSaid?: CoreMessage;
   subject?: string;
   issuer?: string;
   /** Uppercase hex, as `openssl x509 -serial` prints it. */

@@ -2,7 +2,8 @@
 import { decodeKeepingBytes } from '../text/raw-bytes.ts';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { describeError } from '../errors.ts';
+import { describeError, msg } from '../errors.ts';
+import { nameTitle, setTitle } from './title.ts';
 import { bytesEqual, toArrayBuffer, toHex } from '../bytes.ts';
 import { formatName } from '../text/name.ts';
 import { oidDisplayName } from '../oids.ts';
@@ -124,7 +125,8 @@ export async function summarizeCertificate(der: Uint8Array, s: Summary, now: Dat
   const cert = new pkijs.Certificate({ schema: root });
   s.subject = nameText(cert.subject, s.notes, 'subject');
   s.issuer = nameText(cert.issuer, s.notes, 'issuer');
-  s.title = commonName(cert.subject) ?? s.subject ?? s.title;
+  const certName = commonName(cert.subject) ?? s.subject;
+  if (certName !== undefined) setTitle(s, nameTitle(certName));
   s.serialNumber = serialText(cert.serialNumber.valueBlock.valueHexView);
   const [notBefore, notAfter] = validityDates(root);
   if (notBefore && notAfter) s.validity = validityOf(notBefore, notAfter, now);
@@ -177,7 +179,8 @@ export async function summarizeCsr(der: Uint8Array, s: Summary): Promise<void> {
   const root = parseAsn1(der);
   const csr = new pkijs.CertificationRequest({ schema: root });
   s.subject = nameText(csr.subject, s.notes, 'subject');
-  s.title = commonName(csr.subject) ?? s.subject ?? s.title;
+  const csrName = commonName(csr.subject) ?? s.subject;
+  if (csrName !== undefined) setTitle(s, nameTitle(csrName));
   s.signatureAlgorithm = oidDisplayName(csr.signatureAlgorithm.algorithmId);
   const info = childrenOf(childrenOf(root)[0]!);
   const spki = raw(info[2]!);
@@ -203,7 +206,8 @@ export async function summarizeCrl(der: Uint8Array, s: Summary, now: Date): Prom
   const root = parseAsn1(der);
   const crl = new pkijs.CertificateRevocationList({ schema: root });
   s.issuer = nameText(crl.issuer, s.notes, 'issuer');
-  s.title = `CRL from ${commonName(crl.issuer) ?? s.issuer ?? 'an unnamed issuer'}`;
+  const issuer = commonName(crl.issuer) ?? s.issuer;
+  setTitle(s, issuer !== undefined ? msg('summary.crlFrom', { issuer }) : msg('summary.crlFromUnnamed'));
   const tbs = childrenOf(childrenOf(root)[0]!);
   const at = tbs[0] instanceof asn1js.Integer ? 3 : 2; // after the optional version, signature and issuer
   const thisUpdate = readTime(tbs[at]);

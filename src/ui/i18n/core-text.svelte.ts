@@ -2,11 +2,17 @@
  * What the core says (message ids with parameters, CertbenchErrors) in the interface language. Read
  * inside a component or a $derived, the text follows the language switch like any t(key).
  */
-import { CertbenchError, describeError, render, type LocatedMessage, type Where } from '../../core/errors.ts';
+import { CertbenchError, describeError, render, renderWhere, type LocatedMessage, type Where } from '../../core/errors.ts';
+import type { InputProblem } from '../../core/types.ts';
 import { locale } from './locale.svelte.ts';
 
 export function coreText(message: LocatedMessage): string {
   return render(message, locale.current);
+}
+
+/** Where an input problem is, in the current language ("Block 2"); a name without words as it is. */
+export function problemOrigin(p: Pick<InputProblem, 'origin' | 'originSaid'>): string {
+  return p.originSaid !== undefined ? renderWhere(p.originSaid, locale.current) : p.origin;
 }
 
 /** Words for anything caught: a CertbenchError in the current language, anything else in its own words. */

@@ -24,4 +24,6 @@ export default {
   'where.validity': 'Gültigkeit',
   'where.backup': 'Sicherung',
   'where.offset': 'Offset {offset}',
+  'where.block': 'Block {index}',
+  'where.input': 'Eingabe',
 } satisfies Messages<typeof en>;

@@ -18,8 +18,9 @@ import san from './san.ts';
 import steps from './steps.ts';
 import store from './store.ts';
 import subject from './subject.ts';
+import summary from './summary.ts';
 import verify from './verify.ts';
 import where from './where.ts';
 import workshop from './workshop.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...verify, ...where, ...workshop };
+export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop };

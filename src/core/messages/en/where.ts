@@ -21,4 +21,6 @@ export default {
   'where.validity': 'validity',
   'where.backup': 'backup',
   'where.offset': 'offset {offset}',
+  'where.block': 'block {index}',
+  'where.input': 'input',
 } as const;

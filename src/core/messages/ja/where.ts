@@ -24,4 +24,6 @@ export default {
   'where.validity': '有効期間',
   'where.backup': 'バックアップ',
   'where.offset': 'オフセット {offset}',
+  'where.block': 'ブロック {index}',
+  'where.input': '入力',
 } satisfies Messages<typeof en>;

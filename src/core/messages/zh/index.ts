@@ -18,6 +18,7 @@ import san from './san.ts';
 import steps from './steps.ts';
 import store from './store.ts';
 import subject from './subject.ts';
+import summary from './summary.ts';
 import verify from './verify.ts';
 import where from './where.ts';
 import workshop from './workshop.ts';
@@ -25,4 +26,4 @@ import workshop from './workshop.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/index.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;
+export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;

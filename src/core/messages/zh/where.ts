@@ -24,4 +24,6 @@ export default {
   'where.validity': '有效期',
   'where.backup': '备份',
   'where.offset': '偏移 {offset}',
+  'where.block': '块 {index}',
+  'where.input': '输入',
 } satisfies Messages<typeof en>;
