@@ -5,11 +5,12 @@
 import { toPem } from '../core/pem.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
 import { dns1123SubdomainProblem, suggestDns1123Name } from './dns-names.ts';
-import type { Finding } from './findings.ts';
+import { finding, type Finding } from './findings.ts';
 import { checkSignerRules, defaultUsagesFor, signerNameProblem } from './signers.ts';
 import { isKubeUsage, usagesOfFacts, type KubeUsage } from './usages.ts';
 import { csrFacts } from './x509-facts.ts';
 import { base64OfText, toYaml } from './yaml-out.ts';
+import { msg } from '../core/errors.ts';
 
 export const CSR_API_VERSION = 'certificates.k8s.io/v1';
 /** The API server refuses shorter lifetimes (ValidateCertificateSigningRequest). */
@@ -54,14 +55,10 @@ export interface CsrManifestResult {
 /** A note for a pasted CSR object whose apiVersion is gone, or undefined when it is current. */
 export function csrApiVersionNote(apiVersion: unknown): Finding | undefined {
   if (apiVersion === 'certificates.k8s.io/v1beta1') {
-    return {
-      severity: 'warning',
-      field: 'apiVersion',
-      message: 'certificates.k8s.io/v1beta1 was removed in Kubernetes 1.22: use certificates.k8s.io/v1, where spec.signerName is required, kubernetes.io/legacy-unknown is refused, and spec.usages must be set',
-    };
+    return finding('warning', 'apiVersion', msg('kube.csrV1beta1'));
   }
   if (apiVersion !== CSR_API_VERSION) {
-    return { severity: 'warning', field: 'apiVersion', message: `${String(apiVersion)} is not a CertificateSigningRequest API version; the current one is ${CSR_API_VERSION}` };
+    return finding('warning', 'apiVersion', msg('kube.csrApiVersion', { version: String(apiVersion), current: CSR_API_VERSION }));
   }
   return undefined;
 }
@@ -107,22 +104,22 @@ function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFac
       const u = raw.trim().toLowerCase();
       if (isKubeUsage(u)) {
         if (!usages.includes(u)) usages.push(u);
-      } else findings.push({ severity: 'error', field: 'spec.usages', message: `"${raw}" is not a Kubernetes key usage (e.g. "digital signature", "key encipherment", "client auth", "server auth")` });
+      } else findings.push(finding('error', 'spec.usages', msg('kube.notUsage', { usage: raw })));
     }
     return { usages, usagesSource: 'given' };
   }
   const fromCsr = usagesOfFacts(facts);
   for (const oid of fromCsr.unmapped) {
-    findings.push({ severity: 'warning', field: 'spec.usages', message: `the CSR's extendedKeyUsage ${oid} has no Kubernetes usage name and is left out` });
+    findings.push(finding('warning', 'spec.usages', msg('kube.ekuUnmapped', { oid })));
   }
   if (fromCsr.usages.length) return { usages: fromCsr.usages, usagesSource: 'csr' };
   const defaults = defaultUsagesFor(options.signerName, facts.keyFamily, facts);
   if (defaults) {
-    const whose = isSelfSigned(options.signerName) ? 'a serving certificate (it names DNS/IP addresses)' : options.signerName;
-    findings.push({ severity: 'info', field: 'spec.usages', message: `the CSR requests no key usages: using the usual ones for ${whose} (${defaults.join(', ')})` });
+    const whose = isSelfSigned(options.signerName) ? msg('kube.servingCertificate') : options.signerName;
+    findings.push(finding('info', 'spec.usages', msg('kube.usagesDefault', { whose, usages: defaults.join(', ') })));
     return { usages: defaults, usagesSource: 'signer-default' };
   }
-  findings.push({ severity: 'error', field: 'spec.usages', message: 'the CSR requests no key usages and a custom signer has no defaults: give the usages (e.g. "digital signature", "client auth")' });
+  findings.push(finding('error', 'spec.usages', msg('kube.usagesNone')));
   return { usages: [], usagesSource: 'signer-default' };
 }
 
@@ -133,10 +130,10 @@ export function buildCsrManifest(options: CsrManifestOptions): CsrManifestResult
   const suggestedName = suggestDns1123Name(facts.commonName ?? '', 'csr');
   const name = options.name?.trim() || suggestedName;
   const nameProblem = dns1123SubdomainProblem(name);
-  if (nameProblem) findings.push({ severity: 'error', field: 'metadata.name', message: `"${name}" ${nameProblem}; try "${suggestedName}"` });
+  if (nameProblem) findings.push(finding('error', 'metadata.name', msg('kube.nameTry', { name, problem: nameProblem, suggested: suggestedName })));
 
   const signerProblem = signerNameProblem(options.signerName);
-  if (signerProblem) findings.push({ severity: 'error', field: 'spec.signerName', message: signerProblem });
+  if (signerProblem) findings.push(finding('error', 'spec.signerName', signerProblem));
 
   const { usages, usagesSource } = pickUsages(options, facts, findings);
   if (!signerProblem) findings.push(...checkSignerRules(options.signerName, facts, usages));
@@ -149,10 +146,10 @@ export function buildCsrManifest(options: CsrManifestOptions): CsrManifestResult
   const exp = options.expirationSeconds;
   if (exp !== undefined) {
     if (!Number.isInteger(exp) || exp < MIN_EXPIRATION_SECONDS || exp > MAX_INT32) {
-      findings.push({ severity: 'error', field: 'spec.expirationSeconds', message: `must be a whole number of seconds from ${MIN_EXPIRATION_SECONDS} (10 minutes) to ${MAX_INT32}, got ${exp}` });
+      findings.push(finding('error', 'spec.expirationSeconds', msg('kube.expirationRange', { min: MIN_EXPIRATION_SECONDS, max: MAX_INT32, value: exp })));
     } else {
       spec.expirationSeconds = exp;
-      findings.push({ severity: 'info', field: 'spec.expirationSeconds', message: 'a request, not a promise: the built-in signers never issue for longer than kube-controller-manager\'s --cluster-signing-duration (1 year by default)' });
+      findings.push(finding('info', 'spec.expirationSeconds', msg('kube.expirationRequest')));
     }
   }
   const manifest: CertificateSigningRequestManifest = { apiVersion: CSR_API_VERSION, kind: 'CertificateSigningRequest', metadata: { name }, spec };

@@ -7,11 +7,11 @@
 import { bytesEqual } from '../core/bytes.ts';
 import { parseCertificateRequest, verifyCertificateRequest } from '../core/ca/csr.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
-import { CertbenchError, describeError } from '../core/errors.ts';
+import { CertbenchError, describeError, msg } from '../core/errors.ts';
 import { toPem } from '../core/pem.ts';
 import { csrStatusPath } from './csr-manifest.ts';
 import { dns1123SubdomainProblem } from './dns-names.ts';
-import type { Finding } from './findings.ts';
+import { finding, type Finding } from './findings.ts';
 import { certificateFacts, csrFacts } from './x509-facts.ts';
 import { base64OfText } from './yaml-out.ts';
 
@@ -56,16 +56,16 @@ export function buildCsrStatusPatch(options: CsrStatusOptions): CsrStatusResult 
   if (!options.certificates.length) throw new CertbenchError('kube.noSignedCertificate', undefined, 'status.certificate');
   const findings: Finding[] = [];
   const nameProblem = dns1123SubdomainProblem(options.name);
-  if (nameProblem) findings.push({ severity: 'error', field: 'metadata.name', message: `"${options.name}" ${nameProblem}` });
+  if (nameProblem) findings.push(finding('error', 'metadata.name', msg('kube.badName', { value: options.name, problem: nameProblem })));
   const request = csrFacts(options.csrDer);
   const certs = options.certificates.map((der, i) => certificateFacts(der, `status.certificate › certificate ${i + 1}`));
   const leaf = certs[0]!;
   if (!bytesEqual(leaf.spki, request.spki)) {
-    findings.push({ severity: 'error', field: 'status.certificate', message: `the certificate${leaf.commonName ? ` CN=${leaf.commonName}` : ''} was not signed for this request: its public key is not the request's` });
+    findings.push(finding('error', 'status.certificate', msg('kube.notForRequest', { certificate: leaf.commonName ? msg('kube.certificateCn', { cn: leaf.commonName }) : msg('kube.certificate') })));
   }
-  if (leaf.isCa) findings.push({ severity: 'warning', field: 'status.certificate', message: 'the first certificate is a CA certificate; .status.certificate starts with the certificate issued for the request' });
+  if (leaf.isCa) findings.push(finding('warning', 'status.certificate', msg('kube.statusFirstIsCa')));
   const now = options.now ?? new Date();
-  if (leaf.notAfter < now) findings.push({ severity: 'warning', field: 'status.certificate', message: `the certificate expired on ${leaf.notAfter.toISOString()}` });
+  if (leaf.notAfter < now) findings.push(finding('warning', 'status.certificate', msg('kube.certificateExpired', { date: leaf.notAfter.toISOString() })));
   const pem = certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
   const patch = { status: { certificate: base64OfText(pem) } };
   const fileName = options.fileName ?? `${options.name}-status.json`;

@@ -4,6 +4,7 @@
  * CertificateSigningRequest names beyond a path segment, but certbench holds them to the
  * subdomain rule too so every tool (kubectl, GitOps, admission webhooks) takes them.
  */
+import { msg, type CoreMessage } from '../core/errors.ts';
 
 export const DNS1123_SUBDOMAIN_MAX = 253;
 export const DNS1123_LABEL_MAX = 63;
@@ -13,21 +14,21 @@ const LABEL_RE = new RegExp(`^${LABEL}$`);
 const SUBDOMAIN_RE = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
 
 /** Why `name` is not a DNS-1123 label, or undefined when it is one. */
-export function dns1123LabelProblem(name: string): string | undefined {
-  if (!name) return 'must not be empty';
-  if (name.length > DNS1123_LABEL_MAX) return `must be no more than ${DNS1123_LABEL_MAX} characters (has ${name.length})`;
+export function dns1123LabelProblem(name: string): CoreMessage | undefined {
+  if (!name) return msg('kube.dnsEmpty');
+  if (name.length > DNS1123_LABEL_MAX) return msg('kube.dnsTooLong', { max: DNS1123_LABEL_MAX, length: name.length });
   if (!LABEL_RE.test(name)) {
-    return "must consist of lower case letters, digits or '-', and start and end with a letter or digit (a DNS-1123 label, e.g. 'my-name' or '123-abc')";
+    return msg('kube.dnsLabel');
   }
   return undefined;
 }
 
 /** Why `name` is not a DNS-1123 subdomain, or undefined when it is one. */
-export function dns1123SubdomainProblem(name: string): string | undefined {
-  if (!name) return 'must not be empty';
-  if (name.length > DNS1123_SUBDOMAIN_MAX) return `must be no more than ${DNS1123_SUBDOMAIN_MAX} characters (has ${name.length})`;
+export function dns1123SubdomainProblem(name: string): CoreMessage | undefined {
+  if (!name) return msg('kube.dnsEmpty');
+  if (name.length > DNS1123_SUBDOMAIN_MAX) return msg('kube.dnsTooLong', { max: DNS1123_SUBDOMAIN_MAX, length: name.length });
   if (!SUBDOMAIN_RE.test(name)) {
-    return "must consist of lower case letters, digits, '-' or '.', and start and end with a letter or digit (a DNS-1123 subdomain, e.g. 'example.com')";
+    return msg('kube.dnsSubdomain');
   }
   return undefined;
 }

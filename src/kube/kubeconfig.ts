@@ -6,7 +6,7 @@ import { bytesEqual } from '../core/bytes.ts';
 import { CertbenchError, msg, type CoreMessage } from '../core/errors.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
 import { toPem } from '../core/pem.ts';
-import type { Finding } from './findings.ts';
+import { finding, type Finding } from './findings.ts';
 import { readKubePrivateKey } from './key-input.ts';
 import { certificateFacts } from './x509-facts.ts';
 import { base64OfText, toYaml } from './yaml-out.ts';
@@ -114,21 +114,20 @@ export async function buildKubeconfig(options: KubeconfigOptions): Promise<Kubec
   const findings: Finding[] = [];
   const user = leaf.commonName ?? '';
   const groups = leaf.organizations;
-  findings.push({
-    severity: 'info',
-    field: 'identity',
-    message: `the API server will authenticate this certificate as user "${user}" (from the CN)${groups.length ? ` in groups ${groups.map((g) => `"${g}"`).join(', ')} (from O)` : ' with no groups (no O in the subject)'}, plus system:authenticated`,
-  });
-  if (!user) findings.push({ severity: 'warning', field: 'subject.CN', message: 'the certificate has no CN, so the API server sees an empty user name' });
-  if (groups.includes('system:masters')) findings.push({ severity: 'warning', field: 'subject.O', message: 'O=system:masters bypasses RBAC for as long as the certificate is valid and cannot be revoked' });
+  const identity = groups.length
+    ? msg('kube.identityGroups', { user, groups: groups.map((g) => `"${g}"`).join(', ') })
+    : msg('kube.identityNoGroups', { user });
+  findings.push(finding('info', 'identity', identity));
+  if (!user) findings.push(finding('warning', 'subject.CN', msg('kube.emptyUser')));
+  if (groups.includes('system:masters')) findings.push(finding('warning', 'subject.O', msg('kube.mastersBypass')));
   if (leaf.extKeyUsage && !leaf.extKeyUsage.includes(OID_CLIENT_AUTH) && !leaf.extKeyUsage.includes('2.5.29.37.0')) {
-    findings.push({ severity: 'error', field: 'client-certificate-data', message: 'the certificate\'s extendedKeyUsage lacks clientAuth: the API server will refuse it for client authentication' });
+    findings.push(finding('error', 'client-certificate-data', msg('kube.noClientAuth')));
   }
   if (!cas.some((ca) => bytesEqual(ca.subjectDer, certs[certs.length - 1]!.issuerDer) || bytesEqual(ca.subjectDer, leaf.issuerDer))) {
-    findings.push({ severity: 'info', field: 'certificate-authority-data', message: 'the client certificate was not issued by this CA; that is fine when the API server trusts another client CA (--client-ca-file), but check it' });
+    findings.push(finding('info', 'certificate-authority-data', msg('kube.otherClientCa')));
   }
   const now = options.now ?? new Date();
-  if (leaf.notAfter < now) findings.push({ severity: 'warning', field: 'client-certificate-data', message: `the client certificate expired on ${leaf.notAfter.toISOString()}` });
+  if (leaf.notAfter < now) findings.push(finding('warning', 'client-certificate-data', msg('kube.clientExpired', { date: leaf.notAfter.toISOString() })));
 
   const clusterName = options.clusterName ?? 'kubernetes';
   const userName = options.userName ?? (user || 'user');

@@ -4,9 +4,10 @@
  * controller). Each broken rule becomes a Finding with a plain explanation.
  */
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './dns-names.ts';
-import type { Finding } from './findings.ts';
+import { finding, type Finding } from './findings.ts';
 import type { KubeUsage } from './usages.ts';
 import type { X509Facts } from './x509-facts.ts';
+import { msg, type CoreMessage } from '../core/errors.ts';
 
 export const SIGNER_API_SERVER_CLIENT = 'kubernetes.io/kube-apiserver-client';
 export const SIGNER_KUBELET_CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
@@ -25,23 +26,23 @@ export const BUILT_IN_SIGNERS: readonly { name: BuiltInSigner; purpose: string }
 export const isBuiltInSigner = (s: string): s is BuiltInSigner => BUILT_IN_SIGNERS.some((b) => b.name === s);
 
 /** Why a signerName cannot be used in a v1 CSR, or undefined when it can (mirrors ValidateSignerName). */
-export function signerNameProblem(signerName: string): string | undefined {
-  if (!signerName) return 'is required in certificates.k8s.io/v1: choose kubernetes.io/kube-apiserver-client, kubernetes.io/kube-apiserver-client-kubelet, kubernetes.io/kubelet-serving, or your own signer such as example.com/my-signer';
+export function signerNameProblem(signerName: string): CoreMessage | undefined {
+  if (!signerName) return msg('kube.signerRequired');
   if (signerName === SIGNER_LEGACY_UNKNOWN) {
-    return 'kubernetes.io/legacy-unknown is refused by certificates.k8s.io/v1: it only existed so that v1beta1 requests without a signer could be stored, and no built-in signer issues for it';
+    return msg('kube.signerLegacyUnknown');
   }
   const parts = signerName.split('/');
-  if (parts.length !== 2) return `"${signerName}" must be a fully qualified domain and path of the form 'example.com/signer-name'`;
+  if (parts.length !== 2) return msg('kube.signerForm', { signer: signerName });
   const [domain, path] = parts as [string, string];
-  if (domain.length > 253) return `the domain part "${domain}" must be no more than 253 characters`;
+  if (domain.length > 253) return msg('kube.signerDomainLong', { domain });
   const labels = domain.split('.');
   for (const label of labels) {
     const p = dns1123LabelProblem(label);
-    if (p) return `the domain part "${domain}" is not a DNS name: label "${label}" ${p}`;
+    if (p) return msg('kube.signerDomainLabel', { domain, label, problem: p });
   }
-  if (labels.length < 2) return `the domain part "${domain}" should be a domain with at least two segments separated by dots (e.g. example.com)`;
+  if (labels.length < 2) return msg('kube.signerDomainShort', { domain });
   const p = dns1123SubdomainProblem(path);
-  if (p) return `the path part "${path}" ${p}`;
+  if (p) return msg('kube.signerPath', { path, problem: p });
   return undefined;
 }
 
@@ -51,26 +52,26 @@ const OID_EKU_CLIENT = '1.3.6.1.5.5.7.3.2';
 function nodeSubjectFindings(facts: X509Facts, out: Finding[]): void {
   const o = facts.organizations;
   if (o.length !== 1 || o[0] !== 'system:nodes') {
-    out.push({ severity: 'error', field: 'subject.O', message: `must be exactly O=system:nodes (one O, nothing else), found ${o.length ? o.map((v) => `O=${v}`).join(', ') : 'no O'}: the node authorizer puts kubelets in that group` });
+    out.push(finding('error', 'subject.O', msg('kube.nodeO', { found: o.length ? o.map((v) => `O=${v}`).join(', ') : msg('kube.noO') })));
   }
   if (!facts.commonName?.startsWith('system:node:') || facts.commonName.length === 'system:node:'.length) {
-    out.push({ severity: 'error', field: 'subject.CN', message: `must be CN=system:node:<node name>, found ${facts.commonName ? `CN=${facts.commonName}` : 'no CN'}: the API server takes the node name from it` });
+    out.push(finding('error', 'subject.CN', msg('kube.nodeCn', { found: facts.commonName ? `CN=${facts.commonName}` : msg('kube.noCn') })));
   }
 }
 
 /** `usages` must include every one of `required` and stay within `allowed`. */
 function usageFindings(usages: readonly KubeUsage[], required: readonly KubeUsage[], allowed: readonly KubeUsage[], signer: string, out: Finding[]): void {
   const missing = required.filter((u) => !usages.includes(u));
-  if (missing.length) out.push({ severity: 'error', field: 'spec.usages', message: `${signer} requires ${missing.map((u) => `"${u}"`).join(' and ')}` });
+  if (missing.length) out.push(finding('error', 'spec.usages', msg('kube.usagesRequired', { signer, usages: missing.map((u) => `"${u}"`).join(' and ') })));
   const extra = usages.filter((u) => !allowed.includes(u));
   if (extra.length) {
-    out.push({ severity: 'error', field: 'spec.usages', message: `${signer} allows only ${allowed.map((u) => `"${u}"`).join(', ')}; remove ${extra.map((u) => `"${u}"`).join(', ')}` });
+    out.push(finding('error', 'spec.usages', msg('kube.usagesAllowed', { signer, allowed: allowed.map((u) => `"${u}"`).join(', '), extra: extra.map((u) => `"${u}"`).join(', ') })));
   }
 }
 
 function noCaFindings(facts: X509Facts, usages: readonly KubeUsage[], out: Finding[]): void {
   if (facts.isCa || usages.includes('cert sign') || usages.includes('crl sign')) {
-    out.push({ severity: 'error', field: 'spec.usages', message: 'no Kubernetes signer issues CA certificates (basicConstraints CA:TRUE, cert sign, crl sign): the issued certificate would be CA:FALSE at best; use a CA of your own instead' });
+    out.push(finding('error', 'spec.usages', msg('kube.noCaSigner')));
   }
 }
 
@@ -85,41 +86,41 @@ export function checkSignerRules(signerName: string, facts: X509Facts, usages: r
     case SIGNER_API_SERVER_CLIENT:
       usageFindings(usages, ['client auth'], ['digital signature', 'key encipherment', 'client auth'], signerName, out);
       if (facts.organizations.includes('system:masters')) {
-        out.push({ severity: 'warning', field: 'subject.O', message: 'O=system:masters makes this certificate a permanent cluster-admin that RBAC cannot revoke (the group bypasses authorization); prefer a group bound to a ClusterRole. Since 1.29 kubeadm gives admins O=kubeadm:cluster-admins for this reason' });
+        out.push(finding('warning', 'subject.O', msg('kube.systemMasters')));
       }
-      if (!facts.commonName) out.push({ severity: 'warning', field: 'subject.CN', message: 'no CN: the API server takes the user name from the CN, so this certificate authenticates as an empty user name' });
+      if (!facts.commonName) out.push(finding('warning', 'subject.CN', msg('kube.noCnUser')));
       break;
     case SIGNER_KUBELET_CLIENT: {
       nodeSubjectFindings(facts, out);
       const s = facts.sans;
       const kinds = [s.dns.length && 'DNS', s.ip.length && 'IP', s.email.length && 'email', s.uri.length && 'URI', s.other && 'other'].filter(Boolean);
-      if (kinds.length) out.push({ severity: 'error', field: 'subjectAltName', message: `kubelet client certificates must have no subject alternative names (found ${kinds.join(', ')})` });
+      if (kinds.length) out.push(finding('error', 'subjectAltName', msg('kube.kubeletClientSans', { kinds: kinds.join(', ') })));
       usageFindings(usages, ['digital signature', 'client auth'], ['digital signature', 'key encipherment', 'client auth'], signerName, out);
       break;
     }
     case SIGNER_KUBELET_SERVING: {
       nodeSubjectFindings(facts, out);
       const s = facts.sans;
-      if (!s.dns.length && !s.ip.length) out.push({ severity: 'error', field: 'subjectAltName', message: 'kubelet serving certificates need at least one DNS or IP subject alternative name (the node\'s hostname or address)' });
-      if (s.email.length) out.push({ severity: 'error', field: 'subjectAltName', message: 'email subject alternative names are not allowed for kubelet serving certificates' });
-      if (s.uri.length) out.push({ severity: 'error', field: 'subjectAltName', message: 'URI subject alternative names are not allowed for kubelet serving certificates' });
+      if (!s.dns.length && !s.ip.length) out.push(finding('error', 'subjectAltName', msg('kube.kubeletServingSans')));
+      if (s.email.length) out.push(finding('error', 'subjectAltName', msg('kube.kubeletServingEmail')));
+      if (s.uri.length) out.push(finding('error', 'subjectAltName', msg('kube.kubeletServingUri')));
       usageFindings(usages, ['digital signature', 'server auth'], ['digital signature', 'key encipherment', 'server auth'], signerName, out);
       break;
     }
     default:
       if (signerName.startsWith('kubernetes.io/') && signerName !== SIGNER_LEGACY_UNKNOWN) {
-        out.push({ severity: 'warning', field: 'spec.signerName', message: `${signerName} is in the kubernetes.io namespace but is none of the built-in signers: nothing in the cluster will sign it` });
+        out.push(finding('warning', 'spec.signerName', msg('kube.signerUnknownBuiltIn', { signer: signerName })));
       } else if (!signerName.startsWith('kubernetes.io/')) {
-        out.push({ severity: 'info', field: 'spec.signerName', message: `${signerName} is a custom signer: the built-in controller ignores it; your signer decides what it accepts and must write status.certificate` });
+        out.push(finding('info', 'spec.signerName', msg('kube.signerCustom', { signer: signerName })));
       }
   }
   // Kubernetes reads spec.usages, not the CSR's own extensions: say so when they disagree.
   const ekus = facts.extKeyUsage ?? [];
   if (usages.includes('server auth') && ekus.length && !ekus.includes(OID_EKU_SERVER)) {
-    out.push({ severity: 'info', field: 'spec.usages', message: 'spec.usages asks for server auth but the CSR\'s own extendedKeyUsage does not; the signer follows spec.usages' });
+    out.push(finding('info', 'spec.usages', msg('kube.usagesServerAuth')));
   }
   if (usages.includes('client auth') && ekus.length && !ekus.includes(OID_EKU_CLIENT)) {
-    out.push({ severity: 'info', field: 'spec.usages', message: 'spec.usages asks for client auth but the CSR\'s own extendedKeyUsage does not; the signer follows spec.usages' });
+    out.push(finding('info', 'spec.usages', msg('kube.usagesClientAuth')));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { CertbenchError, msg } from '../core/errors.ts';
 import { toPem } from '../core/pem.ts';
 import { isChainInOrder, orderChain } from './chain.ts';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './dns-names.ts';
-import type { Finding } from './findings.ts';
+import { finding, type Finding } from './findings.ts';
 import { readKubePrivateKey } from './key-input.ts';
 import { certificateFacts, type CertificateFacts } from './x509-facts.ts';
 import { toYaml } from './yaml-out.ts';
@@ -59,9 +59,9 @@ const b64 = (text: string) => toBase64(new TextEncoder().encode(text));
 function validityFindings(certs: readonly CertificateFacts[], now: Date, field: string): Finding[] {
   const out: Finding[] = [];
   certs.forEach((c, i) => {
-    const who = `certificate ${i + 1} (${c.commonName ? `CN=${c.commonName}` : 'no CN'})`;
-    if (c.notAfter.getTime() < now.getTime()) out.push({ severity: 'warning', field, message: `${who} expired on ${c.notAfter.toISOString()}: clients will refuse it` });
-    else if (c.notBefore.getTime() > now.getTime()) out.push({ severity: 'warning', field, message: `${who} is not valid before ${c.notBefore.toISOString()}` });
+    const who = msg('kube.certificateN', { index: i + 1, name: c.commonName ? `CN=${c.commonName}` : msg('kube.noCn') });
+    if (c.notAfter.getTime() < now.getTime()) out.push(finding('warning', field, msg('kube.chainExpired', { who, date: c.notAfter.toISOString() })));
+    else if (c.notBefore.getTime() > now.getTime()) out.push(finding('warning', field, msg('kube.chainNotYetValid', { who, date: c.notBefore.toISOString() })));
   });
   return out;
 }
@@ -84,10 +84,10 @@ export function secretVolumeSnippet(secretName: string, containerName = 'app', m
 export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecretResult> {
   const findings: Finding[] = [];
   const nameProblem = dns1123SubdomainProblem(options.name);
-  if (nameProblem) findings.push({ severity: 'error', field: 'metadata.name', message: `"${options.name}" ${nameProblem}` });
+  if (nameProblem) findings.push(finding('error', 'metadata.name', msg('kube.badName', { value: options.name, problem: nameProblem })));
   if (options.namespace !== undefined) {
     const nsProblem = dns1123LabelProblem(options.namespace);
-    if (nsProblem) findings.push({ severity: 'error', field: 'metadata.namespace', message: `"${options.namespace}" ${nsProblem}` });
+    if (nsProblem) findings.push(finding('error', 'metadata.namespace', msg('kube.badName', { value: options.namespace, problem: nsProblem })));
   }
   if (!options.certificates.length) throw new CertbenchError('kube.noServerCertificate', undefined, 'tls.crt');
   let chain = options.certificates.map((der, i) => certificateFacts(der, `tls.crt › certificate ${i + 1}`));
@@ -97,9 +97,9 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
     const ordered = orderChain(chain);
     if (options.reorderChain) {
       chain = ordered;
-      findings.push({ severity: 'info', field: 'tls.crt', message: 'the certificates were put in order: leaf first, then each issuer' });
+      findings.push(finding('info', 'tls.crt', msg('kube.chainReordered')));
     } else {
-      findings.push({ severity: 'warning', field: 'tls.crt', message: 'the chain is out of order: tls.crt must start with the server certificate, each followed by its issuer (Go, OpenSSL and most clients refuse or mis-verify other orders)' });
+      findings.push(finding('warning', 'tls.crt', msg('kube.chainOutOfOrder')));
     }
   }
   const leaf = chain[0]!;
@@ -109,7 +109,7 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
     if (other > 0) throw new CertbenchError('kube.keyOfOtherCertificate', { certificate, index: other + 1 }, 'tls.key');
     throw new CertbenchError('kube.keyMismatch', { certificate }, 'tls.key');
   }
-  if (leaf.isCa) findings.push({ severity: 'warning', field: 'tls.crt', message: 'the first certificate is a CA certificate: a TLS server presents a leaf (CA:FALSE)' });
+  if (leaf.isCa) findings.push(finding('warning', 'tls.crt', msg('kube.tlsFirstIsCa')));
   const now = options.now ?? new Date();
   findings.push(...validityFindings(chain, now, 'tls.crt'));
 

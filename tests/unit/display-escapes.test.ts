@@ -12,9 +12,10 @@ import { visibleText } from '../../src/core/text/visible.ts';
 import { readCertView } from '../../src/core/verify/certificate.ts';
 import { describeGeneralName } from '../../src/core/verify/general-names.ts';
 import { matchPeerName, peerNameOf, verifyChain } from '../../src/core/verify/index.ts';
-import { formatFindings } from '../../src/kube/findings.ts';
+import { finding, formatFindings } from '../../src/kube/findings.ts';
 import { checkExpiration, formatExpiryTable } from '../../src/kube/expiry.ts';
 import { get, ok, put } from './keys-openssl.helper.ts';
+import { msg } from '../../src/core/errors.ts';
 
 /** Anything a person could not see, or that reorders what they see (a newline only separates lines here). */
 const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -121,7 +122,7 @@ describe('a certificate whose CN and SANs hold bidi controls and a NUL', () => {
     expect(row.subject).toBe(SHOWN_CN);
     expect(row.name).toContain('\\u202E');
     expect(formatExpiryTable(report)).not.toMatch(/[\u202A-\u202E]/);
-    expect(formatFindings([{ severity: 'warning', field: 'tls.crt', message: `names ${'www.\u202Etset.live\u202C.com'}` }])).toBe(`warning: tls.crt: names ${SHOWN_CN}\n`);
+    expect(formatFindings([finding('warning', 'tls.crt', msg('error.text', { text: `names ${'www.\u202Etset.live\u202C.com'}` }))])).toBe(`warning: tls.crt: names ${SHOWN_CN}\n`);
   });
 });
 

@@ -5,12 +5,12 @@
  * guide's file names (ca.pem, ca-key.pem, …), subjects, SANs and cfssl "kubernetes" profile usages,
  * plus the kubeconfigs the guide generates from them.
  */
-import { CertbenchError } from '../../core/errors.ts';
+import { CertbenchError, msg } from '../../core/errors.ts';
 import { backdatedNotBefore } from '../../core/cert/time.ts';
 import type { KeyUsageName } from '../../core/cert/extensions.ts';
 import type { NameAttribute } from '../../core/cert/name.ts';
 import { dns1123SubdomainProblem } from '../dns-names.ts';
-import type { Finding } from '../findings.ts';
+import { finding, type Finding } from '../findings.ts';
 import { kubeconfigObject } from '../kubeconfig.ts';
 import { toYaml } from '../yaml-out.ts';
 import { firstServiceIp, httpsUrl, isIpAddress } from './ip-math.ts';
@@ -109,7 +109,7 @@ export async function generateHardWayPki(options: HardWayPkiOptions = {}): Promi
   await leaf('service-account', subject('service-accounts', 'Kubernetes', GUIDE_OU));
 
   if (!publicAddress) {
-    findings.push({ severity: 'warning', field: 'publicAddress', message: `no public address given: the kubernetes certificate lacks KUBERNETES_PUBLIC_ADDRESS, and worker and kube-proxy kubeconfigs point at the first controller (${controllerIps[0] ?? '127.0.0.1'}) instead` });
+    findings.push(finding('warning', 'publicAddress', msg('kube.noPublicAddress', { address: controllerIps[0] ?? '127.0.0.1' })));
   }
   const remote = httpsUrl(publicAddress ?? controllerIps[0] ?? '127.0.0.1', 6443);
   const local = httpsUrl('127.0.0.1', 6443);

@@ -9,7 +9,7 @@ import { backdatedNotBefore } from '../../core/cert/time.ts';
 import { generateKeyPair } from '../../core/keys/generate.ts';
 import type { KeyUsageName } from '../../core/cert/extensions.ts';
 import { dns1123SubdomainProblem } from '../dns-names.ts';
-import type { Finding } from '../findings.ts';
+import { finding, type Finding } from '../findings.ts';
 import { kubeconfigObject, serverUrlProblem } from '../kubeconfig.ts';
 import { toYaml } from '../yaml-out.ts';
 import { firstServiceIp, httpsUrl, isIpAddress } from './ip-math.ts';
@@ -141,7 +141,7 @@ export async function generateKubeadmPki(options: KubeadmPkiOptions = {}): Promi
     : await createPkiCa([CN('kubernetes')], r.keyType, validity(r.caDays), CA_KU);
   if (!options.externalCa) step('ca');
   else if (!options.externalCa.writeKey) {
-    findings.push({ severity: 'info', field: 'ca.key', message: 'external CA: pki/ca.key is not in the zip, so kubeadm treats the CA as externally managed and kube-controller-manager cannot sign CSRs (set --cluster-signing-cert-file/--cluster-signing-key-file yourself, or approve with your own signer)' });
+    findings.push(finding('info', 'ca.key', msg('kube.externalCaNoKey')));
   }
   const frontProxyCa = await createPkiCa([CN('front-proxy-ca')], r.keyType, validity(r.caDays), CA_KU);
   step('front-proxy-ca');
@@ -191,6 +191,6 @@ export async function generateKubeadmPki(options: KubeadmPkiOptions = {}): Promi
   await kubeconfig('controller-manager.conf', 'system:kube-controller-manager', [], local);
   await kubeconfig('scheduler.conf', 'system:kube-scheduler', [], local);
 
-  findings.push({ severity: 'info', field: 'admin.conf', message: 'admin.conf is in group kubeadm:cluster-admins, which needs the ClusterRoleBinding kubeadm creates at init; super-admin.conf (system:masters) works before that and bypasses RBAC: keep it offline' });
+  findings.push(finding('info', 'admin.conf', msg('kube.adminConf')));
   return { layout: 'kubeadm', files, findings, elapsedMs: performance.now() - started };
 }

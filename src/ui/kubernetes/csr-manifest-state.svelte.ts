@@ -4,7 +4,7 @@
  * (buildCsrManifest); this class only holds the inputs and says what stops an export.
  */
 import { toHex } from '../../core/bytes.ts';
-import { describeError } from '../../core/errors.ts';
+import { describeError, msg } from '../../core/errors.ts';
 import {
   BUILT_IN_SIGNERS, buildCsrManifest, buildCsrStatusPatch, csrSignatureProblem, DEFAULT_CUSTOM_SIGNER, dns1123SubdomainProblem, hasErrors,
   isSelfSigned, KUBE_USAGES, MIN_EXPIRATION_SECONDS, SIGNER_API_SERVER_CLIENT, SIGNER_LEGACY_UNKNOWN, signerNameProblem, suggestSigner,
@@ -14,6 +14,7 @@ import { csrFacts, type X509Facts } from '../../kube/x509-facts.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
+import { coreText } from '../i18n/core-text.svelte.ts';
 
 export const CUSTOM_SIGNER = 'custom';
 
@@ -108,14 +109,15 @@ export class CsrManifestState {
   }
 
   get signerProblem(): string {
-    return signerNameProblem(this.signerName) ?? '';
+    const problem = signerNameProblem(this.signerName);
+    return problem ? coreText(problem) : '';
   }
 
   get nameProblem(): string {
     const n = this.name.trim();
     if (!n) return '';
     const p = dns1123SubdomainProblem(n);
-    return p ? `"${n}" ${p}` : '';
+    return p ? coreText(msg('kube.badName', { value: n, problem: p })) : '';
   }
 
   get expirationProblem(): string {

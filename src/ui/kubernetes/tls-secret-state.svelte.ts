@@ -5,12 +5,12 @@
  */
 import { certificateFacts } from '../../kube/x509-facts.ts';
 import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, secretPlaceFor, type TlsSecretResult } from '../../kube/index.ts';
-import { CertbenchError } from '../../core/errors.ts';
+import { CertbenchError, msg } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
-import { uiError } from '../i18n/core-text.svelte.ts';
+import { coreText, uiError } from '../i18n/core-text.svelte.ts';
 
 export class TlsSecretState {
   readonly chain = new PemSource();
@@ -34,7 +34,7 @@ export class TlsSecretState {
     const n = this.name.trim();
     if (!n) return t('secret.nameMissing');
     const p = dns1123SubdomainProblem(n);
-    return p ? `"${n}" ${p}` : '';
+    return p ? coreText(msg('kube.badName', { value: n, problem: p })) : '';
   }
 
   /** The name's problem as the field shows it: not before the person typed there or the Secret could otherwise be made. */
@@ -46,7 +46,7 @@ export class TlsSecretState {
     const n = this.namespace.trim();
     if (!n) return '';
     const p = dns1123LabelProblem(n);
-    return p ? `"${n}" ${p}` : '';
+    return p ? coreText(msg('kube.badName', { value: n, problem: p })) : '';
   }
 
   /** The certificate (and chain), its key and the CA in one step: what the bench and the CA's last signature hand over. */
