@@ -1,18 +1,16 @@
-// The build plugins that rewrite third-party code, run on the libraries installed here: each still finds what it
+// The build plugins that rewrite third-party code, run on the libraries installed here (the tagOf patch:
+// vite-fast-buffer-source.test.ts): each still finds what it
 // rewrites, the rewritten code behaves as the original, and a library that changed shape fails the build.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { fastBufferSource } from '../../scripts/vite-fast-buffer-source.ts';
 import { JSON_DATA_MODULES, jsonDataModules, jsonModule } from '../../scripts/vite-json-data-modules.ts';
 import { rewriteStaticBlocks, shakableStaticBlocks } from '../../scripts/vite-shakable-static-blocks.ts';
 
 const root = join(import.meta.dirname, '../..');
-const require = createRequire(join(root, 'package.json'));
 const installed = (path: string) => join(root, 'node_modules', path);
 
 /** Runs a plugin hook as Rollup would: `this.error` throws, `this.warn` is recorded. */
@@ -64,26 +62,6 @@ describe('shakable static blocks (pkijs, asn1js)', () => {
     const changed = 'export class Certificate { static CLASS_NAME = "Certificate"; }';
     await expect(runHook(plugin, 'transform', changed, '/x/node_modules/pkijs/build/index.js')).rejects.toThrow(/pkijs changed/);
     await expect(runHook(shakableStaticBlocks(), 'buildEnd')).rejects.toThrow(/pkijs, asn1js: build\/index\.js was not in the bundle/);
-  });
-});
-
-describe('fast buffer source (@peculiar/utils)', () => {
-  // The copy asn1js resolves (its package.json "exports" hide the file from require.resolve).
-  const file = join(dirname(require.resolve('@peculiar/utils', { paths: [installed('asn1js')] })).replace(/build.*$/, ''), 'build/bytes/buffer-source.js');
-
-  it('patches the installed tagOf, keeping its answers', async () => {
-    const plugin = fastBufferSource();
-    const { result } = await runHook(plugin, 'transform', readFileSync(file, 'utf8'), file);
-    expect(result!.code).toContain('if (value instanceof Uint8Array) return "[object Uint8Array]";');
-    const tagOf = new Function(`${/function tagOf[\s\S]*?\n}/.exec(result!.code)![0]}; return tagOf;`)() as (v: unknown) => string;
-    for (const value of [new Uint8Array(2), new ArrayBuffer(2), new DataView(new ArrayBuffer(2)), new Uint16Array(1), [], 'x'])
-      expect(tagOf(value)).toBe(Object.prototype.toString.call(value));
-    await runHook(plugin, 'buildEnd');
-  });
-
-  it('fails the build when tagOf changed or the module is not in the bundle', async () => {
-    await expect(runHook(fastBufferSource(), 'transform', 'function tagOf(v) { return typeof v; }', file)).rejects.toThrow(/tagOf changed/);
-    await expect(runHook(fastBufferSource(), 'buildEnd')).rejects.toThrow(/not in the bundle/);
   });
 });
 

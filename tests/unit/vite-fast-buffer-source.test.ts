@@ -10,11 +10,22 @@ const require = createRequire(import.meta.url);
 const file = join(dirname(require.resolve('@peculiar/utils/package.json')), 'build', 'bytes', 'buffer-source.js');
 const source = readFileSync(file, 'utf8');
 
-type Transform = (this: { warn(m: string): void }, code: string, id: string) => { code: string } | null;
+type Context = { warn(m: string): void; error(m: string): never };
+type Transform = (this: Context, code: string, id: string) => { code: string } | null;
+
+/** Runs the hook as Rollup would: `this.error` throws (and fails the build), `this.warn` is recorded. */
+function context(warnings: string[]): Context {
+  return {
+    warn: (m) => void warnings.push(m),
+    error: (m) => {
+      throw new Error(m);
+    },
+  };
+}
 
 function transform(code: string, id: string, warnings: string[] = []): { code: string } | null {
   const plugin = fastBufferSource();
-  return (plugin.transform as Transform).call({ warn: (m) => warnings.push(m) }, code, id);
+  return (plugin.transform as Transform).call(context(warnings), code, id);
 }
 
 /** The module's own tagOf, taken out of its source and evaluated on its own. */
@@ -54,10 +65,13 @@ describe('fastBufferSource (CLI build transform)', () => {
     for (const v of values) expect(fast(v)).toBe(original(v));
   });
 
-  it('leaves other modules alone and warns, unchanged, when the code is not what it expects', () => {
+  it('leaves other modules alone, and fails the build when the code is not what it expects', () => {
     expect(transform(source, '/x/node_modules/asn1js/build/index.js')).toBeNull();
-    const warnings: string[] = [];
-    expect(transform('function tagOf(v) { return String(v); }', file, warnings)).toBeNull();
-    expect(warnings).toHaveLength(1);
+    expect(() => transform('function tagOf(v) { return String(v); }', file)).toThrow(/tagOf changed/);
+  });
+
+  it('fails the build when the module never came by (asn1js no longer uses it)', () => {
+    const plugin = fastBufferSource();
+    expect(() => (plugin.buildEnd as (this: Context) => void).call(context([]))).toThrow(/not in the bundle/);
   });
 });
