@@ -168,7 +168,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       continue;
     }
-    const r = decodeInput(bytes, file === '-' ? undefined : file);
+    const r = decodeInput(bytes, file === '-' ? undefined : file, true); // text only: the dump needs no line records
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
       if (p.skipped) io.stderr(`certbench dump: note: ${line}\n`);
@@ -185,7 +185,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     try {
       const plain = await openObject(obj, passphrase);
       if (opts.summary) out += formatSummary(await summarize(plain));
-      const printed = plain === obj ? { text, textError } : printObject(plain);
+      const printed = plain === obj ? { text, textError } : printObject(plain, undefined, true);
       if (printed.text === undefined) throw printed.textError;
       out += printed.text;
     } catch (e) {

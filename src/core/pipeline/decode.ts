@@ -7,7 +7,7 @@
  */
 import type { DerNode } from '../der/node.ts';
 import { detectInput } from '../input/detect.ts';
-import { printLines } from '../text/dump.ts';
+import { dumpText, printLines } from '../text/dump.ts';
 import { renderLines, type TextLine } from '../text/lines.ts';
 import type { FoundObject, InputProblem } from '../types.ts';
 
@@ -27,9 +27,13 @@ export interface DecodedInput {
   problems: InputProblem[];
 }
 
-/** OpenSSL's text for one object, from `tree` (obj.der decoded) when given, else from obj.der. */
-export function printObject(obj: FoundObject, tree?: DerNode): PrintedObject {
+/**
+ * OpenSSL's text for one object, from `tree` (obj.der decoded) when given, else from obj.der, with
+ * its line records unless `textOnly` (the CLI prints text alone, and making records costs time).
+ */
+export function printObject(obj: FoundObject, tree?: DerNode, textOnly = false): PrintedObject {
   try {
+    if (textOnly) return { obj, text: dumpText(obj, tree) };
     const lines = printLines(obj, tree);
     return { obj, lines, text: renderLines(lines) };
   } catch (e) {
@@ -37,15 +41,15 @@ export function printObject(obj: FoundObject, tree?: DerNode): PrintedObject {
   }
 }
 
-/** Detects and prints everything in the input; never throws (problems say what could not be read). */
-export function decodeInput(input: string | Uint8Array, sourceName?: string): DecodedInput {
+/** Detects and prints everything in the input (text alone with `textOnly`); never throws (problems say what could not be read). */
+export function decodeInput(input: string | Uint8Array, sourceName?: string, textOnly = false): DecodedInput {
   const printed = new Map<FoundObject, PrintedObject>();
-  const found = detectInput(input, sourceName, (obj, tree) => printed.set(obj, printObject(obj, tree)));
+  const found = detectInput(input, sourceName, (obj, tree) => printed.set(obj, printObject(obj, tree, textOnly)));
   const objects = found.objects.map((obj) => {
     const p = printed.get(obj);
     // Not decoded by detection (an encrypted PEM key), or failed before numbering gave the object its
     // final origin ("certificate 2 of 3"): printed (again) here, so an error names that origin.
-    return p && p.textError === undefined ? p : printObject(obj);
+    return p && p.textError === undefined ? p : printObject(obj, undefined, textOnly);
   });
   return { objects, problems: found.problems };
 }

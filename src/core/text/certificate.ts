@@ -24,22 +24,27 @@ export const PUBLIC_KEY_DECODE_ERROR_LINE =
 
 /** Exactly what `openssl x509 -noout -text` prints for this DER, ending in a newline. */
 export function printCertificateText(der: DerInput): string {
-  return printCertificate(der, extensionLines).text();
+  return printCertificate(der, true).text();
 }
 
 /** The same as records; byte ranges count from where the decoded certificate starts (its offset). */
 export function printCertificateLines(der: DerInput): TextLine[] {
-  return printCertificate(der, extensionLines).lines;
+  return printCertificate(der).lines;
+}
+
+/** The printout as records, or as text alone (`textOnly`: no record is made). */
+export function printCertificate(der: DerInput, textOnly = false): LineWriter {
+  return printCertificateWith(der, extensionLines, textOnly);
 }
 
 /** The text with the extension printer supplied (tests use it to judge the rest on its own). */
 export function printCertificateTextWith(der: DerInput, extensionPrinter: (ext: RawExtension, indent: number) => string[]): string {
-  return printCertificate(der, (ext, indent) => extensionPrinter(ext, indent).map((text) => ({ text }))).text();
+  return printCertificateWith(der, (ext, indent) => extensionPrinter(ext, indent).map((text) => ({ text })), true).text();
 }
 
-function printCertificate(der: DerInput, extensionPrinter: ExtensionPrinter): LineWriter {
+function printCertificateWith(der: DerInput, extensionPrinter: ExtensionPrinter, textOnly: boolean): LineWriter {
   const { cert, tbs, sigAlg, sigValue } = certificateParts(der);
-  const out = new LineWriter();
+  const out = new LineWriter(textOnly);
   out.line('Certificate:', { field: 'cert.certificate', at: cert });
   out.line('    Data:', { field: 'cert.data', at: tbs });
   printTbs(tbs, out, extensionPrinter);
@@ -126,7 +131,7 @@ function printPublicKeyInfo(spki: DerNode, out: LineWriter): void {
   const algOid = alg ? alg.children[0] : undefined;
   out.line('        Subject Public Key Info:', { field: 'spki', at: spki });
   const algName = algOid && isUniversal(algOid, 6) ? oidDisplayName(oidValue(algOid)) : '';
-  out.line('            Public Key Algorithm: ' + algName, { field: 'spki.algorithm', parts: algorithmParts(algName), at: alg });
+  out.line('            Public Key Algorithm: ' + algName, { field: 'spki.algorithm', parts: () => algorithmParts(algName), at: alg });
   const key = describePublicKey(spki, 16);
   const keyTag = { field: 'spki', at: bits ?? spki };
   if (key.loaded) out.add(key.lines, keyTag);

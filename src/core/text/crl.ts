@@ -16,7 +16,7 @@ import { LineWriter, type TextLine } from './lines.ts';
 
 /** Exactly what `openssl crl -noout -text` prints for this DER, ending in a newline. */
 export function printCrlText(der: DerInput): string {
-  return printCrl(der).text();
+  return printCrl(der, true).text();
 }
 
 /** The same as records; byte ranges count from where the decoded CRL starts (its offset). */
@@ -24,7 +24,8 @@ export function printCrlLines(der: DerInput): TextLine[] {
   return printCrl(der).lines;
 }
 
-function printCrl(der: DerInput): LineWriter {
+/** The printout as records, or as text alone (`textOnly`: no record is made). */
+export function printCrl(der: DerInput, textOnly = false): LineWriter {
   const crl = expectUniversal(asNode(der, 'CRL'), TAG.SEQUENCE, 'CRL');
   const tbs = expectUniversal(child(crl, 0, 'CRL contents'), TAG.SEQUENCE, 'CRL contents');
   const signatureAlgorithm = expectUniversal(child(crl, 1, 'CRL signature algorithm'), TAG.SEQUENCE, 'CRL signature algorithm');
@@ -42,7 +43,7 @@ function printCrl(der: DerInput): LineWriter {
   const extensionsNode = isContext(fields[0], 0) ? fields.shift()! : undefined;
   const extensions = extensionsNode ? readExtensions(child(extensionsNode, 0, 'CRL extensions'), 'CRL extensions') : [];
 
-  const out = new LineWriter();
+  const out = new LineWriter(textOnly);
   out.line('Certificate Revocation List (CRL):', { field: 'crl.root', at: crl });
   out.line(
     version === 0n || version === 1n ? `        Version ${version + 1n} (0x${version.toString(16)})` : `        Version unknown (${version})`,

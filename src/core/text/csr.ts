@@ -35,7 +35,7 @@ const EXTENSION_REQUEST_FIELD = 'csr.attr.1.2.840.113549.1.9.14';
 
 /** Exactly what `openssl req -noout -text` prints for this DER, ending in a newline. */
 export function printCsrText(der: DerInput): string {
-  return printCsr(der).text();
+  return printCsr(der, true).text();
 }
 
 /** The same as records. */
@@ -43,7 +43,8 @@ export function printCsrLines(der: DerInput): TextLine[] {
   return printCsr(der).lines;
 }
 
-function printCsr(der: DerInput): LineWriter {
+/** The printout as records, or as text alone (`textOnly`: no record is made). */
+export function printCsr(der: DerInput, textOnly = false): LineWriter {
   const csr = expectUniversal(asNode(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');
   const info = expectUniversal(child(csr, 0, 'certificate request info'), TAG.SEQUENCE, 'certificate request info');
   const signatureAlgorithm = expectUniversal(child(csr, 1, 'request signature algorithm'), TAG.SEQUENCE, 'request signature algorithm');
@@ -56,7 +57,7 @@ function printCsr(der: DerInput): LineWriter {
   const attributesNode = info.children[3];
   const attributes = isContext(attributesNode, 0) ? attributesNode.children.map(readAttribute) : [];
 
-  const out = new LineWriter();
+  const out = new LineWriter(textOnly);
   out.line('Certificate Request:', { field: 'csr.root', at: csr });
   out.line('    Data:', { field: 'csr.data', at: info });
   out.line(version === 0n ? '        Version: 1 (0x0)' : `        Version: Unknown (${version})`, { field: 'csr.version', at: info.children[0] });
@@ -65,7 +66,7 @@ function printCsr(der: DerInput): LineWriter {
   out.line('        Subject Public Key Info:', { field: 'spki', at: spki });
   const algorithm = child(spki, 0, 'public key algorithm');
   const algName = oidDisplayName(oidValue(child(algorithm, 0, 'public key algorithm'), 'public key algorithm'));
-  out.line(`            Public Key Algorithm: ${algName}`, { field: 'spki.algorithm', parts: algorithmParts(algName), at: algorithm });
+  out.line(`            Public Key Algorithm: ${algName}`, { field: 'spki.algorithm', parts: () => algorithmParts(algName), at: algorithm });
   out.add(publicKeyLines(spki), { field: 'spki', at: spki.children[1] ?? spki });
   out.line('        Attributes:', { field: 'csr.attributes', at: isContext(attributesNode, 0) ? attributesNode : info });
   writeAttributes(out, attributes);

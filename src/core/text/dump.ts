@@ -1,9 +1,9 @@
 import type { FoundObject } from '../types.ts';
 import { CertbenchError } from '../errors.ts';
 import type { DerNode } from '../der/node.ts';
-import { printCertificateLines } from './certificate.ts';
-import { printCsrLines } from './csr.ts';
-import { printCrlLines } from './crl.ts';
+import { printCertificate } from './certificate.ts';
+import { printCsr } from './csr.ts';
+import { printCrl } from './crl.ts';
 import { printPkcs7Lines } from './pkcs7.ts';
 import { printPrivateKeyLines } from './private-key.ts';
 import { printPublicKeyLines, printRsaPublicKeyLines } from './public-key.ts';
@@ -26,39 +26,53 @@ import { renderLines, textLines, type TextLine } from './lines.ts';
  * then read it instead of decoding the bytes again.
  */
 export function dumpText(obj: FoundObject, tree?: DerNode): string {
-  return renderLines(printLines(obj, tree));
+  return printout(obj, tree, true).text();
 }
 
 /** The same as records: each line with the field it shows and its bytes in obj.der (src/core/text/lines.ts). */
 export function printLines(obj: FoundObject, tree?: DerNode): TextLine[] {
+  return printout(obj, tree, false).lines;
+}
+
+/** A printer's output: its records, and its text (certificates, requests and CRLs can make the text alone). */
+interface Printout {
+  lines: TextLine[];
+  text(): string;
+}
+
+function records(lines: TextLine[]): Printout {
+  return { lines, text: () => renderLines(lines) };
+}
+
+function printout(obj: FoundObject, tree: DerNode | undefined, textOnly: boolean): Printout {
   const der = tree ?? obj.der;
   try {
     switch (obj.kind) {
       case 'certificate':
-        return printCertificateLines(der);
+        return printCertificate(der, textOnly);
       case 'csr':
-        return printCsrLines(der);
+        return printCsr(der, textOnly);
       case 'crl':
-        return printCrlLines(der);
+        return printCrl(der, textOnly);
       case 'pkcs7':
-        return printPkcs7Lines(der);
+        return records(printPkcs7Lines(der));
       case 'private-key':
-        return printPrivateKeyLines(der, 'pkcs8');
+        return records(printPrivateKeyLines(der, 'pkcs8'));
       case 'rsa-private-key':
-        return printPrivateKeyLines(der, 'pkcs1-rsa');
+        return records(printPrivateKeyLines(der, 'pkcs1-rsa'));
       case 'ec-private-key':
-        return printPrivateKeyLines(der, 'sec1-ec');
+        return records(printPrivateKeyLines(der, 'sec1-ec'));
       case 'dsa-private-key':
-        return printPrivateKeyLines(der, 'openssl-dsa');
+        return records(printPrivateKeyLines(der, 'openssl-dsa'));
       case 'public-key':
-        return printPublicKeyLines(der, 0);
+        return records(printPublicKeyLines(der, 0));
       case 'rsa-public-key':
-        return printRsaPublicKeyLines(der);
+        return records(printRsaPublicKeyLines(der));
       case 'dsa-public-key':
-        return textLines(printDsaPublicKeyText(obj.der));
+        return records(textLines(printDsaPublicKeyText(obj.der)));
       case 'parameters':
         if (!isParameterLabel(obj.pemLabel)) throw new CertbenchError('print.parametersByLabel');
-        return textLines(printParametersText(obj.der, obj.pemLabel));
+        return records(textLines(printParametersText(obj.der, obj.pemLabel)));
       case 'encrypted-private-key':
       case 'legacy-encrypted-key':
         throw new CertbenchError('print.keyEncrypted');

@@ -142,7 +142,9 @@ function lenValue(name: string, bytes: Uint8Array): ConfValue {
 
 /** i2v_GENERAL_NAME. Throws ExtensionParseError where it returns NULL (the caller prints raw). */
 export function generalNameConfValue(gen: GeneralName): ConfValue {
-  return { ...generalNameValue(gen), part: GENERAL_NAME_PARTS[gen.kind] };
+  const value = generalNameValue(gen);
+  value.part = GENERAL_NAME_PARTS[gen.kind];
+  return value;
 }
 
 /** The pieces a list of general names shows: each type, and the API server's in-cluster names. */

@@ -19,28 +19,35 @@ export interface TextLine {
 /** Where a line's field and element come from, given as it is printed. */
 export interface LineTag {
   field?: string;
-  parts?: string[];
-  /** The element: a decoded node (its offset counts in the printed object), or its encoding as a view into the printed DER. */
+  /** The pieces, or how to work them out: a function is only called when records are made. */
+  parts?: string[] | (() => string[]);
+  /** The element the line shows (a core/der DerNode): its offset counts in the printed object. */
   at?: Element;
 }
 
-/** A decoded element (core/der DerNode), or an encoding that is a view into the printed DER. */
-export type Element = { offset: number; der: Uint8Array } | Uint8Array;
+/** What a line's byte range is taken from. */
+export type Element = { offset: number; der: Uint8Array };
 
 /**
- * Collects the lines of one printout. Elements are located by their offset (a DerNode's) or, for an
- * encoding given as bytes, by where the view sits in `der`, the object being printed.
+ * Collects the lines of one printout, as records or, for a caller that wants only the text (the
+ * CLI's dump of thousands of certificates), as the text alone: then no record is made at all.
  */
 export class LineWriter {
   readonly lines: TextLine[] = [];
-  readonly #base: Uint8Array | undefined;
+  readonly #textOnly: boolean;
+  /** Text-only mode: the lines' texts, joined once at the end (as flat as the old string printers' output). */
+  readonly #texts: string[] = [];
 
-  constructor(der?: Uint8Array) {
-    this.#base = der;
+  constructor(textOnly = false) {
+    this.#textOnly = textOnly;
   }
 
   /** Appends one line. */
   line(text: string, tag?: LineTag): void {
+    if (this.#textOnly) {
+      this.#texts.push(text);
+      return;
+    }
     // Printed bytes can hold a newline (a raw URI, an attribute value): each printed line is a record.
     if (text.includes('\n')) {
       for (const t of text.split('\n')) this.line(t, tag);
@@ -51,50 +58,46 @@ export class LineWriter {
 
   /**
    * Appends lines printed by a helper: plain texts take `tag`; records keep what they say and take
-   * the tag's field and element where they say nothing.
+   * the tag's field and element where they say nothing (they are the helper's fresh objects, so
+   * they are completed in place).
    */
   add(lines: ReadonlyArray<string | TextLine>, tag?: LineTag): void {
+    if (this.#textOnly) {
+      for (const l of lines) this.#texts.push(typeof l === 'string' ? l : l.text);
+      return;
+    }
+    const bytes = tag && rangeOf(tag.at);
     for (const l of lines) {
       if (typeof l === 'string') this.line(l, tag);
       else if (l.text.includes('\n')) this.add(l.text.split('\n').map((text) => ({ ...l, text })), tag);
-      else if (!tag || (l.field && l.bytes)) this.lines.push(l);
       else {
-        const filled: TextLine = { ...l };
-        if (!filled.field && tag.field) filled.field = tag.field;
-        if (!filled.bytes) {
-          const bytes = this.rangeOf(tag.at);
-          if (bytes) filled.bytes = bytes;
-        }
-        this.lines.push(filled);
+        if (tag?.field && !l.field) l.field = tag.field;
+        if (bytes && !l.bytes) l.bytes = bytes;
+        this.lines.push(l);
       }
     }
   }
 
-  /** [start, end) of an element in the printed object's DER. */
-  rangeOf(element: Element | undefined): [number, number] | undefined {
-    if (!element) return undefined;
-    if (!(element instanceof Uint8Array)) return [element.offset, element.offset + element.der.length];
-    const base = this.#base;
-    const view = element;
-    if (!base || view.buffer !== base.buffer) return undefined;
-    const start = view.byteOffset - base.byteOffset;
-    if (start < 0 || start + view.length > base.length) return undefined;
-    return [start, start + view.length];
-  }
-
   /** The OpenSSL text: every line followed by a newline. */
   text(): string {
-    return renderLines(this.lines);
+    if (!this.#textOnly) return renderLines(this.lines);
+    return this.#texts.length ? this.#texts.join('\n') + '\n' : '';
   }
 
   #record(text: string, tag: LineTag): TextLine {
     const line: TextLine = { text };
     if (tag.field) line.field = tag.field;
-    if (tag.parts?.length) line.parts = [...new Set(tag.parts)];
-    const bytes = this.rangeOf(tag.at);
+    const parts = typeof tag.parts === 'function' ? tag.parts() : tag.parts;
+    if (parts?.length) line.parts = [...new Set(parts)];
+    const bytes = rangeOf(tag.at);
     if (bytes) line.bytes = bytes;
     return line;
   }
+}
+
+/** [start, end) of an element in the printed object's DER. */
+function rangeOf(element: Element | undefined): [number, number] | undefined {
+  return element && [element.offset, element.offset + element.der.length];
 }
 
 /** The OpenSSL text of these lines, built in one join: each line and a newline. */

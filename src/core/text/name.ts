@@ -29,11 +29,14 @@ export function formatName(name: DerInput, style: 'oneline' | 'slash'): string {
   return style === 'oneline' ? onelineName(entries) : slashName(entries);
 }
 
-/** The one-line form and the pieces it lists (each attribute type; the Kubernetes identities of a subject). */
-export function formatNameWithParts(name: DerInput, isSubject: boolean): { text: string; parts: string[] } {
+/**
+ * The one-line form, and the pieces it lists (each attribute type; the Kubernetes identities of a
+ * subject) worked out when asked: a printer making text alone never asks.
+ */
+export function formatNameWithParts(name: DerInput, isSubject: boolean): { text: string; parts: () => string[] } {
   const entries = nameEntries(asNode(name, 'Name'));
-  const attributes = entries.map((e) => ({ oid: e.oid, value: e.type === 16 || e.type === 17 || e.type < 0 ? '' : latin1(e.data) }));
-  return { text: onelineName(entries), parts: nameParts(attributes, isSubject) };
+  const attributes = () => entries.map((e) => ({ oid: e.oid, value: e.type === 16 || e.type === 17 || e.type < 0 ? '' : latin1(e.data) }));
+  return { text: onelineName(entries), parts: () => nameParts(attributes(), isSubject) };
 }
 
 function nameEntries(name: DerNode): NameEntry[] {
