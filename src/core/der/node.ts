@@ -8,14 +8,12 @@
 import { CertbenchError, msg, type CoreMessage, type CoreMessageId } from '../errors.ts';
 import type { MessageParam } from '../messages/index.ts';
 
-/** X.690 tag classes (the two top bits of the identifier octet). */
+/** X.690 tag classes (the two top bits of the identifier octet; 1 is APPLICATION, 3 PRIVATE). */
 export const UNIVERSAL = 0;
-export const APPLICATION = 1;
 export const CONTEXT = 2;
-export const PRIVATE = 3;
 
 export interface DerNode {
-  /** UNIVERSAL, APPLICATION, CONTEXT or PRIVATE. */
+  /** The tag class: 0 universal, 1 application, 2 context-specific, 3 private. */
   cls: number;
   tag: number;
   constructed: boolean;
