@@ -4,10 +4,10 @@
  * `message` is the English text, which the CLI prints; the UI words `said` and `where` in its locale.
  * Anything else escaping the core is a bug; callers wrap it with `CertbenchError.wrap` / `errorMessage`.
  */
-import { msg, render, renderWhere, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type ParamsOf, type Where, type WherePart } from './messages/index.ts';
+import { msg, render, renderWhere, wherePath, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type ParamsOf, type Where, type WherePart } from './messages/index.ts';
 import type { Locale } from './i18n/locales.ts';
 
-export { msg, render, renderWhere, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type Where, type WherePart };
+export { msg, render, renderWhere, wherePath, type CoreMessage, type CoreMessageId, type LocatedMessage, type MessageParam, type Where, type WherePart };
 
 /** A subclass (or code that picks among many ids) passes the id as CoreMessageId: then any params go. */
 type ErrorArgs<Id extends CoreMessageId> = CoreMessageId extends Id

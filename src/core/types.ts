@@ -29,6 +29,8 @@ export interface FoundObject {
   der: Uint8Array;
   /** Where it came from, for labels and messages: "block 2 (CERTIFICATE)", "Secret registry-tls › data.tls.crt › certificate 2 of 3". */
   origin: string;
+  /** `origin` with its words as messages ("block 2 (CERTIFICATE)", "certificate 2 of 3"), when it has any. */
+  originSaid?: Where;
   /** The PEM label it was armoured with, if any. */
   pemLabel?: string;
   /** RFC 1421 headers of a legacy PEM block (Proc-Type, DEK-Info). */

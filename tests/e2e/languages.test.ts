@@ -4,6 +4,7 @@
  * pasted into Inspect is reported in that language. What stays as the tools print it (the OpenSSL text, commands,
  * YAML, field names in code) is in <pre>/<code>/inputs and is not judged.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AREAS } from '../../src/ui/areas.ts';
@@ -19,6 +20,8 @@ const CUT_PEM = `-----BEGIN CERTIFICATE-----
 MIIBdzCCAR2gAwIBAgIUWn2dNXnRYAbrd4H6v0cQnCQxHbcwCgYIKoZIzj0EAwIw
 ETEPMA0GA1UEAwwGY3V0LmNhMB4XDTI2MDEwMTAwMDAwMFoXDTI3MDEwMTAwMDAw
 `;
+
+const CERT = execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', '/dev/null', '-subj', '/CN=languages.example', '-days', '2'], { encoding: 'utf8' });
 
 /**
  * Text nodes of the page that read as English prose: two or more words of Latin letters and no character of the
@@ -109,10 +112,21 @@ describe.each(LANGUAGES)('the interface in $code', ({ code, tag, script }) => {
     const problem = page.locator('[data-testid=problems], .problems').first();
     await problem.waitFor({ timeout: 15_000 });
     const said = (await problem.innerText()).trim();
-    console.log(`${code}: ${said}`);
     expect(said).toMatch(script);
+    expect(said).not.toMatch(/\bblock\b/); // the place has words too ("block 1")
     expect(said).toMatch(/CERTIFICATE/);
     expect(await page.evaluate(englishLeft, script.source)).toEqual([]);
+  });
+
+  it("a decoded certificate's card names where it came from in that language", async () => {
+    await page.fill('#inspect-input', CERT);
+    await page.getByRole('button', { name: /^(デコード|解码)/ }).click();
+    const origin = page.locator('[data-testid=card-origin]').first();
+    await origin.waitFor({ timeout: 15_000 });
+    const text = await origin.innerText();
+    expect(text).toMatch(script);
+    expect(text).toContain('CERTIFICATE');
+    expect(text).not.toMatch(/\bblock\b/);
   });
 
   it('nothing failed in the page', () => {

@@ -70,7 +70,7 @@ describe('the decode job (what the Inspect worker runs)', () => {
   it('opens the file into cards: the certificates print as openssl x509 -text, the key as openssl pkey -text', async () => {
     const found = await decodeInput(bytesOf('default.p12'), 'default.p12');
     expect(found.items.map((i) => [i.kind, i.textError && render(i.textError)])).toEqual([['pkcs12', 'default.p12 › DER: a PKCS#12 file is protected by a passphrase: enter it to see its certificates and keys']]);
-    const r = await decryptItem(found.items[0]!.der, PASS, 'default.p12', 'pkcs12');
+    const r = await decryptItem(found.items[0]!.der, PASS, { origin: 'default.p12' }, 'pkcs12');
     expect(r.error).toBeUndefined();
     expect(r.item!.pkcs12!.info).toContain('MAC: sha256, Iteration 2048');
     expect(r.item!.pkcs12!.bags.map((b) => b.kind)).toEqual(['certificate', 'certificate', 'private-key']);
@@ -82,12 +82,12 @@ describe('the decode job (what the Inspect worker runs)', () => {
 
   it('tells a wrong passphrase from a file changed after it was made', async () => {
     const bytes = bytesOf('default.p12');
-    const wrong = await decryptItem(bytes, 'wrong horse', 'default.p12', 'pkcs12');
+    const wrong = await decryptItem(bytes, 'wrong horse', { origin: 'default.p12' }, 'pkcs12');
     expect(wrong.reason).toBe('wrong-passphrase');
     expect(render(wrong.error!)).toBe('default.p12: PKCS#12: wrong passphrase (the MAC does not verify with it)');
     // A byte of the MAC value: the contents still open with the right passphrase, so the file was changed.
     const changed = bytes.slice();
     changed[changed.length - 30] ^= 1;
-    expect(await decryptItem(changed, PASS, 'default.p12', 'pkcs12')).toMatchObject({ reason: 'changed' });
+    expect(await decryptItem(changed, PASS, { origin: 'default.p12' }, 'pkcs12')).toMatchObject({ reason: 'changed' });
   });
 });

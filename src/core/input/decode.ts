@@ -1,5 +1,5 @@
 import type { FoundObject, ObjectKind } from '../types.ts';
-import { describeError, errorMessage, msg, type Where } from '../errors.ts';
+import { describeError, errorMessage, msg, render, type Where, type WherePart } from '../errors.ts';
 import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
 import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';
@@ -11,8 +11,29 @@ import { addCaught, addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } fr
 /** How origins are named: a paste says "block 2 (CERTIFICATE)", "base64", "DER"; a Kubernetes value only counts objects. */
 export interface DecodeContext {
   origin: string;
+  /** `origin` as parts, its words as messages; absent while it has none (then `origin` is a name). */
+  place?: readonly WherePart[];
   inKube: boolean;
   depth: number;
+}
+
+function placeOf(ctx: Pick<DecodeContext, 'origin' | 'place'>): WherePart[] {
+  return ctx.place ? [...ctx.place] : ctx.origin ? [ctx.origin] : [];
+}
+
+/** The origin one part further in: its text as the CLI prints it, and its parts when any of them are words. */
+function within(ctx: DecodeContext, part: WherePart): Pick<DecodeContext, 'origin' | 'place'> {
+  const origin = joinOrigin(ctx.origin, typeof part === 'string' ? part : render(part));
+  return typeof part === 'string' && !ctx.place ? { origin } : { origin, place: [...placeOf(ctx), part] };
+}
+
+function problemPlace(at: Pick<DecodeContext, 'origin' | 'place'>): Where {
+  return at.place ?? at.origin;
+}
+
+/** The object's origin fields from a context: `originSaid` only when some part is a message. */
+function originFields(at: Pick<DecodeContext, 'origin' | 'place'>): Pick<FoundObject, 'origin' | 'originSaid'> {
+  return at.place ? { origin: at.origin, originSaid: at.place } : { origin: at.origin };
 }
 
 const MAX_NESTING = 4; // base64 of PEM of base64 …: each level shrinks the input, this just bounds the work
@@ -31,7 +52,7 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
   if (hasPemMarker(unescaped)) return decodePem(unescaped, ctx, sink);
   const trimmed = unescaped.trim();
   // An OpenSSH public key line is base64 too, but of SSH's wire format: openssl refuses it, and so do we, saying what it is.
-  if (OPENSSH_PUBLIC_KEY.test(trimmed)) return addProblem(sink, ctx.origin, msg('input.openssh'));
+  if (OPENSSH_PUBLIC_KEY.test(trimmed)) return addProblem(sink, ctx.place ?? ctx.origin, msg('input.openssh'));
   if (ctx.depth < MAX_NESTING && looksLikeHex(trimmed)) {
     const bytes = decodeHex(trimmed);
     if (bytes[0] === SEQUENCE) return decodeDerElements(bytes, child(ctx, 'hex'), sink);
@@ -42,11 +63,11 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
       bytes = decodeBase64Text(trimmed);
     } catch (e) {
       // Only text that is plainly meant as base64 (DER's "MI…", PEM's "LS0t…") earns a base64 message.
-      if (/^(MI|LS0t)/.test(trimmed)) return addCaught(sink, joinOrigin(ctx.origin, 'base64'), e);
+      if (/^(MI|LS0t)/.test(trimmed)) return addCaught(sink, problemPlace(within(ctx, 'base64')), e);
     }
     if (bytes && (bytes[0] === SEQUENCE || asText(bytes) !== undefined)) return decodeBytes(bytes, child(ctx, 'base64'), sink);
   }
-  addProblem(sink, ctx.origin, NOTHING_RECOGNISABLE);
+  addProblem(sink, ctx.place ?? ctx.origin, NOTHING_RECOGNISABLE);
 }
 
 /** Bytes that are either text (PEM, base64, hex) or BER/DER. */
@@ -58,7 +79,7 @@ export function decodeBytes(bytes: Uint8Array, ctx: DecodeContext, sink: Sink): 
 }
 
 function child(ctx: DecodeContext, format: string): DecodeContext {
-  return { origin: ctx.inKube ? ctx.origin : joinOrigin(ctx.origin, format), inKube: ctx.inKube, depth: ctx.depth + 1 };
+  return { ...(ctx.inKube ? { origin: ctx.origin, ...(ctx.place ? { place: ctx.place } : {}) } : within(ctx, format)), inKube: ctx.inKube, depth: ctx.depth + 1 };
 }
 
 /** A JSON string pasted with its escapes ("-----BEGIN CERTIFICATE-----\nMII…") has no real newlines. */
@@ -91,12 +112,12 @@ function decodePem(text: string, ctx: DecodeContext, sink: Sink): void {
   const blocks = findPemBlocks(text);
   const before = sink.objects.length;
   for (const block of blocks) decodePemBlock(block, ctx, sink);
-  if (ctx.inKube) numberObjects(sink, before, ctx.origin);
+  if (ctx.inKube) numberObjects(sink, before, ctx);
 }
 
 function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
-  const where: Where = ctx.origin ? [ctx.origin, msg('where.block', { index: block.index })] : msg('where.block', { index: block.index });
-  const origin = joinOrigin(ctx.origin, `block ${block.index} (${block.label})`);
+  const where: Where = [...placeOf(ctx), msg('where.block', { index: block.index })];
+  const at = within(ctx, msg('where.blockLabelled', { index: block.index, label: block.label }));
   if (block.error) return addProblem(sink, where, block.error);
   if (block.label === 'OPENSSH PRIVATE KEY') return addProblem(sink, where, msg('input.openssh'));
   let bytes: Uint8Array;
@@ -108,10 +129,10 @@ function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
   }
   const headers = Object.keys(block.headers).length ? { ...block.headers } : undefined;
   if (/ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '')) {
-    sink.objects.push({ kind: 'legacy-encrypted-key', der: bytes, origin, pemLabel: block.label, pemHeaders: headers });
+    sink.objects.push({ kind: 'legacy-encrypted-key', der: bytes, ...originFields(at), pemLabel: block.label, pemHeaders: headers });
     return;
   }
-  decodeDerElements(bytes, { ...ctx, origin }, sink, block.label, headers, where);
+  decodeDerElements(bytes, { ...ctx, ...at }, sink, block.label, headers, where);
 }
 
 /**
@@ -124,7 +145,7 @@ export function decodeDerElements(
   sink: Sink,
   label?: string,
   headers?: Record<string, string>,
-  where: Where = ctx.origin,
+  where: Where = problemPlace(ctx),
 ): void {
   const before = sink.objects.length;
   let offset = 0;
@@ -152,7 +173,7 @@ export function decodeDerElements(
       kind = 'unknown-der';
       if (shape.note) addProblem(sink, where, shape.note);
     }
-    const obj: FoundObject = { kind, der: parsed.der.slice(), origin: ctx.origin, ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
+    const obj: FoundObject = { kind, der: parsed.der.slice(), ...originFields(ctx), ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
     sink.objects.push(obj);
     sink.onDecoded?.(obj, parsed);
     offset += parsed.der.length;
@@ -161,17 +182,18 @@ export function decodeDerElements(
       break;
     }
   }
-  if (!label) numberObjects(sink, before, ctx.origin);
+  if (!label) numberObjects(sink, before, ctx);
 }
 
 /** Several objects from one source get "certificate 2 of 3" after the source's origin. */
-function numberObjects(sink: Sink, from: number, origin: string): void {
+function numberObjects(sink: Sink, from: number, ctx: DecodeContext): void {
   const n = sink.objects.length - from;
-  if (n === 1) sink.objects[from]!.origin = origin;
+  if (n === 1) Object.assign(sink.objects[from]!, originFields(ctx));
   if (n < 2) return;
   for (let i = from; i < sink.objects.length; i++) {
     const o = sink.objects[i]!;
-    o.origin = joinOrigin(origin, `${KIND_NOUN[o.kind]} ${i - from + 1} of ${n}`);
+    delete o.originSaid;
+    Object.assign(o, originFields(within(ctx, msg('place.nthOf', { noun: KIND_NOUN[o.kind], index: i - from + 1, count: n }))));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FoundObject } from '../types.ts';
 import { toHex } from '../bytes.ts';
-import { CertbenchError, describeError, msg, type CoreMessage } from '../errors.ts';
+import { CertbenchError, describeError, msg, wherePath, type CoreMessage } from '../errors.ts';
 import { readPkcs12, type Pkcs12Bag } from '../pkcs12/read.ts';
 import { printPkcs12 } from '../pkcs12/print.ts';
 import { visibleText } from '../text/visible.ts';
@@ -19,7 +19,7 @@ export async function decryptFoundKey(obj: FoundObject, passphrase: string): Pro
   const plain = await decryptPrivateKey(obj.der, passphrase).catch((e: unknown) => {
     throw CertbenchError.wrap(e, obj.origin);
   });
-  return { kind: 'private-key', der: plain, origin: obj.origin };
+  return { kind: 'private-key', der: plain, origin: obj.origin, ...(obj.originSaid ? { originSaid: obj.originSaid } : {}) };
 }
 
 export function legacyPemMessage(obj: FoundObject): CoreMessage {
@@ -38,7 +38,7 @@ export function classifyDecryptedKey(der: Uint8Array, obj: FoundObject): FoundOb
   }
   const kind = classifyDer(parsed).kind;
   if (!kind || !/private-key$/.test(kind) || kind === 'encrypted-private-key') throw wrong();
-  return { kind, der: parsed.der.slice(), origin: obj.origin, pemLabel: obj.pemLabel };
+  return { kind, der: parsed.der.slice(), origin: obj.origin, ...(obj.originSaid ? { originSaid: obj.originSaid } : {}), pemLabel: obj.pemLabel };
 }
 
 /** One bag of an opened PKCS#12 file, with the two attributes that tie a key to its certificate. */
@@ -82,8 +82,10 @@ export async function openPkcs12(obj: FoundObject, passphrase: string): Promise<
       const localKeyId = keyId ? toHex(keyId.content, ' ').toUpperCase() : undefined;
       const label = [friendlyName !== undefined ? `"${friendlyName}"` : undefined, localKeyId ? `localKeyID ${localKeyId}` : undefined].filter(Boolean).join(', ');
       const origin = `${obj.origin} › bag ${i + 1}${label ? ` (${label})` : ''}`;
+      const bagPlace = label ? msg('place.bagLabelled', { index: i + 1, label }) : msg('place.bag', { index: i + 1 });
+      const originSaid = [...(obj.originSaid ? wherePath(obj.originSaid) : [obj.origin]), bagPlace];
       const kind = bag.kind === 'certificate' ? 'certificate' : bag.kind === 'private-key' ? 'private-key' : undefined;
-      return { kind: bag.kind, friendlyName, localKeyId, object: kind && bag.der ? { kind, der: bag.der, origin } : undefined };
+      return { kind: bag.kind, friendlyName, localKeyId, object: kind && bag.der ? { kind, der: bag.der, origin, originSaid } : undefined };
     });
   return { text: new TextDecoder().decode(printPkcs12(contents)), info: contents.info, bags };
 }

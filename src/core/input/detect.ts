@@ -46,6 +46,6 @@ function setParametersAside(sink: Sink): void {
   sink.problems = sink.problems.filter((p) => !where.has(p.origin));
   for (const o of aside) {
     const said = msg('input.parametersSkipped', { label: o.pemLabel ?? '' });
-    sink.problems.push({ origin: o.origin, message: render(said), said, skipped: true });
+    sink.problems.push({ origin: o.origin, ...(o.originSaid ? { originSaid: o.originSaid } : {}), message: render(said), said, skipped: true });
   }
 }

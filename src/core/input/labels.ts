@@ -1,3 +1,4 @@
+import { msg, type CoreMessage } from '../errors.ts';
 import type { ObjectKind } from '../types.ts';
 
 /** The kinds a PEM label promises. Labels not listed here promise nothing; the DER shape decides. */
@@ -32,22 +33,22 @@ export const LABEL_KINDS: Record<string, ObjectKind[]> = {
  */
 export const LABEL_DECIDES: ReadonlySet<string> = new Set(['DSA PUBLIC KEY', 'DSA PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'EC PARAMETERS']);
 
-/** Short names for counting objects in one value: "certificate 2 of 3". */
-export const KIND_NOUN: Record<ObjectKind, string> = {
-  certificate: 'certificate',
-  csr: 'request',
-  crl: 'CRL',
-  'private-key': 'private key',
-  'rsa-private-key': 'private key',
-  'ec-private-key': 'private key',
-  'dsa-private-key': 'private key',
-  'encrypted-private-key': 'encrypted private key',
-  'legacy-encrypted-key': 'encrypted private key',
-  'public-key': 'public key',
-  'rsa-public-key': 'public key',
-  'dsa-public-key': 'public key',
-  parameters: 'parameters',
-  pkcs7: 'PKCS#7 bundle',
-  pkcs12: 'PKCS#12 file',
-  'unknown-der': 'object',
+/** Short names for counting objects in one value: "certificate 2 of 3" (messages, so the app words them too). */
+export const KIND_NOUN: Record<ObjectKind, CoreMessage> = {
+  certificate: msg('place.noun.certificate'),
+  csr: msg('place.noun.request'),
+  crl: msg('place.noun.crl'),
+  'private-key': msg('place.noun.privateKey'),
+  'rsa-private-key': msg('place.noun.privateKey'),
+  'ec-private-key': msg('place.noun.privateKey'),
+  'dsa-private-key': msg('place.noun.privateKey'),
+  'encrypted-private-key': msg('place.noun.encryptedKey'),
+  'legacy-encrypted-key': msg('place.noun.encryptedKey'),
+  'public-key': msg('place.noun.publicKey'),
+  'rsa-public-key': msg('place.noun.publicKey'),
+  'dsa-public-key': msg('place.noun.publicKey'),
+  parameters: msg('place.noun.parameters'),
+  pkcs7: msg('place.noun.pkcs7'),
+  pkcs12: msg('place.noun.pkcs12'),
+  'unknown-der': msg('place.noun.object'),
 };

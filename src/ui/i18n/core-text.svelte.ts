@@ -10,7 +10,7 @@ export function coreText(message: LocatedMessage): string {
   return render(message, locale.current);
 }
 
-/** Where an input problem is, in the current language ("Block 2"); a name without words as it is. */
+/** Where an input problem or an object is, in the current language ("Block 2"); a name without words as it is. */
 export function problemOrigin(p: Pick<InputProblem, 'origin' | 'originSaid'>): string {
   return p.originSaid !== undefined ? renderWhere(p.originSaid, locale.current) : p.origin;
 }

@@ -138,7 +138,7 @@ export class CardState {
     }
     this.decrypting = true;
     try {
-      const r = await this.#decoder.decrypt(this.item.der, passphrase, this.item.origin, this.item.kind);
+      const r = await this.#decoder.decrypt(this.item.der, passphrase, { origin: this.item.origin, ...(this.item.originSaid ? { originSaid: $state.snapshot(this.item.originSaid) } : {}) }, this.item.kind);
       if (r.item) {
         this.item = r.item;
         this.tree = this.anchors = undefined;

@@ -3,23 +3,22 @@
  * (what `openssl x509 -pubkey` and `openssl pkey -pubout` agree on). A pasted Secret says at once
  * whether tls.key is tls.crt's key; a key that matches none of the certificates beside it is named.
  */
-import type { ObjectKind } from '../../core/types.ts';
+import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import type { Summary } from '../../core/summary.ts';
 
 const PRIVATE_KEYS: ReadonlySet<ObjectKind> = new Set(['private-key', 'rsa-private-key', 'ec-private-key', 'dsa-private-key']);
 
-export interface Partner {
-  title: string;
-  origin: string;
+/** The other object: its summary (for its title) and where it came from, both worded by the view. */
+export interface Partner extends Pick<FoundObject, 'origin' | 'originSaid'> {
+  summary: Pick<Summary, 'title' | 'titleSaid'>;
 }
 
 /** A key's or certificate's partners in the input; `none` marks a key whose public key no certificate here has. */
 export type KeyMatch = { kind: 'key-of'; certificates: Partner[] } | { kind: 'certificate-of'; keys: Partner[] } | { kind: 'none'; certificateCount: number };
 
-interface Item {
+interface Item extends Pick<FoundObject, 'origin' | 'originSaid'> {
   kind: ObjectKind;
-  origin: string;
-  summary: Pick<Summary, 'title' | 'spkiSha256'>;
+  summary: Pick<Summary, 'title' | 'titleSaid' | 'spkiSha256'>;
 }
 
 /** By position in `items`; only inputs holding both a certificate and a private key get any entry. */
@@ -28,7 +27,7 @@ export function keyMatches(items: readonly Item[]): Map<number, KeyMatch> {
   const certificates = items.flatMap((it, i) => (it.kind === 'certificate' ? [{ i, it }] : []));
   const keys = items.flatMap((it, i) => (PRIVATE_KEYS.has(it.kind) ? [{ i, it }] : []));
   if (!certificates.length || !keys.length) return out;
-  const partner = ({ it }: { it: Item }): Partner => ({ title: it.summary.title, origin: it.origin });
+  const partner = ({ it }: { it: Item }): Partner => ({ summary: it.summary, origin: it.origin, ...(it.originSaid ? { originSaid: it.originSaid } : {}) });
   for (const key of keys) {
     const pin = key.it.summary.spkiSha256;
     const mine = pin ? certificates.filter((c) => c.it.summary.spkiSha256 === pin) : [];

@@ -13,7 +13,7 @@ type T = (key: Key, params?: Record<string, string | number>) => string;
 const plural = (n: number, one: Key, many: Key): Key => (n === 1 ? one : many);
 
 /** The card title in the current language; a summary made before titles were messages shows its English title. */
-export function summaryTitle(s: Summary): string {
+export function summaryTitle(s: Pick<Summary, 'title' | 'titleSaid'>): string {
   return s.titleSaid ? coreText(s.titleSaid) : s.title;
 }
 

@@ -3,7 +3,7 @@
  * while a thousand certificates decode), else the same functions on the main thread, yielding
  * between objects (jsdom in component tests has no Worker).
  */
-import type { DecodeResult, DecodedItem, DecryptResult, TreeResult } from './decode-job.ts';
+import type { DecodeResult, DecodedItem, DecryptResult, Origin, TreeResult } from './decode-job.ts';
 import { startDecodeWorker } from './chunk-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 import type { ObjectKind } from '../../core/types.ts';
@@ -14,7 +14,7 @@ export interface Decoder {
   decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
   tree(der: Uint8Array): Promise<TreeResult>;
   /** Opens an encrypted key (kind 'encrypted-private-key', the default) or a PKCS#12 file (kind 'pkcs12'). */
-  decrypt(der: Uint8Array, passphrase: string, origin: string, kind?: ObjectKind): Promise<DecryptResult>;
+  decrypt(der: Uint8Array, passphrase: string, from: Origin, kind?: ObjectKind): Promise<DecryptResult>;
   dispose(): void;
 }
 
@@ -58,8 +58,8 @@ async function workerDecoder(): Promise<Decoder | undefined> {
       const r = await call({ op: 'tree', der });
       return r.op === 'tree' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
-    async decrypt(der, passphrase, origin, kind = 'encrypted-private-key') {
-      const r = await call({ op: 'decrypt', der, passphrase, origin, kind });
+    async decrypt(der, passphrase, from, kind = 'encrypted-private-key') {
+      const r = await call({ op: 'decrypt', der, passphrase, from, kind });
       return r.op === 'decrypt' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
     dispose: () => worker.terminate(),
@@ -74,7 +74,7 @@ function mainThreadDecoder(): Decoder {
   return {
     decode: async (input, sourceName, onItems) => (await job()).decodeInput(input, sourceName, pause, onItems),
     tree: async (der) => (await job()).treeFor(der),
-    decrypt: async (der, passphrase, origin, kind) => (await job()).decryptItem(der, passphrase, origin, kind),
+    decrypt: async (der, passphrase, from, kind) => (await job()).decryptItem(der, passphrase, from, kind),
     dispose: () => {},
   };
 }

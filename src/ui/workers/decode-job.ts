@@ -11,12 +11,16 @@ import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { textLines, type TextLine } from '../../core/text/lines.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
-import { describeError, errorMessage, innermost, type LocatedMessage } from '../../core/errors.ts';
+import { describeError, errorMessage, innermost, msg, wherePath, type LocatedMessage, type Where } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
 
+/** Where an object came from: its English text, and its parts with words as messages (see FoundObject). */
+export type Origin = Pick<FoundObject, 'origin' | 'originSaid'>;
+
 export interface DecodedItem {
   origin: string;
+  originSaid?: Where;
   kind: ObjectKind;
   pemLabel?: string;
   der: Uint8Array;
@@ -58,6 +62,7 @@ export type Yield = () => Promise<void>;
 export async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj)): Promise<DecodedItem> {
   const item: DecodedItem = {
     origin: obj.origin,
+    ...(obj.originSaid ? { originSaid: obj.originSaid } : {}),
     kind: obj.kind,
     pemLabel: obj.pemLabel,
     der: obj.der,
@@ -126,20 +131,22 @@ export function treeFor(der: Uint8Array): TreeResult {
  * Decrypts an EncryptedPrivateKeyInfo and decodes the key inside, or opens a PKCS#12 file and decodes
  * its certificates and keys; the passphrase is not kept.
  */
-export async function decryptItem(der: Uint8Array, passphrase: string, origin: string, kind: ObjectKind = 'encrypted-private-key'): Promise<DecryptResult> {
-  if (kind === 'pkcs12') return openPkcs12Item(der, passphrase, origin);
+export async function decryptItem(der: Uint8Array, passphrase: string, from: Origin, kind: ObjectKind = 'encrypted-private-key'): Promise<DecryptResult> {
+  if (kind === 'pkcs12') return openPkcs12Item(der, passphrase, from);
   try {
     const plain = await decryptPrivateKey(der, passphrase);
-    return { item: await decodeObject({ kind: 'private-key', der: plain, origin: `${origin} (decrypted)`, pemLabel: 'PRIVATE KEY' }) };
+    const decrypted = msg('place.decrypted');
+    const origin = { origin: `${from.origin} › decrypted`, originSaid: [...(from.originSaid ? wherePath(from.originSaid) : [from.origin]), decrypted] };
+    return { item: await decodeObject({ kind: 'private-key', der: plain, ...origin, pemLabel: 'PRIVATE KEY' }) };
   } catch (e) {
     return { error: errorMessage(e) };
   }
 }
 
-async function openPkcs12Item(der: Uint8Array, passphrase: string, origin: string): Promise<DecryptResult> {
+async function openPkcs12Item(der: Uint8Array, passphrase: string, from: Origin): Promise<DecryptResult> {
   try {
-    const opened = await openPkcs12({ kind: 'pkcs12', der, origin }, passphrase);
-    const file = await decodeObject({ kind: 'pkcs12', der, origin });
+    const opened = await openPkcs12({ kind: 'pkcs12', der, ...from }, passphrase);
+    const file = await decodeObject({ kind: 'pkcs12', der, ...from });
     const item: DecodedItem = {
       ...file,
       text: opened.text,

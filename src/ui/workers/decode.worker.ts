@@ -23,7 +23,7 @@ export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
           reply = { id: req.id, op: 'tree', result: treeFor(req.der) };
           break;
         case 'decrypt':
-          reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.origin, req.kind) };
+          reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.from, req.kind) };
           break;
       }
     } catch (e) {

@@ -1,11 +1,11 @@
 /** Messages between the Inspect page and its decode worker; each request carries an id its reply echoes. */
-import type { DecodeResult, DecodedItem, DecryptResult, TreeResult } from './decode-job.ts';
+import type { DecodeResult, DecodedItem, DecryptResult, Origin, TreeResult } from './decode-job.ts';
 import type { ObjectKind } from '../../core/types.ts';
 
 export type DecodeRequest =
   | { id: number; op: 'decode'; input: string | Uint8Array; sourceName?: string }
   | { id: number; op: 'tree'; der: Uint8Array }
-  | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; origin: string; kind: ObjectKind };
+  | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; from: Origin; kind: ObjectKind };
 
 export type DecodeReply =
   /** A batch of decoded objects; more replies with the same id follow, ending with 'decode'. */

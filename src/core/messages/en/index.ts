@@ -13,6 +13,7 @@ import keys from './keys.ts';
 import kind from './kind.ts';
 import kube from './kube.ts';
 import pkcs12 from './pkcs12.ts';
+import place from './place.ts';
 import print from './print.ts';
 import san from './san.ts';
 import steps from './steps.ts';
@@ -23,4 +24,4 @@ import verify from './verify.ts';
 import where from './where.ts';
 import workshop from './workshop.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop };
+export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop };

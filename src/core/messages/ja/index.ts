@@ -13,6 +13,7 @@ import keys from './keys.ts';
 import kind from './kind.ts';
 import kube from './kube.ts';
 import pkcs12 from './pkcs12.ts';
+import place from './place.ts';
 import print from './print.ts';
 import san from './san.ts';
 import steps from './steps.ts';
@@ -26,4 +27,4 @@ import workshop from './workshop.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/index.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;
+export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;
