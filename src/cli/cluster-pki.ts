@@ -1,6 +1,5 @@
 // `certbench cluster-pki`: a whole cluster PKI (kubeadm or Kubernetes The Hard Way) as a zip.
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { generateHardWayPki, type HardWayWorker } from '../kube/cluster-pki/hard-way.ts';

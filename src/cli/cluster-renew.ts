@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { loadCluster, PassphraseNeededError, readClusterFiles } from '../kube/rescue/input.ts';
 import type { PlanItem } from '../kube/rescue/plan.ts';

@@ -2,7 +2,6 @@
 // taken and recorded under the directory's lock before the file is written.
 import { parseArgs } from 'node:util';
 import { buildCrl } from '../core/ca/crl.ts';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';
 import { registerCommand } from './registry.ts';

@@ -1,7 +1,6 @@
 // `certbench expiry FILE…`: certificate expiry like `kubeadm certs check-expiration`, from PEM/DER
 // files, Secret and kubeconfig YAML, or a zip of a pki folder.
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { detectFiles } from '../kube/expiry-input.ts';
 import { checkExpiration, expiryReportJson, formatExpiryTable } from '../kube/expiry.ts';

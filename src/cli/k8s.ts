@@ -2,7 +2,6 @@
 // goes to stdout (or --out) so it can be piped into kubectl; findings and commands go to stderr.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import type { ObjectKind } from '../core/types.ts';

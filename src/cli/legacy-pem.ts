@@ -1,7 +1,6 @@
 import { createDecipheriv, createHash } from 'node:crypto';
 import type { FoundObject } from '../core/types.ts';
 import { CertbenchError } from '../core/errors.ts';
-import { cliError } from './cli-error.ts';
 import { classifyDecryptedKey, legacyPemMessage } from '../core/input/decrypt.ts';
 
 /** Key and IV sizes of the DEK-Info ciphers OpenSSL writes. */

@@ -2,7 +2,6 @@
 // One line per finding: "FILE #n (subject): severity id: message", then "  fix: …".
 // Exit status: 0 no errors (warnings and info allowed), 2 at least one error, 1 unreadable input.
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { lintCertificate } from '../core/lint/index.ts';

@@ -1,6 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
 import type { FoundObject } from '../core/types.ts';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 
 /**

@@ -1,6 +1,5 @@
 // `certbench p12`: a certificate, its key and its chain in one PKCS#12 file for Java, Windows and browsers.
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { importPrivateKey, type ImportedKey } from '../core/keys/import.ts';

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 
 /**

@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { findBySerial, isRevocationReason, revokeEntry } from '../core/ca/inventory.ts';
 import { REVOCATION_REASONS } from '../core/ca/types.ts';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom } from './ca-dir/store.ts';

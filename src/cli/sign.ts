@@ -7,7 +7,7 @@ import { equivalentCommands } from '../core/ca/equivalents.ts';
 import { issueFromPlan, planFromRequest } from '../core/ca/issue.ts';
 import { profileForRequest } from '../core/ca/profile-for-request.ts';
 import { BUILTIN_PROFILES, type Profile } from '../core/ca/profiles.ts';
-import { CertbenchError, render } from '../core/errors.ts';
+import { render } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { visibleText } from '../core/text/visible.ts';
 import { changeCaDir, changeOptionsFrom, type OutputFile } from './ca-dir/store.ts';

@@ -5,7 +5,6 @@
 // Exit status: 0 all OK, 2 a verification failed, 1 an input could not be read.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CertbenchError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { peerNameOf, verifyChain, type PeerName, type Purpose } from '../core/verify/index.ts';

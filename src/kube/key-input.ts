@@ -2,7 +2,7 @@
  * A private key as Kubernetes objects carry it: unencrypted PEM (a Secret or kubeconfig has no
  * place for a passphrase), plus its public key for matching against a certificate.
  */
-import { CertbenchError, describeError } from '../core/errors.ts';
+import { CertbenchError } from '../core/errors.ts';
 import { decodeBase64Lines } from '../core/input/base64.ts';
 import { findPemBlocks } from '../core/input/pem.ts';
 import { importPrivateKey } from '../core/keys/import.ts';

@@ -4,7 +4,7 @@
  * CryptoKey kept by structured clone (non-extractable unless the key is exportable).
  */
 import { toArrayBuffer } from '../core/bytes.ts';
-import { CertbenchError, describeError, errorMessage } from '../core/errors.ts';
+import { CertbenchError, errorMessage } from '../core/errors.ts';
 import { webCryptoAlgorithm, type KeyAlgorithm } from '../core/keys/key-types.ts';
 import type { StateLogSeal } from '../core/ca/state-log.ts';
 

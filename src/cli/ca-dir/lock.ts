@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { CertbenchError } from '../../core/errors.ts';
 import { cliError } from '../cli-error.ts';
 
 export const LOCK_FILE = 'certbench.lock';

@@ -23,7 +23,7 @@ import {
   type StateLogSeal,
 } from '../../core/ca/state-log.ts';
 import type { CaSigner, IssuedCertificate } from '../../core/ca/types.ts';
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { describeError } from '../../core/errors.ts';
 import { cliError } from '../cli-error.ts';
 import { exportPrivateKeyPem } from '../../core/keys/export.ts';
 import { importPrivateKey } from '../../core/keys/import.ts';

@@ -15,7 +15,7 @@ import { toPem } from '../pem.ts';
 import { encodeExtensionRequest } from './extensions.ts';
 import type { CsrRequest } from './request.ts';
 import { parseSan, type SanEntry } from './san.ts';
-import { SUBJECT_TYPES, encodeSubject, subjectAttributeProblem } from './subject.ts';
+import { encodeSubject, subjectAttributeProblem } from './subject.ts';
 
 export interface BuiltCsr {
   der: Uint8Array;

@@ -1,5 +1,5 @@
 import type { FoundObject, ObjectKind } from '../types.ts';
-import { describeError, errorMessage, msg, render, type Where, type WherePart } from '../errors.ts';
+import { errorMessage, msg, render, type Where, type WherePart } from '../errors.ts';
 import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
 import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';

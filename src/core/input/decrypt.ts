@@ -1,6 +1,6 @@
 import type { FoundObject } from '../types.ts';
 import { toHex } from '../bytes.ts';
-import { CertbenchError, describeError, msg, wherePath, type CoreMessage } from '../errors.ts';
+import { CertbenchError, msg, wherePath, type CoreMessage } from '../errors.ts';
 import { readPkcs12, type Pkcs12Bag } from '../pkcs12/read.ts';
 import { printPkcs12 } from '../pkcs12/print.ts';
 import { visibleText } from '../text/visible.ts';

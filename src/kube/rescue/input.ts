@@ -6,7 +6,7 @@
 import { parseDocument } from 'yaml';
 import { bytesEqual } from '../../core/bytes.ts';
 import { certificateFacts, type CertificateFacts } from '../../core/cert/read.ts';
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { CertbenchError } from '../../core/errors.ts';
 import { decodeBase64Lines, decodeBase64Text } from '../../core/input/base64.ts';
 import { findPemBlocks } from '../../core/input/pem.ts';
 import { importPrivateKey } from '../../core/keys/import.ts';

@@ -1,7 +1,6 @@
 /** The "Create a CA" form: a root, or an intermediate signed by a stored CA. Holds text; the core checks it. */
 import { DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT, type CaOptions } from '../../core/ca/index.ts';
 import type { NameConstraintsSpec } from '../../core/cert/extensions.ts';
-import { CertbenchError } from '../../core/errors.ts';
 import type { KeyType } from '../../core/keys/key-types.ts';
 import { ProtectionChoice } from './protection-choice.svelte.ts';
 import { translator } from '../i18n/t.svelte.ts';

@@ -5,7 +5,6 @@
  * the bench like any other. The form stays the place to change the plan; this is its default.
  */
 import { DEFAULT_CA_SUBJECT } from '../../core/ca/index.ts';
-import { CertbenchError } from '../../core/errors.ts';
 import { bytesEqual } from '../../core/bytes.ts';
 import { bench, type BenchItem } from '../bench/bench.svelte.ts';
 import type { CaCard } from './ca-state.svelte.ts';

@@ -23,7 +23,7 @@ import {
 } from '../../core/ca/index.ts';
 import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '../../core/cert/general-names.ts';
 import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { describeError } from '../../core/errors.ts';
 import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
 import { visibleText } from '../../core/text/visible.ts';
 import { fileBaseName } from '../shared/file-names.ts';

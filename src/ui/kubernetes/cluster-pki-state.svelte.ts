@@ -3,7 +3,7 @@
  * zip, and the set's expiry report. The generators, the zip writer and the expiry check are the
  * core's; this class parses the text fields into their options and follows the run.
  */
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { describeError } from '../../core/errors.ts';
 import {
   checkExpiration, clusterZipName, CLUSTER_KEY_TYPES, detectFiles, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
   type ClusterKeyType, type ClusterPki, type ExpiryReport, type HardWayWorker,

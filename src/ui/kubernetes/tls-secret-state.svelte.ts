@@ -5,7 +5,7 @@
  */
 import { certificateFacts } from '../../kube/x509-facts.ts';
 import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, secretPlaceFor, type TlsSecretResult } from '../../kube/index.ts';
-import { CertbenchError, msg } from '../../core/errors.ts';
+import { msg } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
 import { fillCertificateKeyCa, PemSource, type CertificateKeyCa } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';

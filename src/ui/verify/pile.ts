@@ -3,7 +3,6 @@
  * certificates it holds, each with the facts the Verify screens show and sort by. Only the core
  * decides what a certificate says; this file arranges the pile.
  */
-import { describeError } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
 import { detectInput } from '../../core/input/detect.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';

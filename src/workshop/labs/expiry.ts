@@ -16,7 +16,7 @@ import { loadCluster, readClusterFiles } from '../../kube/rescue/input.ts';
 import { renewCluster } from '../../kube/rescue/renew.ts';
 import { STEPS_FILE } from '../../kube/rescue/steps.ts';
 import { artifact, certDer } from '../artifacts.ts';
-import { CA_FILE, caCertOf, caStep, CLIENT, checkOf, csrCommands, dns, makeKeyAndCsr, SERVER, signCommands, signCsr } from '../steps.ts';
+import { CA_FILE, caCertOf, caStep, CLIENT, checkOf, csrCommands, makeKeyAndCsr, SERVER, signCommands, signCsr } from '../steps.ts';
 import type { LabDefinition, LabEnv, LabState, TextItem } from '../types.ts';
 
 const CERTS = [
