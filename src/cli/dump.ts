@@ -87,7 +87,7 @@ function pkcs12Of(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
-export function formatSummary(s: Summary): string {
+function formatSummary(s: Summary): string {
   const lines: string[] = [];
   const add = (label: string, value: string | undefined) => value !== undefined && value !== '' && lines.push(`${label}: ${value}`);
   add('Subject', s.subject);

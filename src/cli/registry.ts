@@ -7,7 +7,7 @@ export interface CliIo {
 }
 
 /** A subcommand: takes its own arguments, returns the exit status. Throwing means status 1. */
-export type Command = (args: string[], io: CliIo) => Promise<number>;
+type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands register here; each lives in its own module under src/cli/ and is listed in commands.ts. */
 export const COMMANDS: Record<string, { summary: string; run: Command; usage?: string }> = {};

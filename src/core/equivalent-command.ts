@@ -50,7 +50,7 @@ export function shellLine(words: readonly string[]): string {
 // (`subjectAltName = DNS:a,IP:b`, `-addext`) a comma always separates, escaped or not.
 
 /** The SAN kinds openssl's config names: `DNS.1 = …`, `IP.1 = …`, `email.1 = …`, `URI.1 = …`. */
-export type OpensslSanType = 'DNS' | 'IP' | 'email' | 'URI';
+type OpensslSanType = 'DNS' | 'IP' | 'email' | 'URI';
 
 export interface OpensslSan {
   type: OpensslSanType;

@@ -6,8 +6,8 @@
  */
 import { msg, type CoreMessage } from '../core/errors.ts';
 
-export const DNS1123_SUBDOMAIN_MAX = 253;
-export const DNS1123_LABEL_MAX = 63;
+const DNS1123_SUBDOMAIN_MAX = 253;
+const DNS1123_LABEL_MAX = 63;
 
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const LABEL_RE = new RegExp(`^${LABEL}$`);

@@ -8,7 +8,7 @@ import { findPemBlocks } from '../core/input/pem.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { toPem } from '../core/pem.ts';
 
-export interface KubePrivateKey {
+interface KubePrivateKey {
   /** The key as PEM, in the form it came in (PKCS#8, PKCS#1 or SEC1); DER input becomes PKCS#8. */
   pem: string;
   /** The SubjectPublicKeyInfo of its public half, to compare with a certificate's. */

@@ -7,7 +7,7 @@ import { msg } from '../core/errors.ts';
 import { shellLine, type EquivalentStep } from '../core/equivalent-command.ts';
 import type { KubeconfigObject } from './kubeconfig.ts';
 
-export interface KubeconfigCommandInput {
+interface KubeconfigCommandInput {
   clusterName: string;
   server: string;
   userName: string;

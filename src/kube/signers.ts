@@ -14,7 +14,7 @@ export const SIGNER_KUBELET_CLIENT = 'kubernetes.io/kube-apiserver-client-kubele
 export const SIGNER_KUBELET_SERVING = 'kubernetes.io/kubelet-serving';
 export const SIGNER_LEGACY_UNKNOWN = 'kubernetes.io/legacy-unknown';
 
-export type BuiltInSigner = typeof SIGNER_API_SERVER_CLIENT | typeof SIGNER_KUBELET_CLIENT | typeof SIGNER_KUBELET_SERVING;
+type BuiltInSigner = typeof SIGNER_API_SERVER_CLIENT | typeof SIGNER_KUBELET_CLIENT | typeof SIGNER_KUBELET_SERVING;
 
 /** The built-in signers a v1 CSR can name, with what each is for (for pickers). */
 export const BUILT_IN_SIGNERS: readonly { name: BuiltInSigner; purpose: string }[] = [

@@ -16,7 +16,7 @@ const OID_O = '2.5.4.10';
 export const KEY_USAGE_BITS = KEY_USAGES;
 export type KeyUsageBit = KeyUsageName;
 
-export interface SubjectAltNames {
+interface SubjectAltNames {
   dns: string[];
   ip: string[];
   email: string[];

@@ -13,7 +13,7 @@ import { issuedKey, type CaRecord } from './ca-records.ts';
 import { appendToLog, readLog, sealHead, trustedHead, type StoredLog } from './ca-sealed-log.ts';
 import type { SealKey } from './key-vault.ts';
 
-export interface RepairChanges {
+interface RepairChanges {
   puts: [string, unknown][];
   deletes: string[];
   log: StoredLog;

@@ -13,14 +13,14 @@ import { isObject } from './ca-records.ts';
 import type { SealKey } from './key-vault.ts';
 
 /** A revocation as the head keeps it. */
-export interface SealedRevocation {
+interface SealedRevocation {
   serial: string;
   at: string;
   reason: RevocationReason;
 }
 
 /** The sealed head: what the log looked like when certbench last wrote it. */
-export interface SealedHead {
+interface SealedHead {
   count: number;
   hash: string;
   /** The highest CRL number used so far. */

@@ -30,7 +30,7 @@ export interface Snapshot {
 }
 
 /** A CA checked and ready to change: its signer (when it has a key) and, for a passphrase CA, its seal key and log. */
-export interface Prepared {
+interface Prepared {
   snap: Snapshot;
   signer?: CaSigner;
   sealed?: { key: SealKey; log: StoredLog };

@@ -46,7 +46,7 @@ export interface CaSummary extends CaRecord {
   integrity: CaIntegrity;
 }
 
-export interface CaList {
+interface CaList {
   cas: CaSummary[];
   /** Records that could not be read: set aside, never used, named so a person can remove them. */
   quarantined: Quarantined[];

@@ -9,7 +9,7 @@ import { CertbenchError, msg } from '../core/errors.ts';
 import type { LabId, LabState } from '../workshop/types.ts';
 import { storageError } from './db.ts';
 
-export const LAB_PROGRESS_DB_NAME = 'certbench-workshop';
+const LAB_PROGRESS_DB_NAME = 'certbench-workshop';
 export const WORKSHOP_CA_DB_NAME = 'certbench-workshop-ca';
 const STORE_NAME = 'labs';
 

@@ -9,7 +9,7 @@ import { exportPrivateKeyPem } from '../core/keys/export.ts';
 import { bench } from './bench/bench.svelte.ts';
 import { benchEntryForDer } from './bench/from-object.ts';
 
-export interface SessionCsr {
+interface SessionCsr {
   pem: string;
   der: Uint8Array;
   /** '' when the request has no CN. */
@@ -18,7 +18,7 @@ export interface SessionCsr {
   privateKey: CryptoKey;
 }
 
-export interface SessionIssued {
+interface SessionIssued {
   /** The leaf alone. */
   certPem: string;
   /** Leaf, then the intermediates (no self-signed root): what tls.crt holds. */

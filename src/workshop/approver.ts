@@ -16,7 +16,7 @@ export interface Requester {
   serviceIp: string;
 }
 
-export interface ApproverReview {
+interface ApproverReview {
   allowedNames: string[];
   /** Names asked for that the requester may not have. */
   notAllowed: string[];
@@ -26,7 +26,7 @@ export interface ApproverReview {
   requesterOk: boolean;
 }
 
-export function allowedNamesFor(r: Requester): string[] {
+function allowedNamesFor(r: Requester): string[] {
   return [`DNS:${r.service}.${r.namespace}.svc.cluster.local`, `DNS:${r.pod}.${r.namespace}.pod.cluster.local`, `IP:${r.serviceIp}`, `IP:${r.podIp}`];
 }
 

@@ -55,7 +55,7 @@ export function missingFor(step: StepDefinition, state: LabState): string[] {
   return step.needs.filter((n) => state.artifacts[n] === undefined);
 }
 
-export interface StepOutcome {
+interface StepOutcome {
   state: LabState;
   checks: CheckResult[];
   passed: boolean;

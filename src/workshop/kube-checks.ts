@@ -13,7 +13,7 @@ import type { CheckResult } from './types.ts';
 
 const text = (b64: unknown) => new TextDecoder().decode(fromBase64(String(b64 ?? '')));
 
-export function readYaml(yaml: string): Record<string, unknown> {
+function readYaml(yaml: string): Record<string, unknown> {
   return (parse(yaml) ?? {}) as Record<string, unknown>;
 }
 

@@ -97,7 +97,7 @@ export async function caCertOf(state: LabState, env: LabEnv): Promise<{ id: stri
 
 // ---------------------------------------------------------------- key and CSR
 
-export interface CsrDefaults {
+interface CsrDefaults {
   cn: string;
   /** Organisations (groups for client certificates). */
   o?: string[];
@@ -166,7 +166,7 @@ export async function csrChecks(state: LabState, base: string, want: { cn?: stri
 
 // ---------------------------------------------------------------- signing with the lab CA
 
-export function planFor(state: LabState, base: string, profile: Profile, hours: number, ca: { id: string; certificate: Uint8Array; chain: Uint8Array[] }): IssuancePlan {
+function planFor(state: LabState, base: string, profile: Profile, hours: number, ca: { id: string; certificate: Uint8Array; chain: Uint8Array[] }): IssuancePlan {
   const request = parseCertificateRequest(artifact(state, `${base}.csr`));
   return planFromRequest(request, ca, { profile, hours });
 }

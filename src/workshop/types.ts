@@ -59,9 +59,9 @@ export interface CheckResult {
   vars?: Record<string, string>;
 }
 
-export type FieldKind = 'text' | 'lines' | 'select' | 'ca' | 'datetime' | 'number';
+type FieldKind = 'text' | 'lines' | 'select' | 'ca' | 'datetime' | 'number';
 
-export interface FieldDef {
+interface FieldDef {
   id: string;
   kind: FieldKind;
   /** Default value; for 'lines' one entry per line. */

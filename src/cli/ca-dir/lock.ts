@@ -7,11 +7,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { cliError } from '../cli-error.ts';
 
-export const LOCK_FILE = 'certbench.lock';
+const LOCK_FILE = 'certbench.lock';
 /** A run holds the lock for well under a second; ten minutes means it is gone even if its pid lives on. */
-export const STALE_AFTER_MS = 10 * 60_000;
+const STALE_AFTER_MS = 10 * 60_000;
 /** How long a run waits for another by default. */
-export const DEFAULT_LOCK_WAIT_MS = 30_000;
+const DEFAULT_LOCK_WAIT_MS = 30_000;
 
 interface LockInfo {
   pid: number;
@@ -116,7 +116,7 @@ function describeHolder(info: LockInfo | undefined): string {
   return `pid ${info.pid} on ${info.host}${info.command ? ` (certbench ${info.command})` : ''}, since ${info.time}`;
 }
 
-export interface LockOptions {
+interface LockOptions {
   /** What holds the lock, for the message another run shows: "sign", "revoke", … */
   command: string;
   waitMs?: number;

@@ -32,7 +32,7 @@ import { commitAll, refuseLinkAt, stageAll, stageFile, type FileAccess, type Sta
 import { readPassin } from '../passin.ts';
 import { lockWaitOption, withDirLock } from './lock.ts';
 
-export const INDEX_FILE = 'index.json';
+const INDEX_FILE = 'index.json';
 const INDEX_TEMP = 'index.json.tmp';
 const INDEX_VERSION = 2;
 
@@ -167,7 +167,7 @@ function saveIndex(dir: string, index: IndexFile): StagedFile {
 }
 
 /** A CA directory opened for a change: its verified state, its signer, and a way to record what changes. */
-export interface CaSession {
+interface CaSession {
   readonly dir: string;
   readonly signer: CaSigner;
   readonly issued: IssuedCertificate[];
@@ -176,7 +176,7 @@ export interface CaSession {
   record(fact: Exclude<StateLogFact, { op: 'init' }>): Promise<void>;
 }
 
-export interface ChangeOptions {
+interface ChangeOptions {
   passin?: string;
   command: string;
   waitMs?: number;
@@ -268,7 +268,7 @@ export async function createCaDir(dir: string, ca: { certificate: Uint8Array; ch
   return caId;
 }
 
-export interface CaDirReport {
+interface CaDirReport {
   caId: string;
   /** Empty when the directory is as certbench last left it. */
   problems: string[];

@@ -32,7 +32,7 @@ const CFSSL_EXT_KEY_USAGE: Record<string, ExtKeyUsageName> = {
 const WHERE = 'ca-config.json';
 
 /** Go durations as cfssl writes them: "8760h", "43800h", "90m", "1h30m". */
-export function parseGoDurationHours(text: string, where: string): number {
+function parseGoDurationHours(text: string, where: string): number {
   const re = /(\d+(?:\.\d+)?)(h|m|s)/g;
   let total = 0;
   let consumed = 0;

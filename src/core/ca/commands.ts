@@ -16,12 +16,12 @@ import { caFacts } from './identity.ts';
 import { DEFAULT_CA_KEY_TYPE, DEFAULT_CA_SUBJECT, type CaOptions } from './create.ts';
 import { CA_KEY_USAGE, DEFAULT_CA_DAYS } from './profiles.ts';
 
-export interface CaCommandFiles {
+interface CaCommandFiles {
   /** File base of the new CA: `<base>.key`, `<base>.crt` (openssl); `<base>.pem`, `<base>-key.pem` (cfssl). Default `ca`. */
   base?: string;
 }
 
-export interface IssuerForCommands {
+interface IssuerForCommands {
   /** File base of the signing CA, as for CaCommandFiles. */
   base: string;
   /** The signing CA's key: it decides the digest. */

@@ -13,7 +13,7 @@ import type { KeyAlgorithm } from '../keys/key-types.ts';
 import { visibleText } from '../text/visible.ts';
 import type { IssuedCertificate, RevocationReason } from './types.ts';
 
-export interface CrlCommandOptions {
+interface CrlCommandOptions {
   /** File base of the CA: `<base>.crt`, `<base>.key` (cfssl: `<base>.pem`, `<base>-key.pem`). */
   base: string;
   /** The CA's key: it decides the digest. */

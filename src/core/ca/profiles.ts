@@ -28,7 +28,7 @@ export const BUILTIN_PROFILES: Readonly<Record<'server' | 'client' | 'peer' | 'c
 };
 
 /** Key usage for a leaf by key type: RSA also enciphers keys (TLS RSA key exchange); EC and Ed25519 only sign. */
-export function leafKeyUsageFor(alg: KeyAlgorithm): KeyUsageName[] {
+function leafKeyUsageFor(alg: KeyAlgorithm): KeyUsageName[] {
   return alg.family === 'rsa' ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature'];
 }
 

@@ -15,7 +15,7 @@ import { DEFAULT_PBKDF2_ITERATIONS } from '../keys/pkcs8-encryption.ts';
 import { inventoryEntryFor, isRevocationReason } from './inventory.ts';
 import type { IssuedCertificate, RevocationReason } from './types.ts';
 
-export type StateLogOp = 'init' | 'issue' | 'revoke' | 'crl';
+type StateLogOp = 'init' | 'issue' | 'revoke' | 'crl';
 
 export interface StateLogEntry {
   /** 0 for `init`, then one more per entry. */
@@ -279,7 +279,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /** Compares the stored state with its replayed log; `[]` means they agree. */
-export async function compareWithLog(replayed: ReplayedState, state: CaState): Promise<StateProblem[]> {
+async function compareWithLog(replayed: ReplayedState, state: CaState): Promise<StateProblem[]> {
   const problems: StateProblem[] = [];
   const caSha = await sha256Hex(state.certificate);
   if (caSha !== replayed.caSha256) problems.push({ kind: 'ca-certificate', recorded: replayed.caSha256, found: caSha });

@@ -8,7 +8,7 @@ import { signatureAlgorithmOf, signingKeyAlgorithm, signToBeSigned } from './sig
 import { parseSpki } from './spki.ts';
 import { wholeSeconds, x509Time } from './time.ts';
 
-export interface CertificateSpec {
+interface CertificateSpec {
   serialHex: string;
   subject: readonly NameAttribute[];
   /** DER of the issuer's subject, copied byte for byte so chain building matches it. Absent: self-signed. */

@@ -57,7 +57,7 @@ function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock | 
 }
 
 /** KeyUsage as a DER named-bit list: trailing zero bits dropped, unused bits counted. */
-export function keyUsageBitString(usages: readonly KeyUsageName[]): asn1js.BitString {
+function keyUsageBitString(usages: readonly KeyUsageName[]): asn1js.BitString {
   const bits = usages.map((u) => KEY_USAGES.indexOf(u));
   const last = Math.max(...bits);
   const bytes = new Uint8Array((last >> 3) + 1);
@@ -75,7 +75,7 @@ function subtrees(tag: number, spec: NonNullable<NameConstraintsSpec['permitted'
   return new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: tag }, value: bases.map((b) => new asn1js.Sequence({ value: [b] })) });
 }
 
-export function nameConstraintsValue(spec: NameConstraintsSpec): asn1js.Sequence | undefined {
+function nameConstraintsValue(spec: NameConstraintsSpec): asn1js.Sequence | undefined {
   const parts = [spec.permitted && subtrees(0, spec.permitted), spec.excluded && subtrees(1, spec.excluded)].filter(
     (p): p is asn1js.Constructed => !!p,
   );

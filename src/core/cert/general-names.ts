@@ -42,7 +42,7 @@ export function encodeGeneralNames(names: readonly SubjectAltName[]): Uint8Array
 
 const OTHER_KIND: Record<number, string> = { 0: 'othername', 3: 'X400Name', 4: 'DirName', 5: 'EdiPartyName', 8: 'Registered ID' };
 
-export function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
+function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
   const tag = node.idBlock.tagNumber;
   const bytes = new Uint8Array(node.idBlock.isConstructed ? [] : (node as asn1js.Primitive).valueBlock.valueHexView);
   if (node.idBlock.tagClass === 3 && !node.idBlock.isConstructed) {

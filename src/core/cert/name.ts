@@ -8,7 +8,7 @@ import { CertbenchError, msg } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { visibleText } from '../text/visible.ts';
 
-export type StringEncoding = 'utf8' | 'printable' | 'ia5' | 'teletex' | 'bmp' | 'universal';
+type StringEncoding = 'utf8' | 'printable' | 'ia5' | 'teletex' | 'bmp' | 'universal';
 
 export interface NameAttribute {
   /** Dotted OID of the attribute type (2.5.4.3 for CN). */
@@ -28,7 +28,7 @@ const TYPE_BY_NAME: Record<string, string> = {
 const OID_COUNTRY = '2.5.4.6';
 const IA5_TYPES = new Set(['1.2.840.113549.1.9.1', '0.9.2342.19200300.100.1.25']);
 
-export const OID_COMMON_NAME = '2.5.4.3';
+const OID_COMMON_NAME = '2.5.4.3';
 
 function attributeTypeOf(name: string): string {
   const t = name.trim();

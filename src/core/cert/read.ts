@@ -29,7 +29,7 @@ export interface ExtensionFacts {
   subjectAltNames: SubjectAltName[];
 }
 
-export interface RequestFacts extends ExtensionFacts {
+interface RequestFacts extends ExtensionFacts {
   der: Uint8Array;
   subject: NameAttribute[];
   subjectPublicKeyInfo: Uint8Array;

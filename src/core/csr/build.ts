@@ -24,7 +24,7 @@ export interface BuiltCsr {
   sans: SanEntry[];
 }
 
-export interface RequestProblem {
+interface RequestProblem {
   /** 'subject.2', 'sans.0', 'request' */
   field: string;
   message: CoreMessage;

@@ -13,7 +13,7 @@ interface CfsslName {
   OU?: string;
 }
 
-export interface CfsslCsr {
+interface CfsslCsr {
   CN?: string;
   hosts?: string[];
   key?: { algo: 'rsa' | 'ecdsa' | 'ed25519'; size?: number };

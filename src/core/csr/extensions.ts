@@ -11,7 +11,7 @@ const OID_KEY_USAGE = '2.5.29.15';
 const OID_EXT_KEY_USAGE = '2.5.29.37';
 const OID_BASIC_CONSTRAINTS = '2.5.29.19';
 
-export interface RequestedExtensions {
+interface RequestedExtensions {
   sans: SanEntry[];
   usage: Usage;
   algorithm: KeyAlgorithm;
@@ -20,7 +20,7 @@ export interface RequestedExtensions {
   emptySubject: boolean;
 }
 
-export interface KeyUsageBits {
+interface KeyUsageBits {
   digitalSignature: boolean;
   keyEncipherment: boolean;
 }

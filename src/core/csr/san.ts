@@ -179,7 +179,7 @@ export function parseSan(entry: string): SanEntry {
 }
 
 /** One entry of a SAN list and the line (from 1) it is on. */
-export interface SanListEntry {
+interface SanListEntry {
   entry: string;
   line: number;
 }

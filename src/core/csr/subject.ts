@@ -32,7 +32,7 @@ export const SUBJECT_TYPES: Record<SubjectType, TypeInfo> = {
 };
 
 /** Accepts the short and long names OpenSSL accepts (`CN`, `commonName`), case-insensitively. */
-export function subjectTypeOf(name: string): SubjectType | undefined {
+function subjectTypeOf(name: string): SubjectType | undefined {
   const n = name.trim().toLowerCase();
   return (Object.keys(SUBJECT_TYPES) as SubjectType[]).find((t) => t.toLowerCase() === n || SUBJECT_TYPES[t].longName.toLowerCase() === n);
 }
@@ -51,7 +51,7 @@ export function subjectAttributeProblem(a: SubjectAttribute): CoreMessage | unde
   return undefined;
 }
 
-export function checkSubject(subject: SubjectAttribute[]): void {
+function checkSubject(subject: SubjectAttribute[]): void {
   subject.forEach((a, i) => {
     const problem = subjectAttributeProblem(a);
     if (problem) throw CertbenchError.of(problem, msg('where.subjectAttribute', { index: i + 1 }));

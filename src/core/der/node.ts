@@ -32,7 +32,7 @@ export interface DerNode {
 }
 
 /** Why an element could not be decoded: a der.* message whose text ends "at offset {offset}". */
-export type DerReason = CoreMessage<
+type DerReason = CoreMessage<
   | 'der.noBytes'
   | 'der.tagCutShort'
   | 'der.tagTooLarge'
@@ -63,7 +63,7 @@ export class DerError extends AnyCertbenchError {
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 
-export interface ParseOptions {
+interface ParseOptions {
   /** Names the structure in error messages. */
   what?: string;
   /** Where `bytes` start in the input the offsets should refer to (default 0). */

@@ -166,7 +166,7 @@ export function readNull(node: DerNode | undefined): void {
 }
 
 /** Children of a context-specific [tag] node (explicit tagging, or implicitly tagged SEQUENCE). */
-export function contextChildren(node: DerNode, what: string): DerNode[] {
+function contextChildren(node: DerNode, what: string): DerNode[] {
   if (!node.constructed) fail(`${what} must be constructed`);
   return node.children;
 }

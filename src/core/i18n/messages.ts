@@ -42,8 +42,3 @@ export function pick<Reference>(set: MessageSet<Reference>, locale: Locale, key:
   const table = inLocale<Readonly<Record<string, string>>>(set as LocaleSet<Readonly<Record<string, string>>>, locale);
   return table[key] ?? (set.en as Readonly<Record<string, string>>)[key] ?? key;
 }
-
-/** One catalog's texts in one locale, as a typed lookup with values filled in. */
-export function textsIn<Reference>(set: MessageSet<Reference>, locale: Locale) {
-  return (key: keyof Reference & string, params?: Params): string => format(pick(set, locale, key), params);
-}

@@ -9,7 +9,7 @@ import { KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
 import { addCaught, addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } from './sink.ts';
 
 /** How origins are named: a paste says "block 2 (CERTIFICATE)", "base64", "DER"; a Kubernetes value only counts objects. */
-export interface DecodeContext {
+interface DecodeContext {
   origin: string;
   /** `origin` as parts, its words as messages; absent while it has none (then `origin` is a name). */
   place?: readonly WherePart[];
@@ -139,7 +139,7 @@ function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
  * Classifies each DER element in the bytes. Raw binary may hold several concatenated elements; a
  * PEM block holds one (a TRUSTED CERTIFICATE's trailing trust settings are not an object).
  */
-export function decodeDerElements(
+function decodeDerElements(
   bytes: Uint8Array,
   ctx: DecodeContext,
   sink: Sink,

@@ -51,7 +51,7 @@ export interface OpenedBag {
   object?: FoundObject;
 }
 
-export interface OpenedPkcs12 {
+interface OpenedPkcs12 {
   /** What `openssl pkcs12 -info -nodes` writes to stdout, as text (see printPkcs12 for its bytes). */
   text: string;
   /** What it writes to stderr: the MAC, each SafeContents' encryption, each bag's kind. */

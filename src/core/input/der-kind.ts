@@ -4,7 +4,7 @@ import type { ObjectKind } from '../types.ts';
 import { msg, type CoreMessage } from '../messages/index.ts';
 
 /** What the ASN.1 shape says an element is; `note` explains shapes certbench knows but cannot show. */
-export interface DerShape {
+interface DerShape {
   kind?: ObjectKind;
   note?: CoreMessage;
 }

@@ -6,7 +6,7 @@
  */
 import { modSqrt } from './modular.ts';
 
-export interface PrimeCurveHex {
+interface PrimeCurveHex {
   p: string;
   a: string;
   b: string;

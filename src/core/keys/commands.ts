@@ -34,7 +34,7 @@ function genpkeyWords(type: KeyType): string[] {
   return ['openssl', 'genpkey', '-algorithm', 'ED25519'];
 }
 
-export interface KeyCommandOptions {
+interface KeyCommandOptions {
   /** Default `server.key`. */
   keyFile?: string;
   /**

@@ -10,13 +10,13 @@ import { toArrayBuffer } from '../bytes.ts';
 
 export type PrivateKeyExportFormat = 'pkcs8' | 'encrypted-pkcs8' | 'pkcs1' | 'sec1';
 
-export interface PrivateKeyExportOptions extends Pkcs8EncryptionOptions {
+interface PrivateKeyExportOptions extends Pkcs8EncryptionOptions {
   format?: PrivateKeyExportFormat;
   /** Required for 'encrypted-pkcs8'. */
   passphrase?: string;
 }
 
-export const PEM_LABELS: Record<PrivateKeyExportFormat, string> = {
+const PEM_LABELS: Record<PrivateKeyExportFormat, string> = {
   pkcs8: 'PRIVATE KEY',
   'encrypted-pkcs8': 'ENCRYPTED PRIVATE KEY',
   pkcs1: 'RSA PRIVATE KEY',
@@ -39,7 +39,7 @@ function publicPointOf(spki: Uint8Array): Uint8Array {
 }
 
 /** The private key as DER in the chosen form (default PKCS#8). */
-export async function exportPrivateKeyDer(
+async function exportPrivateKeyDer(
   privateKey: CryptoKey,
   options: PrivateKeyExportOptions = {},
   subtle: SubtleCrypto = globalThis.crypto.subtle,

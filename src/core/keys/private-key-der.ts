@@ -46,7 +46,7 @@ export function privateKeyFormatOf(der: Uint8Array): PrivateKeyFormat | undefine
   return undefined;
 }
 
-export interface Pkcs8Parts {
+interface Pkcs8Parts {
   algorithmOid: string;
   /** The curve OID for EC keys (named curves only). */
   parametersOid?: string;
@@ -84,7 +84,7 @@ export function pkcs1ToPkcs8(rsaPrivateKey: Uint8Array): Uint8Array {
   return pkcs8([new asn1js.ObjectIdentifier({ value: OID_RSA_ENCRYPTION }), new asn1js.Null()], rsaPrivateKey);
 }
 
-export interface Sec1Parts {
+interface Sec1Parts {
   curve: NamedCurve;
   privateScalar: Uint8Array;
   /** The uncompressed point 04‖x‖y, when the key carries it. */

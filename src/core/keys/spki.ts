@@ -31,7 +31,7 @@ export async function spkiOf(privateKey: CryptoKey, subtle: SubtleCrypto = globa
 }
 
 /** Whether two SPKIs are the same public key (byte-for-byte: DER has one encoding per key). */
-export function sameSpki(a: Uint8Array, b: Uint8Array): boolean {
+function sameSpki(a: Uint8Array, b: Uint8Array): boolean {
   return bytesEqual(a, b);
 }
 

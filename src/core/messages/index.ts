@@ -10,7 +10,7 @@ import zh from './zh/index.ts';
 import { format, pick, type MessageSet, type ParamValue, type Placeholders } from '../i18n/messages.ts';
 import type { Locale } from '../i18n/locales.ts';
 
-export type CoreCatalog = typeof en;
+type CoreCatalog = typeof en;
 export type CoreMessageId = keyof CoreCatalog & string;
 
 const everyLocale = { en, de, ja, zh };
@@ -46,10 +46,6 @@ export interface LocatedMessage<Id extends CoreMessageId = CoreMessageId> extend
 /** A typed message value: `msg('where.block', { index: 2 })`. */
 export function msg<Id extends CoreMessageId>(id: Id, ...params: ParamsOf<Id> extends undefined | Readonly<Record<string, never>> ? [ParamsOf<Id>?] : [ParamsOf<Id>]): CoreMessage<Id> {
   return params[0] ? { id, params: params[0] } : { id };
-}
-
-export function isCoreMessage(v: unknown): v is CoreMessage {
-  return typeof v === 'object' && v !== null && typeof (v as CoreMessage).id === 'string' && Object.hasOwn(en, (v as CoreMessage).id);
 }
 
 /** The message in `locale` (English by default, which is what the CLI prints), nested messages worded too. */

@@ -21,7 +21,7 @@ export interface PrintedObject {
   textError?: unknown;
 }
 
-export interface DecodedInput {
+interface DecodedInput {
   /** Every object found, in input order, with its text or why there is none. */
   objects: PrintedObject[];
   problems: InputProblem[];

@@ -19,7 +19,7 @@ import { child, isContext } from '../der/read.ts';
 import { TripleDesCbc } from './des.ts';
 import { bmpPassword, HASHES, pkcs12Kdf, type Pkcs12Hash } from './kdf.ts';
 
-export interface Pkcs12Input {
+interface Pkcs12Input {
   /** The certificate DER. */
   certificate: Uint8Array;
   /** Its private key as PKCS#8 PrivateKeyInfo DER. */
@@ -34,7 +34,7 @@ export interface Pkcs12Input {
 }
 
 /** What openssl 3 uses for every PBE and the MAC: PKCS12_DEFAULT_ITER. */
-export const PKCS12_ITERATIONS = 2048;
+const PKCS12_ITERATIONS = 2048;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -38,11 +38,6 @@ export function printCsrText(der: DerInput): string {
   return printCsr(der, true).text();
 }
 
-/** The same as records. */
-export function printCsrLines(der: DerInput): TextLine[] {
-  return printCsr(der).lines;
-}
-
 /** The printout as records, or as text alone (`textOnly`: no record is made). */
 export function printCsr(der: DerInput, textOnly = false): LineWriter {
   const csr = expectUniversal(asNode(der, 'certificate request'), TAG.SEQUENCE, 'certificate request');

@@ -20,7 +20,7 @@ export const DH_KEY_AGREEMENT = '1.2.840.113549.1.3.1';
 export const DH_PUBLIC_NUMBER = '1.2.840.10046.2.1';
 
 /** FFC_PARAMS as far as a file can fill them. */
-export interface DhParameters {
+interface DhParameters {
   p: bigint;
   g: bigint;
   q?: bigint;
@@ -70,7 +70,7 @@ function namedGroup(params: DhParameters): string | undefined {
 }
 
 /** ffc_params_to_text. */
-export function ffcParameterLines(params: DhParameters, allowNamed = true): string[] {
+function ffcParameterLines(params: DhParameters, allowNamed = true): string[] {
   const name = allowNamed ? namedGroup(params) : undefined;
   if (name) return [`GROUP: ${name}`];
   const lines = [...labeledBignumLines('P:   ', params.p)];
@@ -90,7 +90,7 @@ export function dhParameterLines(params: DhParameters): string[] {
 }
 
 /** dh_to_text for a public key: y from the SPKI's BIT STRING (an INTEGER). */
-export function dhPublicKeyLines(params: DhParameters, y: bigint): string[] {
+function dhPublicKeyLines(params: DhParameters, y: bigint): string[] {
   return [`DH Public-Key: (${bits(params.p)} bit)`, ...labeledBignumLines('public-key:', y), ...ffcParameterLines(params)];
 }
 

@@ -190,7 +190,7 @@ export function latin1(bytes: Uint8Array): string {
 // Integers
 
 /** An ASN.1 INTEGER's content octets (two's complement) as what OpenSSL stores: sign + magnitude. */
-export interface Asn1IntegerValue {
+interface Asn1IntegerValue {
   negative: boolean;
   /** Big-endian magnitude, minimal (no leading zero bytes); empty for zero. */
   magnitude: Uint8Array;

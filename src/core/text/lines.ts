@@ -17,7 +17,7 @@ export interface TextLine {
 }
 
 /** Where a line's field and element come from, given as it is printed. */
-export interface LineTag {
+interface LineTag {
   field?: string;
   /** The pieces, or how to work them out: a function is only called when records are made. */
   parts?: string[] | (() => string[]);

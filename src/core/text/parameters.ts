@@ -21,7 +21,7 @@ import { labeledBignumLines } from './key-fields.ts';
 import { curveFromParameters } from './private-key-ec.ts';
 
 /** The PEM labels of parameter files, and the one command that prints each. */
-export const PARAMETER_LABELS = ['DSA PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'EC PARAMETERS'] as const;
+const PARAMETER_LABELS = ['DSA PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS', 'EC PARAMETERS'] as const;
 export type ParameterLabel = (typeof PARAMETER_LABELS)[number];
 
 export function isParameterLabel(label: string | undefined): label is ParameterLabel {

@@ -64,7 +64,7 @@ function replaceName(lines: TextLine[], field: string, text: string): void {
  * X509_NAME_print: X509_NAME_oneline's "/C=US/O=x" with each '/' that starts a one- or two-letter
  * uppercase attribute ("/C=", "/CN=") turned into ", " and the leading '/' dropped.
  */
-export function compatName(nameDer: Uint8Array): string {
+function compatName(nameDer: Uint8Array): string {
   const slash = formatName(nameDer, 'slash');
   if (!slash) return '';
   const isUpper = (c: string | undefined): boolean => c !== undefined && c >= 'A' && c <= 'Z';

@@ -28,7 +28,7 @@ const ECX: Record<string, { label: string; length: number }> = {
 };
 
 /** The outcome of trying to load an SPKI the way X509_get0_pubkey does. */
-export type PublicKeyDescription =
+type PublicKeyDescription =
   | { loaded: true; lines: TextLine[] }
   | { loaded: false; reason: string };
 

@@ -101,7 +101,7 @@ export function textBytes(s: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export interface TextSegment {
+interface TextSegment {
   text: string;
   /** The segment is one kept byte, written as `\xC3`. */
   rawByte?: number;

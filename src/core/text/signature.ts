@@ -33,7 +33,7 @@ interface AlgorithmIdentifier {
 }
 
 /** An AlgorithmIdentifier as its encoding, or as the node a printer already holds for it. */
-export type AlgorithmIdentifierInput = Uint8Array | DerNode;
+type AlgorithmIdentifierInput = Uint8Array | DerNode;
 
 function readAlgorithm(algId: AlgorithmIdentifierInput): AlgorithmIdentifier {
   if (!(algId instanceof Uint8Array)) return fromBlock(algId);
@@ -101,7 +101,7 @@ function dsaSignatureLines(signature: Uint8Array, indent: number): string[] | un
  * ASN1_bn_print: `label value (0xhex)` for values up to 8 bytes, otherwise the label, then the
  * magnitude in colon hex at indent + 4 (with a 00 byte first when the top bit is set).
  */
-export function bignumLines(label: string, integerContent: Uint8Array, indent: number): string[] {
+function bignumLines(label: string, integerContent: Uint8Array, indent: number): string[] {
   const int = decodeAsn1Integer(integerContent);
   const pad = spaces(indent);
   if (int.value === 0n) return [`${pad}${label} 0`];

@@ -3,7 +3,7 @@ import type { Purpose } from './types.ts';
 
 const OPENSSL_PURPOSE: Record<Purpose, string | undefined> = { server: 'sslserver', client: 'sslclient', any: undefined };
 
-export interface VerifyCommandOptions {
+interface VerifyCommandOptions {
   hasUntrusted: boolean;
   purpose: Purpose;
   /** Check as of this time (openssl's -attime, whole seconds). */

@@ -63,7 +63,7 @@ function dsaIdentity(params: DerNode | undefined, y: bigint): PublicKeyIdentity 
 }
 
 /** Identity of a SubjectPublicKeyInfo. */
-export function identityOfSpki(spki: Uint8Array): PublicKeyIdentity {
+function identityOfSpki(spki: Uint8Array): PublicKeyIdentity {
   const node = parseDer(spki, 'SubjectPublicKeyInfo');
   const alg = child(node, 0, 'algorithm');
   const oid = oidOf(child(alg, 0, 'algorithm OID'));

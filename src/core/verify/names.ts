@@ -9,7 +9,7 @@ import { oidShortName } from '../oids.ts';
 import { type DerNode, UNIVERSAL } from '../der/node.ts';
 import { oidValue } from '../der/read.ts';
 
-export interface NameAttr {
+interface NameAttr {
   oid: string;
   /** Short name for messages (CN, O, …). */
   label: string;

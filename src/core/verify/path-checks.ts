@@ -34,7 +34,7 @@ const NEVER_CRITICAL: Record<string, string> = {
   [EXT.authorityKeyIdentifier]: 'authorityKeyIdentifier', [EXT.subjectKeyIdentifier]: 'subjectKeyIdentifier', [EXT.authorityInfoAccess]: 'authorityInfoAccess',
 };
 
-export function ekuName(oid: string): string {
+function ekuName(oid: string): string {
   return EKU_NAMES[oid] ?? oid;
 }
 

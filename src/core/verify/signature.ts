@@ -66,7 +66,7 @@ function pssScheme(params: DerNode | undefined): SigScheme {
   return { family: 'rsa-pss', hash, saltLength, name: `RSASSA-PSS (${hash})` };
 }
 
-export function signatureScheme(oid: string, params?: DerNode): SigScheme {
+function signatureScheme(oid: string, params?: DerNode): SigScheme {
   if (oid === OID_RSASSA_PSS) return pssScheme(params);
   const s = SCHEMES[oid];
   if (!s) throw new CertbenchError('verify.signatureAlgorithmUnsupported', { algorithm: WEAK_NAMES[oid] ?? oid });

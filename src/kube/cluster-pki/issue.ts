@@ -30,7 +30,7 @@ export interface PkiCa {
   notAfter: Date;
 }
 
-export interface IssuedPair {
+interface IssuedPair {
   certificateDer: Uint8Array;
   certificatePem: string;
   keyPem: string;

@@ -19,7 +19,7 @@ export type CaName = 'ca' | 'front-proxy-ca' | 'etcd-ca';
 export const KUBEADM_CAS: Record<CaName, string> = { ca: 'pki/ca', 'front-proxy-ca': 'pki/front-proxy-ca', 'etcd-ca': 'pki/etcd/ca' };
 
 /** kubeadm's leaf certificates (`kubeadm certs check-expiration` names) with their files and the CA that signs them. */
-export const KUBEADM_LEAVES: readonly { name: string; base: string; ca: CaName }[] = [
+const KUBEADM_LEAVES: readonly { name: string; base: string; ca: CaName }[] = [
   { name: 'apiserver', base: 'pki/apiserver', ca: 'ca' },
   { name: 'apiserver-kubelet-client', base: 'pki/apiserver-kubelet-client', ca: 'ca' },
   { name: 'front-proxy-client', base: 'pki/front-proxy-client', ca: 'front-proxy-ca' },
@@ -109,7 +109,7 @@ export function readClusterFiles(inputs: readonly { path: string; bytes: Uint8Ar
 }
 
 /** What a missing file means, as a code a UI words in its own language (with `name`, the row it concerns). */
-export type MissingCode = 'ca-cert' | 'ca-key' | 'leaf' | 'leaf-key' | 'sa' | 'kubeconfig';
+type MissingCode = 'ca-cert' | 'ca-key' | 'leaf' | 'leaf-key' | 'sa' | 'kubeconfig';
 
 export interface LoadedCa {
   name: CaName;
@@ -120,7 +120,7 @@ export interface LoadedCa {
   key?: CryptoKey;
 }
 
-export interface LoadedLeaf {
+interface LoadedLeaf {
   name: string;
   certPath: string;
   keyPath: string;
@@ -129,7 +129,7 @@ export interface LoadedLeaf {
   ca: CaName;
 }
 
-export interface LoadedKubeconfig {
+interface LoadedKubeconfig {
   name: string;
   path: string;
   /** The embedded client certificate; absent when the user points to a file (kubelet.conf with client rotation). */
@@ -168,7 +168,7 @@ const isEncryptedKey = (bytes: Uint8Array) => {
 };
 
 /** The user entry of a kubeconfig's current context (or its only user). */
-export function kubeconfigUser(text: string, path: string): { userIndex: number; certData?: string; certFile?: string; server?: string } {
+function kubeconfigUser(text: string, path: string): { userIndex: number; certData?: string; certFile?: string; server?: string } {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new CertbenchError('kube.badYaml', { reason: doc.errors[0]!.message }, path);
   const obj = doc.toJS() as {

@@ -27,13 +27,13 @@ export interface RescueOptions {
   caDays?: number;
 }
 
-export type PlanAction = 'renew' | 'cannot' | 'skip' | 'keep' | 'self-renews';
+type PlanAction = 'renew' | 'cannot' | 'skip' | 'keep' | 'self-renews';
 
-export type PlanWhyCode =
+type PlanWhyCode =
   | 'ca-key-absent' | 'ca-renewed' | 'ca-kept' | 'ca-expired-kept' | 'ca-missing' | 'ca-expired'
   | 'not-chosen' | 'renewed-capped' | 'renewed' | 'self-renews' | 'cert-file';
 
-export interface PlanWhy {
+interface PlanWhy {
   code: PlanWhyCode;
   vars: Record<string, string>;
 }

@@ -5,7 +5,7 @@
  */
 
 /** The loader's record of the chunks it ran and of the page's requests (scripts/single-file-boot.js). */
-export interface Loader {
+interface Loader {
   /** Each chunk run in the page (`page`) or handed to a worker (`worker`), with its text. */
   ran?: () => Promise<{ name: string; text: string; page?: boolean; worker?: boolean }[]>;
   requests?: () => { fetched: string[]; refused: { directive: string; url: string }[] };
@@ -47,7 +47,7 @@ export async function checkScripts(doc: Document = document): Promise<ScriptChec
   return { allowed, ran };
 }
 
-export interface NetworkCheck {
+interface NetworkCheck {
   /** URLs the page fetched from anything but the file itself and in-page data (file:, data:, blob:, about:). */
   fetched: string[];
   /** What the Content-Security-Policy refused (each an attempt that was stopped, not a request made). */

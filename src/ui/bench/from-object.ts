@@ -23,7 +23,7 @@ function benchKindOf(kind: ObjectKind, summary: Summary): BenchKind | undefined 
 const PEM_LABEL: Partial<Record<BenchKind, string>> = { certificate: 'CERTIFICATE', ca: 'CERTIFICATE', csr: 'CERTIFICATE REQUEST', crl: 'X509 CRL', bundle: 'PKCS7' };
 const EXTENSION: Partial<Record<BenchKind, string>> = { certificate: 'crt', ca: 'crt', csr: 'csr', crl: 'crl', key: 'key', bundle: 'p7b' };
 
-export interface DecodedForBench {
+interface DecodedForBench {
   kind: ObjectKind;
   der: Uint8Array;
   summary: Summary;

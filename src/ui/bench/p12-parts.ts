@@ -7,7 +7,7 @@ import { detectInput } from '../../core/input/detect.ts';
 import { importPrivateKey } from '../../core/keys/import.ts';
 import { writePkcs12 } from '../../core/pkcs12/write.ts';
 
-export interface BenchP12Parts {
+interface BenchP12Parts {
   /** The certificate, possibly followed by its intermediates. */
   certificatePem: string;
   keyPem: string;

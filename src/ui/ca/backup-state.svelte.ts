@@ -8,7 +8,7 @@ import * as caMessages from '../i18n/messages/ca.ts';
 
 const t = translator(caMessages);
 
-export function backupFileName(now = new Date()): string {
+function backupFileName(now = new Date()): string {
   return `certbench-ca-${now.toISOString().slice(0, 10)}.certbench-backup`;
 }
 

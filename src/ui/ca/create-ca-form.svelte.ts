@@ -9,7 +9,7 @@ import { uiError } from '../i18n/core-text.svelte.ts';
 
 const t = translator(caMessages);
 
-export const DEFAULT_CA_VALIDITY_DAYS = 3650;
+const DEFAULT_CA_VALIDITY_DAYS = 3650;
 
 /** One name-constraint box: names separated by commas, spaces or new lines. */
 function names(text: string): string[] {

@@ -6,7 +6,7 @@ import * as protectionMessages from '../i18n/messages/ca-protection.ts';
 
 const t = translator(protectionMessages);
 
-export type ProtectionKind = KeyProtection['kind'];
+type ProtectionKind = KeyProtection['kind'];
 
 export class ProtectionChoice {
   kind = $state<ProtectionKind>('passphrase');

@@ -36,7 +36,7 @@ import { uiError } from '../i18n/core-text.svelte.ts';
 
 const t = translator(signMessages);
 
-export type ProfileChoice = keyof typeof BUILTIN_PROFILES | 'cfssl';
+type ProfileChoice = keyof typeof BUILTIN_PROFILES | 'cfssl';
 /** The profile choices; each one's words are the message `profile.<id>` (messages/ca-sign.ts). */
 export const PROFILE_CHOICES: readonly { id: ProfileChoice }[] = [{ id: 'server' }, { id: 'client' }, { id: 'peer' }, { id: 'ca' }, { id: 'cfssl' }];
 

@@ -4,7 +4,7 @@ import { requestFromCfssl } from '../../core/csr/cfssl.ts';
 import { requestFromOpensslCommand } from '../../core/csr/openssl-command.ts';
 import type { CsrRequest, Usage } from '../../core/csr/request.ts';
 
-export type PasteKind = 'cfssl' | 'openssl';
+type PasteKind = 'cfssl' | 'openssl';
 
 /**
  * Reads the paste; `usage` is kept for cfssl JSON (cfssl keeps usages in its signing profile,

@@ -16,7 +16,7 @@ import { createdFileBase } from '../shared/file-names.ts';
 import { KeyChoice, type CreateSaid } from './key-choice.svelte.ts';
 
 /** Why Generate waits: it is running, or these problems (the core's words, or Create's). */
-export type Blocker = { working: true } | { problems: CreateSaid[] };
+type Blocker = { working: true } | { problems: CreateSaid[] };
 
 const TICK_MS = 100;
 

@@ -15,14 +15,14 @@ import { outputFileNames, type OutputFileNames } from '../shared/file-names.ts';
 import type { CreateSaid } from './key-choice.svelte.ts';
 
 /** The key's export forms by family; each is named by the message `keyFormat.<format>`. */
-export const KEY_FORMAT_CHOICES: readonly { format: PrivateKeyExportFormat; families: KeyAlgorithm['family'][] }[] = [
+const KEY_FORMAT_CHOICES: readonly { format: PrivateKeyExportFormat; families: KeyAlgorithm['family'][] }[] = [
   { format: 'pkcs8', families: ['rsa', 'ec', 'ed25519'] },
   { format: 'pkcs1', families: ['rsa'] },
   { format: 'sec1', families: ['ec'] },
   { format: 'encrypted-pkcs8', families: ['rsa', 'ec', 'ed25519'] },
 ];
 
-export interface CreatedInput {
+interface CreatedInput {
   csr: BuiltCsr;
   keyPair: CryptoKeyPair;
   algorithm: KeyAlgorithm;

@@ -9,7 +9,7 @@ import { splitSanList } from '../../core/csr/san.ts';
 import { subjectAttributeProblem, type SubjectAttribute, type SubjectType } from '../../core/csr/subject.ts';
 import { sanViews, type SanView } from './san-view.ts';
 
-export interface SubjectRow {
+interface SubjectRow {
   /** Stable across reordering, for keyed lists and element ids. */
   id: number;
   type: SubjectType;

@@ -12,7 +12,7 @@ import type { en } from '../i18n/messages/create.ts';
 /** Something Create says: one of its messages (src/ui/i18n/messages/create.ts), or the core's words. */
 export type CreateSaid = Said<keyof typeof en>;
 
-export type KeySource = 'new' | 'existing';
+type KeySource = 'new' | 'existing';
 
 export const KEY_TYPE_CHOICES: readonly { type: KeyType; label: string }[] = [
   { type: 'rsa2048', label: 'RSA 2048' },

@@ -20,7 +20,7 @@ function bareMessage(e: unknown): string {
   return errorText(e);
 }
 
-export function sanView(entry: string, line = 1): SanView {
+function sanView(entry: string, line = 1): SanView {
   try {
     const parsed = parseSan(entry);
     let encodedAs: string | undefined;

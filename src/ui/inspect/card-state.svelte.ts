@@ -15,7 +15,7 @@ import { textLines, type TextLine } from '../../core/text/lines.ts';
 export type CardView = 'text' | 'asn1';
 
 /** Takes the certificates and keys of a PKCS#12 file this card opened, to show them as cards of their own. */
-export type BagsOpened = (card: CardState, bags: DecodedItem[]) => void;
+type BagsOpened = (card: CardState, bags: DecodedItem[]) => void;
 
 export class CardState {
   item = $state.raw<DecodedItem>() as DecodedItem;

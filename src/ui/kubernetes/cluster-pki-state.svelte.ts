@@ -43,7 +43,7 @@ function days(text: string, what: string): number {
   return Number(trimmed);
 }
 
-export interface PkiProgressView {
+interface PkiProgressView {
   done: number;
   total: number;
   label: string;

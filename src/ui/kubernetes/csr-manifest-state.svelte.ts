@@ -28,9 +28,9 @@ export const SIGNER_CHOICES: readonly { value: string; label: string; purpose: s
 const COMMON_USAGES: KubeUsage[] = ['digital signature', 'key encipherment', 'client auth', 'server auth'];
 export const USAGE_CHOICES: readonly KubeUsage[] = [...COMMON_USAGES, ...KUBE_USAGES.filter((u) => !COMMON_USAGES.includes(u))];
 
-export type ManifestOutcome = { ok: CsrManifestResult } | { error: string } | undefined;
+type ManifestOutcome = { ok: CsrManifestResult } | { error: string } | undefined;
 
-export type StatusOutcome = { ok: CsrStatusResult } | { error: string } | undefined;
+type StatusOutcome = { ok: CsrStatusResult } | { error: string } | undefined;
 
 export class CsrManifestState {
   readonly source = new PemSource();

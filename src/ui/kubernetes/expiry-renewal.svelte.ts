@@ -17,7 +17,7 @@ import type { CaCard, CaState } from '../ca/ca-state.svelte.ts';
 import { fileBaseName } from '../shared/file-names.ts';
 
 /** The CA in the store that issued a row's certificate, and the inventory row. */
-export interface IssuedHere {
+interface IssuedHere {
   card: CaCard;
   entry: IssuedCertificate;
 }
@@ -35,7 +35,7 @@ export interface Renewal {
 }
 
 /** Puts the renewed certificate where the old one was in the input; says whether it could. */
-export type ReplaceInInput = (oldDer: Uint8Array, newPem: string) => Promise<'replaced' | 'added'>;
+type ReplaceInInput = (oldDer: Uint8Array, newPem: string) => Promise<'replaced' | 'added'>;
 
 export class ExpiryRenewal {
   /** Renewals done here, by the renewed certificate (hex DER). */

@@ -14,7 +14,7 @@ import { readFileBytes } from '../shared/file-input.ts';
 import { t } from './i18n.ts';
 import { ExpiryRenewal } from './expiry-renewal.svelte.ts';
 
-export interface LoadedFile {
+interface LoadedFile {
   name: string;
   bytes: Uint8Array;
 }

@@ -16,7 +16,7 @@ export const SECTIONS = [
   { id: 'cluster-renew', label: 'Renew a cluster (kubeadm)' },
 ] as const;
 
-export type SectionId = (typeof SECTIONS)[number]['id'];
+type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** The section a tab key moves to: arrows wrap, Home/End go to the ends; undefined for other keys. */
 export function sectionAfterKey(current: SectionId, key: string): SectionId | undefined {

@@ -7,9 +7,9 @@ const KIND_WORDS = new Set<string>(['certificate', 'csr', 'crl', 'private-key', 
 const kindWords = (kind: ObjectKind): string => (KIND_WORDS.has(kind) ? t(`kind.${kind}` as KubeMessageKey) : kind);
 
 /** What a field wants, in words (a message key, so it follows the language). */
-export type Wanted = 'csr' | 'certificate' | 'clientCertificate' | 'caCertificate';
+type Wanted = 'csr' | 'certificate' | 'clientCertificate' | 'caCertificate';
 
-export interface Picked {
+interface Picked {
   ders: Uint8Array[];
   /** Why nothing usable was found, or '' when something was. */
   problem: string;

@@ -17,19 +17,19 @@ import * as verifyMessages from '../i18n/messages/verify.ts';
 
 const t = translator(verifyMessages);
 
-export type AnchorChoice = 'pile' | 'system' | `ca:${string}`;
+type AnchorChoice = 'pile' | 'system' | `ca:${string}`;
 export type Profile = 'webpki' | 'rfc5280';
 
 /** In English; the screen shows it in the reader's language. */
 export const SYSTEM_ROOTS_UNAVAILABLE = verifyMessages.en['chain.systemRoots'];
 
-export interface ShownCheck {
+interface ShownCheck {
   id: CheckId;
   label: string;
   ok: boolean;
 }
 
-export interface ShownEntry extends Omit<PathEntry, 'der'> {
+interface ShownEntry extends Omit<PathEntry, 'der'> {
   checks: ShownCheck[];
   ok: boolean;
 }

@@ -25,7 +25,7 @@ function nestSignature(text: string): string {
   return text.replace(SIGNATURE_BLOCK, (_m, head: string, body: string) => head + body.replace(/^ {8}/gm, '         '));
 }
 
-export function diffCertificates(left: FoundObject, right: FoundObject): CertificateDiff {
+function diffCertificates(left: FoundObject, right: FoundObject): CertificateDiff {
   const diff = diffDumps(nestSignature(dumpText(left)), nestSignature(dumpText(right)));
   const sections = diff.sections.map((x) =>
     x.section === 'Signature Value' ? { ...x, lines: x.lines.map((l) => ({ ...l, text: l.text.replace(/^ {9}(?=[0-9a-f]{2})/, '        ') })) } : x,

@@ -15,7 +15,7 @@ import * as verifyMessages from '../i18n/messages/verify.ts';
 
 const t = translator(verifyMessages);
 
-export interface NameVerdict {
+interface NameVerdict {
   name: string;
   kind: 'dns' | 'ip';
   ok: boolean;

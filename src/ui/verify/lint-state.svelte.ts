@@ -13,12 +13,12 @@ import * as verifyMessages from '../i18n/messages/verify.ts';
 
 const t = translator(verifyMessages);
 
-export type LintContext = 'public' | 'private' | 'kubernetes';
+type LintContext = 'public' | 'private' | 'kubernetes';
 
 /** The contexts offered; each one's name is the message `lint.context.<id>` (messages/verify.ts). */
 export const LINT_CONTEXTS: readonly { id: LintContext }[] = [{ id: 'public' }, { id: 'private' }, { id: 'kubernetes' }];
 
-export interface CertLints {
+interface CertLints {
   label: string;
   subject: string;
   origin: string;

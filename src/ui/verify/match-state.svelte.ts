@@ -18,9 +18,9 @@ const t = translator(verifyMessages);
 /** The three input fields; each one's name is the message `match.field.<id>` (messages/verify.ts). */
 export const MATCH_FIELDS = [{ id: 'key' }, { id: 'cert' }, { id: 'csr' }] as const;
 
-export type MatchFieldId = (typeof MATCH_FIELDS)[number]['id'];
+type MatchFieldId = (typeof MATCH_FIELDS)[number]['id'];
 
-export interface MatchMember {
+interface MatchMember {
   /** "Certificate 'www.example.com'", "Private key (EC 256 bit)" */
   title: string;
   kind: ObjectKind;
@@ -32,12 +32,12 @@ export interface MatchMember {
   spkiSha256Base64?: string;
 }
 
-export interface MatchGroup {
+interface MatchGroup {
   key: string;
   members: MatchMember[];
 }
 
-export interface MatchVerdict {
+interface MatchVerdict {
   groups: MatchGroup[];
   skipped: { origin: string; reason: string }[];
   /** Every comparable object has the same public key (and there are at least two). */

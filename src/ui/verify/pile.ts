@@ -15,7 +15,7 @@ export interface PileCert {
   origin: string;
 }
 
-export interface Pile {
+interface Pile {
   certs: PileCert[];
   /** Objects that are not certificates (keys, CSRs) are listed here as well as undecodable parts. */
   problems: InputProblem[];

@@ -10,7 +10,7 @@ import { tabAfterKey } from '../shared/tab-keys.ts';
 /** The sections in tab order; each one's name is the message `section.<id>` (messages/verify.ts). */
 export const VERIFY_SECTIONS = [{ id: 'chain' }, { id: 'hostname' }, { id: 'match' }, { id: 'lints' }, { id: 'compare' }] as const;
 
-export type VerifySectionId = (typeof VERIFY_SECTIONS)[number]['id'];
+type VerifySectionId = (typeof VERIFY_SECTIONS)[number]['id'];
 
 /** The section a tab key moves to: arrows wrap, Home/End go to the ends; undefined for other keys. */
 export function verifySectionAfterKey(current: VerifySectionId, key: string): VerifySectionId | undefined {
@@ -18,7 +18,7 @@ export function verifySectionAfterKey(current: VerifySectionId, key: string): Ve
 }
 
 /** Stored CAs, read only: opening the store never writes to it. */
-export function storedCaLister(): () => Promise<CaSummary[]> {
+function storedCaLister(): () => Promise<CaSummary[]> {
   let store: CaStore | undefined;
   return () => {
     store ??= new CaStore();

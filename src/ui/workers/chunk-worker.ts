@@ -7,7 +7,7 @@
  * workers from other files when the page is opened from file://. Why the page's own chunks and not
  * Vite's `?worker&inline`: that would carry the whole PKI core a second time.
  */
-export interface ChunkLoader {
+interface ChunkLoader {
   /** A Blob URL of a classic script that runs the named entry chunk; revoke it once the worker started. */
   workerUrl(entry: string): Promise<string>;
 }

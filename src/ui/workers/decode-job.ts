@@ -56,10 +56,10 @@ export interface TreeResult {
 }
 
 /** Lets the main-thread fallback yield between objects so a big paste does not freeze the page. */
-export type Yield = () => Promise<void>;
+type Yield = () => Promise<void>;
 
 /** An object's card: its text (printed by the pipeline, or here from its DER) and its summary. */
-export async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj)): Promise<DecodedItem> {
+async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj)): Promise<DecodedItem> {
   const item: DecodedItem = {
     origin: obj.origin,
     ...(obj.originSaid ? { originSaid: obj.originSaid } : {}),
@@ -81,7 +81,7 @@ export async function decodeObject(obj: FoundObject, now = new Date(), printed: 
 }
 
 /** Objects per batch handed back while decoding: small enough that receiving one never blocks the page. */
-export const DECODE_BATCH = 25;
+const DECODE_BATCH = 25;
 
 /**
  * Finds and decodes every object in the input. With `onItems`, the items are handed over in batches

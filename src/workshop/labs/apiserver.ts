@@ -9,8 +9,8 @@ import { kubeconfigChecks } from '../kube-checks.ts';
 import { CA_FILE, caStep, CLIENT, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState, TextItem } from '../types.ts';
 
-export const APISERVER_CN = 'kubernetes.default.svc';
-export const APISERVER_SANS = ['DNS:kubernetes.default.svc', 'DNS:kubemaster', 'IP:10.24.0.1'];
+const APISERVER_CN = 'kubernetes.default.svc';
+const APISERVER_SANS = ['DNS:kubernetes.default.svc', 'DNS:kubemaster', 'IP:10.24.0.1'];
 
 const apiValues = (s: LabState) => s.values.apiserver ?? { cn: APISERVER_CN, sans: APISERVER_SANS.join('\n'), keyType: 'ec-p256' };
 const clientValues = (s: LabState) => s.values.client ?? { cn: 'admin', o: 'system:masters', keyType: 'ec-p256' };
@@ -21,7 +21,7 @@ async function sha256Hex(der: Uint8Array): Promise<string> {
 }
 
 /** The handshake between kubectl and the API server, told with the lab's actual certificates. */
-export async function handshakeStory(state: LabState): Promise<TextItem[]> {
+async function handshakeStory(state: LabState): Promise<TextItem[]> {
   const ca = certificateFacts(certDer(artifact(state, CA_FILE), CA_FILE));
   const api = certificateFacts(certDer(artifact(state, 'apiserver.crt'), 'apiserver.crt'));
   const client = certificateFacts(certDer(artifact(state, 'admin.crt'), 'admin.crt'));

@@ -28,7 +28,7 @@ const hoursOf = (s: LabState) => Math.max(1, Number(s.values.issue?.hours ?? '1'
 const renewHoursOf = (s: LabState) => Math.max(1, Number(s.values.renew?.hours ?? '8760') || 8760);
 
 /** The clock: the person's "as of" time, default one hour after the short-lived certificates expire. */
-export function asOfOf(state: LabState): Date {
+function asOfOf(state: LabState): Date {
   const v = state.values.clock?.asOf;
   if (v) {
     const d = new Date(v);
@@ -49,7 +49,7 @@ function defaultAsOf(state: LabState): Date {
  * `<base>-expired.crt` (renewal puts the new one in `<base>.crt`). The clock step judges these, so
  * after renewal its checks, its table and its story still talk about the same certificates.
  */
-export function issuedName(state: LabState, base: string): string {
+function issuedName(state: LabState, base: string): string {
   return state.artifacts[`${base}-expired.crt`] !== undefined ? `${base}-expired.crt` : `${base}.crt`;
 }
 
@@ -59,7 +59,7 @@ export function asOfText(d: Date): string {
 }
 
 /** The kubeadm-style table of the CA and the given certificate files, as of `asOf`. */
-export async function expiryTableAt(state: LabState, asOf: Date, names: string[]): Promise<string> {
+async function expiryTableAt(state: LabState, asOf: Date, names: string[]): Promise<string> {
   const objects = [CA_FILE, ...names].flatMap((n) => detectInput(artifact(state, n), n).objects);
   return formatExpiryTable(await checkExpiration(objects, { asOf }));
 }

@@ -10,10 +10,10 @@ import { certDer, sanLabel } from '../artifacts.ts';
 import { checkOf, KEY_TYPE_OPTIONS } from '../steps.ts';
 import type { CheckResult, LabDefinition, LabState } from '../types.ts';
 
-export const HW_PREFIX = 'hard-way/';
+const HW_PREFIX = 'hard-way/';
 
 /** What each certificate must say, by file base name; `role` names the text keys for component and RBAC meaning. */
-export function expectedIdentity(base: string): { cn: string; o: string; role: string } | undefined {
+function expectedIdentity(base: string): { cn: string; o: string; role: string } | undefined {
   const worker = /^worker-\d+$/.exec(base);
   if (worker) return { cn: `system:node:${base}`, o: 'system:nodes', role: 'kubelet' };
   const table: Record<string, { cn: string; o: string; role: string }> = {
@@ -31,7 +31,7 @@ export function expectedIdentity(base: string): { cn: string; o: string; role: s
 const certNames = (state: LabState) => Object.keys(state.artifacts).filter((n) => n.startsWith(HW_PREFIX) && n.endsWith('.pem') && !n.endsWith('-key.pem')).sort();
 const baseOf = (name: string) => name.slice(HW_PREFIX.length).replace(/\.pem$/, '');
 
-export function hardWayRows(state: LabState): string[][] {
+function hardWayRows(state: LabState): string[][] {
   return certNames(state).map((name) => {
     const f = certificateFacts(certDer(state.artifacts[name]!, name));
     const base = baseOf(name);

@@ -9,8 +9,8 @@ import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ma
 import type { LabDefinition, LabState } from '../types.ts';
 
 /** The names the registry is reached by: its Service (short and full) and localhost through a port-forward. */
-export const REGISTRY_SANS = ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local', 'DNS:localhost'];
-export const REGISTRY_CUSTOM_SIGNER = 'workshop.example/registry-signer';
+const REGISTRY_SANS = ['DNS:registry.docker-registry', 'DNS:registry.docker-registry.svc.cluster.local', 'DNS:localhost'];
+const REGISTRY_CUSTOM_SIGNER = 'workshop.example/registry-signer';
 const BASE = 'registry';
 
 const hoursOf = (s: LabState) => Number(s.values.approve?.hours ?? '8760') || 8760;

@@ -8,9 +8,9 @@ import { manifestCarriesCsr } from '../kube-checks.ts';
 import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState } from '../types.ts';
 
-export const POD_CN = 'my-pod.my-namespace.pod.cluster.local';
-export const POD_SANS = ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:192.0.2.24', 'IP:10.0.34.2'];
-export const POD_SIGNER = 'example.com/serving';
+const POD_CN = 'my-pod.my-namespace.pod.cluster.local';
+const POD_SANS = ['DNS:my-svc.my-namespace.svc.cluster.local', 'DNS:my-pod.my-namespace.pod.cluster.local', 'IP:192.0.2.24', 'IP:10.0.34.2'];
+const POD_SIGNER = 'example.com/serving';
 const BASE = 'server';
 
 const csrValues = (s: LabState) => s.values.csr ?? { cn: POD_CN, sans: POD_SANS.join('\n'), keyType: 'ec-p256' };

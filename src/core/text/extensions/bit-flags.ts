@@ -14,7 +14,7 @@ export const KEY_USAGE_BITS = [
   'Decipher Only',
 ];
 
-export const NETSCAPE_CERT_TYPE_BITS = [
+const NETSCAPE_CERT_TYPE_BITS = [
   'SSL Client',
   'SSL Server',
   'S/MIME',

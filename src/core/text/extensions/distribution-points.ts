@@ -9,7 +9,7 @@ import { REASON_FLAG_BITS, setBitNames } from './bit-flags.ts';
 import { concatBytes } from '../../bytes.ts';
 
 /** print_gens: each GeneralName on its own line at indent + 2, no newline after the last. */
-export function printGeneralNameLines(node: DerNode, indent: number): string {
+function printGeneralNameLines(node: DerNode, indent: number): string {
   return parseGeneralNames(sequenceOfItems(node))
     .map((g) => pad(indent + 2) + generalNameText(g))
     .join('\n');

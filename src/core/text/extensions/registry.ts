@@ -29,7 +29,7 @@ export function printExtension(ext: RawExtension, indent: number): string[] {
 }
 
 /** The explanation id of an extension: `ext.<oid>` when the catalog knows it. */
-export function extensionField(oid: string): string {
+function extensionField(oid: string): string {
   return knownOr('ext.', oid, 'ext.unknown');
 }
 
@@ -39,17 +39,6 @@ export function extensionLines(ext: RawExtension, indent: number): TextLine[] {
   const header: TextLine = { text: `${pad(indent)}${oidDisplayName(ext.oid)}: ${ext.critical ? 'critical' : ''}`, field };
   if (ext.critical) header.parts = ['ext.critical'];
   return [header, ...extensionValueLines(ext.oid, ext.value, indent + 4, field)];
-}
-
-/**
- * The text X509V3_EXT_print writes for the value, or, when OpenSSL has no printer for the OID or
- * its decoder rejects the value, the raw extnValue bytes with non-printable bytes as '.'
- * (ASN1_STRING_print, which passes '\n' and '\r' through, so the raw dump can span lines).
- */
-export function printExtensionValue(oid: string, value: Uint8Array, indent: number): string {
-  return extensionValueLines(oid, value, indent, extensionField(oid))
-    .map((l) => l.text)
-    .join('\n');
 }
 
 function extensionValueLines(oid: string, value: Uint8Array, indent: number, field: string): TextLine[] {
