@@ -188,12 +188,16 @@ function decodeDerElements(
 /** Several objects from one source get "certificate 2 of 3" after the source's origin. */
 function numberObjects(sink: Sink, from: number, ctx: DecodeContext): void {
   const n = sink.objects.length - from;
-  if (n === 1) Object.assign(sink.objects[from]!, originFields(ctx));
+  // The source's own origin replaces the inner one ("block 1 (PRIVATE KEY)"), its words included.
+  const rename = (o: FoundObject, at: Pick<DecodeContext, 'origin' | 'place'>) => {
+    delete o.originSaid;
+    Object.assign(o, originFields(at));
+  };
+  if (n === 1) rename(sink.objects[from]!, ctx);
   if (n < 2) return;
   for (let i = from; i < sink.objects.length; i++) {
     const o = sink.objects[i]!;
-    delete o.originSaid;
-    Object.assign(o, originFields(within(ctx, msg('place.nthOf', { noun: KIND_NOUN[o.kind], index: i - from + 1, count: n }))));
+    rename(o, within(ctx, msg('place.nthOf', { noun: KIND_NOUN[o.kind], index: i - from + 1, count: n })));
   }
 }
 
