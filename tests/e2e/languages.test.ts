@@ -121,10 +121,10 @@ describe.each(LANGUAGES)('the interface in $code', ({ code, tag, script }) => {
   it("a decoded certificate's card names where it came from in that language", async () => {
     await page.fill('#inspect-input', CERT);
     await page.getByRole('button', { name: /^(デコード|解码)/ }).click();
+    // The previous language's cards are replaced: wait for this certificate's card, worded in this language.
     const origin = page.locator('[data-testid=card-origin]').first();
-    await origin.waitFor({ timeout: 15_000 });
+    await expect.poll(() => origin.innerText().catch(() => ''), { timeout: 15_000 }).toMatch(script);
     const text = await origin.innerText();
-    expect(text).toMatch(script);
     expect(text).toContain('CERTIFICATE');
     expect(text).not.toMatch(/\bblock\b/);
   });
