@@ -44,6 +44,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let broken = false;
+/** Failed tests, named at the end: CI shows only the tail of a long log, and a count alone does not say what to fix. */
+const failures = [];
 for (const run of runs) {
   console.log(`\n== ${run.name} ==`);
   const r = spawnSync('npx', [...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${run.report}`], {
@@ -58,7 +60,17 @@ for (const run of runs) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'failed') continue;
+      const why = String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      failures.push(`${file.name.replace(root, '')} > ${t.fullName}\n    ${why}`);
+    }
+    // A file that failed to load has no test results of its own, only its message.
+    if (file.status === 'failed' && !(file.assertionResults ?? []).length) failures.push(`${file.name.replace(root, '')}: ${String(file.message).split('\n')[0]}`);
+  }
   if (r.status !== 0 || report.numTotalTests === 0) broken = true;
 }
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(broken || failed ? 1 : 0);
