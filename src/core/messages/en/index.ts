@@ -1,6 +1,7 @@
 /** Every English core message, the reference whose keys and {placeholders} every other locale has. */
 import asn1 from './asn1.ts';
 import ca from './ca.ts';
+import caLog from './ca-log.ts';
 import cert from './cert.ts';
 import commands from './commands.ts';
 import csr from './csr.ts';
@@ -24,4 +25,4 @@ import verify from './verify.ts';
 import where from './where.ts';
 import workshop from './workshop.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop };
+export default { ...asn1, ...ca, ...caLog, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop };

@@ -1,6 +1,7 @@
 /** Every core message in this language: the keys of ../en/index.ts (the compiler names a missing one). */
 import asn1 from './asn1.ts';
 import ca from './ca.ts';
+import caLog from './ca-log.ts';
 import cert from './cert.ts';
 import commands from './commands.ts';
 import csr from './csr.ts';
@@ -27,4 +28,4 @@ import workshop from './workshop.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import type en from '../en/index.ts';
 
-export default { ...asn1, ...ca, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;
+export default { ...asn1, ...ca, ...caLog, ...cert, ...commands, ...csr, ...der, ...error, ...general, ...input, ...keymath, ...keys, ...kind, ...kube, ...pkcs12, ...place, ...print, ...san, ...steps, ...store, ...subject, ...summary, ...verify, ...where, ...workshop } satisfies Messages<typeof en>;
