@@ -4,7 +4,7 @@
  * a copy button each; tests run them.
  */
 import { CertbenchError, msg, render, type CoreMessage } from './errors.ts';
-import type { Locale } from './i18n/locales.ts';
+import { joinIn, type Locale } from './i18n/locales.ts';
 import { visibleText } from './text/visible.ts';
 
 export type CommandTool = 'openssl' | 'cfssl' | 'kubectl';
@@ -25,12 +25,9 @@ export function stepTitle(step: EquivalentStep, locale: Locale = 'en'): string {
   return render(step.title, locale);
 }
 
-/** Japanese and Chinese sentences follow each other without a space (each ends in 。). */
-const JOINED_WITHOUT_SPACE: ReadonlySet<string> = new Set(['ja', 'zh']);
-
 /** A step's notes in `locale`, one paragraph ('' when it has none). */
 export function stepNotes(step: EquivalentStep, locale: Locale = 'en'): string {
-  return (step.notes ?? []).map((n) => render(n, locale)).join(JOINED_WITHOUT_SPACE.has(locale) ? '' : ' ');
+  return joinIn(locale, 'sentences', (step.notes ?? []).map((n) => render(n, locale)));
 }
 
 /** Quotes a word for sh when it needs it. */

@@ -7,6 +7,7 @@ import {
   appendStateEntry,
   checkCaState,
   deriveStateLogKey,
+  describeStateProblem,
   entryHash,
   newStateLogSeal,
   verifyStateLog,
@@ -14,6 +15,7 @@ import {
   type StateLogEntry,
 } from '../../src/core/ca/state-log.ts';
 import type { IssuedCertificate } from '../../src/core/ca/types.ts';
+import { render } from '../../src/core/errors.ts';
 import { opensslCsr, signCsrFile } from './ca-oracle.helper.ts';
 
 let ca: CreatedCa;
@@ -91,5 +93,24 @@ describe('CA state log', () => {
     expect(await checkCaState(forged, null, { ...plainState, issued: [{ ...rows[0]!, profile: 'client' }] })).toEqual([]);
     // A sealed log checked without its key says so (the CLI requires the key whenever ca.key is encrypted).
     expect(await kinds(log, null, state)).toEqual(['seal-unexpected']);
+  });
+
+  it('what the replay cannot accept is a message: English for the CLI, worded in every language for the browser', async () => {
+    // Entries re-sealed after the change, so only the replay objects: an issuance twice, a CRL number that goes back.
+    const replayed: StateLogEntry[] = [];
+    for (const fact of [
+      { op: 'init', certificate: ca.certificate, chain: ca.chain },
+      { op: 'issue', entry: rows[0]! },
+      { op: 'issue', entry: rows[0]! },
+      { op: 'crl', number: 2, der: new Uint8Array([1]) },
+      { op: 'crl', number: 1, der: new Uint8Array([2]) },
+    ] as const) replayed.push(await appendStateEntry(replayed, fact, key));
+    const problems = (await checkCaState(replayed, key, { ...state, crlNumber: 2, issued: [rows[0]!] })).filter((p) => p.kind === 'replay');
+    const serial = rows[0]!.serialHex;
+    expect(problems.map(describeStateProblem)).toEqual([`log entry 2: serial ${serial} issued twice`, 'log entry 4: CRL number 1 after 2']);
+    const details = problems.map((p) => (p.kind === 'replay' ? p.detail : undefined)!);
+    expect(details.map((d) => render(d, 'de'))).toEqual([`Seriennummer ${serial} zweimal ausgestellt`, 'CRL-Nummer 1 nach 2']);
+    expect(details.map((d) => render(d, 'ja'))).toEqual([`シリアル番号 ${serial} が 2 回発行されています`, 'CRL 番号 2 の後に CRL 番号 1 があります']);
+    expect(details.map((d) => render(d, 'zh'))).toEqual([`序列号 ${serial} 被签发了两次`, 'CRL 编号 2 之后出现了 CRL 编号 1']);
   });
 });

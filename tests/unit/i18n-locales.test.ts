@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LOCALES } from '../../src/core/i18n/locales.ts';
+import { joinIn, LOCALE_INFO, LOCALES } from '../../src/core/i18n/locales.ts';
 import { format, pick, type MessageSet } from '../../src/core/i18n/messages.ts';
-import { CORE_MESSAGES, render } from '../../src/core/messages/index.ts';
+import { stepNotes } from '../../src/core/equivalent-command.ts';
+import { CORE_MESSAGES, msg, render } from '../../src/core/messages/index.ts';
 import { LAB_TEXTS } from '../../src/workshop/texts.ts';
 
 // Every catalog — UI strings, core messages, lab texts, explanations — in every language: exactly
@@ -109,5 +110,21 @@ describe('the one mechanism', () => {
     expect(render({ ...m, where: [{ id: 'where.pemBlock', params: { index: 2 } }, 'tls.crt'] }, 'de')).toBe(
       'PEM-Block 2 › tls.crt: als CERTIFICATE beschriftet, aber dies ist eine PKCS#10-Anforderung',
     );
+  });
+
+  it("how texts are strung together is the locale's own (LOCALE_INFO.joins), and fits how its sentences end", () => {
+    for (const locale of LOCALES) {
+      // A language whose core sentences mostly end in 。 strings them without a space; one ending in '.' with one.
+      const texts = Object.values(CORE_MESSAGES[locale] ?? {}) as string[];
+      const fullStops = texts.filter((t) => t.endsWith('。')).length;
+      const periods = texts.filter((t) => t.endsWith('.')).length;
+      expect(LOCALE_INFO[locale].joins.sentences, `${locale}: sentences`).toBe(fullStops > periods ? '' : ' ');
+    }
+    const notes = { tool: 'cfssl' as const, title: msg('step.cfssl'), text: '', notes: [msg('step.note.cfsslNoNameConstraints'), msg('step.note.cfsslInitcaUsages')] };
+    expect(stepNotes(notes)).toBe(`${render(notes.notes[0]!)} ${render(notes.notes[1]!)}`);
+    expect(stepNotes(notes, 'ja')).toBe(`${render(notes.notes[0]!, 'ja')}${render(notes.notes[1]!, 'ja')}`);
+    expect(stepNotes(notes, 'ja')).not.toMatch(/。 /);
+    expect(joinIn('zh', 'items', ['甲', '乙'])).toBe('甲、乙');
+    expect(joinIn('de', 'clauses', ['a', 'b'])).toBe('a; b');
   });
 });

@@ -11,6 +11,7 @@
  * (the log then ends earlier too). `headOf` gives the last entry's hash to note elsewhere.
  */
 import { fromBase64, toArrayBuffer, toBase64, toHex } from '../bytes.ts';
+import { msg, render, type CoreMessage } from '../errors.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from '../keys/pkcs8-encryption.ts';
 import { inventoryEntryFor, isRevocationReason } from './inventory.ts';
 import type { IssuedCertificate, RevocationReason } from './types.ts';
@@ -75,7 +76,8 @@ export type StateProblem =
   | { kind: 'seal-invalid'; seq: number }
   | { kind: 'seal-unexpected' }
   | { kind: 'seal-parameters' }
-  | { kind: 'replay'; seq: number; detail: string }
+  /** An entry the replay cannot accept; `detail` says why (caLog.*). */
+  | { kind: 'replay'; seq: number; detail: CoreMessage }
   | { kind: 'ca-certificate'; recorded: string; found: string }
   | { kind: 'ca-id'; recorded: string; found: string }
   | { kind: 'chain'; recorded: string; found: string }
@@ -224,7 +226,7 @@ export async function verifyStateLog(log: readonly unknown[], key: CryptoKey | n
       continue;
     }
     if (e.seq !== i) problems.push({ kind: 'entry-out-of-order', index: i, seq: e.seq });
-    if ((i === 0) !== (e.op === 'init')) problems.push({ kind: 'replay', seq: e.seq, detail: i === 0 ? 'the log does not begin with the CA\'s creation' : 'a second creation entry' });
+    if ((i === 0) !== (e.op === 'init')) problems.push({ kind: 'replay', seq: e.seq, detail: msg(i === 0 ? 'caLog.notBegunByCreation' : 'caLog.secondCreation') });
     if (e.prev !== prev) problems.push({ kind: 'chain-broken', seq: e.seq });
     if (key) {
       if (e.mac === undefined) problems.push({ kind: 'seal-missing', seq: e.seq });
@@ -257,17 +259,17 @@ export function replayStateLog(log: readonly StateLogEntry[]): ReplayedState {
         out.chainSha256 = e.chainSha256!;
         break;
       case 'issue':
-        if (cert) out.problems.push({ kind: 'replay', seq: e.seq, detail: `serial ${e.serial} issued twice` });
+        if (cert) out.problems.push({ kind: 'replay', seq: e.seq, detail: msg('caLog.issuedTwice', { serial: e.serial! }) });
         else out.certificates.set(e.serial!, { sha256: e.sha256, profile: e.profile! });
         break;
       case 'revoke':
-        if (!cert) out.problems.push({ kind: 'replay', seq: e.seq, detail: `revocation of serial ${e.serial}, which was never issued` });
-        else if (cert.revoked) out.problems.push({ kind: 'replay', seq: e.seq, detail: `serial ${e.serial} revoked twice` });
-        else if (cert.sha256 !== e.sha256) out.problems.push({ kind: 'replay', seq: e.seq, detail: `the revocation of serial ${e.serial} names another certificate` });
+        if (!cert) out.problems.push({ kind: 'replay', seq: e.seq, detail: msg('caLog.revokedNeverIssued', { serial: e.serial! }) });
+        else if (cert.revoked) out.problems.push({ kind: 'replay', seq: e.seq, detail: msg('caLog.revokedTwice', { serial: e.serial! }) });
+        else if (cert.sha256 !== e.sha256) out.problems.push({ kind: 'replay', seq: e.seq, detail: msg('caLog.revocationOtherCertificate', { serial: e.serial! }) });
         else cert.revoked = { at: e.time, reason: e.reason! };
         break;
       case 'crl':
-        if (e.number! <= out.crlNumber) out.problems.push({ kind: 'replay', seq: e.seq, detail: `CRL number ${e.number} after ${out.crlNumber}` });
+        if (e.number! <= out.crlNumber) out.problems.push({ kind: 'replay', seq: e.seq, detail: msg('caLog.crlNumberNotIncreasing', { number: e.number!, previous: out.crlNumber }) });
         out.crlNumber = Math.max(out.crlNumber, e.number!);
     }
   }
@@ -335,7 +337,7 @@ export async function checkCaState(log: readonly unknown[], key: CryptoKey | nul
 
 const short = (h: string) => h.slice(0, 16);
 
-/** One line of English per problem (the browser store may word them through its messages instead). */
+/** One line of English per problem, for the CLI (the browser words them in the reader's language: ui/ca/integrity-texts.ts). */
 export function describeStateProblem(p: StateProblem): string {
   switch (p.kind) {
     case 'log-empty':
@@ -355,7 +357,7 @@ export function describeStateProblem(p: StateProblem): string {
     case 'seal-parameters':
       return 'the log\'s seal parameters were changed or removed';
     case 'replay':
-      return `log entry ${p.seq}: ${p.detail}`;
+      return `log entry ${p.seq}: ${render(p.detail)}`;
     case 'ca-certificate':
       return `the CA certificate is not the one this CA was created with (SHA-256 ${short(p.found)}…, recorded ${short(p.recorded)}…)`;
     case 'ca-id':

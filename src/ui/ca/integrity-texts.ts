@@ -1,5 +1,6 @@
 /** What the integrity checks found, in the reader's language (messages/ca-integrity.ts). */
 import type { CaProblem, RestoreResult } from '../../store/ca.ts';
+import { coreText } from '../i18n/core-text.svelte.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as integrityMessages from '../i18n/messages/ca-integrity.ts';
 
@@ -23,7 +24,7 @@ export function problemText(p: CaProblem): string {
     case 'seal-invalid':
       return t(`p.${p.kind}`, { seq: p.seq });
     case 'replay':
-      return t('p.replay', { seq: p.seq, detail: p.detail });
+      return t('p.replay', { seq: p.seq, detail: coreText(p.detail) });
     case 'crl-number':
       return t(p.found < p.recorded ? 'p.crl-number-lowered' : 'p.crl-number', { found: p.found, recorded: p.recorded });
     case 'row-added':

@@ -3,6 +3,7 @@
  * inside a component or a $derived, the text follows the language switch like any t(key).
  */
 import { CertbenchError, describeError, render, renderWhere, type LocatedMessage, type Where } from '../../core/errors.ts';
+import { joinIn } from '../../core/i18n/locales.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { locale } from './locale.svelte.ts';
 
@@ -23,4 +24,9 @@ export function errorText(e: unknown): string {
 /** A failure the interface words itself (already in the current language), thrown like the core's. */
 export function uiError(text: string, where?: Where): CertbenchError {
   return new CertbenchError('error.text', { text }, where);
+}
+
+/** Sentences already in the current language, one after the other as the language strings them (no space after 。). */
+export function sentences(...texts: string[]): string {
+  return joinIn(locale.current, 'sentences', texts);
 }
