@@ -139,7 +139,7 @@ export async function issueFromPlan(plan: IssuancePlan, ca: CaSigner, takenSeria
   if (!caInfo.isCa || (caInfo.keyUsage && !caInfo.keyUsage.includes('keyCertSign'))) throw new CertbenchError('ca.notSigningCa', undefined, 'CA');
   const checked: IssuancePlan = { ...plan, warnings: [...plan.warnings] };
   capAtCa(checked, ca);
-  if (plan.profile.isCa && caInfo.pathLen === 0) throw new CertbenchError('ca.pathLenZero', undefined, 'profile ca');
+  if (plan.profile.isCa && caInfo.pathLen === 0) throw new CertbenchError('ca.pathLenZero', undefined, msg('where.profile', { name: 'ca' }));
   const der = await buildCertificate(
     {
       serialHex: randomSerialHex(takenSerials),

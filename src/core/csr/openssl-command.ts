@@ -2,7 +2,7 @@
  * `openssl req -new …` command lines ⇄ CsrRequest: read the line a person already uses, and show
  * the line that does what the form did.
  */
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg } from '../errors.ts';
 import { opensslSanList, shellLine } from '../equivalent-command.ts';
 import { keyAlgorithmOf, type KeyType } from '../keys/key-types.ts';
 import { keyUsageFor } from './extensions.ts';
@@ -10,7 +10,7 @@ import { EXTENDED_KEY_USAGES, type CsrRequest, type Usage } from './request.ts';
 import { parseSan, sanOpensslConf } from './san.ts';
 import { formatSubjectSlash, parseSubjectSlash } from './subject.ts';
 
-const WHERE = 'openssl command';
+const WHERE = msg('where.opensslCommand');
 
 /** Splits a shell line into words: single and double quotes, backslash escapes, line continuations. */
 export function shellWords(line: string): string[] {

@@ -72,7 +72,7 @@ export function formatSubjectSlash(subject: SubjectAttribute[]): string {
  * character (so `\/` is a slash in a value). Multi-valued RDNs (`+`) are not offered.
  */
 export function parseSubjectSlash(text: string): SubjectAttribute[] {
-  const where = 'subject';
+  const where = msg('where.subject');
   const s = text.trim();
   if (s === '' || s === '/') return [];
   if (!s.startsWith('/')) throw new CertbenchError('csr.subjectNoSlash', { text }, where);

@@ -55,7 +55,7 @@ export class CreateCaForm {
   }
 
   options(): CaOptions {
-    if (this.problem) throw uiError(this.problem, 'Create a CA');
+    if (this.problem) throw uiError(this.problem, t('createHeading'));
     const nc = this.nameConstraints();
     return {
       subject: this.subject.trim(),

@@ -11,6 +11,10 @@ import type { CaCard } from './ca-state.svelte.ts';
 import { sharedCaState } from './shared.svelte.ts';
 import { SignState } from './sign-state.svelte.ts';
 import { uiError } from '../i18n/core-text.svelte.ts';
+import { translator } from '../i18n/t.svelte.ts';
+import * as signMessages from '../i18n/messages/ca-sign.ts';
+
+const t = translator(signMessages);
 
 export interface QuickSigned {
   /** The new certificate on the bench. */
@@ -51,11 +55,11 @@ export async function quickSign(csr: Pick<BenchItem, 'text' | 'fileName'>, caId:
   sign.takeRequest(csr.text ?? '', csr.fileName);
   await sign.check();
   const failed = sign.checkError || sign.planError;
-  if (failed) throw uiError(failed, 'Sign');
+  if (failed) throw uiError(failed, t('heading'));
   await sign.sign();
   const result = sign.result;
-  if (!result || !sign.plan) throw uiError(sign.signError || 'not signed', 'Sign');
+  if (!result || !sign.plan) throw uiError(sign.signError || t('notSigned'), t('heading'));
   const item = bench.items.find((i) => i.der && bytesEqual(i.der, result.der));
-  if (!item) throw uiError('the signed certificate did not reach the bench', 'Sign');
+  if (!item) throw uiError(t('notOnBench'), t('heading'));
   return { item, caName: sign.card?.summary?.title ?? sign.card?.name ?? caId, profile: sign.plan.profile.name, reason: sign.suggestionText, notAfter: sign.plan.notAfter, madeCa };
 }

@@ -211,7 +211,7 @@ export class SignState {
   profile(): Profile {
     if (this.profileChoice !== 'cfssl') return BUILTIN_PROFILES[this.profileChoice];
     const p = this.cfsslProfiles[this.cfsslProfileName];
-    if (!p) throw uiError(t('chooseCfsslProfile'), 'profile');
+    if (!p) throw uiError(t('chooseCfsslProfile'), t('profile'));
     return p;
   }
 
@@ -231,7 +231,7 @@ export class SignState {
     this.result = undefined;
     this.commands = undefined;
     await attempt(async () => {
-      if (!this.caId) throw uiError(t('noCa'), 'Sign');
+      if (!this.caId) throw uiError(t('noCa'), t('heading'));
       const profile = this.profile();
       if (fresh) this.days = '';
       const hours = this.days === '' ? undefined : Number(this.days) * 24;
@@ -248,7 +248,7 @@ export class SignState {
   /** The plan with the person's edits to subject and SANs (unchanged text keeps the exact original values). */
   finalPlan(): IssuancePlan {
     const plan = this.plan;
-    if (!plan) throw uiError(t('checkFirst'), 'Sign');
+    if (!plan) throw uiError(t('checkFirst'), t('heading'));
     const subject = this.subjectText.trim() === subjectLine(plan.subject) ? plan.subject : parseDistinguishedName(this.subjectText);
     const originals = new Map(plan.subjectAltNames.map((s) => [formatSubjectAltName(s), s]));
     const subjectAltNames = this.sansText

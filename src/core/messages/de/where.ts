@@ -12,6 +12,8 @@ export default {
   'where.intermediateCa': 'Zwischen-CA',
   'where.keyType': 'Schlüsseltyp',
   'where.lab': 'Übung',
+  'where.opensslCommand': 'openssl-Befehl',
+  'where.profile': 'Profil {name}',
   'where.opensslConfig': 'openssl-Konfiguration',
   'where.pemBlock': 'PEM-Block {index}',
   'where.pkcs8PrivateKey': 'privater PKCS#8-Schlüssel',

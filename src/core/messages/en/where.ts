@@ -9,6 +9,8 @@ export default {
   'where.intermediateCa': 'intermediate CA',
   'where.keyType': 'key type',
   'where.lab': 'lab',
+  'where.opensslCommand': 'openssl command',
+  'where.profile': 'profile {name}',
   'where.opensslConfig': 'openssl config',
   'where.pemBlock': 'PEM block {index}',
   'where.pkcs8PrivateKey': 'PKCS#8 private key',

@@ -12,6 +12,8 @@ export default {
   'where.intermediateCa': '中間 CA',
   'where.keyType': '鍵タイプ',
   'where.lab': 'ラボ',
+  'where.opensslCommand': 'openssl コマンド',
+  'where.profile': 'プロファイル {name}',
   'where.opensslConfig': 'openssl の設定',
   'where.pemBlock': 'PEM ブロック {index}',
   'where.pkcs8PrivateKey': 'PKCS#8 秘密鍵',

@@ -12,6 +12,8 @@ export default {
   'where.intermediateCa': '中间 CA',
   'where.keyType': '密钥类型',
   'where.lab': '练习',
+  'where.opensslCommand': 'openssl 命令',
+  'where.profile': '签发配置 {name}',
   'where.opensslConfig': 'openssl 配置',
   'where.pemBlock': 'PEM 块 {index}',
   'where.pkcs8PrivateKey': 'PKCS#8 私钥',

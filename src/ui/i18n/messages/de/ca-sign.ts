@@ -77,4 +77,6 @@ export default {
   chooseCa: 'Wählen Sie die CA, die signiert.',
   lockedEnter: 'Die CA {name} ist gesperrt: Geben Sie ihre Passphrase ein, um zu signieren.',
   signing: 'Wird signiert…',
+  notSigned: 'das Zertifikat wurde nicht signiert',
+  notOnBench: 'das signierte Zertifikat ist nicht auf der Werkbank angekommen',
 } as const satisfies Messages<typeof en>;

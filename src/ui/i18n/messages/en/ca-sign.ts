@@ -75,6 +75,8 @@ const en = {
   chooseCa: 'Choose the CA that signs.',
   lockedEnter: 'The CA {name} is locked: enter its passphrase to sign.',
   signing: 'Signing…',
+  notSigned: 'the certificate was not signed',
+  notOnBench: 'the signed certificate did not reach the bench',
 } as const;
 
 export default en;

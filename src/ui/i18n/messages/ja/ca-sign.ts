@@ -77,4 +77,6 @@ export default {
   chooseCa: '署名する CA を選択してください。',
   lockedEnter: 'CA {name} はロックされています。署名するにはパスフレーズを入力してください。',
   signing: '署名中…',
+  notSigned: '証明書は署名されませんでした',
+  notOnBench: '署名した証明書が作業台に届きませんでした',
 } as const satisfies Messages<typeof en>;

@@ -77,4 +77,6 @@ export default {
   chooseCa: '请选择签名的 CA。',
   lockedEnter: 'CA {name} 已锁定：请输入其口令以签名。',
   signing: '正在签名…',
+  notSigned: '证书未被签名',
+  notOnBench: '已签名的证书没有到达工作台',
 } as const satisfies Messages<typeof en>;
