@@ -14,6 +14,7 @@ import { bench } from '../bench/bench.svelte.ts';
 import { benchEntriesForInput } from '../bench/from-object.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as benchMessages from '../i18n/messages/bench.ts';
+import { givenFiles, givenText, isBigText, type Given } from './big-paste.ts';
 
 const tb = translator(benchMessages);
 
@@ -60,6 +61,10 @@ export class InspectState {
   error = $state<{ said: LocatedMessage; decoding?: boolean } | null>(null);
   /** Announced to screen readers as "3 objects found"; null before the first decode and after Clear. */
   found = $state<Found | null>(null);
+  /** What the box holds other than typed text (a big paste, files), for its "what was given" line; see big-paste.ts. */
+  given = $state.raw<Given | null>(null);
+  /** A big pasted or dropped text: decoded from here, never put in the textarea. */
+  #bigText = '';
 
   #decoder: Decoder;
   #run = 0;
@@ -83,15 +88,36 @@ export class InspectState {
     this.#viewsToRestore = views;
   }
 
-  /** Typing or pasting: decode after a short pause. */
+  /** Typing or pasting: decode after a short pause. Text in the box replaces whatever was given before. */
   scheduleDecode(): void {
     clearTimeout(this.#timer);
+    if (this.input) this.#forgetGiven();
     this.#timer = setTimeout(() => void this.decodeText(), DEBOUNCE_MS);
+  }
+
+  /**
+   * Pasted or dropped text: a big one goes to the decoder without passing through the textarea (the box
+   * says what was given instead); a smaller one is put in the box and decoded as if typed.
+   */
+  async takeText(text: string, how: 'pasted' | 'dropped'): Promise<void> {
+    clearTimeout(this.#timer);
+    if (!isBigText(text)) {
+      this.input = text;
+      return this.decodeText();
+    }
+    this.input = '';
+    this.#bigText = text;
+    this.given = givenText(text, how);
+    await this.#decode([{ input: text }]);
   }
 
   async decodeText(): Promise<void> {
     clearTimeout(this.#timer);
     const text = this.input;
+    // An empty box while a big paste or files are shown: "Decode" keeps them (the big text is decoded again).
+    if (!text && this.#bigText) return this.#decode([{ input: this.#bigText }]);
+    if (!text && this.given) return;
+    if (text) this.#forgetGiven();
     if (!text.trim()) {
       this.#start();
       this.busy = false;
@@ -101,11 +127,16 @@ export class InspectState {
     await this.#decode([{ input: text }]);
   }
 
+  /** Files are read as bytes and never shown in the box: it says which files were given instead. */
   async decodeFiles(files: Iterable<File>): Promise<void> {
     clearTimeout(this.#timer);
+    const list = [...files];
+    this.input = '';
+    this.#bigText = '';
+    this.given = givenFiles(list);
     const sources: Array<{ input: Uint8Array; name: string }> = [];
     const problems: ShownProblem[] = [];
-    for (const file of files) {
+    for (const file of list) {
       try {
         sources.push({ input: new Uint8Array(await file.arrayBuffer()), name: file.name });
       } catch (e) {
@@ -118,9 +149,15 @@ export class InspectState {
   clear(): void {
     clearTimeout(this.#timer);
     this.input = '';
+    this.#forgetGiven();
     this.#start();
     this.busy = false;
     this.found = null;
+  }
+
+  #forgetGiven(): void {
+    this.given = null;
+    this.#bigText = '';
   }
 
   dispose(): void {
