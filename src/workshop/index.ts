@@ -2,7 +2,7 @@
  * The workshop: five guided labs as data (LABS), and the two things the UI does with a step —
  * run it (action, then check) and ask what it needs. Pure over the core; storage comes in as LabEnv.
  */
-import { describeError } from '../core/errors.ts';
+import { errorMessage, msg, type LocatedMessage } from '../core/errors.ts';
 import { APISERVER_LAB } from './labs/apiserver.ts';
 import { EXPIRY_LAB } from './labs/expiry.ts';
 import { HARD_WAY_LAB } from './labs/hard-way.ts';
@@ -13,7 +13,7 @@ import type { ArtifactDef, CheckResult, LabDefinition, LabEnv, LabId, LabState, 
 
 export * from './types.ts';
 export { emptyLabState, keyPemOf, opensslTextOf } from './artifacts.ts';
-export { isLabTextKey, itemText, LAB_TEXTS, labText } from './texts.ts';
+export { isLabTextKey, itemText, LAB_TEXTS, labText, labVarText } from './texts.ts';
 export { LAB_TEXTS_EN } from './labs.en.ts';
 export { valuesOf } from './steps.ts';
 export { memoryLabEnv } from './memory-env.ts';
@@ -59,8 +59,8 @@ interface StepOutcome {
   state: LabState;
   checks: CheckResult[];
   passed: boolean;
-  /** The action's failure in words, when it failed (nothing was changed then). */
-  error?: string;
+  /** Why the action failed, when it did (nothing was changed then), to be worded in the reader's language. */
+  error?: LocatedMessage;
   /** Files the action offers for download now and does not keep (see StepContext.offered). */
   offered?: Record<string, string>;
 }
@@ -71,9 +71,9 @@ interface StepOutcome {
  */
 export async function runStep(lab: LabDefinition, stepId: string, state: LabState, env: LabEnv, values: Record<string, string> = {}): Promise<StepOutcome> {
   const step = lab.steps.find((s) => s.id === stepId);
-  if (!step) return { state, checks: [], passed: false, error: `no step ${stepId} in lab ${lab.id}` };
+  if (!step) return { state, checks: [], passed: false, error: msg('workshop.noStep', { step: stepId, lab: lab.id }) };
   const missing = missingFor(step, state);
-  if (missing.length) return { state, checks: [], passed: false, error: `do the earlier steps first: ${missing.join(', ')} is missing` };
+  if (missing.length) return { state, checks: [], passed: false, error: msg('workshop.earlierStepsFirst', { missing: missing.join(', ') }) };
   const next: LabState = {
     ...state,
     values: { ...state.values, [stepId]: { ...valuesOf(step, state), ...values } },
@@ -86,7 +86,7 @@ export async function runStep(lab: LabDefinition, stepId: string, state: LabStat
   try {
     await step.run({ env, values: next.values[stepId]!, state: next, offered });
   } catch (e) {
-    return { state, checks: [], passed: false, error: describeError(e) };
+    return { state, checks: [], passed: false, error: errorMessage(e) };
   }
   const outcome = await finishCheck(lab, step, next, env);
   return Object.keys(offered).length ? { ...outcome, offered } : outcome;
@@ -98,7 +98,7 @@ async function finishCheck(lab: LabDefinition, step: StepDefinition, next: LabSt
   try {
     checks = await step.check(next, env);
   } catch (e) {
-    checks = [{ id: 'check-failed', ok: false, key: 'check.failed', vars: { reason: describeError(e) } }];
+    checks = [{ id: 'check-failed', ok: false, key: 'check.failed', vars: { reason: errorMessage(e) } }];
   }
   const passed = checks.length > 0 && checks.every((c) => c.ok);
   const index = lab.steps.indexOf(step);

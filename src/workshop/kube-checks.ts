@@ -3,12 +3,13 @@ import { parse } from 'yaml';
 import { bytesEqual, fromBase64 } from '../core/bytes.ts';
 import { certificatesFromPem } from '../core/ca/input.ts';
 import { certificateFacts } from '../core/cert/read.ts';
-import { describeError } from '../core/errors.ts';
+import { errorMessage } from '../core/errors.ts';
 import { importPrivateKey } from '../core/keys/import.ts';
 import { spkiOfPublicKey } from '../core/keys/spki.ts';
 import { verifyChain } from '../core/verify/index.ts';
 import { csrDer } from './artifacts.ts';
 import { checkOf, fail } from './steps.ts';
+import { problemsOf } from './texts.ts';
 import type { CheckResult } from './types.ts';
 
 const text = (b64: unknown) => new TextDecoder().decode(fromBase64(String(b64 ?? '')));
@@ -24,7 +25,7 @@ export function manifestCarriesCsr(yaml: string, csrPem: string): CheckResult {
     const same = bytesEqual(csrDer(text(doc.spec?.request), 'spec.request'), csrDer(csrPem, 'CSR'));
     return checkOf('manifest-request', same && doc.apiVersion === 'certificates.k8s.io/v1', 'check.manifest-request');
   } catch (e) {
-    return fail('manifest-request', 'check.manifest-unreadable', { reason: describeError(e) });
+    return fail('manifest-request', 'check.manifest-unreadable', { reason: errorMessage(e) });
   }
 }
 
@@ -44,10 +45,10 @@ export async function secretChecks(yaml: string, caDer: Uint8Array): Promise<Che
     return [
       checkOf('secret-type', doc.type === 'kubernetes.io/tls', 'check.secret-type', { got: String(doc.type) }),
       checkOf('secret-key-matches', bytesEqual(keySpki, leaf.subjectPublicKeyInfo), 'check.secret-key-matches'),
-      checkOf('secret-verifies', verified.ok, verified.ok ? 'check.secret-verifies' : 'check.secret-does-not-verify', { problems: verified.problems.map((p) => p.message).join('; ') }),
+      checkOf('secret-verifies', verified.ok, verified.ok ? 'check.secret-verifies' : 'check.secret-does-not-verify', { problems: problemsOf(verified.problems) }),
     ];
   } catch (e) {
-    return [fail('secret-type', 'check.secret-unreadable', { reason: describeError(e) })];
+    return [fail('secret-type', 'check.secret-unreadable', { reason: errorMessage(e) })];
   }
 }
 
@@ -68,15 +69,15 @@ export async function kubeconfigChecks(yaml: string, caDer: Uint8Array, apiserve
       checkOf('kubeconfig-key-matches', bytesEqual(keySpki, certificateFacts(client[0]!).subjectPublicKeyInfo), 'check.kubeconfig-key-matches'),
     ];
     const clientOk = await verifyChain(client[0]!, { trusted: [caDer], purpose: 'client', profile: 'rfc5280' });
-    out.push(checkOf('kubeconfig-client-verifies', clientOk.ok, clientOk.ok ? 'check.kubeconfig-client-verifies' : 'check.kubeconfig-client-fails', { problems: clientOk.problems.map((p) => p.message).join('; ') }));
+    out.push(checkOf('kubeconfig-client-verifies', clientOk.ok, clientOk.ok ? 'check.kubeconfig-client-verifies' : 'check.kubeconfig-client-fails', { problems: problemsOf(clientOk.problems) }));
     if (apiserverDer) {
       const host = new URL(cluster.server ?? '').hostname.replace(/^\[|\]$/g, '');
       const peerName = /^[0-9.]+$|:/.test(host) ? ({ kind: 'ip', value: host } as const) : ({ kind: 'dns', value: host } as const);
       const serverOk = await verifyChain(apiserverDer, { trusted: embeddedCa, purpose: 'server', profile: 'rfc5280', peerName });
-      out.push(checkOf('kubeconfig-server-name', serverOk.ok, serverOk.ok ? 'check.kubeconfig-server-name' : 'check.kubeconfig-server-name-bad', { host, problems: serverOk.problems.map((p) => p.message).join('; ') }));
+      out.push(checkOf('kubeconfig-server-name', serverOk.ok, serverOk.ok ? 'check.kubeconfig-server-name' : 'check.kubeconfig-server-name-bad', { host, problems: problemsOf(serverOk.problems) }));
     }
     return out;
   } catch (e) {
-    return [fail('kubeconfig-ca', 'check.kubeconfig-unreadable', { reason: describeError(e) })];
+    return [fail('kubeconfig-ca', 'check.kubeconfig-unreadable', { reason: errorMessage(e) })];
   }
 }

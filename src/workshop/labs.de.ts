@@ -158,6 +158,10 @@ export const LAB_TEXTS_DE = {
   'handshake.server-checks-client': 'Der API-Server prüft das Client-Zertifikat gegen seine Client-CA ({ca}) und auf clientAuth: {result}.',
   'handshake.proof': 'Jede Seite beweist mit einer CertificateVerify-Signatur über den bisherigen Handshake, dass sie den privaten Schlüssel ihres Zertifikats besitzt; ein kopiertes Zertifikat ohne seinen Schlüssel ist nutzlos.',
   'handshake.identity': 'Authentifiziert: Der API-Server nennt diesen Client Benutzer „{user}“ in den Gruppen {groups} (plus system:authenticated), und RBAC entscheidet, was er darf.',
+  'handshake.ok': 'in Ordnung',
+  'handshake.fails': 'schlägt fehl',
+  'value.none': '(keine)',
+  'value.file-problems': '{file}: {problems}',
 
   'breaks.as-of': 'Stand {asOf}:',
   'breaks.server-ok': 'Das Zertifikat des API-Servers ist gültig: kubectl kann den Server prüfen.',

@@ -155,6 +155,11 @@ const TEXTS = {
   'handshake.server-checks-client': 'The API server checks the client certificate against its client CA ({ca}) and for clientAuth: {result}.',
   'handshake.proof': 'Each side proves it holds the private key of its certificate with a CertificateVerify signature over the handshake so far; a copied certificate without its key is useless.',
   'handshake.identity': 'Authenticated: the API server calls this client user "{user}" in groups {groups} (plus system:authenticated), and RBAC decides what it may do.',
+  // Words filled into the texts above: the handshake's verdicts, an empty value, a file with what is wrong with it.
+  'handshake.ok': 'ok',
+  'handshake.fails': 'fails',
+  'value.none': '(none)',
+  'value.file-problems': '{file}: {problems}',
 
   'breaks.as-of': 'As of {asOf}:',
   'breaks.server-ok': 'The API server certificate is valid: kubectl can verify the server.',

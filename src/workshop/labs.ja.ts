@@ -159,6 +159,10 @@ export const LAB_TEXTS_JA = {
   'handshake.server-checks-client': 'API サーバーは、クライアント証明書を自身のクライアント CA（{ca}）で検証し、clientAuth であることを確認します：{result}。',
   'handshake.proof': '各側は、それまでのハンドシェイクに対する CertificateVerify 署名によって、自分の証明書の秘密鍵を持っていることを証明します。鍵のない証明書のコピーは役に立ちません。',
   'handshake.identity': '認証が完了しました。API サーバーはこのクライアントをユーザー「{user}」、グループ {groups}（と system:authenticated）として扱い、何ができるかは RBAC が決めます。',
+  'handshake.ok': '成功',
+  'handshake.fails': '失敗',
+  'value.none': '（なし）',
+  'value.file-problems': '{file}：{problems}',
 
   'breaks.as-of': '{asOf} 時点：',
   'breaks.server-ok': 'API サーバーの証明書は有効です。kubectl はサーバーを検証できます。',

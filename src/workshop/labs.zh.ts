@@ -159,6 +159,10 @@ export const LAB_TEXTS_ZH = {
   'handshake.server-checks-client': 'API 服务器用其客户端 CA（{ca}）验证客户端证书，并检查 clientAuth：{result}。',
   'handshake.proof': '双方各自用 CertificateVerify 对截至目前的握手消息签名，以证明自己持有证书对应的私钥；没有私钥，复制来的证书毫无用处。',
   'handshake.identity': '认证通过：API 服务器将此客户端视为用户“{user}”，属于组 {groups}（外加 system:authenticated），由 RBAC 决定它可以做什么。',
+  'handshake.ok': '通过',
+  'handshake.fails': '失败',
+  'value.none': '（无）',
+  'value.file-problems': '{file}：{problems}',
 
   'breaks.as-of': '截至 {asOf}：',
   'breaks.server-ok': 'API 服务器证书有效：kubectl 能够验证服务器。',

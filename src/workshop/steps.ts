@@ -12,27 +12,31 @@ import { requestToCfssl } from '../core/csr/cfssl.ts';
 import { requestToOpensslCommand } from '../core/csr/openssl-command.ts';
 import type { CsrRequest, Usage } from '../core/csr/request.ts';
 import type { SubjectAttribute } from '../core/csr/subject.ts';
-import { describeError } from '../core/errors.ts';
+import { errorMessage } from '../core/errors.ts';
 import { generateKeyPair } from '../core/keys/generate.ts';
 import type { KeyType } from '../core/keys/key-types.ts';
 import { toPem } from '../core/pem.ts';
 import { verifyChain } from '../core/verify/index.ts';
 import type { PeerName, Purpose } from '../core/verify/index.ts';
 import { artifact, certDer, certFactsOf, linesOf, sanLabel } from './artifacts.ts';
-import type { CheckResult, CommandGroup, LabEnv, LabState, StepDefinition } from './types.ts';
+import { problemsOf } from './texts.ts';
+import type { CheckResult, CommandGroup, LabEnv, LabState, LabVars, StepDefinition } from './types.ts';
+
+/** An empty value ("(none)"), worded when shown. */
+export const NONE = { key: 'value.none' } as const;
 
 export const KEY_TYPE_OPTIONS = [
   { value: 'ec-p256', key: 'keytype.ec-p256' },
   { value: 'rsa2048', key: 'keytype.rsa2048' },
 ];
 
-export function fail(id: string, key: string, vars?: Record<string, string>): CheckResult {
+export function fail(id: string, key: string, vars?: LabVars): CheckResult {
   return { id, ok: false, key, ...(vars ? { vars } : {}) };
 }
-export function pass(id: string, key: string, vars?: Record<string, string>): CheckResult {
+export function pass(id: string, key: string, vars?: LabVars): CheckResult {
   return { id, ok: true, key, ...(vars ? { vars } : {}) };
 }
-export function checkOf(id: string, ok: boolean, key: string, vars?: Record<string, string>): CheckResult {
+export function checkOf(id: string, ok: boolean, key: string, vars?: LabVars): CheckResult {
   return { id, ok, key, ...(vars ? { vars } : {}) };
 }
 
@@ -69,7 +73,7 @@ export function caStep(defaultSubject = 'CN=workshop-ca'): StepDefinition {
         const signer = await env.signer(state.caId ?? '');
         out.push(checkOf('ca-can-sign', bytesEqual(signer.certificate, f.der), 'check.ca-can-sign'));
       } catch (e) {
-        out.push(fail('ca-can-sign', 'check.ca-cannot-sign', { reason: describeError(e) }));
+        out.push(fail('ca-can-sign', 'check.ca-cannot-sign', { reason: errorMessage(e) }));
       }
       return out;
     },
@@ -145,21 +149,21 @@ export async function csrChecks(state: LabState, base: string, want: { cn?: stri
     request = await readVerifiedRequest(artifact(state, `${base}.csr`));
     out.push(pass('csr-signature', 'check.csr-signature'));
   } catch (e) {
-    return [fail('csr-signature', 'check.csr-signature-bad', { reason: describeError(e) })];
+    return [fail('csr-signature', 'check.csr-signature-bad', { reason: errorMessage(e) })];
   }
   if (want.cn !== undefined) {
     const cn = request.subject.filter((a) => a.type === '2.5.4.3').map((a) => a.value).join(', ');
-    out.push(checkOf('csr-cn', cn === want.cn, 'check.csr-cn', { want: want.cn, got: cn || '(none)' }));
+    out.push(checkOf('csr-cn', cn === want.cn, 'check.csr-cn', { want: want.cn, got: cn || NONE }));
   }
   if (want.o) {
     const os = request.subject.filter((a) => a.type === '2.5.4.10').map((a) => a.value);
     const missing = want.o.filter((o) => !os.includes(o));
-    out.push(checkOf('csr-o', missing.length === 0, 'check.csr-o', { want: want.o.join(', '), got: os.join(', ') || '(none)' }));
+    out.push(checkOf('csr-o', missing.length === 0, 'check.csr-o', { want: want.o.join(', '), got: os.join(', ') || NONE }));
   }
   if (want.sans) {
     const have = request.subjectAltNames.map(sanLabel);
     const missing = want.sans.filter((s) => !have.includes(s));
-    out.push(checkOf('csr-sans', missing.length === 0, missing.length ? 'check.csr-sans-missing' : 'check.csr-sans', { want: want.sans.join(', '), missing: missing.join(', '), got: have.join(', ') || '(none)' }));
+    out.push(checkOf('csr-sans', missing.length === 0, missing.length ? 'check.csr-sans-missing' : 'check.csr-sans', { want: want.sans.join(', '), missing: missing.join(', '), got: have.join(', ') || NONE }));
   }
   return out;
 }
@@ -196,10 +200,10 @@ export async function verifyChecks(state: LabState, base: string, purpose: Purpo
   const out: CheckResult[] = [];
   const opts = { trusted: [ca], purpose, profile: 'rfc5280' as const, ...(at ? { at } : {}) };
   const plain = await verifyChain(leaf, opts);
-  out.push(checkOf('cert-verifies', plain.ok, plain.ok ? 'check.cert-verifies' : 'check.cert-does-not-verify', { file: `${base}.crt`, problems: plain.problems.map((p) => p.message).join('; ') }));
+  out.push(checkOf('cert-verifies', plain.ok, plain.ok ? 'check.cert-verifies' : 'check.cert-does-not-verify', { file: `${base}.crt`, problems: problemsOf(plain.problems) }));
   for (const peerName of names) {
     const r = await verifyChain(leaf, { ...opts, peerName });
-    out.push(checkOf(`name-${peerName.value}`, r.ok, r.ok ? 'check.name-ok' : 'check.name-bad', { name: peerName.value, file: `${base}.crt`, problems: r.problems.map((p) => p.message).join('; ') }));
+    out.push(checkOf(`name-${peerName.value}`, r.ok, r.ok ? 'check.name-ok' : 'check.name-bad', { name: peerName.value, file: `${base}.crt`, problems: problemsOf(r.problems) }));
   }
   const csrPem = state.artifacts[`${base}.csr`];
   if (csrPem) {

@@ -5,6 +5,8 @@
  */
 import type { IssuancePlan, IssuedResult } from '../core/ca/issue.ts';
 import type { CaSigner, IssuedCertificate } from '../core/ca/types.ts';
+import type { LocatedMessage } from '../core/errors.ts';
+import type { Joins } from '../core/i18n/locales.ts';
 import type { KeyType } from '../core/keys/key-types.ts';
 import type { LabTextKey } from './labs.en.ts';
 
@@ -56,7 +58,7 @@ export interface CheckResult {
   ok: boolean;
   /** The text key in labs.en.ts and the values to fill in. */
   key: string;
-  vars?: Record<string, string>;
+  vars?: LabVars;
 }
 
 type FieldKind = 'text' | 'lines' | 'select' | 'ca' | 'datetime' | 'number';
@@ -121,8 +123,20 @@ export interface StepDefinition {
 /** A text key and the values to fill into it. */
 export interface TextItem {
   key: LabTextKey;
-  vars?: Record<string, string>;
+  vars?: LabVars;
 }
+
+/**
+ * A value filled into a lab text: a name, number or file as it is, or words — a lab text, or a core
+ * message (a verify problem, a caught error) — worded when shown, in the reader's language. Several
+ * strung together as that language does (LOCALE_INFO.joins), or 'entries': separated by ' | ' in every language.
+ */
+export type LabVar = string | TextItem | LocatedMessage | LabVarList;
+export interface LabVarList {
+  readonly join: keyof Joins | 'entries';
+  readonly parts: readonly LabVar[];
+}
+export type LabVars = Readonly<Record<string, LabVar>>;
 
 export interface LabDefinition {
   id: LabId;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { emptyLabState, labById, memoryLabEnv, runStep, shownArtifacts, shownKeys, type LabEnv, type LabId, type LabState } from '../../src/workshop/index.ts';
+import { emptyLabState, itemText, labById, labText, labVarText, memoryLabEnv, runStep, shownArtifacts, shownKeys, type LabEnv, type LabId, type LabState } from '../../src/workshop/index.ts';
 import { keyPemOf } from '../../src/workshop/artifacts.ts';
 import { LAB_TEXTS_EN as EN } from '../../src/workshop/labs.en.ts';
 
@@ -103,7 +103,12 @@ describe('lab 1: registry certificate → CSR object → approve → Secret', ()
     s = (await runStep(lab, 'csr', s, env)).state;
     const r = await runStep(lab, 'manifest', s, env, { signer: 'kubernetes.io/kubelet-serving' });
     expect(r.passed).toBe(false);
-    expect(r.checks.find((c) => c.id === 'manifest-accepted')!.vars!.errors).toMatch(/system:node/);
+    const refused = r.checks.find((c) => c.id === 'manifest-accepted')!;
+    expect(labVarText(refused.vars!.errors!)).toMatch(/system:node/);
+    // The signer's objection is a message: worded in the reader's language, not English.
+    const ja = labText('check.manifest-refused', refused.vars, 'ja');
+    expect(ja).toMatch(/system:node/);
+    expect(ja).not.toMatch(/\b(the|must|only|is)\b/);
   });
 });
 
@@ -193,7 +198,10 @@ describe('lab 3: own CA, API server, client, kubeconfig, handshake', () => {
     const s = await runLab('apiserver', env);
     const story = await lab.steps.find((st) => st.id === 'handshake')!.explain!(s);
     expect(story.map((i) => i.key)).toEqual(['handshake.hello', 'handshake.server-cert', 'handshake.client-checks-server', 'handshake.certificate-request', 'handshake.client-cert', 'handshake.server-checks-client', 'handshake.proof', 'handshake.identity']);
-    expect(story[2]!.vars!.result).toBe('ok');
+    expect(itemText(story[2]!)).toMatch(/: ok\.$/);
+    expect(itemText(story[2]!, 'ja')).toMatch(/：成功。$/);
+    expect(itemText(story[2]!, 'zh')).toMatch(/：通过。$/);
+    expect(itemText(story[2]!, 'de')).toMatch(/: in Ordnung\.$/);
     expect(story[7]!.vars).toEqual({ user: 'admin', groups: 'system:masters' });
     const wrong = await runStep(lab, 'kubeconfig', s, env, { server: 'https://api.example.test:6443' });
     expect(wrong.checks.find((c) => c.id === 'kubeconfig-server-name')!.ok).toBe(false);

@@ -1,13 +1,13 @@
 /** The Workshop area's state: the chosen lab, its progress (saved after every step), lab CAs, leader export/import. */
-import { describeError } from '../../core/errors.ts';
+import { errorMessage } from '../../core/errors.ts';
 import { makeBackup, restoreBackup } from '../../store/backup.ts';
 import type { CaStore } from '../../store/ca-store.ts';
 import { LabProgressStore } from '../../store/lab-progress.ts';
-import { emptyLabState, isLabId, labById, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState, type TextItem } from '../../workshop/index.ts';
+import { emptyLabState, isLabId, labById, runStep, type LabCaInfo, type LabDefinition, type LabEnv, type LabId, type LabState, type LabVar } from '../../workshop/index.ts';
 import { storeLabEnv, workshopCaStore } from './store-env.ts';
 
-/** A message as said: a lab text by key (shown in the current language), or a text from the core as it is. */
-export type Said = TextItem | string;
+/** A message as said: a lab text by key or a core message (a caught error), shown in the current language; or a name as it is. */
+export type Said = LabVar;
 
 /** Step fields typed but not run yet, by step id, and the lab state they were typed over. */
 export interface StepDrafts {
@@ -27,11 +27,11 @@ export class WorkshopState {
   cas = $state.raw<LabCaInfo[]>([]);
   busyStep = $state<string | undefined>(undefined);
   /** Last action's failure per step. */
-  errors = $state<Record<string, string>>({});
+  errors = $state<Record<string, Said>>({});
   notice = $state<Said>('');
   loaded = $state(false);
   leaderMessage = $state<Said>('');
-  leaderError = $state('');
+  leaderError = $state<Said>('');
   importedNames = $state<string[]>([]);
   leaderBusy = $state(false);
   /** Files a step offered once (private keys, kubeconfigs): in memory only, gone on a lab switch, reset or reload. */
@@ -81,7 +81,7 @@ export class WorkshopState {
       lab = (await this.progress.load(labId)) ?? emptyLabState(labId);
       await this.refreshCas();
     } catch (e) {
-      this.notice = describeError(e);
+      this.notice = errorMessage(e);
       lab = emptyLabState(labId);
     }
     if (ticket !== this.opening) return;
@@ -110,7 +110,7 @@ export class WorkshopState {
       await this.progress.save(outcome.state);
       await this.refreshCas();
     } catch (e) {
-      this.errors = { ...this.errors, [stepId]: describeError(e) };
+      this.errors = { ...this.errors, [stepId]: errorMessage(e) };
     } finally {
       this.busyStep = undefined;
     }
@@ -140,7 +140,7 @@ export class WorkshopState {
       this.leaderMessage = { key: 'workshop.exported', vars: { count: String(count), file: fileName } };
       return { bytes: backup.bytes, fileName };
     } catch (e) {
-      this.leaderError = describeError(e);
+      this.leaderError = errorMessage(e);
       return undefined;
     } finally {
       this.leaderBusy = false;
@@ -162,7 +162,7 @@ export class WorkshopState {
           ? { key: 'workshop.imported-nothing' }
           : { key: 'workshop.imported', vars: { cas: String(r.casAdded), keys: String(r.keysAdded), certs: String(r.certificatesAdded) } };
     } catch (e) {
-      this.leaderError = describeError(e);
+      this.leaderError = errorMessage(e);
     } finally {
       this.leaderBusy = false;
     }

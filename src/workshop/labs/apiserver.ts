@@ -6,7 +6,8 @@ import { toHex } from '../../core/bytes.ts';
 import { verifyChain } from '../../core/verify/index.ts';
 import { artifact, certDer, keyPemOf, linesOf, sanLabel } from '../artifacts.ts';
 import { kubeconfigChecks } from '../kube-checks.ts';
-import { CA_FILE, caStep, CLIENT, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
+import { problemsOf } from '../texts.ts';
+import { CA_FILE, caStep, CLIENT, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip, makeKeyAndCsr, NONE, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState, TextItem } from '../types.ts';
 
 const APISERVER_CN = 'kubernetes.default.svc';
@@ -35,12 +36,12 @@ async function handshakeStory(state: LabState): Promise<TextItem[]> {
   return [
     { key: 'handshake.hello', vars: { host, server: serverUrl(state) } },
     { key: 'handshake.server-cert', vars: { subject: formatDistinguishedName(api.subject), serial: api.serialHex, sans: api.subjectAltNames.map(sanLabel).join(', '), issuer: caName } },
-    { key: 'handshake.client-checks-server', vars: { ca: caName, fingerprint: await sha256Hex(ca.der), host, result: serverOk ? 'ok' : 'fails' } },
+    { key: 'handshake.client-checks-server', vars: { ca: caName, fingerprint: await sha256Hex(ca.der), host, result: { key: serverOk ? 'handshake.ok' : 'handshake.fails' } } },
     { key: 'handshake.certificate-request', vars: { ca: caName } },
     { key: 'handshake.client-cert', vars: { subject: formatDistinguishedName(client.subject), serial: client.serialHex } },
-    { key: 'handshake.server-checks-client', vars: { ca: caName, result: clientOk ? 'ok' : 'fails' } },
+    { key: 'handshake.server-checks-client', vars: { ca: caName, result: { key: clientOk ? 'handshake.ok' : 'handshake.fails' } } },
     { key: 'handshake.proof', vars: {} },
-    { key: 'handshake.identity', vars: { user: cn, groups: groups || '(none)' } },
+    { key: 'handshake.identity', vars: { user: cn, groups: groups || NONE } },
   ];
 }
 
@@ -130,8 +131,8 @@ export const APISERVER_LAB: LabDefinition = {
         const server = await verifyChain(certDer(artifact(state, 'apiserver.crt'), 'apiserver.crt'), { trusted: [ca], purpose: 'server', profile: 'rfc5280', peerName: peer });
         const client = await verifyChain(certDer(artifact(state, 'admin.crt'), 'admin.crt'), { trusted: [ca], purpose: 'client', profile: 'rfc5280' });
         return [
-          checkOf('handshake-server', server.ok, server.ok ? 'check.handshake-server' : 'check.handshake-server-bad', { host, problems: server.problems.map((p) => p.message).join('; ') }),
-          checkOf('handshake-client', client.ok, client.ok ? 'check.handshake-client' : 'check.handshake-client-bad', { problems: client.problems.map((p) => p.message).join('; ') }),
+          checkOf('handshake-server', server.ok, server.ok ? 'check.handshake-server' : 'check.handshake-server-bad', { host, problems: problemsOf(server.problems) }),
+          checkOf('handshake-client', client.ok, client.ok ? 'check.handshake-client' : 'check.handshake-client-bad', { problems: problemsOf(client.problems) }),
         ];
       },
       explain: handshakeStory,

@@ -16,6 +16,7 @@ import { loadCluster, readClusterFiles } from '../../kube/rescue/input.ts';
 import { renewCluster } from '../../kube/rescue/renew.ts';
 import { STEPS_FILE } from '../../kube/rescue/steps.ts';
 import { artifact, certDer } from '../artifacts.ts';
+import { listOf, problemsOf } from '../texts.ts';
 import { CA_FILE, caCertOf, caStep, CLIENT, checkOf, csrCommands, makeKeyAndCsr, SERVER, signCommands, signCsr } from '../steps.ts';
 import type { LabDefinition, LabEnv, LabState, TextItem } from '../types.ts';
 
@@ -83,8 +84,8 @@ async function whatBreaks(state: LabState): Promise<TextItem[]> {
   const at = asOfOf(state);
   const { client, server } = await issuedAt(state, at);
   const items: TextItem[] = [{ key: 'breaks.as-of', vars: { asOf: at.toISOString() } }];
-  items.push({ key: server.ok ? 'breaks.server-ok' : 'breaks.server-expired', vars: { problems: server.problems.map((p) => p.message).join('; ') } });
-  items.push({ key: client.ok ? 'breaks.client-ok' : 'breaks.client-expired', vars: { problems: client.problems.map((p) => p.message).join('; ') } });
+  items.push({ key: server.ok ? 'breaks.server-ok' : 'breaks.server-expired', vars: { problems: problemsOf(server.problems) } });
+  items.push({ key: client.ok ? 'breaks.client-ok' : 'breaks.client-expired', vars: { problems: problemsOf(client.problems) } });
   return items;
 }
 
@@ -150,7 +151,7 @@ async function rescueChecks(state: LabState) {
   const leaves = clusterLeaves(state);
   const cas = CLUSTER_CAS.map((n) => state.artifacts[CLUSTER + n]).filter((p): p is string => !!p).map((p) => certDer(p, 'CA'));
   const expiredBefore: string[] = [];
-  const notVerified: string[] = [];
+  const notVerified: TextItem[] = [];
   const notSameKey: string[] = [];
   for (const name of leaves) {
     const file = name.slice(CLUSTER.length);
@@ -165,13 +166,13 @@ async function rescueChecks(state: LabState) {
     if (a.notAfter.getTime() < at.getTime()) expiredBefore.push(file);
     if (!bytesEqual(a.subjectPublicKeyInfo, b.subjectPublicKeyInfo) || a.serialHex === b.serialHex || !bytesEqual(a.subjectDer, b.subjectDer)) notSameKey.push(file);
     const r = await verifyChain(now, { trusted: cas, purpose: 'any', profile: 'rfc5280', at });
-    if (!r.ok) notVerified.push(`${file}: ${r.problems.map((p) => p.message).join('; ')}`);
+    if (!r.ok) notVerified.push({ key: 'value.file-problems', vars: { file, problems: problemsOf(r.problems) } });
   }
   const count = String(leaves.length);
   return [
     checkOf('rescue-expired-before', leaves.length > 0 && expiredBefore.length === leaves.length, 'check.rescue-expired-before', { count: String(expiredBefore.length), total: count, asOf: at.toISOString() }),
     checkOf('rescue-same-key', leaves.length > 0 && notSameKey.length === 0, notSameKey.length ? 'check.rescue-not-same-key' : 'check.rescue-same-key', { count, files: notSameKey.join(', ') }),
-    checkOf('rescue-verify', leaves.length > 0 && notVerified.length === 0, notVerified.length ? 'check.rescue-not-verified' : 'check.rescue-verified', { count, asOf: at.toISOString(), problems: notVerified.join(' | ') }),
+    checkOf('rescue-verify', leaves.length > 0 && notVerified.length === 0, notVerified.length ? 'check.rescue-not-verified' : 'check.rescue-verified', { count, asOf: at.toISOString(), problems: listOf('entries', notVerified) }),
   ];
 }
 
@@ -201,7 +202,7 @@ export const EXPIRY_LAB: LabDefinition = {
           const hours = (f.notAfter.getTime() - f.notBefore.getTime()) / 3_600_000;
           const now = await verifiesAt(state, c.base, new Date());
           out.push(checkOf(`${c.base}-short`, hours <= 24, 'check.short-lived', { file: `${c.base}.crt`, hours: String(hours) }));
-          out.push(checkOf(`${c.base}-valid-now`, now.ok, now.ok ? 'check.valid-now' : 'check.not-valid-now', { file: `${c.base}.crt`, problems: now.problems.map((p) => p.message).join('; ') }));
+          out.push(checkOf(`${c.base}-valid-now`, now.ok, now.ok ? 'check.valid-now' : 'check.not-valid-now', { file: `${c.base}.crt`, problems: problemsOf(now.problems) }));
         }
         return out;
       },
@@ -252,7 +253,7 @@ export const EXPIRY_LAB: LabDefinition = {
         const out = [];
         for (const c of CERTS) {
           const now = await verifiesAt(state, c.base, at);
-          out.push(checkOf(`${c.base}-renewed-valid`, now.ok, now.ok ? 'check.renewed-valid' : 'check.renewed-invalid', { file: `${c.base}.crt`, asOf: at.toISOString(), problems: now.problems.map((p) => p.message).join('; ') }));
+          out.push(checkOf(`${c.base}-renewed-valid`, now.ok, now.ok ? 'check.renewed-valid' : 'check.renewed-invalid', { file: `${c.base}.crt`, asOf: at.toISOString(), problems: problemsOf(now.problems) }));
           const old = state.artifacts[`${c.base}-expired.crt`];
           if (old) {
             const a = certificateFacts(certDer(old, 'old'));

@@ -8,7 +8,8 @@ import { generateHardWayPki } from '../../kube/cluster-pki/hard-way.ts';
 import type { ClusterKeyType } from '../../kube/cluster-pki/issue.ts';
 import { certDer, sanLabel } from '../artifacts.ts';
 import { checkOf, KEY_TYPE_OPTIONS } from '../steps.ts';
-import type { CheckResult, LabDefinition, LabState } from '../types.ts';
+import { listOf, problemsOf } from '../texts.ts';
+import type { CheckResult, LabDefinition, LabState, TextItem } from '../types.ts';
 
 const HW_PREFIX = 'hard-way/';
 
@@ -70,13 +71,13 @@ export const HARD_WAY_LAB: LabDefinition = {
         const out: CheckResult[] = [checkOf('hw-count', names.length >= 10 && !!ca, 'check.hw-count', { count: String(names.length) })];
         if (!ca) return out;
         const caDer = certDer(ca, 'ca.pem');
-        const failed: string[] = [];
+        const failed: TextItem[] = [];
         for (const n of names) {
           if (n === `${HW_PREFIX}ca.pem`) continue;
           const r = await verifyChain(certDer(state.artifacts[n]!, n), { trusted: [caDer], purpose: 'any', profile: 'rfc5280' });
-          if (!r.ok) failed.push(`${baseOf(n)}: ${r.problems.map((p) => p.message).join('; ')}`);
+          if (!r.ok) failed.push({ key: 'value.file-problems', vars: { file: baseOf(n), problems: problemsOf(r.problems) } });
         }
-        out.push(checkOf('hw-verify', failed.length === 0, failed.length ? 'check.hw-verify-bad' : 'check.hw-verify', { failed: failed.join(' | ') }));
+        out.push(checkOf('hw-verify', failed.length === 0, failed.length ? 'check.hw-verify-bad' : 'check.hw-verify', { failed: listOf('entries', failed) }));
         return out;
       },
       commands: () => [

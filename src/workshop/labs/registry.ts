@@ -5,6 +5,7 @@ import { buildTlsSecret } from '../../kube/tls-secret.ts';
 import { SIGNER_KUBELET_SERVING } from '../../kube/signers.ts';
 import { artifact, certDer, csrDer, keyPemOf } from '../artifacts.ts';
 import { manifestCarriesCsr, secretChecks } from '../kube-checks.ts';
+import { listOf } from '../texts.ts';
 import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState } from '../types.ts';
 
@@ -54,9 +55,9 @@ export const REGISTRY_LAB: LabDefinition = {
       },
       async check(state) {
         const m = manifestFor(state);
-        const errors = m.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+        const errors = m.findings.filter((f) => f.severity === 'error').map((f) => f.said);
         return [
-          checkOf('manifest-accepted', !hasErrors(m.findings), hasErrors(m.findings) ? 'check.manifest-refused' : 'check.manifest-accepted', { signer: m.manifest.spec.signerName, errors: errors.join('; ') }),
+          checkOf('manifest-accepted', !hasErrors(m.findings), hasErrors(m.findings) ? 'check.manifest-refused' : 'check.manifest-accepted', { signer: m.manifest.spec.signerName, errors: listOf('clauses', errors) }),
           manifestCarriesCsr(artifact(state, 'registry-csr.yaml'), artifact(state, `${BASE}.csr`)),
           checkOf('manifest-server-auth', m.usages.includes('server auth'), 'check.manifest-server-auth', { usages: m.usages.join(', ') }),
         ];

@@ -5,6 +5,7 @@ import { buildCsrManifest } from '../../kube/csr-manifest.ts';
 import { artifact, csrDer } from '../artifacts.ts';
 import { formatReview, reviewRequest, type Requester } from '../approver.ts';
 import { manifestCarriesCsr } from '../kube-checks.ts';
+import { listOf } from '../texts.ts';
 import { CA_FILE, caStep, checkOf, csrChecks, csrCommands, csrFieldsFor, dns, ip, makeKeyAndCsr, requestFrom, SERVER, signCommands, signCsr, verifyChecks } from '../steps.ts';
 import type { LabDefinition, LabState } from '../types.ts';
 
@@ -70,7 +71,7 @@ export const SERVICE_POD_LAB: LabDefinition = {
       async check(state) {
         const m = manifestFor(state);
         return [
-          checkOf('manifest-accepted', !hasErrors(m.findings), hasErrors(m.findings) ? 'check.manifest-refused' : 'check.manifest-accepted', { signer: m.manifest.spec.signerName, errors: m.findings.filter((f) => f.severity === 'error').map((f) => f.message).join('; ') }),
+          checkOf('manifest-accepted', !hasErrors(m.findings), hasErrors(m.findings) ? 'check.manifest-refused' : 'check.manifest-accepted', { signer: m.manifest.spec.signerName, errors: listOf('clauses', m.findings.filter((f) => f.severity === 'error').map((f) => f.said)) }),
           manifestCarriesCsr(artifact(state, 'my-svc.my-namespace.yaml'), artifact(state, `${BASE}.csr`)),
         ];
       },

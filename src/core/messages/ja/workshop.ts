@@ -6,5 +6,7 @@ export default {
   'workshop.keyNotInLab': '{name} の秘密鍵はこのラボにありません（ラボをリセットして作り直してください）',
   'workshop.noCa': 'ID {id} の CA がありません',
   'workshop.nothingToPrint': '出力するものがありません',
+  'workshop.noStep': '演習 {lab} にステップ {step} はありません',
+  'workshop.earlierStepsFirst': '先に前のステップを行ってください：{missing} がありません',
   'workshop.notMadeYet': '{name} はまだ作られていません：先に前のステップを実行してください',
 } satisfies Messages<typeof en>;
