@@ -1,8 +1,10 @@
 // The page's only parser-run script (allowed by its hash in the CSP; see vite-single-file-chunks.ts).
-// Every chunk of the app sits in the page as a deflate-raw, base64 <script type="application/x-certbench-chunk">
-// block, which the browser neither runs nor parses as JavaScript. This loader decompresses and runs a
-// chunk (and the chunks it requires) when it is first needed: the start-up code first, an area's code
-// when the area is opened, the PKI core for the decode worker when something is decoded.
+// The app's stylesheet and chunks sit in the page as ONE deflate-raw stream, stored byte for byte in a
+// <script type="application/x-certbench-chunk"> block (the page is windows-1252: one character per
+// byte), which the browser neither runs nor parses as JavaScript. This loader inflates the stream once
+// and runs a chunk (and the chunks it requires) when it is first needed: the start-up code first, an
+// area's code when the area is opened, the PKI core for the decode worker when something is decoded.
+// It must stay ASCII (the build checks): the page is read as windows-1252.
 (function () {
   'use strict';
 
@@ -42,31 +44,67 @@
 
   var api = installRegistry(self);
   var manifest = JSON.parse(document.getElementById('certbench-chunks').textContent);
-  var sources = new Map();
+  var chunks = manifest.chunks;
+  var texts = new Map();
   var defined = new Set();
 
+  // windows-1252 reads bytes 0x80-0x9F as these characters (the other 224 bytes as U+0000-U+00FF);
+  // back to bytes by this table. The build escaped NUL, CR, '<' and the escape '=' as '=' + A-D.
+  var CP1252 = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
+  var UNESCAPE = { A: 0x00, B: 0x0d, C: 0x3c, D: 0x3d };
+  function unpackBytes(text) {
+    var byChar = new Uint8Array(0x2200);
+    for (var b = 0; b < 256; b++) byChar[b] = b;
+    for (var k = 0; k < 32; k++) byChar[CP1252[k]] = 0x80 + k;
+    var out = new Uint8Array(text.length);
+    var n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c === 0x3d) out[n++] = UNESCAPE[text.charAt(++i)];
+      else out[n++] = byChar[c];
+    }
+    return out.subarray(0, n);
+  }
+
+  // The whole stream, inflated once: every chunk's UTF-8 bytes, at the manifest's offsets.
+  var pack = document.getElementById('certbench-pack');
+  var unpacked = new Response(new Blob([unpackBytes(pack.textContent)]).stream().pipeThrough(new DecompressionStream('deflate-raw')))
+    .arrayBuffer()
+    .then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
+  var decoder = new TextDecoder();
+
+  function slice(at) {
+    return unpacked.then(function (bytes) {
+      return decoder.decode(bytes.subarray(at[0], at[1]));
+    });
+  }
+
   function source(name) {
-    var p = sources.get(name);
+    var p = texts.get(name);
     if (!p) {
-      var block = document.querySelector('script[data-chunk="' + name + '"]');
-      if (!block) return Promise.reject(new Error('certbench: chunk ' + name + ' is missing from the page'));
-      var b64 = block.textContent;
-      var bytes = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), function (c) {
-        return c.charCodeAt(0);
-      });
-      p = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
-      sources.set(name, p);
-      block.remove();
+      if (!chunks[name]) return Promise.reject(new Error('certbench: chunk ' + name + ' is missing from the page'));
+      p = slice(chunks[name].at);
+      texts.set(name, p);
     }
     return p;
   }
+
+  // The stylesheet, before any chunk renders ('unsafe-inline' styles are allowed; scripts are not).
+  var styled = slice(manifest.css).then(function (css) {
+    var style = document.createElement('style');
+    style.textContent = css;
+    document.head.appendChild(style);
+  });
 
   // The chunk and everything it requires, statically (`static`) or also through import() (`all`).
   function closure(name, all, out) {
     out = out || new Set();
     if (out.has(name)) return out;
     out.add(name);
-    var entry = manifest[name];
+    var entry = chunks[name];
     var next = all ? entry.imports.concat(entry.dynamic) : entry.imports;
     for (var i = 0; i < next.length; i++) closure(next[i], all, out);
     return out;
@@ -98,7 +136,7 @@
   // or decoding the first object does not wait for decompressing and compiling its code.
   function warmUp() {
     var idle = self.requestIdleCallback || function (f) { return setTimeout(f, 50); };
-    var rest = Object.keys(manifest).filter(function (n) { return !defined.has(n) && n !== 'worker.js'; });
+    var rest = Object.keys(chunks).filter(function (n) { return !defined.has(n) && n !== 'worker.js'; });
     (function next() {
       var name = rest.shift();
       if (name) idle(function () { define([name]).then(next, next); });
@@ -149,7 +187,9 @@
     });
   };
 
-  api.load('main.js').then(warmUp, function (e) {
+  styled.then(function () {
+    return api.load('main.js');
+  }).then(warmUp, function (e) {
     var p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.textContent =

@@ -2,38 +2,41 @@ import { readFileSync } from 'node:fs';
 import { gzipSync, inflateRawSync } from 'node:zlib';
 
 export const title = 'Size of dist/index.html (the whole app, one file)';
-const BUDGET = 250 * 1024;
+const BUDGET = 640 * 1024;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-/** The chunks the page carries (deflate-raw, base64) and the loader's manifest; see scripts/vite-single-file-chunks.ts. */
-function chunksOf(html) {
-  const manifest = JSON.parse(/<script type="application\/json" id="certbench-chunks">([^<]*)<\/script>/.exec(html)[1]);
-  const chunks = new Map();
-  for (const m of html.matchAll(/<script type="application\/x-certbench-chunk" data-chunk="([^"]+)">([^<]*)<\/script>/g)) {
-    const compressed = Buffer.from(m[2], 'base64');
-    chunks.set(m[1], { compressed: compressed.length, code: inflateRawSync(compressed).length });
-  }
+// The block holds one character per byte (read here as latin1, byte for byte); '=' + A-D stands for NUL, CR, '<', '='.
+const UNESCAPE = { A: 0x00, B: 0x0d, C: 0x3c, D: 0x3d };
+
+/** The stylesheet and chunks the page carries (one deflate-raw stream) and the loader's manifest; see scripts/vite-single-file-chunks.ts. */
+function packOf(html) {
+  const manifest = JSON.parse(/<script type="application\/json" id="certbench-chunks">([^<]*)<\/script>/.exec(html.toString('latin1'))[1]);
+  const text = /<script type="application\/x-certbench-chunk" id="certbench-pack">([^<]*)<\/script>/.exec(html.toString('latin1'))[1];
+  const bytes = [];
+  for (let i = 0; i < text.length; i++) bytes.push(text[i] === '=' ? UNESCAPE[text[++i]] : text.charCodeAt(i));
+  const compressed = Buffer.from(bytes);
+  const all = inflateRawSync(compressed);
   const closure = (name, out = new Set()) => {
     if (!out.has(name)) {
       out.add(name);
-      for (const d of manifest[name].imports) closure(d, out);
+      for (const d of manifest.chunks[name].imports) closure(d, out);
     }
     return out;
   };
-  return { chunks, startup: [...closure('main.js')] };
+  const code = (names) => names.reduce((s, n) => s + manifest.chunks[n].at[1] - manifest.chunks[n].at[0], 0);
+  const names = Object.keys(manifest.chunks);
+  const startup = [...closure('main.js')];
+  return { block: text.length, compressed: compressed.length, all: all.length, chunks: names.length, code: code(names), startup: startup.length, startupCode: code(startup) };
 }
 
 export async function run() {
   const html = readFileSync('dist/index.html');
   const gz = gzipSync(html, { level: 9 }).length;
-  const { chunks, startup } = chunksOf(html.toString('utf8'));
-  const all = [...chunks.values()];
-  const sum = (xs, k) => xs.reduce((s, c) => s + c[k], 0);
-  const start = startup.map((n) => chunks.get(n));
+  const p = packOf(html);
   return [
-    { label: 'raw (what is copied and opened)', value: kib(html.length) },
-    { label: 'gzip -9', value: `${kib(gz)} = ${(gz / BUDGET).toFixed(2)} × budget of 250 KiB`, bar: '≤ 1.00 × budget', ok: gz <= BUDGET },
-    { label: `JavaScript: ${chunks.size} chunks, deflated / as code`, value: `${kib(sum(all, 'compressed'))} / ${kib(sum(all, 'code'))}` },
-    { label: `compiled before interactive (${startup.length} chunks)`, value: `${kib(sum(start, 'code'))} of ${kib(sum(all, 'code'))}` },
+    { label: 'raw (what is copied and opened)', value: `${kib(html.length)} (${html.length} bytes)`, bar: `≤ ${kib(BUDGET)}`, ok: html.length <= BUDGET },
+    { label: 'gzip -9 (for reference: the file is already compressed)', value: kib(gz) },
+    { label: `stylesheet + ${p.chunks} chunks: one deflate stream / in the page / as text`, value: `${kib(p.compressed)} / ${kib(p.block)} / ${kib(p.all)}` },
+    { label: `compiled before interactive (${p.startup} chunks)`, value: `${kib(p.startupCode)} of ${kib(p.code)}` },
   ];
 }
