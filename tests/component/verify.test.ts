@@ -16,6 +16,7 @@ import { CompareState } from '../../src/ui/verify/compare-state.svelte.ts';
 import { VerifyState, verifySectionAfterKey } from '../../src/ui/verify/verify-state.svelte.ts';
 import VerifyView from '../../src/ui/verify/VerifyView.svelte';
 import type { CaSummary } from '../../src/store/ca.ts';
+import { render as coreWords } from '../../src/core/errors.ts';
 
 let pki: TestPki;
 beforeAll(() => {
@@ -156,15 +157,15 @@ describe('Hostname / IP', () => {
   it('explains the wildcard rule (one label only) and that a DNS SAN never covers an IP', () => {
     const deep = check('leaf.pem', 'a.b.apps.example.test').verdict!;
     expect(deep.ok).toBe(false);
-    expect(deep.message).toMatch(/not among its DNS SANs/);
+    expect(coreWords(deep.said!)).toMatch(/not among its DNS SANs/);
     expect(pki.opensslVerify({ ca: 'root.pem', untrusted: 'int.pem', leaf: 'leaf.pem', extra: ['-verify_hostname', 'a.b.apps.example.test'] }).ok).toBe(false);
-    expect(check('leaf.pem', '10.96.0.2').verdict!.message).toMatch(/no IP address SAN 10\.96\.0\.2/);
+    expect(coreWords(check('leaf.pem', '10.96.0.2').verdict!.said!)).toMatch(/no IP address SAN 10\.96\.0\.2/);
   });
 
   it('says when only the CN would match (Go ≥ 1.15 rejects such certificates)', () => {
     const v = check('cn-only.pem', LEAF_DNS).verdict!;
     expect(v).toMatchObject({ ok: false, cnOnly: true });
-    expect(v.message).toMatch(/Only the subject CN/);
+    expect(coreWords(v.said!)).toMatch(/Only the subject CN/);
     expect(v.sans).toEqual(['DNS:other.example.test']);
     expect(pki.opensslVerify({ ca: 'root.pem', untrusted: 'int.pem', leaf: 'cn-only.pem', extra: ['-verify_hostname', LEAF_DNS] }).ok).toBe(false);
   });

@@ -15,7 +15,7 @@ import { matchPeerName, peerNameOf, verifyChain } from '../../src/core/verify/in
 import { finding, formatFindings } from '../../src/kube/findings.ts';
 import { checkExpiration, formatExpiryTable } from '../../src/kube/expiry.ts';
 import { get, ok, put } from './keys-openssl.helper.ts';
-import { msg } from '../../src/core/errors.ts';
+import { msg, render } from '../../src/core/errors.ts';
 
 /** Anything a person could not see, or that reorders what they see (a newline only separates lines here). */
 const HIDDEN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -100,7 +100,7 @@ describe('a certificate whose CN and SANs hold bidi controls and a NUL', () => {
     expect(JSON.stringify({ path: result.path.map(({ der: _, ...p }) => p), problems: result.problems })).not.toMatch(HIDDEN);
 
     // The verifier sets a dNSName that is not printable ASCII aside as malformed; names that reach a message are escaped.
-    expect(readCertView(tricky.der).malformed.join('\n')).toContain('dNSName');
+    expect(readCertView(tricky.der).malformed.map((m) => render(m)).join('\n')).toContain('dNSName');
     const names = [{ kind: 'dns', value: 'www.\u202Etset.live\u202C.com' }, { kind: 'email', value: 'a\u0000@b.example' }] as const;
     expect(names.map(describeGeneralName)).toEqual([`DNS:${SHOWN_CN}`, 'email:a\\x00@b.example']);
     const verdict = matchPeerName(peerNameOf('www.evil.test.com'), names, readCertView(cnOnly.der).subject);

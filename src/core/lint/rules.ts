@@ -8,7 +8,8 @@ import { canonicalIpText } from '../verify/general-names.ts';
 import { commonNames } from '../verify/names.ts';
 import { publicKeyAlgorithm } from '../verify/signature.ts';
 import { EKU } from '../verify/path-checks.ts';
-import { visibleText } from '../text/visible.ts';
+import { msg, render, type CoreMessage } from '../errors.ts';
+import { visibleMessage } from '../verify/said.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 
@@ -16,10 +17,14 @@ export interface LintFinding {
   /** Stable id: 'expired', 'rsa-too-small', 'k8s-system-masters', … */
   id: string;
   severity: LintSeverity;
-  /** One line: what is wrong. */
+  /** One line: what is wrong (English, as the CLI prints it). */
   message: string;
-  /** One line: how to fix it. */
+  /** One line: how to fix it (English). */
   fix: string;
+  /** `message` as a message id with params (names escaped), for the UI to word in its language. */
+  said: CoreMessage;
+  /** `fix` the same way. */
+  fixSaid: CoreMessage;
 }
 
 export interface LintOptions {
@@ -45,7 +50,14 @@ interface Ctx {
   selfSigned: boolean;
 }
 
-type Rule = (ctx: Ctx) => Omit<LintFinding, 'id'> | undefined;
+/** A rule's verdict: how bad, what is wrong, how to fix it. */
+interface Verdict {
+  severity: LintSeverity;
+  said: CoreMessage;
+  fixSaid: CoreMessage;
+}
+
+type Rule = (ctx: Ctx) => Verdict | undefined;
 
 const DAY = 86_400_000;
 const OID_O = '2.5.4.10';
@@ -59,32 +71,35 @@ const days = (ms: number) => Math.floor(ms / DAY);
 /** The rules, in the order findings are listed. */
 export const RULES: Record<string, Rule> = {
   expired: ({ c, at }) =>
-    at > c.notAfter ? { severity: 'error', message: `expired on ${c.notAfter.toISOString()} (${days(at.getTime() - c.notAfter.getTime())} days ago)`, fix: 'renew it: issue a new certificate for the same names and deploy it' } : undefined,
+    at > c.notAfter ? { severity: 'error', said: msg('lint.expired', { date: c.notAfter.toISOString(), days: days(at.getTime() - c.notAfter.getTime()) }), fixSaid: msg('lint.fix.renew') } : undefined,
   'not-yet-valid': ({ c, at }) =>
-    at < c.notBefore ? { severity: 'error', message: `not valid until ${c.notBefore.toISOString()}`, fix: 'check the issuing machine\'s clock, or wait; backdate notBefore a few minutes when issuing' } : undefined,
+    at < c.notBefore ? { severity: 'error', said: msg('lint.notYetValid', { date: c.notBefore.toISOString() }), fixSaid: msg('lint.fix.clock') } : undefined,
   'expires-soon': ({ c, at }) => {
     const left = c.notAfter.getTime() - at.getTime();
-    return left >= 0 && left < 30 * DAY ? { severity: 'warning', message: `expires in ${days(left)} days (${c.notAfter.toISOString()})`, fix: 'renew it now' } : undefined;
+    return left >= 0 && left < 30 * DAY ? { severity: 'warning', said: msg('lint.expiresSoon', { days: days(left), date: c.notAfter.toISOString() }), fixSaid: msg('lint.fix.renewNow') } : undefined;
   },
   'cn-only': ({ c, cn, isCa }) =>
     !isCa && !c.subjectAltNames && cn.length
-      ? { severity: 'error', message: `names its host only in the CN "${cn[0]}" and has no subjectAltName; Go ≥ 1.15 and browsers ignore the CN`, fix: `reissue with subjectAltName DNS:${cn[0]} (or IP:…)` }
+      ? { severity: 'error', said: msg('lint.cnOnly', { cn: cn[0]! }), fixSaid: msg('lint.fix.addSan', { cn: cn[0]! }) }
       : undefined,
   'cn-not-in-san': ({ c, cn, isCa }) => {
     const sans = c.subjectAltNames?.names ?? [];
     const bad = cn.find((v) => !sans.some((n) => (n.kind === 'dns' && n.value === v) || (n.kind === 'ip' && canonicalIpText(n.bytes) === v)));
     return !isCa && c.subjectAltNames && bad !== undefined
-      ? { severity: 'warning', message: `the CN "${bad}" is not one of the subjectAltNames (CA/Browser Forum 7.1.4.3)`, fix: 'reissue with the CN equal to one SAN, or without a CN' }
+      ? { severity: 'warning', said: msg('lint.cnNotInSan', { cn: bad }), fixSaid: msg('lint.fix.cnAsSan') }
       : undefined;
   },
   'invalid-dns-san': ({ dns }) => {
-    const bad = dns.find((d) => dnsSanProblem(d));
-    return bad !== undefined ? { severity: 'error', message: `DNS SAN "${bad}" is not a valid host name or wildcard: ${dnsSanProblem(bad)}`, fix: 'reissue with letters, digits, hyphens and dots only (wildcard only as "*." at the left)' } : undefined;
+    for (const name of dns) {
+      const reason = dnsSanProblem(name);
+      if (reason) return { severity: 'error', said: msg('lint.invalidDnsSan', { name, reason }), fixSaid: msg('lint.fix.dnsSyntax') };
+    }
+    return undefined;
   },
   'rsa-too-small': ({ c }) => {
     try {
       const k = publicKeyAlgorithm(c.spki);
-      return k.family === 'rsa' && k.bits < 2048 ? { severity: 'error', message: `RSA key of ${k.bits} bits (at least 2048 are required)`, fix: 'generate a new key of 2048 bits or more (or ECDSA P-256) and reissue' } : undefined;
+      return k.family === 'rsa' && k.bits < 2048 ? { severity: 'error', said: msg('lint.rsaTooSmall', { bits: k.bits }), fixSaid: msg('lint.fix.biggerKey') } : undefined;
     } catch {
       return undefined;
     }
@@ -93,70 +108,78 @@ export const RULES: Record<string, Rule> = {
     const weak = WEAK_SIGNATURES[c.signatureAlgorithm.oid];
     if (!weak) return undefined;
     return selfSigned && c.basicConstraints?.ca
-      ? { severity: 'info', message: `self-signed with ${weak}; a root's own signature is not checked, so this is harmless`, fix: 'none needed; replace the root when convenient' }
-      : { severity: 'error', message: `signed with ${weak}, which is broken and refused by browsers and Go`, fix: 'reissue signed with SHA-256 or stronger' };
+      ? { severity: 'info', said: msg('lint.rootWeakSignature', { algorithm: weak }), fixSaid: msg('lint.fix.replaceRootLater') }
+      : { severity: 'error', said: msg('lint.weakSignature', { algorithm: weak }), fixSaid: msg('lint.fix.sha256') };
   },
   'leaf-is-ca': ({ c, isCa }) => {
     const looksLeaf = c.extKeyUsage?.oids.some((o) => o === EKU.serverAuth || o === EKU.clientAuth) || c.subjectAltNames?.names.some((n) => n.kind === 'dns' || n.kind === 'ip');
-    return isCa && looksLeaf ? { severity: 'warning', message: 'has CA:TRUE but looks like a server or client certificate (TLS EKU or DNS/IP SANs)', fix: 'reissue the leaf with basicConstraints CA:FALSE and without keyCertSign' } : undefined;
+    return isCa && looksLeaf ? { severity: 'warning', said: msg('lint.leafIsCa'), fixSaid: msg('lint.fix.leafNotCa') } : undefined;
   },
   'missing-eku': ({ c, opts, isCa }) => {
     if (isCa) return undefined;
     const want = opts.usage === 'client' ? EKU.clientAuth : opts.usage === 'server' ? EKU.serverAuth : undefined;
     const name = opts.usage === 'client' ? 'clientAuth' : 'serverAuth';
-    if (!c.extKeyUsage) return { severity: want ? 'error' : 'warning', message: `has no extKeyUsage${want ? `; ${name} is needed` : ''} (browsers and kubeadm expect one)`, fix: `reissue with extendedKeyUsage ${want ? name : 'serverAuth and/or clientAuth'}` };
-    if (want && !c.extKeyUsage.oids.includes(want)) return { severity: 'error', message: `its extKeyUsage lacks ${name}, so it will be refused for ${opts.usage} use`, fix: `reissue with extendedKeyUsage ${name}` };
+    if (!c.extKeyUsage) {
+      return want
+        ? { severity: 'error', said: msg('lint.noEkuNeeded', { eku: name }), fixSaid: msg('lint.fix.addEku', { eku: name }) }
+        : { severity: 'warning', said: msg('lint.noEku'), fixSaid: msg('lint.fix.addEkuEither') };
+    }
+    if (want && !c.extKeyUsage.oids.includes(want)) {
+      return { severity: 'error', said: msg(opts.usage === 'client' ? 'lint.ekuLacksClientAuth' : 'lint.ekuLacksServerAuth'), fixSaid: msg('lint.fix.addEku', { eku: name }) };
+    }
     return undefined;
   },
   'validity-too-long': ({ c, opts, isCa }) => {
     const span = days(c.notAfter.getTime() - c.notBefore.getTime());
     if (isCa || span <= 398) return undefined;
     return opts.pki === 'public'
-      ? { severity: 'warning', message: `valid for ${span} days; publicly trusted TLS certificates may last at most 398`, fix: 'reissue with a validity of 398 days or less' }
-      : { severity: 'info', message: `valid for ${span} days (more than the 398 allowed for public TLS; fine for a private PKI if renewal is planned)`, fix: 'none needed for private PKI; plan its renewal' };
+      ? { severity: 'warning', said: msg('lint.validityPublic', { days: span }), fixSaid: msg('lint.fix.shorterValidity') }
+      : { severity: 'info', said: msg('lint.validityPrivate', { days: span }), fixSaid: msg('lint.fix.planRenewal') };
   },
   'bad-serial': ({ c }) => {
     const s = c.serial;
-    if (!s.length || s[0]! & 0x80 || s.every((b) => b === 0)) return { severity: 'error', message: 'serial number is zero or negative (RFC 5280 requires a positive integer)', fix: 'reissue with a random positive serial (16 bytes)' };
-    if (s.length > 20) return { severity: 'error', message: `serial number is ${s.length} bytes (at most 20 allowed)`, fix: 'reissue with a serial of at most 20 bytes' };
+    if (!s.length || s[0]! & 0x80 || s.every((b) => b === 0)) return { severity: 'error', said: msg('lint.serialNotPositive'), fixSaid: msg('lint.fix.randomSerial') };
+    if (s.length > 20) return { severity: 'error', said: msg('lint.serialTooLong', { bytes: s.length }), fixSaid: msg('lint.fix.shortSerial') };
     return undefined;
   },
   'missing-ski': ({ c, isCa }) =>
-    isCa && !c.subjectKeyId ? { severity: 'warning', message: 'CA certificate without subjectKeyIdentifier (chain building and RFC 5280 need it)', fix: 'reissue with subjectKeyIdentifier = hash' } : undefined,
+    isCa && !c.subjectKeyId ? { severity: 'warning', said: msg('lint.caNoSki'), fixSaid: msg('lint.fix.addSki') } : undefined,
   'missing-aki': ({ c, selfSigned }) =>
-    !selfSigned && !c.authorityKeyId?.keyId ? { severity: 'warning', message: 'no authorityKeyIdentifier key ID (RFC 5280 requires one when not self-signed)', fix: 'reissue with authorityKeyIdentifier = keyid' } : undefined,
+    !selfSigned && !c.authorityKeyId?.keyId ? { severity: 'warning', said: msg('lint.noAki'), fixSaid: msg('lint.fix.addAki') } : undefined,
   'ca-without-crlsign': ({ c, isCa }) =>
-    isCa && c.keyUsage && !c.keyUsage.usages.has('cRLSign') ? { severity: 'warning', message: 'CA keyUsage lacks cRLSign, so CRLs it signs will be refused', fix: 'reissue the CA with keyUsage keyCertSign, cRLSign (and digitalSignature)' } : undefined,
+    isCa && c.keyUsage && !c.keyUsage.usages.has('cRLSign') ? { severity: 'warning', said: msg('lint.caNoCrlSign'), fixSaid: msg('lint.fix.addCrlSign') } : undefined,
   // Kubernetes
   'k8s-system-masters': ({ orgs, cn }) =>
     orgs.includes('system:masters') && !cn.includes('kubernetes-super-admin')
-      ? { severity: 'warning', message: `O=system:masters gives "${cn[0] ?? '(no CN)'}" unrevocable cluster-admin that bypasses RBAC; only the break-glass kubernetes-super-admin should have it`, fix: 'issue with O=kubeadm:cluster-admins (bound to cluster-admin by RBAC) or a narrower group' }
+      ? { severity: 'warning', said: msg('lint.systemMasters', { cn: cn[0] ?? msg('lint.noCn') }), fixSaid: msg('lint.fix.adminGroup') }
       : undefined,
   'k8s-apiserver-names': ({ dns, cn }) => {
     const isApiServer = cn.includes('kube-apiserver') || dns.some((d) => d === 'kubernetes.default' || d === 'kubernetes.default.svc');
     if (!isApiServer) return undefined;
-    const missing = ['kubernetes', 'kubernetes.default', 'kubernetes.default.svc'].filter((d) => !dns.includes(d));
-    if (!dns.some((d) => d.startsWith('kubernetes.default.svc.'))) missing.push('kubernetes.default.svc.cluster.local (or your cluster domain)');
-    return missing.length ? { severity: 'error', message: `API server certificate lacks the in-cluster names ${missing.join(', ')}; pods reaching the API by name will fail TLS`, fix: `reissue with DNS SANs ${missing.join(', ')}` } : undefined;
+    const missing = ['kubernetes', 'kubernetes.default', 'kubernetes.default.svc'].filter((d) => !dns.includes(d)).join(', ');
+    // The cluster domain is the cluster's own: named with words ("or your cluster domain").
+    const clusterLocal = dns.some((d) => d.startsWith('kubernetes.default.svc.')) ? undefined : msg('lint.clusterLocalName');
+    const names = clusterLocal ? (missing ? msg('lint.namesAndClusterLocal', { names: missing, clusterLocal }) : clusterLocal) : missing;
+    return names ? { severity: 'error', said: msg('lint.apiserverNames', { names }), fixSaid: msg('lint.fix.addDnsSans', { names }) } : undefined;
   },
   'k8s-apiserver-service-ip': ({ dns, cn, ips, opts }) => {
     const isApiServer = cn.includes('kube-apiserver') || dns.some((d) => d === 'kubernetes.default' || d === 'kubernetes.default.svc');
     const want = opts.kubeServiceIp ?? '10.96.0.1';
     return isApiServer && !ips.includes(want)
-      ? { severity: 'error', message: `API server certificate lacks the kubernetes service IP ${want} (IP SANs: ${ips.join(', ') || 'none'})`, fix: `reissue with IP SAN ${want} (the first address of --service-cluster-ip-range)` }
+      ? { severity: 'error', said: msg('lint.apiserverServiceIp', { ip: want, ips: ips.join(', ') || msg('lint.none') }), fixSaid: msg('lint.fix.addServiceIp', { ip: want }) }
       : undefined;
   },
   'k8s-kubelet-subject': ({ cn, orgs }) => {
     const nodeCn = cn.find((v) => v.startsWith('system:node:'));
-    if (nodeCn !== undefined && !orgs.includes('system:nodes')) return { severity: 'error', message: `kubelet certificate "${nodeCn}" lacks O=system:nodes, so the Node authorizer will not treat it as a node`, fix: 'reissue with subject O=system:nodes, CN=system:node:<node name>' };
-    if (orgs.includes('system:nodes') && (nodeCn === undefined || nodeCn === 'system:node:')) return { severity: 'error', message: `O=system:nodes but the CN "${cn[0] ?? ''}" is not system:node:<node name>`, fix: 'reissue with CN=system:node:<node name> (the exact node name)' };
+    if (nodeCn !== undefined && !orgs.includes('system:nodes')) return { severity: 'error', said: msg('lint.kubeletNoNodesGroup', { cn: nodeCn }), fixSaid: msg('lint.fix.nodesGroup') };
+    if (orgs.includes('system:nodes') && (nodeCn === undefined || nodeCn === 'system:node:')) return { severity: 'error', said: msg('lint.kubeletBadCn', { cn: cn[0] ?? '' }), fixSaid: msg('lint.fix.nodeCn') };
     return undefined;
   },
   'k8s-etcd-clientauth': ({ c, cn, dns }) => {
     const etcd = cn.some((v) => /etcd/i.test(v)) || dns.some((d) => /etcd/i.test(d));
     const eku = c.extKeyUsage?.oids ?? [];
     return etcd && eku.includes(EKU.serverAuth) && !eku.includes(EKU.clientAuth) && !c.basicConstraints?.ca
-      ? { severity: 'warning', message: 'etcd server/peer certificate without clientAuth: etcd peers connect to each other as clients with it', fix: 'reissue with extendedKeyUsage serverAuth, clientAuth (as kubeadm does)' }
+      ? { severity: 'warning', said: msg('lint.etcdNoClientAuth'), fixSaid: msg('lint.fix.etcdClientAuth') }
       : undefined;
   },
 };
@@ -175,12 +198,18 @@ export function lintCertificate(der: Uint8Array, options: LintOptions = {}, wher
     isCa: !!c.basicConstraints?.ca,
     selfSigned: c.selfIssued,
   };
-  const findings: LintFinding[] = [];
+  const verdicts: { id: string; verdict: Verdict }[] = [];
   for (const [id, rule] of Object.entries(RULES)) {
-    const f = rule(ctx);
-    if (f) findings.push({ id, ...f });
+    const verdict = rule(ctx);
+    if (verdict) verdicts.push({ id, verdict });
   }
-  for (const m of c.malformed) findings.unshift({ id: 'malformed', severity: 'error', message: m, fix: 'reissue the certificate; most verifiers will refuse this one' });
+  for (const said of c.malformed) verdicts.unshift({ id: 'malformed', verdict: { severity: 'error', said, fixSaid: msg('lint.fix.reissue') } });
   // Messages quote names from the certificate: hidden and bidi characters are shown escaped.
-  return findings.map((f) => ({ ...f, message: visibleText(f.message), fix: visibleText(f.fix) }));
+  return verdicts.map(({ id, verdict }) => finding(id, verdict));
+}
+
+function finding(id: string, { severity, said, fixSaid }: Verdict): LintFinding {
+  const shown = visibleMessage(said);
+  const fixShown = visibleMessage(fixSaid);
+  return { id, severity, message: render(shown), fix: render(fixShown), said: shown, fixSaid: fixShown };
 }

@@ -5,7 +5,7 @@
  * say which certificate is broken and why.
  */
 import { bytesEqual, toHex } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage, msg, type CoreMessage, type MessageParam } from '../errors.ts';
 import { KEY_USAGES, type KeyUsageName } from '../cert/extensions.ts';
 import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
 import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
@@ -57,6 +57,8 @@ export interface CertView {
   issuerText: string;
   /** CN, else the subject line: how messages name this certificate. */
   label: string;
+  /** The label as a message param (an empty subject is worded in the reader's language). */
+  labelSaid: MessageParam;
   notBefore: Date;
   notAfter: Date;
   spki: Uint8Array;
@@ -71,10 +73,12 @@ export interface CertView {
   /** Subject and issuer names are the same (RFC 5280 "self-issued"). */
   selfIssued: boolean;
   /** What is wrong with the encoding; any entry makes the certificate unusable. */
-  malformed: string[];
+  malformed: CoreMessage[];
 }
 
 const ascii = new TextDecoder('latin1');
+/** How an empty subject is named in English text (`label`); `labelSaid` words it per language. */
+const EMPTY_SUBJECT = '(empty subject)';
 
 /** UTCTime / GeneralizedTime in the only forms DER allows (RFC 5280 §4.1.2.5). */
 function readTime(b: DerNode): Date {
@@ -224,7 +228,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
   const [tbsNode, sigAlgNode, sigNode] = top.children;
   const tbsParts = tbsNode ? tbsNode.children : [];
   if (!isSeq(top) || !isSeq(tbsNode) || !isSeq(sigAlgNode) || !sigNode || tbsParts.length < 6) throw new CertbenchError('verify.notX509', undefined, where);
-  const malformed: string[] = [];
+  const malformed: CoreMessage[] = [];
   let i = 0;
   let version = 1;
   if (isContext(tbsParts[0]!, 0)) {
@@ -242,7 +246,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     issuer = parseRdns(issuerNode);
     subject = parseRdns(subjectNode);
   } catch (e) {
-    malformed.push(`its name cannot be read: ${describeError(e)}`);
+    malformed.push(msg('chain.nameUnreadable', { reason: errorMessage(e) }));
   }
   const safeFormat = (d: Uint8Array) => {
     try {
@@ -259,7 +263,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     notBefore = readTime(nb!);
     notAfter = readTime(na!);
   } catch (e) {
-    malformed.push(`its validity cannot be read: ${describeError(e)}`);
+    malformed.push(msg('chain.validityUnreadable', { reason: errorMessage(e) }));
   }
   const view: CertView = {
     der,
@@ -277,7 +281,8 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     subjectKey: nameKey(subject),
     subjectText,
     issuerText: safeFormat(issuerDer),
-    label: visibleText(commonNames(subject)[0] ?? (subjectText || '(empty subject)')),
+    label: visibleText(commonNames(subject)[0] ?? (subjectText || EMPTY_SUBJECT)),
+    labelSaid: commonNames(subject)[0] !== undefined || subjectText ? visibleText(commonNames(subject)[0] ?? subjectText) : msg('chain.emptySubject'),
     notBefore,
     notAfter,
     spki: spkiNode.der,
@@ -290,22 +295,22 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     try {
       view.extensions = readExtensions(extNode);
     } catch (e) {
-      malformed.push(`its extensions cannot be read: ${describeError(e)}`);
+      malformed.push(msg('chain.extensionsUnreadable', { reason: errorMessage(e) }));
     }
-    if (version !== 3) malformed.push(`it is a v${version} certificate with extensions (only v3 may have them)`);
+    if (version !== 3) malformed.push(msg('chain.extensionsBeforeV3', { version }));
   }
   const seen = new Set<string>();
   for (const ext of view.extensions) {
-    if (seen.has(ext.oid)) malformed.push(`extension ${ext.oid} appears twice`);
+    if (seen.has(ext.oid)) malformed.push(msg('chain.extensionTwice', { oid: ext.oid }));
     seen.add(ext.oid);
     try {
       readKnownExtension(view, ext);
     } catch (e) {
-      malformed.push(describeError(e));
+      malformed.push(errorMessage(e));
     }
   }
   if (!bytesEqual(view.tbsSignatureAlgorithmDer, view.signatureAlgorithm.der)) {
-    malformed.push('the signature algorithm inside the certificate differs from the one outside it');
+    malformed.push(msg('chain.signatureAlgorithmsDiffer'));
   }
   return view;
 }

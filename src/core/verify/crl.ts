@@ -5,12 +5,13 @@
  * issuer without cRLSign) is reported rather than silently used or ignored.
  */
 import { bytesEqual } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, describeError, msg } from '../errors.ts';
 import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
 import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
 import type { CertView } from './certificate.ts';
 import { nameKey, parseRdns } from './names.ts';
 import { verifySignature } from './signature.ts';
+import { problem } from './said.ts';
 import type { VerifyProblem } from './types.ts';
 
 const OID_CRL_NUMBER = '2.5.29.20';
@@ -78,18 +79,18 @@ export async function checkCrls(path: readonly CertView[], crls: readonly CrlVie
         signed = false;
       }
       if (!signed) continue;
-      const about = `the CRL from '${issuer.label}'`;
+      const from = issuer.labelSaid;
       if (issuer.keyUsage && !issuer.keyUsage.usages.has('cRLSign')) {
-        problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} cannot be relied on: the issuer's keyUsage lacks cRLSign` });
+        problems.push(problem('crl-invalid', i + 1, msg('chain.crlNoCrlSign', { issuer: from })));
         continue;
       }
       const number = crl.extensions.find((e) => e.oid === OID_CRL_NUMBER);
-      if (!number) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} has no cRLNumber (RFC 5280 requires one)` });
-      else if (number.critical) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} marks cRLNumber critical (RFC 5280 forbids it)` });
+      if (!number) problems.push(problem('crl-invalid', i + 1, msg('chain.crlNoNumber', { issuer: from })));
+      else if (number.critical) problems.push(problem('crl-invalid', i + 1, msg('chain.crlNumberCritical', { issuer: from })));
       const unknown = crl.extensions.find((e) => e.critical && !UNDERSTOOD_CRL_EXTENSIONS.has(e.oid));
-      if (unknown) problems.push({ code: 'crl-invalid', index: i + 1, message: `${about} has a critical extension ${unknown.oid} that is not understood` });
+      if (unknown) problems.push(problem('crl-invalid', i + 1, msg('chain.crlUnknownCritical', { issuer: from, oid: unknown.oid })));
       if (crl.revokedSerials.some((s) => bytesEqual(s, cert.serial))) {
-        problems.push({ code: 'revoked', index: i, message: `'${cert.label}' is revoked by ${about}` });
+        problems.push(problem('revoked', i, msg('chain.revoked', { label: cert.labelSaid, issuer: from })));
       }
     }
   }

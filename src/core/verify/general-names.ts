@@ -2,7 +2,7 @@
  * GeneralName values as the verifier compares them: DNS and email as text, IP as bytes
  * (with a mask inside name constraints), directory names as parsed RDNs.
  */
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type MessageParam } from '../errors.ts';
 import { type DerNode, UNIVERSAL } from '../der/node.ts';
 import { isContext } from '../der/read.ts';
 import { visibleText } from '../text/visible.ts';
@@ -18,7 +18,7 @@ export type VerifyGeneralName =
 
 const latin1 = new TextDecoder('latin1');
 
-function ia5(b: DerNode, what: string): string {
+function ia5(b: DerNode, what: MessageParam): string {
   if (b.constructed) throw new CertbenchError('verify.notPrimitiveIa5', { what });
   const bytes = b.content;
   if (bytes.some((c) => c > 0x7e || c < 0x20)) throw new CertbenchError('verify.notPrintableAscii', { what });
@@ -27,9 +27,9 @@ function ia5(b: DerNode, what: string): string {
 
 /** One GeneralName node. Throws a CertbenchError when it is malformed. */
 export function readGeneralName(node: DerNode): VerifyGeneralName {
-  if (isContext(node, 1)) return { kind: 'email', value: ia5(node, 'an rfc822Name') };
-  if (isContext(node, 2)) return { kind: 'dns', value: ia5(node, 'a dNSName') };
-  if (isContext(node, 6)) return { kind: 'uri', value: ia5(node, 'a URI') };
+  if (isContext(node, 1)) return { kind: 'email', value: ia5(node, msg('names.rfc822Name')) };
+  if (isContext(node, 2)) return { kind: 'dns', value: ia5(node, msg('names.dNSName')) };
+  if (isContext(node, 6)) return { kind: 'uri', value: ia5(node, msg('names.uri')) };
   if (isContext(node, 7)) {
     if (node.constructed) throw new CertbenchError('verify.ipNotPrimitive');
     return { kind: 'ip', bytes: node.content };
@@ -74,9 +74,16 @@ export function canonicalIpText(bytes: Uint8Array): string {
 
 export const ipText = canonicalIpText;
 
-/** A name for messages, hidden and bidi characters escaped (text/visible.ts). */
+/** A name for messages, hidden and bidi characters escaped (text/visible.ts); in English where it takes words. */
 export function describeGeneralName(n: VerifyGeneralName): string {
   return visibleText(generalNameLine(n));
+}
+
+/** The same as a message param: the name itself, or words ("name of type [0]") for one that has no text. */
+export function generalNameSaid(n: VerifyGeneralName): MessageParam {
+  if (n.kind === 'other') return msg('names.otherName', { tag: n.tag });
+  if (n.kind === 'ip' && n.bytes.length !== 4 && n.bytes.length !== 16) return msg('names.ipBytes', { count: n.bytes.length });
+  return describeGeneralName(n);
 }
 
 function generalNameLine(n: VerifyGeneralName): string {

@@ -8,7 +8,7 @@
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { ed448, x448 } from '@noble/curves/ed448.js';
 import { toHex } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, describeError, errorMessage, type LocatedMessage } from '../errors.ts';
 import { modPow } from '../keymath/modular.ts';
 import { multiplyGenerator } from '../keymath/weierstrass.ts';
 import { type DerNode, parseDer } from '../der/node.ts';
@@ -184,7 +184,7 @@ export interface MatchReport {
   /** One group per distinct public key, in order of first appearance. */
   groups: KeyGroup[];
   /** Objects that have no public key to compare, with the reason. */
-  skipped: { index: number; origin: string; reason: string }[];
+  skipped: { index: number; origin: string; reason: string; said: LocatedMessage }[];
   /** True when every comparable object has the same public key. */
   allMatch: boolean;
 }
@@ -198,7 +198,7 @@ export function matchKeys(objects: readonly FoundObject[]): MatchReport {
     try {
       key = publicKeyIdentity(obj);
     } catch (e) {
-      skipped.push({ index, origin: obj.origin, reason: describeError(e) });
+      skipped.push({ index, origin: obj.origin, reason: describeError(e), said: errorMessage(e) });
       return;
     }
     const member = { index, kind: obj.kind, origin: obj.origin };

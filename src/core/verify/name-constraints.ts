@@ -4,24 +4,25 @@
  * The CN is not checked: RFC 5280 does not ask for it, and the verifier never uses it as a name.
  */
 import { emailAddressesInName, nameWithin, type Rdn } from './names.ts';
-import { describeGeneralName, type VerifyGeneralName } from './general-names.ts';
+import { msg, type CoreMessage } from '../errors.ts';
+import { describeGeneralName, generalNameSaid, type VerifyGeneralName } from './general-names.ts';
 import { dnsSanProblem } from './hostname.ts';
 
 /** Beyond this many name × constraint comparisons a path is refused (as Chromium does, against DoS). */
 export const MAX_NAME_CONSTRAINT_CHECKS = 1 << 20;
 
 /** Why a constraint base itself is malformed, or undefined. */
-export function constraintBaseProblem(base: VerifyGeneralName): string | undefined {
+export function constraintBaseProblem(base: VerifyGeneralName): CoreMessage | undefined {
   if (base.kind === 'dns') {
     if (base.value === '') return undefined;
-    if (base.value.startsWith('.') || base.value.includes('*')) return `DNS constraint "${base.value}" must be a plain domain (no leading dot or wildcard)`;
-    return dnsSanProblem(base.value) ? `DNS constraint "${base.value}" is not a valid domain` : undefined;
+    if (base.value.startsWith('.') || base.value.includes('*')) return msg('names.dnsConstraintForm', { value: base.value });
+    return dnsSanProblem(base.value) ? msg('names.dnsConstraintInvalid', { value: base.value }) : undefined;
   }
   if (base.kind === 'ip') {
-    if (base.bytes.length !== 8 && base.bytes.length !== 32) return `IP constraint has ${base.bytes.length} bytes (must be 8 or 32: address and mask)`;
+    if (base.bytes.length !== 8 && base.bytes.length !== 32) return msg('names.ipConstraintLength', { count: base.bytes.length });
     const mask = base.bytes.subarray(base.bytes.length / 2);
     const bits = Array.from(mask, (b) => b.toString(2).padStart(8, '0')).join('');
-    if (/01/.test(bits)) return 'IP constraint mask is not a contiguous prefix';
+    if (/01/.test(bits)) return msg('names.ipConstraintMask');
     return undefined;
   }
   return undefined;
@@ -43,7 +44,7 @@ function splitMailbox(v: string): { local: string; host: string } | undefined {
   return { local, host: host.toLowerCase() };
 }
 
-function hostnameProblem(host: string): string | undefined {
+function hostnameProblem(host: string): CoreMessage | undefined {
   return dnsSanProblem(host.replace(/^\*\./, 'x.'));
 }
 
@@ -108,7 +109,7 @@ export function constraintViolation(
   subject: Rdn[],
   nc: { permitted?: readonly VerifyGeneralName[]; excluded?: readonly VerifyGeneralName[] },
   budget: { left: number },
-): string | undefined {
+): CoreMessage | undefined {
   const names: VerifyGeneralName[] = [...sans];
   if (subject.length) names.push({ kind: 'dirName', rdns: subject });
   for (const email of emailAddressesInName(subject)) names.push({ kind: 'email', value: email });
@@ -117,19 +118,20 @@ export function constraintViolation(
   // Counted as Chromium does: DNS, IP and directory names against constraints of those kinds.
   const costly = (n: VerifyGeneralName) => n.kind === 'dns' || n.kind === 'ip' || n.kind === 'dirName';
   budget.left -= sans.filter(costly).length * [...permitted, ...excluded].filter(costly).length;
-  if (budget.left < 0) return 'too many name-constraint checks (more than 1,048,576 name × constraint pairs): refused as a denial-of-service guard';
+  if (budget.left < 0) return msg('names.tooManyChecks');
   for (const name of names) {
     for (const base of excluded) {
       const r = relate(name, base, true);
-      if (r === 'within') return `${describeGeneralName(name)} is in the excluded subtree ${describeGeneralName(base)}`;
-      if (r === 'unknown') return `${describeGeneralName(name)} cannot be checked against the excluded ${describeGeneralName(base)}`;
+      if (r === 'within') return msg('names.inExcluded', { name: generalNameSaid(name), base: generalNameSaid(base) });
+      if (r === 'unknown') return msg('names.excludedUnchecked', { name: generalNameSaid(name), base: generalNameSaid(base) });
     }
     const sameKind = permitted.filter((b) => sameType(name, b));
     if (!sameKind.length) continue;
     const rel = sameKind.map((b) => relate(name, b, false));
     if (rel.includes('within')) continue;
-    if (rel.includes('unknown')) return `${describeGeneralName(name)} cannot be checked against the permitted ${describeGeneralName(sameKind[0]!)}`;
-    return `${describeGeneralName(name)} is outside the permitted subtrees (${sameKind.map(describeGeneralName).join(', ')})`;
+    if (rel.includes('unknown')) return msg('names.permittedUnchecked', { name: generalNameSaid(name), base: generalNameSaid(sameKind[0]!) });
+    // A list of names is a value: the rare name without text stays in English words there.
+    return msg('names.outsidePermitted', { name: generalNameSaid(name), bases: sameKind.map(describeGeneralName).join(', ') });
   }
   return undefined;
 }

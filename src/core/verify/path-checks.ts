@@ -4,14 +4,15 @@
  * everything else is here.
  */
 import { bytesEqual } from '../bytes.ts';
-import { describeError } from '../errors.ts';
+import { errorMessage, msg, type CoreMessage, type MessageParam } from '../errors.ts';
 import { parseIpAddress } from '../cert/ip.ts';
 import { EXT, type CertView } from './certificate.ts';
-import { canonicalIpText, describeGeneralName, type VerifyGeneralName } from './general-names.ts';
+import { canonicalIpText, generalNameSaid, type VerifyGeneralName } from './general-names.ts';
 import { commonNames } from './names.ts';
 import { dnsSanProblem, matchPeerName } from './hostname.ts';
 import { constraintBaseProblem, constraintViolation, MAX_NAME_CONSTRAINT_CHECKS } from './name-constraints.ts';
 import { isSha1Signature, publicKeyAlgorithm, signatureAlgorithmName } from './signature.ts';
+import { problem } from './said.ts';
 import type { AnchorChecks, Purpose, VerifyOptions, VerifyProblem } from './types.ts';
 
 export const EKU = { serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2', any: '2.5.29.37.0' } as const;
@@ -38,10 +39,14 @@ function ekuName(oid: string): string {
   return EKU_NAMES[oid] ?? oid;
 }
 
-export function roleOf(i: number, n: number, anchorSelfIssued: boolean): string {
-  if (i === n - 1) return i === 0 ? 'trusted certificate' : anchorSelfIssued ? 'root' : 'trust anchor';
-  return i === 0 ? 'leaf' : 'intermediate';
+/** How messages name certificate `i` of a path of `n`: "leaf 'www.example.com'", "root 'Example Root'". */
+function whoSaid(i: number, n: number, anchorSelfIssued: boolean, label: MessageParam): CoreMessage {
+  const id = i === n - 1 ? (i === 0 ? 'chain.who.trusted' : anchorSelfIssued ? 'chain.who.root' : 'chain.who.anchor') : i === 0 ? 'chain.who.leaf' : 'chain.who.intermediate';
+  return msg(id, { label });
 }
+
+/** A check's verdict on one certificate of the path: `who` names it. */
+type Say = (who: CoreMessage) => CoreMessage;
 
 export interface PathContext {
   at: Date;
@@ -58,8 +63,7 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
   const n = path.length;
   const anchor = path[n - 1]!;
   const webpki = ctx.profile === 'webpki';
-  const who = (i: number) => `${roleOf(i, n, anchor.selfIssued)} '${path[i]!.label}'`;
-  const add = (code: string, index: number, message: string) => problems.push({ code, index, message: `${who(index)} ${message}` });
+  const add = (code: string, index: number, say: Say) => problems.push(problem(code, index, say(whoSaid(index, n, anchor.selfIssued, path[index]!.labelSaid))));
 
   for (let i = 0; i < n; i++) {
     const c = path[i]!;
@@ -67,104 +71,107 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
     const isCa = i > 0;
     const checkConstraints = !isAnchor || ctx.anchor.constraints;
 
-    if (checkConstraints) for (const m of c.malformed) add('malformed', i, `is malformed: ${m}`);
+    if (checkConstraints) for (const m of c.malformed) add('malformed', i, (who) => msg('chain.malformed', { who, reason: m }));
     if (!isAnchor || ctx.anchor.validity) {
       if (Number.isNaN(c.notBefore.getTime())) { /* reported as malformed */ }
-      else if (ctx.at < c.notBefore) add('not-yet-valid', i, `is not valid until ${c.notBefore.toISOString()} (checked at ${ctx.at.toISOString()})`);
-      else if (ctx.at > c.notAfter) add('expired', i, `expired at ${c.notAfter.toISOString()} (checked at ${ctx.at.toISOString()})`);
+      else if (ctx.at < c.notBefore) add('not-yet-valid', i, (who) => msg('chain.notYetValid', { who, notBefore: c.notBefore.toISOString(), at: ctx.at.toISOString() }));
+      else if (ctx.at > c.notAfter) add('expired', i, (who) => msg('chain.expired', { who, notAfter: c.notAfter.toISOString(), at: ctx.at.toISOString() }));
     }
     try {
       const key = publicKeyAlgorithm(c.spki);
-      if (key.family === 'rsa' && key.bits < ctx.minRsaBits) add('weak-key', i, `has a ${key.bits}-bit RSA key (at least ${ctx.minRsaBits} bits are required)`);
-      else if (key.family === 'rsa' && key.bits % 8 && webpki) add('weak-key', i, `has a ${key.bits}-bit RSA key (the modulus must be a whole number of bytes)`);
+      if (key.family === 'rsa' && key.bits < ctx.minRsaBits) add('weak-key', i, (who) => msg('chain.rsaTooSmall', { who, bits: key.bits, min: ctx.minRsaBits }));
+      else if (key.family === 'rsa' && key.bits % 8 && webpki) add('weak-key', i, (who) => msg('chain.rsaOddBits', { who, bits: key.bits }));
     } catch (e) {
-      add('unsupported-key', i, describeError(e));
+      add('unsupported-key', i, (who) => msg('chain.keyUnsupported', { who, reason: errorMessage(e) }));
     }
     if (!isAnchor && n > 1 && isSha1Signature(c.signatureAlgorithm.oid) && !ctx.allowSha1) {
-      add('weak-signature', i, `is signed with ${signatureAlgorithmName(c.signatureAlgorithm.oid)} (SHA-1 signatures are no longer accepted)`);
+      add('weak-signature', i, (who) => msg('chain.sha1', { who, algorithm: signatureAlgorithmName(c.signatureAlgorithm.oid) }));
     }
     if (!checkConstraints) continue;
 
-    if (c.version !== 3 && webpki && !(isAnchor && c.selfIssued)) add('not-v3', i, `is a version ${c.version} certificate (only v3 certificates are accepted)`);
-    if (!isAnchor) checkSerial(c, (m) => add('bad-serial', i, m));
-    if (!c.issuer.length) add('empty-issuer', i, 'has an empty issuer name');
-    if (isCa && !c.subject.length) add('empty-subject', i, 'is a CA with an empty subject name');
+    if (c.version !== 3 && webpki && !(isAnchor && c.selfIssued)) add('not-v3', i, (who) => msg('chain.notV3', { who, version: c.version }));
+    if (!isAnchor) checkSerial(c, (say) => add('bad-serial', i, say));
+    if (!c.issuer.length) add('empty-issuer', i, (who) => msg('chain.emptyIssuer', { who }));
+    if (isCa && !c.subject.length) add('empty-subject', i, (who) => msg('chain.caEmptySubject', { who }));
 
     for (const ext of c.extensions) {
-      if (ext.critical && NEVER_CRITICAL[ext.oid]) add('critical-extension', i, `marks ${NEVER_CRITICAL[ext.oid]} critical, which RFC 5280 forbids`);
-      else if (ext.critical && !UNDERSTOOD.has(ext.oid)) add('unknown-critical-extension', i, `has a critical extension ${ext.oid} that is not understood`);
+      const never = NEVER_CRITICAL[ext.oid];
+      if (ext.critical && never) add('critical-extension', i, (who) => msg('chain.mustNotBeCritical', { who, extension: never }));
+      else if (ext.critical && !UNDERSTOOD.has(ext.oid)) add('unknown-critical-extension', i, (who) => msg('chain.unknownCritical', { who, oid: ext.oid }));
     }
     const pc = c.extensions.find((e) => e.oid === EXT.policyConstraints);
-    if (pc && !pc.critical) add('noncritical-extension', i, 'has a non-critical policyConstraints extension (RFC 5280 requires it critical)');
+    if (pc && !pc.critical) add('noncritical-extension', i, (who) => msg('chain.policyConstraintsNotCritical', { who }));
 
     const bc = c.basicConstraints;
     if (isCa) {
       // A trust anchor without basicConstraints (a v1 root) is still accepted by RFC 5280 verifiers.
       if (!bc) {
-        if (webpki || !isAnchor) add('not-ca', i, 'is not a CA: basicConstraints missing');
-      } else if (!bc.ca) add('not-ca', i, 'is not a CA: basicConstraints says CA:FALSE');
+        if (webpki || !isAnchor) add('not-ca', i, (who) => msg('chain.notCaMissing', { who }));
+      } else if (!bc.ca) add('not-ca', i, (who) => msg('chain.notCaFalse', { who }));
       else {
-        if (!bc.critical && webpki) add('not-ca', i, 'is a CA whose basicConstraints is not marked critical (RFC 5280 requires it of CAs)');
+        if (!bc.critical && webpki) add('not-ca', i, (who) => msg('chain.caNotCritical', { who }));
         if (bc.pathLen !== undefined) {
           const below = path.slice(1, i).filter((x) => !x.selfIssued).length;
-          if (below > bc.pathLen) add('pathlen-exceeded', i, `allows ${bc.pathLen} intermediate CA${bc.pathLen === 1 ? '' : 's'} below it (pathlen:${bc.pathLen}) but has ${below}`);
+          const pathLen = bc.pathLen;
+          if (below > pathLen) add('pathlen-exceeded', i, (who) => msg(pathLen === 1 ? 'chain.pathLenOne' : 'chain.pathLenMany', { who, pathLen, below }));
         }
       }
-      if (c.keyUsage && !c.keyUsage.usages.has('keyCertSign')) add('no-keycertsign', i, `may not sign certificates: keyUsage lacks keyCertSign (has ${[...c.keyUsage.usages].join(', ')})`);
-      if (!c.subjectKeyId) add('missing-ski', i, 'is a CA without a subjectKeyIdentifier');
+      const ku = c.keyUsage;
+      if (ku && !ku.usages.has('keyCertSign')) add('no-keycertsign', i, (who) => msg('chain.noKeyCertSign', { who, usages: [...ku.usages].join(', ') }));
+      if (!c.subjectKeyId) add('missing-ski', i, (who) => msg('chain.caNoSki', { who }));
     } else {
-      if (webpki && bc?.pathLen !== undefined && !bc.ca) add('malformed', i, 'has a pathLenConstraint without CA:TRUE');
-      if (webpki && bc?.ca && n > 1) add('leaf-is-ca', i, 'is a CA certificate (CA:TRUE) used as a leaf; a server or client certificate must have CA:FALSE');
-      if (webpki && n > 1 && c.keyUsage?.usages.has('keyCertSign')) add('leaf-keycertsign', i, 'asserts keyCertSign but is used as a leaf');
-      if (c.nameConstraints) add('leaf-name-constraints', i, 'is a leaf with a nameConstraints extension (only CAs may have one)');
+      if (webpki && bc?.pathLen !== undefined && !bc.ca) add('malformed', i, (who) => msg('chain.pathLenWithoutCa', { who }));
+      if (webpki && bc?.ca && n > 1) add('leaf-is-ca', i, (who) => msg('chain.leafIsCa', { who }));
+      if (webpki && n > 1 && c.keyUsage?.usages.has('keyCertSign')) add('leaf-keycertsign', i, (who) => msg('chain.leafKeyCertSign', { who }));
+      if (c.nameConstraints) add('leaf-name-constraints', i, (who) => msg('chain.leafNameConstraints', { who }));
     }
 
     const aki = c.authorityKeyId;
     const selfSignedAnchor = isAnchor && c.selfIssued;
-    if (!isAnchor && !c.selfIssued && n > 1 && !aki?.keyId) add('missing-aki', i, 'has no authorityKeyIdentifier key ID (RFC 5280 requires one on every certificate that is not self-signed)');
+    if (!isAnchor && !c.selfIssued && n > 1 && !aki?.keyId) add('missing-aki', i, (who) => msg('chain.noAki', { who }));
     if (selfSignedAnchor && aki) {
-      if (!aki.keyId) add('bad-aki', i, 'has an authorityKeyIdentifier without a key ID');
-      else if (aki.hasIssuer || aki.hasSerial) add('bad-aki', i, 'has an authorityKeyIdentifier with an issuer name and serial (a root should only give its key ID)');
-      else if (c.subjectKeyId && !bytesEqual(aki.keyId, c.subjectKeyId)) add('bad-aki', i, 'is self-signed but its authorityKeyIdentifier differs from its subjectKeyIdentifier');
+      if (!aki.keyId) add('bad-aki', i, (who) => msg('chain.akiNoKeyId', { who }));
+      else if (aki.hasIssuer || aki.hasSerial) add('bad-aki', i, (who) => msg('chain.akiIssuerSerial', { who }));
+      else if (c.subjectKeyId && !bytesEqual(aki.keyId, c.subjectKeyId)) add('bad-aki', i, (who) => msg('chain.akiNotSki', { who }));
     }
 
-    if (c.extKeyUsage && !c.extKeyUsage.oids.length) add('malformed', i, 'has an empty extKeyUsage');
-    if (webpki && c.extKeyUsage?.critical) add('critical-extension', i, 'marks extKeyUsage critical, which the CA/Browser Forum forbids');
-    if (webpki && isAnchor && c.selfIssued && c.extKeyUsage) add('root-eku', i, 'is a root with an extKeyUsage extension, which the CA/Browser Forum forbids');
+    if (c.extKeyUsage && !c.extKeyUsage.oids.length) add('malformed', i, (who) => msg('chain.ekuEmpty', { who }));
+    if (webpki && c.extKeyUsage?.critical) add('critical-extension', i, (who) => msg('chain.ekuCritical', { who }));
+    if (webpki && isAnchor && c.selfIssued && c.extKeyUsage) add('root-eku', i, (who) => msg('chain.rootEku', { who }));
     if (ctx.purpose !== 'any') {
       const want = PURPOSE_EKU[ctx.purpose];
       const oids = c.extKeyUsage?.oids;
       if (i === 0) {
         if (!oids) {
-          if (webpki) add('missing-eku', i, `has no extKeyUsage; ${ekuName(want)} is required by browsers (the web PKI profile). Go (the kube-apiserver, kubectl) and openssl verify accept a leaf without one: the RFC 5280 profile does too`);
+          if (webpki) add('missing-eku', i, (who) => msg('chain.leafNoEku', { who, eku: ekuName(want) }));
         } else if (!oids.includes(want) && !(oids.includes(EKU.any) && !webpki)) {
-          add('wrong-eku', i, `is not for ${ekuName(want)}: its extKeyUsage is ${oids.map(ekuName).join(', ') || '(empty)'}`);
+          add('wrong-eku', i, (who) => (oids.length ? msg('chain.leafWrongEku', { who, eku: ekuName(want), ekus: oids.map(ekuName).join(', ') }) : msg('chain.leafWrongEkuEmpty', { who, eku: ekuName(want) })));
         } else if (webpki && oids.some((o) => FORBIDDEN_LEAF_EKUS.includes(o))) {
           const bad = oids.filter((o) => FORBIDDEN_LEAF_EKUS.includes(o)).map(ekuName).join(', ');
-          add('wrong-eku', i, `has ${bad} in its extKeyUsage, which the CA/Browser Forum forbids in TLS leaf certificates`);
+          add('wrong-eku', i, (who) => msg('chain.leafForbiddenEku', { who, ekus: bad }));
         }
       } else if (oids && !oids.includes(want) && !oids.includes(EKU.any)) {
-        add('wrong-eku', i, `limits the certificates below it to ${oids.map(ekuName).join(', ')}; ${ekuName(want)} is not allowed`);
+        add('wrong-eku', i, (who) => msg('chain.caLimitsEku', { who, ekus: oids.map(ekuName).join(', '), eku: ekuName(want) }));
       }
     }
 
     const san = c.subjectAltNames;
     if (i === 0) {
-      if (san && !c.subject.length && !san.critical) add('bad-san', i, 'has an empty subject, so its subjectAltName must be critical');
-      if (san && c.subject.length && san.critical && webpki) add('bad-san', i, 'marks subjectAltName critical although its subject is not empty');
-      if (!san && !c.subject.length) add('bad-san', i, 'has neither a subject nor a subjectAltName');
+      if (san && !c.subject.length && !san.critical) add('bad-san', i, (who) => msg('chain.sanNotCritical', { who }));
+      if (san && c.subject.length && san.critical && webpki) add('bad-san', i, (who) => msg('chain.sanCritical', { who }));
+      if (!san && !c.subject.length) add('bad-san', i, (who) => msg('chain.noSubjectNoSan', { who }));
       if (webpki && san) {
         for (const cn of commonNames(c.subject)) {
           // eslint-disable-next-line no-control-regex
-          if (/[^\x00-\x7f]/.test(cn)) add('cn-spelling', i, `has subject CN "${cn}" with non-ASCII characters, so it cannot repeat a SAN as CA/Browser Forum 7.1.4.3 requires (SANs hold A-labels: xn--…)`);
+          if (/[^\x00-\x7f]/.test(cn)) add('cn-spelling', i, (who) => msg('chain.cnNonAscii', { who, cn }));
           const twin = cnInSans(cn, san.names) ? undefined : sanSpelledDifferently(cn, san.names);
-          if (twin) add('cn-spelling', i, `has subject CN "${cn}" naming the same ${twin.kind === 'ip' ? 'address' : 'host'} as SAN ${describeGeneralName(twin)} but written differently (CA/Browser Forum 7.1.4.3 requires the SAN's exact text)`);
+          if (twin) add('cn-spelling', i, (who) => msg(twin.kind === 'ip' ? 'chain.cnSpelledAddress' : 'chain.cnSpelledHost', { who, cn, san: generalNameSaid(twin) }));
         }
       }
       for (const name of san?.names ?? []) {
-        const why = name.kind === 'dns' ? dnsSanProblem(name.value) : name.kind === 'ip' && name.bytes.length !== 4 && name.bytes.length !== 16 ? 'not 4 or 16 bytes' : undefined;
-        if (why) add('bad-san', i, `has an invalid SAN ${describeGeneralName(name)}: ${why}`);
-        if (name.kind === 'email' && !/^[^@\s"]+@[^@\s]+$/.test(name.value)) add('bad-san', i, `has an invalid SAN ${describeGeneralName(name)}: not a mailbox`);
+        const why = name.kind === 'dns' ? dnsSanProblem(name.value) : name.kind === 'ip' && name.bytes.length !== 4 && name.bytes.length !== 16 ? msg('names.ipNot4or16') : undefined;
+        if (why) add('bad-san', i, (who) => msg('chain.invalidSan', { who, san: generalNameSaid(name), reason: why }));
+        if (name.kind === 'email' && !/^[^@\s"]+@[^@\s]+$/.test(name.value)) add('bad-san', i, (who) => msg('chain.invalidSan', { who, san: generalNameSaid(name), reason: msg('names.notMailbox') }));
       }
     }
   }
@@ -172,7 +179,8 @@ export function checkPath(path: readonly CertView[], ctx: PathContext): VerifyPr
   checkNameConstraints(path, ctx, add);
   if (ctx.peerName && path[0]) {
     const m = matchPeerName(ctx.peerName, path[0].subjectAltNames?.names, path[0].subject);
-    if (!m.ok) add('name-mismatch', 0, `is not valid for ${ctx.peerName.value}: ${m.message}`);
+    const peer = ctx.peerName.value;
+    if (!m.ok && m.said) { const reason = m.said; add('name-mismatch', 0, (who) => msg('chain.nameMismatch', { who, name: peer, reason })); }
   }
   return problems;
 }
@@ -215,15 +223,15 @@ function sanSpelledDifferently(cn: string, sans: readonly VerifyGeneralName[]): 
   return sans.find((n) => (n.kind === 'ip' && ip && bytesEqual(n.bytes, ip)) || (n.kind === 'dns' && host !== undefined && n.value.toLowerCase() === host));
 }
 
-function checkSerial(c: CertView, report: (m: string) => void): void {
+function checkSerial(c: CertView, report: (say: Say) => void): void {
   const s = c.serial;
-  if (!s.length) return report('has an empty serial number');
-  if (s[0]! & 0x80) return report('has a negative serial number');
-  if (s.every((b) => b === 0)) return report('has serial number 0 (RFC 5280 requires a positive serial)');
-  if (s.length > 20) report(`has a ${s.length}-byte serial number (at most 20 bytes are allowed)`);
+  if (!s.length) return report((who) => msg('chain.serialEmpty', { who }));
+  if (s[0]! & 0x80) return report((who) => msg('chain.serialNegative', { who }));
+  if (s.every((b) => b === 0)) return report((who) => msg('chain.serialZero', { who }));
+  if (s.length > 20) report((who) => msg('chain.serialTooLong', { who, bytes: s.length }));
 }
 
-function checkNameConstraints(path: readonly CertView[], ctx: PathContext, add: (code: string, index: number, message: string) => void): void {
+function checkNameConstraints(path: readonly CertView[], ctx: PathContext, add: (code: string, index: number, say: Say) => void): void {
   const n = path.length;
   const budget = { left: MAX_NAME_CONSTRAINT_CHECKS };
   for (let j = 1; j < n; j++) {
@@ -231,7 +239,7 @@ function checkNameConstraints(path: readonly CertView[], ctx: PathContext, add: 
     if (!nc || (j === n - 1 && !ctx.anchor.constraints)) continue;
     const bad = [...(nc.permitted ?? []), ...(nc.excluded ?? [])].map(constraintBaseProblem).find(Boolean);
     if (bad) {
-      add('bad-name-constraints', j, `has an invalid name constraint: ${bad}`);
+      add('bad-name-constraints', j, (who) => msg('chain.badNameConstraint', { who, reason: bad }));
       continue;
     }
     for (let i = j - 1; i >= 0; i--) {
@@ -239,7 +247,8 @@ function checkNameConstraints(path: readonly CertView[], ctx: PathContext, add: 
       if (i > 0 && c.selfIssued) continue;
       const why = constraintViolation(c.subjectAltNames?.names ?? [], c.subject, nc, budget);
       if (why) {
-        add('name-constraints', i, `violates the name constraints of '${path[j]!.label}': ${why}`);
+        const ca = path[j]!.labelSaid;
+        add('name-constraints', i, (who) => msg('chain.violatesNameConstraints', { who, ca, reason: why }));
         if (budget.left < 0) return;
       }
     }

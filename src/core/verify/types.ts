@@ -1,4 +1,5 @@
 /** The plain-data shapes of chain verification: what goes in, what comes back. */
+import type { CoreMessage, MessageParam } from '../errors.ts';
 
 /** What the leaf is for; `any` skips the EKU check. */
 export type Purpose = 'server' | 'client' | 'any';
@@ -52,8 +53,10 @@ export interface VerifyProblem {
   code: string;
   /** Position in the path (0 = leaf), when the problem is about one certificate. */
   index?: number;
-  /** "intermediate 'Example CA' is not a CA: basicConstraints missing" */
+  /** In English, as the CLI prints it: "intermediate 'Example CA' is not a CA: basicConstraints missing" */
   message: string;
+  /** The same as a message id with params, for the UI to word in its language. */
+  said: CoreMessage;
 }
 
 /** One certificate of a built path, for display. */
@@ -66,6 +69,8 @@ export interface PathEntry {
   issuer: string;
   /** CN, else the one-line subject: what messages call it. */
   label: string;
+  /** The label as a message param: the label itself, or "(empty subject)" in words. */
+  labelSaid: MessageParam;
   notBefore: Date;
   notAfter: Date;
   /** Whether this certificate came from the trusted set. */

@@ -5,10 +5,11 @@
  * problems is reported, with its problems in words.
  */
 import { bytesEqual, toHex } from '../bytes.ts';
-import { describeError } from '../errors.ts';
+import { errorMessage, msg, type CoreMessage } from '../errors.ts';
 import { readCertView, type CertView } from './certificate.ts';
 import { checkCrls, readCrls, type CrlView } from './crl.ts';
-import { checkPath, roleOf, type PathContext } from './path-checks.ts';
+import { checkPath, type PathContext } from './path-checks.ts';
+import { problem } from './said.ts';
 import { verifySignature } from './signature.ts';
 import { visibleText } from '../text/visible.ts';
 import type { PathEntry, VerifyOptions, VerifyProblem, VerifyResult } from './types.ts';
@@ -32,7 +33,7 @@ function entryOf(c: Candidate, i: number, n: number, anchorSelfIssued: boolean, 
   const role = i === 0 ? 'leaf' : reachedAnchor && i === n - 1 ? 'anchor' : 'intermediate';
   void anchorSelfIssued;
   return {
-    der: c.view.der, role, subject: visibleText(c.view.subjectText), issuer: visibleText(c.view.issuerText), label: c.view.label,
+    der: c.view.der, role, subject: visibleText(c.view.subjectText), issuer: visibleText(c.view.issuerText), label: c.view.label, labelSaid: c.view.labelSaid,
     notBefore: c.view.notBefore, notAfter: c.view.notAfter, trusted: c.trusted,
   };
 }
@@ -61,20 +62,20 @@ export async function verifyChain(leaf: Uint8Array, options: VerifyOptions): Pro
     peerName: options.peerName,
   };
   const maxIntermediates = options.maxIntermediates ?? DEFAULT_MAX_INTERMEDIATES;
-  const sigCache = new Map<string, Promise<true | string>>();
+  const sigCache = new Map<string, Promise<true | { reason: CoreMessage } | false>>();
   let signatureChecks = 0;
   let pathsTried = 0;
   let best: Attempt | undefined;
   let deadEnd: Attempt | undefined;
 
-  const signedBy = (child: CertView, issuer: CertView): Promise<true | string> => {
+  /** true, false (does not verify), or why it cannot be checked. */
+  const signedBy = (child: CertView, issuer: CertView): Promise<true | { reason: CoreMessage } | false> => {
     const key = `${toHex(child.der.subarray(-32))}|${toHex(issuer.der.subarray(-32))}|${child.der.length}|${issuer.der.length}`;
     let p = sigCache.get(key);
     if (!p) {
       signatureChecks++;
       p = verifySignature(child.tbs, child.signature, child.signatureAlgorithm.oid, child.signatureAlgorithm.params, issuer.spki)
-        .then((ok) => (ok ? true : 'its signature does not verify with the issuer\'s public key') as true | string)
-        .catch((e: unknown) => `its signature cannot be checked: ${describeError(e)}`);
+        .catch((e: unknown) => ({ reason: errorMessage(e) }));
       sigCache.set(key, p);
     }
     return p;
@@ -120,21 +121,23 @@ export async function verifyChain(leaf: Uint8Array, options: VerifyOptions): Pro
       }
       const sig = await signedBy(last.view, issuer.view);
       if (sig !== true) {
-        dead.push({ code: 'bad-signature', index: path.length - 1, message: `${path.length === 1 ? 'leaf' : 'intermediate'} '${last.view.label}': ${sig} ('${issuer.view.label}'${issuer.trusted ? ', trusted' : ''})` });
+        const who = msg(path.length === 1 ? 'chain.who.leaf' : 'chain.who.intermediate', { label: last.view.labelSaid });
+        const by = msg(issuer.trusted ? 'chain.issuerTrusted' : 'chain.issuer', { label: issuer.view.labelSaid });
+        dead.push(problem('bad-signature', path.length - 1, sig === false ? msg('chain.signatureBad', { who, issuer: by }) : msg('chain.signatureUnchecked', { who, reason: sig.reason, issuer: by })));
         continue;
       }
       const found = await extend([...path, issuer]);
       if (found) return found;
     }
     if (!deadEnd || path.length > deadEnd.path.length || (path.length === deadEnd.path.length && dead.length && !deadEnd.problems.some((p) => p.code === 'bad-signature'))) {
-      const role = path.length === 1 ? 'leaf' : 'intermediate';
+      const who = msg(path.length === 1 ? 'chain.who.leaf' : 'chain.who.intermediate', { label: last.view.labelSaid });
       const problems = dead.length
         ? dead
         : tooLong
-          ? [{ code: 'path-too-long', index: path.length - 1, message: `no path within ${maxIntermediates} intermediate${maxIntermediates === 1 ? '' : 's'} reaches a trusted certificate` }]
+          ? [problem('path-too-long', path.length - 1, msg(maxIntermediates === 1 ? 'chain.noPathWithinOne' : 'chain.noPathWithinMany', { max: maxIntermediates }))]
           : pathsTried >= MAX_PATHS || signatureChecks >= MAX_SIGNATURE_CHECKS
-            ? [{ code: 'too-many-paths', message: 'gave up: too many candidate paths (a denial-of-service guard)' }]
-            : [{ code: 'no-issuer', index: path.length - 1, message: `${role} '${last.view.label}': its issuer '${last.view.issuerText}' is not among the trusted or given certificates` }];
+            ? [problem('too-many-paths', undefined, msg('chain.tooManyPaths'))]
+            : [problem('no-issuer', path.length - 1, msg('chain.noIssuer', { who, issuer: last.view.issuerText }))];
       deadEnd = { path, problems };
     }
     return undefined;
@@ -148,14 +151,11 @@ export async function verifyChain(leaf: Uint8Array, options: VerifyOptions): Pro
   return {
     ok: !!ok,
     path: result.path.map((c, i) => entryOf(c, i, n, anchorSelf, reached)),
-    // Messages quote names from the certificates: hidden and bidi characters are shown escaped.
-    problems: ok ? [] : result.problems.map((p) => ({ ...p, message: visibleText(p.message) })),
+    // Messages quote names from the certificates: problem() showed their hidden and bidi characters escaped.
+    problems: ok ? [] : result.problems,
     pathsTried,
   };
 }
-
-/** The role words used in messages, for a UI that lists the path. */
-export { roleOf };
 
 /** A readable one-line reason, for a CLI or a toast. */
 export function summariseProblems(problems: readonly VerifyProblem[]): string {

@@ -3,14 +3,14 @@
  * system roots certbench does not have offline), purpose, profile and "as of" time → the core's
  * verdict, the path drawn root first with a mark per check, and the equivalent `openssl verify`.
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { toPem } from '../../core/pem.ts';
 import type { InputProblem } from '../../core/types.ts';
 import { verifyChain, type PathEntry, type Purpose, type VerifyProblem } from '../../core/verify/index.ts';
 import { opensslVerifyCommand } from '../../core/verify/commands.ts';
 import type { CaSummary } from '../../store/ca.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { leafCandidates, readPile, rootsOf, type PileCert } from './pile.ts';
+import { leafCandidates, pileProblemsText, readPile, rootsOf, type PileCert } from './pile.ts';
 import { CHECKS, checkLabel, checkOf, fixFor, type CheckId } from './problem-words.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
@@ -90,7 +90,7 @@ export class ChainState {
       this.storedCas = await this.listCas();
       this.storedCasError = '';
     } catch (e) {
-      this.storedCasError = t('chain.storedCasError', { message: describeError(e) });
+      this.storedCasError = t('chain.storedCasError', { message: errorText(e) });
     }
   }
 
@@ -127,7 +127,7 @@ export class ChainState {
     }
     const { certs, problems } = this.read;
     if (!certs.length) {
-      this.error = problems.length ? t('noCertificateFound', { problems: problems.map((p) => `${p.origin}: ${p.message}`).join('; ') }) : t('chain.pasteFirst');
+      this.error = problems.length ? t('noCertificateFound', { problems: pileProblemsText(problems) }) : t('chain.pasteFirst');
       return;
     }
     const leaf = this.leafChoice >= 0 && this.leafChoice < certs.length ? certs[this.leafChoice]! : leafCandidates(certs)[0]!;
@@ -156,7 +156,7 @@ export class ChainState {
       const result = await verifyChain(leaf.obj.der, { trusted, untrusted, purpose: this.purpose, profile: this.profile, ...(at ? { at } : {}) });
       this.verdict = this.shape(result, { leaf: leaf.obj.der, untrusted, trusted, at });
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     } finally {
       this.running = false;
     }
@@ -173,7 +173,7 @@ export class ChainState {
       // A signature is checked against the issuer above; the anchor's own is not checked.
       const checks = CHECKS.map((c) => ({ id: c.id, label: checkLabel(c.id), ok: !mine.some((q) => checkOf(q.code) === c.id) }));
       return {
-        role: p.role, subject: p.subject, issuer: p.issuer, label: p.label, notBefore: p.notBefore, notAfter: p.notAfter,
+        role: p.role, subject: p.subject, issuer: p.issuer, label: p.label, labelSaid: p.labelSaid, notBefore: p.notBefore, notAfter: p.notAfter,
         trusted: p.trusted, checks, ok: checks.every((c) => c.ok),
       };
     });

@@ -3,12 +3,12 @@
  * OpenSSL texts diffed field by field by the core (what compareObjects does, with the signature kept in one
  * section), grouped by section.
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { dumpText } from '../../core/text/dump.ts';
 import type { FoundObject } from '../../core/types.ts';
 import { diffDumps, type CertificateDiff } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { readPile, type PileCert } from './pile.ts';
+import { pileProblemsText, readPile, shownLabel, type PileCert } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -53,7 +53,7 @@ export class CompareState {
     const pick = (src: PemSource, side: string): PileCert | string => {
       const pile = readPile(src.input, side);
       if (pile.certs[0]) return pile.certs[0];
-      return pile.problems.length ? t('cmp.noCertificate', { side, problems: pile.problems.map((p) => p.message).join('; ') }) : t('cmp.pasteFirst', { side });
+      return pile.problems.length ? t('cmp.noCertificate', { side, problems: pileProblemsText(pile.problems) }) : t('cmp.pasteFirst', { side });
     };
     const a = pick(this.left, t('cmp.firstCertificate'));
     const b = pick(this.right, t('cmp.secondCertificate'));
@@ -64,9 +64,9 @@ export class CompareState {
     }
     try {
       this.diff = diffCertificates(a.obj, b.obj);
-      this.titles = [a.view.label, b.view.label];
+      this.titles = [shownLabel(a.view), shownLabel(b.view)];
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     }
   }
 }

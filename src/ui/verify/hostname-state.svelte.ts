@@ -3,13 +3,14 @@
  * (SANs only, RFC 6125 wildcards); this file asks it once per SAN to say which one matched, and
  * once with the CN standing in as a SAN to say when only the CN would have matched.
  */
-import { describeError } from '../../core/errors.ts';
+import type { CoreMessage } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { parseIpAddress } from '../../core/cert/ip.ts';
 import { describeGeneralName, type VerifyGeneralName } from '../../core/verify/general-names.ts';
 import { matchPeerName, peerNameOf } from '../../core/verify/index.ts';
 import { commonNames } from '../../core/verify/names.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { leafCandidates, readPile, type PileCert } from './pile.ts';
+import { leafCandidates, pileProblemsText, readPile, shownLabel, type PileCert } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -21,8 +22,8 @@ interface NameVerdict {
   ok: boolean;
   /** The SAN that matched, as OpenSSL prints it ("DNS:*.svc.cluster.local", "IP:10.96.0.1"). */
   matched?: string;
-  /** Why not, in the core's words. */
-  message?: string;
+  /** Why not, in the core's words (worded in the interface language when shown). */
+  said?: CoreMessage;
   /** The subject CN would match, but the CN is not used (Go ≥ 1.15, browsers). */
   cnOnly: boolean;
   /** Every SAN of the certificate, for the reader to see. */
@@ -64,7 +65,7 @@ export class HostnameState {
     const pile = readPile(this.cert.input, this.cert.fileName || 'certificate');
     const leaf: PileCert | undefined = leafCandidates(pile.certs)[0];
     if (!leaf) {
-      this.error = pile.problems.length ? t('noCertificateFound', { problems: pile.problems.map((p) => p.message).join('; ') }) : t('host.pasteFirst');
+      this.error = pile.problems.length ? t('noCertificateFound', { problems: pileProblemsText(pile.problems) }) : t('host.pasteFirst');
       return;
     }
     try {
@@ -76,14 +77,14 @@ export class HostnameState {
       this.verdict = {
         name, kind: peer.kind === 'ip' ? 'ip' : 'dns', ok: result.ok, cnOnly,
         ...(matched ? { matched: describeGeneralName(matched) } : {}),
-        ...(result.message ? { message: result.message } : {}),
+        ...(result.said ? { said: result.said } : {}),
         sans: (sans ?? []).map(describeGeneralName),
         certificate: pile.certs.length > 1
-          ? t('host.certificateOfMany', { label: leaf.view.label, origin: leaf.origin, count: pile.certs.length })
-          : t('host.certificate', { label: leaf.view.label, origin: leaf.origin }),
+          ? t('host.certificateOfMany', { label: shownLabel(leaf.view), origin: leaf.origin, count: pile.certs.length })
+          : t('host.certificate', { label: shownLabel(leaf.view), origin: leaf.origin }),
       };
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     }
   }
 }

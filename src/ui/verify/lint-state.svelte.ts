@@ -3,11 +3,11 @@
  * context chosen: a public TLS certificate (CA/Browser Forum limits), a private PKI, or a
  * Kubernetes cluster (the k8s-* rules shown, with the cluster's service IP).
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { lintCertificate, type LintFinding } from '../../core/lint/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { parseAsOf } from './chain-state.svelte.ts';
-import { readPile } from './pile.ts';
+import { pileProblemsText, readPile, shownLabel } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -55,12 +55,12 @@ export class LintState {
     }
     const pile = readPile(this.source.input, this.source.fileName || 'certificates');
     if (!pile.certs.length) {
-      this.error = pile.problems.length ? t('noCertificateFound', { problems: pile.problems.map((p) => p.message).join('; ') }) : t('lint.pasteFirst');
+      this.error = pile.problems.length ? t('noCertificateFound', { problems: pileProblemsText(pile.problems) }) : t('lint.pasteFirst');
       return;
     }
     const kube = this.context === 'kubernetes';
     this.results = pile.certs.map((c): CertLints => {
-      const base = { label: c.view.label, subject: c.view.subjectText, origin: c.origin, hiddenKubernetes: 0 };
+      const base = { label: shownLabel(c.view), subject: c.view.subjectText, origin: c.origin, hiddenKubernetes: 0 };
       try {
         const all = lintCertificate(c.obj.der, {
           pki: this.context === 'public' ? 'public' : 'private',
@@ -71,7 +71,7 @@ export class LintState {
         const findings = all.filter((f) => kube || !f.id.startsWith('k8s-')).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
         return { ...base, findings, hiddenKubernetes: all.length - findings.length };
       } catch (e) {
-        return { ...base, findings: [], error: describeError(e) };
+        return { ...base, findings: [], error: errorText(e) };
       }
     });
   }

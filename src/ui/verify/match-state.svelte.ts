@@ -4,12 +4,13 @@
  * done properly, for every key type.
  */
 import { fromBase64, toHex } from '../../core/bytes.ts';
-import { describeError } from '../../core/errors.ts';
+import type { LocatedMessage } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { summarize } from '../../core/summary.ts';
 import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { matchKeys } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { readPile } from './pile.ts';
+import { pileProblemsText, readPile } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -39,7 +40,7 @@ interface MatchGroup {
 
 interface MatchVerdict {
   groups: MatchGroup[];
-  skipped: { origin: string; reason: string }[];
+  skipped: { origin: string; said: LocatedMessage }[];
   /** Every comparable object has the same public key (and there are at least two). */
   allMatch: boolean;
   compared: number;
@@ -74,7 +75,7 @@ export class MatchState {
       const label = t(`match.field.${f.id}`);
       const pile = readPile(src.input, label);
       for (const o of pile.objects) objects.push({ ...o, origin: `${label} › ${o.origin}` });
-      for (const p of pile.problems) problems.push(`${label}: ${p.origin}: ${p.message}`);
+      for (const p of pile.problems) problems.push(`${label}: ${pileProblemsText([p])}`);
     }
     this.problems = problems;
     if (!objects.length) {
@@ -98,9 +99,9 @@ export class MatchState {
       );
       const groups = report.groups.map((g) => ({ key: g.key.description, members: g.members.map((m) => members[m.index]!) }));
       const compared = groups.reduce((n, g) => n + g.members.length, 0);
-      this.verdict = { groups, skipped: report.skipped.map((s) => ({ origin: s.origin, reason: s.reason })), allMatch: report.allMatch && compared > 1, compared };
+      this.verdict = { groups, skipped: report.skipped.map((s) => ({ origin: s.origin, said: s.said })), allMatch: report.allMatch && compared > 1, compared };
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     } finally {
       this.running = false;
     }

@@ -7,6 +7,8 @@ import { caughtProblem } from '../../core/input/sink.ts';
 import { detectInput } from '../../core/input/detect.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { readCertView, type CertView } from '../../core/verify/certificate.ts';
+import type { MessageParam } from '../../core/errors.ts';
+import { coreText, problemOrigin } from '../i18n/core-text.svelte.ts';
 
 export interface PileCert {
   obj: FoundObject;
@@ -45,6 +47,16 @@ export function readPile(input: string | Uint8Array | undefined, sourceName = 'i
     }
   }
   return pile;
+}
+
+/** The pile's problems in one line, in the interface language: "block 2: …; block 3: …". */
+export function pileProblemsText(problems: readonly InputProblem[]): string {
+  return problems.map((p) => `${problemOrigin(p)}: ${coreText(p.said)}`).join('; ');
+}
+
+/** How a certificate is called (its CN or subject; an empty subject in words), in the interface language. */
+export function shownLabel(c: { labelSaid: MessageParam }): string {
+  return typeof c.labelSaid === 'object' ? coreText(c.labelSaid) : String(c.labelSaid);
 }
 
 /** Self-issued certificates: the roots a pile carries. */
