@@ -1,4 +1,5 @@
 /** Byte helpers shared by the core. Node 20 and browsers both have atob/btoa and TextDecoder. */
+import { CertbenchError } from './errors.ts';
 
 /** A fresh ArrayBuffer holding exactly these bytes: pkijs/asn1js and WebCrypto want ArrayBuffer, not a view. */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -16,7 +17,7 @@ export function toHex(bytes: Uint8Array, separator = ''): string {
 
 export function fromHex(hex: string): Uint8Array {
   const clean = hex.replace(/[\s:]/g, '');
-  if (clean.length % 2 || /[^0-9a-fA-F]/.test(clean)) throw new Error('not a hex string');
+  if (clean.length % 2 || /[^0-9a-fA-F]/.test(clean)) throw new CertbenchError('general.notHex');
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.substr(i * 2, 2), 16);
   return out;

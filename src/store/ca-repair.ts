@@ -7,6 +7,7 @@
 import { signedBy } from '../core/ca/identity.ts';
 import { inventoryEntryFor } from '../core/ca/inventory.ts';
 import { appendStateEntry, replayStateLog, sha256Hex } from '../core/ca/state-log.ts';
+import { CertbenchError } from '../core/errors.ts';
 import type { IssuedCertificate } from '../core/ca/types.ts';
 import { fingerprint, type CaProblem } from './ca-integrity.ts';
 import { issuedKey, type CaRecord } from './ca-records.ts';
@@ -75,7 +76,7 @@ export async function restoreFromLog(record: CaRecord, rows: readonly IssuedCert
         break;
       }
       default:
-        throw new Error(`restoreFromLog: ${p.kind} is not a difference the log can put right`);
+        throw new CertbenchError('store.notRepairable', { kind: p.kind });
     }
   }
   const appended = await appendToLog(log, facts, sealKey);
@@ -99,12 +100,14 @@ export async function resealRecords(record: CaRecord, rows: readonly IssuedCerti
   const deletes: string[] = [];
   const sorted = [...rows].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || a.serialHex.localeCompare(b.serialHex));
   for (const row of sorted) {
-    let kept: IssuedCertificate;
+    // A row this CA did not sign, that cannot be read, or whose serial is not its certificate's, goes.
+    let kept: IssuedCertificate | undefined;
     try {
-      if (!(await signedBy(row.der, record.certificate))) throw new Error('not signed by this CA');
-      kept = inventoryEntryFor(id, row.der, row.profile);
-      if (kept.serialHex !== row.serialHex) throw new Error('serial differs');
+      if (await signedBy(row.der, record.certificate)) kept = inventoryEntryFor(id, row.der, row.profile);
     } catch {
+      kept = undefined;
+    }
+    if (!kept || kept.serialHex !== row.serialHex) {
       deletes.push(issuedKey(id, row.serialHex));
       continue;
     }

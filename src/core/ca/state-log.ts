@@ -11,7 +11,7 @@
  * (the log then ends earlier too). `headOf` gives the last entry's hash to note elsewhere.
  */
 import { fromBase64, toArrayBuffer, toBase64, toHex } from '../bytes.ts';
-import { msg, render, type CoreMessage } from '../errors.ts';
+import { CertbenchError, msg, render, type CoreMessage } from '../errors.ts';
 import { DEFAULT_PBKDF2_ITERATIONS } from '../keys/pkcs8-encryption.ts';
 import { inventoryEntryFor, isRevocationReason } from './inventory.ts';
 import type { IssuedCertificate, RevocationReason } from './types.ts';
@@ -114,7 +114,7 @@ function sealParametersValid(seal: StateLogSeal): boolean {
  * PBKDF2 rounds), so the log is no cheaper a way to guess the passphrase than the key file.
  */
 export async function deriveStateLogKey(passphrase: string, seal: StateLogSeal): Promise<CryptoKey> {
-  if (!sealParametersValid(seal)) throw new Error('the log\'s seal parameters are not certbench\'s');
+  if (!sealParametersValid(seal)) throw new CertbenchError('caLog.sealParameters');
   const base = await subtle().importKey('raw', toArrayBuffer(enc.encode(passphrase)), 'PBKDF2', false, ['deriveKey']);
   return subtle().deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: toArrayBuffer(fromBase64(seal.salt)), iterations: seal.iterations },
@@ -178,7 +178,7 @@ export async function appendStateEntry(log: readonly StateLogEntry[], fact: Stat
       e = { ...base, op: 'issue', serial: fact.entry.serialHex, sha256: await sha256Hex(fact.entry.der), profile: fact.entry.profile };
       break;
     case 'revoke':
-      if (fact.entry.status !== 'revoked' || !fact.entry.revokedAt) throw new Error('appendStateEntry: the row is not revoked');
+      if (fact.entry.status !== 'revoked' || !fact.entry.revokedAt) throw new CertbenchError('caLog.rowNotRevoked', { serial: fact.entry.serialHex });
       e = { ...base, time: fact.entry.revokedAt, op: 'revoke', serial: fact.entry.serialHex, sha256: await sha256Hex(fact.entry.der), reason: fact.entry.revocationReason ?? 'unspecified' };
       break;
     case 'crl':

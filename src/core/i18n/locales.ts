@@ -12,7 +12,7 @@ export interface Joins {
   readonly items: string;
 }
 
-export interface LocaleInfo {
+interface LocaleInfo {
   readonly label: string;
   readonly tag: string;
   readonly joins: Joins;

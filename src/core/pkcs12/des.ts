@@ -3,6 +3,7 @@
  * OpenSSL 1.x write (pbeWithSHAAnd3-KeyTripleDES-CBC). WebCrypto has no DES; these files are small
  * (a key and a few certificates), so a plain table-driven implementation is fast enough.
  */
+import { CertbenchError } from '../errors.ts';
 
 // FIPS 46-3 tables, 1-based bit positions as the standard prints them.
 const IP = [58, 50, 42, 34, 26, 18, 10, 2, 60, 52, 44, 36, 28, 20, 12, 4, 62, 54, 46, 38, 30, 22, 14, 6, 64, 56, 48, 40, 32, 24, 16, 8, 57, 49, 41, 33, 25, 17, 9, 1, 59, 51, 43, 35, 27, 19, 11, 3, 61, 53, 45, 37, 29, 21, 13, 5, 63, 55, 47, 39, 31, 23, 15, 7];
@@ -89,7 +90,7 @@ export class TripleDesCbc {
   private readonly k2: Bits[];
   private readonly k3: Bits[];
   constructor(key: Uint8Array) {
-    if (key.length !== 24) throw new Error(`3DES needs a 24-byte key, not ${key.length}`);
+    if (key.length !== 24) throw new CertbenchError('pkcs12.desKeyLength', { length: key.length });
     [this.k1, this.k2, this.k3] = [0, 8, 16].map((o) => roundKeys(key.subarray(o, o + 8))) as [Bits[], Bits[], Bits[]];
   }
 

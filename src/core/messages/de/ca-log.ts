@@ -10,4 +10,6 @@ export default {
   'caLog.revokedTwice': 'Seriennummer {serial} zweimal widerrufen',
   'caLog.revocationOtherCertificate': 'der Widerruf der Seriennummer {serial} nennt ein anderes Zertifikat',
   'caLog.crlNumberNotIncreasing': 'CRL-Nummer {number} nach {previous}',
+  'caLog.rowNotRevoked': 'für Seriennummer {serial} sollte ein Widerruf festgehalten werden, sie ist aber nicht widerrufen',
+  'caLog.sealParameters': 'die Siegelparameter der Historie sind nicht die von certbench',
 } satisfies Messages<typeof en>;

@@ -5,4 +5,5 @@ import type en from '../en/general.ts';
 export default {
   'general.daysNotPositive': '{days} ist keine positive Anzahl von Tagen',
   'general.notJson': 'kein JSON: {reason}',
+  'general.notHex': 'keine Hexadezimalzeichenkette',
 } satisfies Messages<typeof en>;

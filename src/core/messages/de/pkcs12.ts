@@ -4,6 +4,7 @@ import type en from '../en/pkcs12.ts';
 
 export default {
   'pkcs12.doesNotDecrypt': '{where}: lässt sich mit dieser Passphrase nicht entschlüsseln',
+  'pkcs12.desKeyLength': '3DES braucht einen 24-Byte-Schlüssel, nicht {length}',
   'pkcs12.friendlyNameOutsideBmp': 'der Anzeigename enthält ein Zeichen außerhalb der Basic Multilingual Plane, das ein BMPString nicht aufnehmen kann',
   'pkcs12.keyDoesNotDecrypt': '{what}: Der Schlüssel lässt sich mit dieser Passphrase nicht entschlüsseln',
   'pkcs12.keyMismatch': 'der private Schlüssel gehört nicht zum Zertifikat (ihre öffentlichen Schlüssel unterscheiden sich)',

@@ -4,6 +4,7 @@ import type en from '../en/store.ts';
 
 export default {
   'store.refused': 'Zertifikat, Kette oder Schlüssel dieser CA sind nicht die, mit denen sie gespeichert wurde: Sie kann nicht signieren (siehe ihre Karte)',
+  'store.notRepairable': '{kind} ist keine Abweichung, die die Historie richtigstellen kann',
   'store.changed': 'die Einträge dieser CA wurden ohne ihre Passphrase geändert: Lesen Sie auf ihrer Karte, was sich geändert hat, und bestätigen Sie, bevor sie signiert, widerruft oder eine CRL veröffentlicht',
   'store.changedAgain': 'die Einträge haben sich seit dem Anzeigen dieser Liste erneut geändert: Lesen Sie die neue Liste',
   'store.conflict': 'die CA hat sich geändert, während diese Änderung vorgenommen wurde',

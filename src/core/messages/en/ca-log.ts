@@ -7,4 +7,6 @@ export default {
   'caLog.revokedTwice': 'serial {serial} revoked twice',
   'caLog.revocationOtherCertificate': 'the revocation of serial {serial} names another certificate',
   'caLog.crlNumberNotIncreasing': 'CRL number {number} after {previous}',
+  'caLog.rowNotRevoked': 'a revocation was to be recorded for serial {serial}, which is not revoked',
+  'caLog.sealParameters': 'the log\'s seal parameters are not certbench\'s',
 } as const;

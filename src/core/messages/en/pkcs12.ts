@@ -1,6 +1,7 @@
 /** Writing PKCS#12 files. */
 export default {
   'pkcs12.doesNotDecrypt': '{where}: does not decrypt with this passphrase',
+  'pkcs12.desKeyLength': '3DES needs a 24-byte key, not {length}',
   'pkcs12.friendlyNameOutsideBmp': 'the friendly name holds a character outside the Basic Multilingual Plane, which a BMPString cannot carry',
   'pkcs12.keyDoesNotDecrypt': '{what}: the key does not decrypt with this passphrase',
   'pkcs12.keyMismatch': 'the private key does not belong to the certificate (their public keys differ)',

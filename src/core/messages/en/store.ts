@@ -1,6 +1,7 @@
 /** The browser's CA store, key vault and workshop progress (IndexedDB). */
 export default {
   'store.refused': 'this CA\'s certificate, chain or key is not the one it was stored with: it cannot sign (see its card)',
+  'store.notRepairable': '{kind} is not a difference the log can put right',
   'store.changed': 'this CA\'s records were changed without its passphrase: read what changed on its card and confirm before it signs, revokes or publishes a CRL',
   'store.changedAgain': 'the records changed again since this list was shown: read the new list',
   'store.conflict': 'the CA changed while this change was made',

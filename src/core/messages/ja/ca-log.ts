@@ -10,4 +10,6 @@ export default {
   'caLog.revokedTwice': 'シリアル番号 {serial} が 2 回失効されています',
   'caLog.revocationOtherCertificate': 'シリアル番号 {serial} の失効が別の証明書を指しています',
   'caLog.crlNumberNotIncreasing': 'CRL 番号 {previous} の後に CRL 番号 {number} があります',
+  'caLog.rowNotRevoked': '失効されていないシリアル番号 {serial} の失効を記録しようとしました',
+  'caLog.sealParameters': '履歴の封印パラメーターが certbench のものではありません',
 } satisfies Messages<typeof en>;

@@ -5,4 +5,5 @@ import type en from '../en/general.ts';
 export default {
   'general.daysNotPositive': '{days} は正の日数ではありません',
   'general.notJson': 'JSON ではありません：{reason}',
+  'general.notHex': '16 進数の文字列ではありません',
 } satisfies Messages<typeof en>;

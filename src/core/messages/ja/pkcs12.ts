@@ -4,6 +4,7 @@ import type en from '../en/pkcs12.ts';
 
 export default {
   'pkcs12.doesNotDecrypt': '{where}：このパスフレーズでは復号できません',
+  'pkcs12.desKeyLength': '3DES には 24 バイトの鍵が必要です（{length} バイトではありません）',
   'pkcs12.friendlyNameOutsideBmp': 'フレンドリー名に基本多言語面（BMP）外の文字が含まれており、BMPString では表せません',
   'pkcs12.keyDoesNotDecrypt': '{what}：このパスフレーズでは鍵を復号できません',
   'pkcs12.keyMismatch': '秘密鍵が証明書のものではありません（公開鍵が異なります）',

@@ -4,6 +4,7 @@ import type en from '../en/store.ts';
 
 export default {
   'store.refused': 'この CA の証明書、チェーン、または鍵が保存時のものではありません：署名できません（カードを確認してください）',
+  'store.notRepairable': '{kind} は履歴から元に戻せる差異ではありません',
   'store.changed': 'この CA のレコードがパスフレーズなしで変更されました：署名、失効、CRL の公開の前に、カードで変更内容を確認して承認してください',
   'store.changedAgain': 'このリストを表示した後、レコードがまた変更されました：新しいリストを確認してください',
   'store.conflict': 'この変更の最中に CA が変更されました',

@@ -10,4 +10,6 @@ export default {
   'caLog.revokedTwice': '序列号 {serial} 被吊销了两次',
   'caLog.revocationOtherCertificate': '序列号 {serial} 的吊销记录指向另一张证书',
   'caLog.crlNumberNotIncreasing': 'CRL 编号 {previous} 之后出现了 CRL 编号 {number}',
+  'caLog.rowNotRevoked': '试图为未被吊销的序列号 {serial} 记录吊销',
+  'caLog.sealParameters': '历史记录的封印参数不是 certbench 的',
 } satisfies Messages<typeof en>;

@@ -5,4 +5,5 @@ import type en from '../en/general.ts';
 export default {
   'general.daysNotPositive': '{days} 不是正的天数',
   'general.notJson': '不是 JSON：{reason}',
+  'general.notHex': '不是十六进制字符串',
 } satisfies Messages<typeof en>;

@@ -4,6 +4,7 @@ import type en from '../en/pkcs12.ts';
 
 export default {
   'pkcs12.doesNotDecrypt': '{where}：无法用此口令解密',
+  'pkcs12.desKeyLength': '3DES 需要 24 字节的密钥，而不是 {length} 字节',
   'pkcs12.friendlyNameOutsideBmp': '友好名称含有基本多文种平面之外的字符，BMPString 无法容纳',
   'pkcs12.keyDoesNotDecrypt': '{what}：无法用此口令解密密钥',
   'pkcs12.keyMismatch': '私钥不属于该证书（它们的公钥不同）',

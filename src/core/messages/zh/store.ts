@@ -4,6 +4,7 @@ import type en from '../en/store.ts';
 
 export default {
   'store.refused': '此 CA 的证书、证书链或密钥不是存储时的那一份：它不能签名（请查看其卡片）',
+  'store.notRepairable': '{kind} 不是历史记录能够纠正的差异',
   'store.changed': '此 CA 的记录在没有口令的情况下被修改：在它签名、吊销或发布 CRL 之前，请在其卡片上查看改动并确认',
   'store.changedAgain': '显示此列表后记录又发生了变化：请查看新列表',
   'store.conflict': '在进行此更改期间 CA 发生了变化',
