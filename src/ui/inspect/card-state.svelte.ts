@@ -21,8 +21,8 @@ export class CardState {
   item = $state.raw<DecodedItem>() as DecodedItem;
   readonly index: number;
   view = $state<CardView>('text');
-  /** Whether the text / ASN.1 views are rendered (closed by default in big batches: a thousand dumps are a lot of DOM). */
-  open = $state(true);
+  /** Printing the text of an item sent unprinted (an object of a big input, opened from the overview). */
+  textLoading = $state(false);
   tree = $state.raw<TreeResult | undefined>(undefined);
   /** For each text line, the node it shows (the line records' byte ranges, found in the tree once it is built). */
   anchors = $state.raw<LineAnchors | undefined>(undefined);
@@ -43,9 +43,40 @@ export class CardState {
   constructor(item: DecodedItem, index: number, decoder: Decoder, open = true, onBags?: BagsOpened) {
     this.item = item;
     this.index = index;
-    this.open = open;
     this.#decoder = decoder;
     this.#onBags = onBags;
+    this.open = open;
+  }
+
+  #open = $state(true);
+
+  /** Whether the text / ASN.1 views are rendered (closed by default in big batches: a thousand dumps are a lot of DOM). Opening prints an unprinted item's text. */
+  get open(): boolean {
+    return this.#open;
+  }
+
+  set open(open: boolean) {
+    this.#open = open;
+    if (open) void this.loadText();
+  }
+
+  /** Prints the text of an item the worker sent without it (DecodedItem.unprinted); once. */
+  async loadText(): Promise<void> {
+    const item = this.item;
+    if (!item.unprinted || this.textLoading) return;
+    this.textLoading = true;
+    try {
+      const printed = await this.#decoder.print({ kind: item.kind, der: item.der, origin: item.origin, ...(item.pemLabel ? { pemLabel: item.pemLabel } : {}) });
+      // A passphrase may have replaced the item meanwhile: only the item asked about takes the text.
+      if (this.item === item) {
+        const { unprinted: _, ...rest } = item;
+        this.item = { ...rest, ...printed };
+      }
+    } catch (e) {
+      if (this.item === item) this.item = { ...item, unprinted: undefined, textError: errorMessage(e) };
+    } finally {
+      this.textLoading = false;
+    }
   }
 
   get command(): string {

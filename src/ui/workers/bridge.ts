@@ -3,16 +3,18 @@
  * while a thousand certificates decode), else the same functions on the main thread, yielding
  * between objects (jsdom in component tests has no Worker).
  */
-import type { DecodeResult, DecodedItem, DecryptResult, Origin, TreeResult } from './decode-job.ts';
+import type { DecodeResult, DecodedItem, DecryptResult, Origin, Printed, TreeResult } from './decode-job.ts';
 import { startDecodeWorker } from './chunk-worker.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
-import type { ObjectKind } from '../../core/types.ts';
+import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { msg } from '../../core/errors.ts';
 
 export interface Decoder {
   /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
   decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
   tree(der: Uint8Array): Promise<TreeResult>;
+  /** The OpenSSL text of an object sent unprinted (DecodedItem.unprinted), printed when its card is opened. */
+  print(obj: FoundObject): Promise<Printed>;
   /** Opens an encrypted key (kind 'encrypted-private-key', the default) or a PKCS#12 file (kind 'pkcs12'). */
   decrypt(der: Uint8Array, passphrase: string, from: Origin, kind?: ObjectKind): Promise<DecryptResult>;
   dispose(): void;
@@ -58,6 +60,10 @@ async function workerDecoder(): Promise<Decoder | undefined> {
       const r = await call({ op: 'tree', der });
       return r.op === 'tree' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
     },
+    async print(obj) {
+      const r = await call({ op: 'print', obj });
+      return r.op === 'print' ? r.result : { textError: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
+    },
     async decrypt(der, passphrase, from, kind = 'encrypted-private-key') {
       const r = await call({ op: 'decrypt', der, passphrase, from, kind });
       return r.op === 'decrypt' ? r.result : { error: msg('error.text', { text: r.op === 'error' ? r.message : 'unexpected reply' }) };
@@ -74,6 +80,7 @@ function mainThreadDecoder(): Decoder {
   return {
     decode: async (input, sourceName, onItems) => (await job()).decodeInput(input, sourceName, pause, onItems),
     tree: async (der) => (await job()).treeFor(der),
+    print: async (obj) => (await job()).printItem(obj),
     decrypt: async (der, passphrase, from, kind) => (await job()).decryptItem(der, passphrase, from, kind),
     dispose: () => {},
   };
@@ -90,6 +97,7 @@ export function createDecoder(): Decoder {
   return {
     decode: async (...a) => (await get()).decode(...a),
     tree: async (...a) => (await get()).tree(...a),
+    print: async (...a) => (await get()).print(...a),
     decrypt: async (...a) => (await get()).decrypt(...a),
     dispose: () => void real?.then((d) => d.dispose()),
   };

@@ -13,7 +13,10 @@ import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
 import { describeError, errorMessage, innermost, msg, wherePath, type LocatedMessage, type Where } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
+import { detectInput } from '../../core/input/detect.ts';
+import { derSha256, overviewRow, type OverviewRow } from '../../core/overview/index.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
+import { PRINTED_UP_TO } from './protocol.ts';
 
 /** Where an object came from: its English text, and its parts with words as messages (see FoundObject). */
 export type Origin = Pick<FoundObject, 'origin' | 'originSaid'>;
@@ -25,6 +28,14 @@ export interface DecodedItem {
   pemLabel?: string;
   der: Uint8Array;
   summary: Summary;
+  /** Its row in the overview table (index = position in this decode). */
+  row: OverviewRow;
+  /**
+   * Not printed yet: an input of many objects sends rows and summaries only, and a card's text is
+   * printed when it is opened (printItem); 5,000 certificates' texts and line records would be
+   * hundreds of megabytes on the page.
+   */
+  unprinted?: true;
   /** The OpenSSL text dump, when it could be printed. */
   text?: string;
   /** Its lines as the printers' records: the field each shows and its bytes in `der` (what explanations and the ASN.1 view read). */
@@ -58,8 +69,11 @@ export interface TreeResult {
 /** Lets the main-thread fallback yield between objects so a big paste does not freeze the page. */
 type Yield = () => Promise<void>;
 
-/** An object's card: its text (printed by the pipeline, or here from its DER) and its summary. */
-async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj)): Promise<DecodedItem> {
+/**
+ * An object's card: its summary, its overview row, and its text (printed by the pipeline, or here
+ * from its DER) unless `printed` is null: then only when the card is opened (printItem).
+ */
+async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject | null = printObject(obj), index = 0): Promise<DecodedItem> {
   const item: DecodedItem = {
     origin: obj.origin,
     ...(obj.originSaid ? { originSaid: obj.originSaid } : {}),
@@ -67,8 +81,10 @@ async function decodeObject(obj: FoundObject, now = new Date(), printed: Printed
     pemLabel: obj.pemLabel,
     der: obj.der,
     summary: { kind: obj.kind, title: obj.kind, notes: [] },
+    row: undefined as unknown as OverviewRow, // set below, once the summary is made
   };
-  if (printed.text !== undefined) {
+  if (printed === null) item.unprinted = true;
+  else if (printed.text !== undefined) {
     item.text = printed.text;
     item.lines = printed.lines;
   } else item.textError = errorMessage(printed.textError);
@@ -77,7 +93,18 @@ async function decodeObject(obj: FoundObject, now = new Date(), printed: Printed
   } catch (e) {
     item.summary.notes.push(describeError(e));
   }
+  // Certificates have their fingerprint in the summary; every other kind is hashed here, so duplicates are found for all.
+  const sha256 = item.summary.fingerprints?.sha256 ?? (await derSha256(obj.der));
+  item.row = overviewRow({ kind: obj.kind, origin: obj.origin, summary: item.summary, sha256 }, index, now);
   return item;
+}
+
+/** The object of an item sent unprinted, printed now that its card is opened: its text and line records, or why there is none. */
+export type Printed = Pick<DecodedItem, 'text' | 'lines' | 'textError'>;
+
+export function printItem(obj: FoundObject): Printed {
+  const printed = printObject(obj);
+  return printed.text !== undefined ? { text: printed.text, lines: printed.lines } : { textError: errorMessage(printed.textError) };
 }
 
 /** Objects per batch handed back while decoding: small enough that receiving one never blocks the page. */
@@ -94,9 +121,16 @@ export async function decodeInput(
   pause?: Yield,
   onItems?: (items: DecodedItem[]) => void,
 ): Promise<DecodeResult> {
-  let found;
+  let found: { objects: Array<{ obj: FoundObject; printed: PrintedObject | null }>; problems: InputProblem[] };
   try {
-    found = decodeAll(input, sourceName);
+    // Many objects are detected without printing (the table needs summaries only); a handful go through
+    // the whole pipeline, printed from the tree detection decoded.
+    const detected = detectInput(input, sourceName);
+    if (detected.objects.length > PRINTED_UP_TO) found = { objects: detected.objects.map((obj) => ({ obj, printed: null })), problems: detected.problems };
+    else {
+      const all = decodeAll(input, sourceName);
+      found = { objects: all.objects.map((p) => ({ obj: p.obj, printed: p })), problems: all.problems };
+    }
   } catch (e) {
     return { items: [], problems: [caughtProblem(sourceName ?? 'input', e)] };
   }
@@ -104,8 +138,8 @@ export async function decodeInput(
   let batch: DecodedItem[] = [];
   const now = new Date();
   for (let i = 0; i < found.objects.length; i++) {
-    const printed = found.objects[i]!;
-    const item = await decodeObject(printed.obj, now, printed);
+    const { obj, printed } = found.objects[i]!;
+    const item = await decodeObject(obj, now, printed, i);
     if (onItems) {
       batch.push(item);
       if (batch.length === DECODE_BATCH) {

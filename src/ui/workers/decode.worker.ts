@@ -3,7 +3,7 @@
  * The decode worker's message loop. It answers one DecodeRequest at a time, by id. It is started by
  * src/worker.ts, the worker's entry (see chunk-worker.ts).
  */
-import { decodeInput, decryptItem, treeFor } from './decode-job.ts';
+import { decodeInput, decryptItem, printItem, treeFor } from './decode-job.ts';
 import type { DecodeReply, DecodeRequest } from './protocol.ts';
 
 export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
@@ -21,6 +21,9 @@ export function serveDecodeRequests(scope: DedicatedWorkerGlobalScope): void {
           break;
         case 'tree':
           reply = { id: req.id, op: 'tree', result: treeFor(req.der) };
+          break;
+        case 'print':
+          reply = { id: req.id, op: 'print', result: printItem(req.obj) };
           break;
         case 'decrypt':
           reply = { id: req.id, op: 'decrypt', result: await decryptItem(req.der, req.passphrase, req.from, req.kind) };
