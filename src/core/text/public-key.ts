@@ -6,7 +6,7 @@
 import { CertbenchError } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { asNode, CONTEXT, type DerInput, type DerNode, parseDer } from '../der/node.ts';
-import { bitStringBytes, isUniversal, oidValue } from '../der/read.ts';
+import { bitStringBytes, isUniversal, oidValue, placeOf } from '../der/read.ts';
 import { decodeAsn1Integer, decodeUnsignedInteger, hexLines, spaces, withSignPad } from './format.ts';
 import { pssRestrictionLines, PSS_DIGEST_NAMES } from './key-fields.ts';
 import { fieldLines, headedLines, renderLines, type TextLine } from './lines.ts';
@@ -39,8 +39,10 @@ type PublicKeyDescription =
  * Throws CertbenchError when OpenSSL could not load the key either.
  */
 export function printPublicKeyLines(spki: DerInput, indent: number): TextLine[] {
-  const d = describePublicKey(asNode(spki, 'SubjectPublicKeyInfo'), indent);
-  if (!d.loaded) throw new CertbenchError('print.publicKeyUnloadable', { reason: d.reason });
+  const node = asNode(spki, 'SubjectPublicKeyInfo');
+  const d = describePublicKey(node, indent);
+  // Named by the key's place: in a bundle or a cut input, "which key" is the first thing to know.
+  if (!d.loaded) throw new CertbenchError('print.publicKeyUnloadable', { reason: d.reason }, placeOf(node));
   return d.lines;
 }
 
