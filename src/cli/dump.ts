@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { FoundObject } from '../core/types.ts';
+import { availableParallelism } from 'node:os';
+import type { FoundObject, InputProblem } from '../core/types.ts';
 import { CertbenchError, describeError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
-import { decodeInput, printObject, type PrintedObject } from '../core/pipeline/decode.ts';
+import { printObject } from '../core/pipeline/decode.ts';
+import { detectInput } from '../core/input/detect.ts';
+import { DumpOutput } from './dump-bytes.ts';
+import { BatchedPrinter, PrintPool } from './dump-pool.ts';
+import type { PrintedBatch } from './dump-worker.ts';
 import { decryptFoundKey } from '../core/input/decrypt.ts';
-import { textBytes } from '../core/text/raw-bytes.ts';
 import { summarize, type Summary } from '../core/summary.ts';
 import { decryptLegacyPem } from './legacy-pem.ts';
 import { decryptPkcs8WithNode } from './node-pkcs8.ts';
@@ -30,10 +34,11 @@ text and a blank line between them, as head(1) does for several files.
               before each text
   --passin    passphrase for encrypted private keys and PKCS#12 files, in openssl's -passin forms
 
+Inputs over 1 MB are printed by worker threads, one a core, the output in input order as ever;
+CERTBENCH_DUMP_WORKERS=N in the environment sets how many (0: all in one thread).
+
 Exit status 1 when some input or object could not be read (the others are still printed).
 `;
-
-const OUTPUT_CHUNK = 1 << 20;
 
 interface Options {
   summary: boolean;
@@ -104,6 +109,47 @@ function formatSummary(s: Summary): string {
   return lines.length ? `${lines.join('\n')}\n\n` : '';
 }
 
+/** An object found, and its text: printed, being printed in a worker (batch and place in it), or why it cannot be. */
+interface Found {
+  obj: FoundObject;
+  text?: string;
+  textError?: unknown;
+  batch?: Promise<PrintedBatch>;
+  index?: number;
+}
+
+/** Input this big is printed by worker threads (below it, starting them costs more than they save). */
+const WORKERS_FROM_BYTES = 1 << 20;
+
+/**
+ * Finds every object in one input, each printed as it is found (from the tree detection decoded,
+ * or in a worker); the same as the pipeline's decodeInput, with the texts kept as bytes.
+ */
+function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined): { found: Found[]; problems: InputProblem[] } {
+  const printer = new BatchedPrinter(pool);
+  const r = detectInput(bytes, source, printer.onDecoded);
+  printer.flush();
+  // Not decoded by detection (an encrypted PEM key): printed here, as the pipeline does.
+  const found = r.objects.map((obj): Found => {
+    const printing = printer.printing.get(obj);
+    return printing ? { obj, ...printing } : printObject(obj, undefined, true);
+  });
+  return { found, problems: r.problems };
+}
+
+/** The object's text as bytes or text; throws why it cannot be printed. */
+async function printedText(f: Found, plain: FoundObject): Promise<string | Uint8Array> {
+  if (plain === f.obj && f.batch) {
+    const printed = await f.batch;
+    const i = f.index!;
+    if (!printed.failed.includes(i)) return printed.bytes.subarray(i ? printed.ends[i - 1] : 0, printed.ends[i]);
+  }
+  // Printed again here when the worker could not: the error then names the object's final origin.
+  const printed = plain === f.obj && !f.batch ? f : printObject(plain, undefined, true);
+  if (printed.text === undefined) throw printed.textError;
+  return printed.text;
+}
+
 async function runDump(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(USAGE);
@@ -118,35 +164,32 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   }
   const passphrase = opts.passin === undefined ? undefined : await readPassin(opts.passin);
   let status = 0;
-  // Text goes out in large writes; what is pending is written before anything on stderr so the
-  // two streams interleave as if each piece were written at once.
-  let pending = '';
-  const write = (s: string) => {
-    pending += s;
-    if (pending.length >= OUTPUT_CHUNK) flush();
-  };
-  const flush = () => {
-    // The text keeps bytes OpenSSL writes raw (invalid UTF-8 in an IA5String) as lone surrogates:
-    // written as those bytes, never as U+FFFD (raw-bytes.ts).
-    if (pending && io.stdoutBytes) io.stdoutBytes(textBytes(pending));
-    else if (pending) io.stdout(pending);
-    pending = '';
-  };
+  // The text keeps bytes OpenSSL writes raw (invalid UTF-8 in an IA5String) as lone surrogates:
+  // written as those bytes, never as U+FFFD (raw-bytes.ts).
+  const out = new DumpOutput(io.stdoutBytes ? (b) => io.stdoutBytes!(b) : (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8')));
   const fail = (msg: string) => {
-    flush();
+    out.flush();
     io.stderr(`certbench dump: ${msg}\n`);
     status = 1;
   };
 
-  // The decode pipeline prints each object from the tree detection decoded (core/pipeline).
-  const found: PrintedObject[] = [];
+  const inputs: { file: string; bytes?: Uint8Array; error?: unknown }[] = [];
   for (const file of opts.files) {
-    let bytes: Uint8Array;
     try {
-      bytes = file === '-' ? await io.stdin() : new Uint8Array(await readFile(file));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(e)}`);
+      inputs.push({ file, bytes: file === '-' ? await io.stdin() : new Uint8Array(await readFile(file)) });
+    } catch (error) {
+      inputs.push({ file, error });
+    }
+  }
+  const size = inputs.reduce((n, i) => n + (i.bytes?.length ?? 0), 0);
+  const workers = workerCount(size);
+  const pool = workers ? new PrintPool(workers) : undefined;
+
+  const found: Found[] = [];
+  for (const { file, bytes, error } of inputs) {
+    if (!bytes) {
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(error)}`);
       continue;
     }
     const p12 = pkcs12Of(bytes);
@@ -158,45 +201,54 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       try {
         const contents = await readPkcs12(p12, passphrase);
-        flush();
+        out.flush();
         io.stderr(infoText(contents));
-        const out = printPkcs12(contents);
-        if (io.stdoutBytes) io.stdoutBytes(out);
-        else io.stdout(new TextDecoder().decode(out));
+        out.bytes(printPkcs12(contents));
+        out.flush();
       } catch (e) {
         fail(`${where}: ${describeError(e)}`);
       }
       continue;
     }
-    const r = decodeInput(bytes, file === '-' ? undefined : file, true); // text only: the dump needs no line records
+    const r = findObjects(bytes, file === '-' ? undefined : file, pool);
+    const objects = r.found.map((f) => f.obj);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
       if (p.skipped) io.stderr(`certbench dump: note: ${line}\n`);
-      else if (isWarning(p.origin, r.objects.map((o) => o.obj))) io.stderr(`certbench dump: warning: ${line}\n`);
+      else if (isWarning(p.origin, objects)) io.stderr(`certbench dump: warning: ${line}\n`);
       else fail(line);
     }
-    found.push(...r.objects);
+    found.push(...r.found);
   }
 
   const several = found.length > 1;
   for (let i = 0; i < found.length; i++) {
-    const { obj, text, textError } = found[i]!;
-    let out = several ? `${i ? '\n' : ''}==> ${obj.origin} <==\n` : '';
+    const f = found[i]!;
+    let head = several ? `${i ? '\n' : ''}==> ${f.obj.origin} <==\n` : '';
+    let text: string | Uint8Array;
     try {
-      const plain = await openObject(obj, passphrase);
-      if (opts.summary) out += formatSummary(await summarize(plain));
-      const printed = plain === obj ? { text, textError } : printObject(plain, undefined, true);
-      if (printed.text === undefined) throw printed.textError;
-      out += printed.text;
+      const plain = await openObject(f.obj, passphrase);
+      if (opts.summary) head += formatSummary(await summarize(plain));
+      text = await printedText(f, plain);
     } catch (e) {
-      write(out); // the header and summary still stand
-      fail(e instanceof CertbenchError && e.where ? e.message : `${obj.origin}: ${describeError(e)}`);
+      out.text(head); // the header and summary still stand
+      fail(e instanceof CertbenchError && e.where ? e.message : `${f.obj.origin}: ${describeError(e)}`);
       continue;
     }
-    write(out);
+    out.text(head);
+    if (typeof text === 'string') out.text(text);
+    else out.bytes(text);
   }
-  flush();
+  out.flush();
+  pool?.close();
   return status;
+}
+
+/** Worker threads for an input of `size` bytes: CERTBENCH_DUMP_WORKERS when set (tests choose the path with it), else one a core for big inputs. */
+function workerCount(size: number): number {
+  const given = process.env.CERTBENCH_DUMP_WORKERS;
+  if (given !== undefined && /^\d+$/.test(given)) return Number(given);
+  return size >= WORKERS_FROM_BYTES ? availableParallelism() : 0;
 }
 
 registerCommand('dump', 'print OpenSSL-style text for every object in files or stdin', runDump);

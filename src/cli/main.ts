@@ -1,13 +1,17 @@
 // The `certbench` command: the same src/core the app uses, on Node's WebCrypto.
 import { runCli } from './run.ts';
+import { serveIfDumpWorker } from './dump-worker.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stdoutBytes: (b) => process.stdout.write(b),
-  stderr: (s) => process.stderr.write(s),
-  stdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    return new Uint8Array(Buffer.concat(chunks));
-  },
-});
+// dist/cli.mjs is also the script of `dump`'s worker threads (dump-pool.ts): those only print.
+if (!serveIfDumpWorker()) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stdoutBytes: (b) => process.stdout.write(b),
+    stderr: (s) => process.stderr.write(s),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+  });
+}
