@@ -2,9 +2,10 @@
  * The lab texts in every language, looked up by typed key with English as the fallback (the same
  * mechanism as every other catalog: src/core/i18n/messages.ts); a key no catalog has shows itself.
  */
-import { render, type LocatedMessage } from '../core/errors.ts';
+import { render } from '../core/errors.ts';
 import { format, pick, type MessageSet } from '../core/i18n/messages.ts';
 import { joinIn, type Locale } from '../core/i18n/locales.ts';
+import type { VerifyProblem } from '../core/verify/index.ts';
 import { LAB_TEXTS_EN, type LabTextKey } from './labs.en.ts';
 import { LAB_TEXTS_DE } from './labs.de.ts';
 import { LAB_TEXTS_JA } from './labs.ja.ts';
@@ -36,8 +37,8 @@ export function labVarText(value: LabVar, locale: Locale = 'en'): string {
 }
 
 /** What verification found wrong, worded when shown, as clauses of one sentence ("a; b"). */
-export function problemsOf(problems: readonly { message: string; said?: LocatedMessage }[]): LabVarList {
-  return listOf('clauses', problems.map((p) => p.said ?? p.message));
+export function problemsOf(problems: readonly VerifyProblem[]): LabVarList {
+  return listOf('clauses', problems.map((p) => p.said));
 }
 
 /** Several values strung together when shown: `listOf('clauses', problems)`. */

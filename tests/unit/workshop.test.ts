@@ -204,7 +204,13 @@ describe('lab 3: own CA, API server, client, kubeconfig, handshake', () => {
     expect(itemText(story[2]!, 'de')).toMatch(/: in Ordnung\.$/);
     expect(story[7]!.vars).toEqual({ user: 'admin', groups: 'system:masters' });
     const wrong = await runStep(lab, 'kubeconfig', s, env, { server: 'https://api.example.test:6443' });
-    expect(wrong.checks.find((c) => c.id === 'kubeconfig-server-name')!.ok).toBe(false);
+    const nameCheck = wrong.checks.find((c) => c.id === 'kubeconfig-server-name')!;
+    expect(nameCheck.ok).toBe(false);
+    // The verifier's reason is a message: English as the CLI says it, Japanese in a Japanese page.
+    expect(labText('check.kubeconfig-server-name-bad', nameCheck.vars)).toMatch(/api\.example\.test/);
+    const ja = labText('check.kubeconfig-server-name-bad', nameCheck.vars, 'ja');
+    expect(ja).toMatch(/api\.example\.test/);
+    expect(ja.replace(/[\w.:-]*\.[\w.:-]+/g, '')).not.toMatch(/\b(the|not|does|match|name|is)\b/i);
     expect(wrong.state.done).not.toContain('handshake');
   });
 });
