@@ -100,4 +100,20 @@ describe('Inspect: a big paste skips the textarea', () => {
     const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
     expect(screen.getByTestId('inspect-given').textContent).toBe(`Opened 2 files: a.pem (${kb(a.size)}), two.pem (${kb(b.size)})`);
   });
+
+  it('dropped files say the same, and dropped text over 1 MB skips the textarea like a paste', async () => {
+    render(InspectView, { decoder: createDecoder() });
+    const view = screen.getByTestId('inspect-view');
+    const file = new File([roots[0]!], 'root.pem');
+    await fireEvent.drop(view, { dataTransfer: { files: [file], getData: () => '' } });
+    await waitFor(() => expect(status()).toBe('1 object found'), { timeout: 20_000 });
+    expect(textarea().value).toBe('');
+    expect(screen.getByTestId('inspect-given').textContent).toBe(`Opened 1 file: root.pem (${(file.size / 1000).toFixed(1)} KB)`);
+
+    const { text, count } = bigBundle();
+    await fireEvent.drop(view, { dataTransfer: { files: [], getData: (type: string) => (type === 'text/plain' ? text : '') } });
+    expect(textarea().value).toBe('');
+    expect(screen.getByTestId('inspect-given').textContent).toMatch(new RegExp(`^Dropped \\S+ MB of text \\(${count} PEM blocks\\)`));
+    await waitFor(() => expect(status()).toBe(`${count} objects found`), { timeout: 120_000 });
+  }, 240_000);
 });

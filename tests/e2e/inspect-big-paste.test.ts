@@ -48,6 +48,15 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
     await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe('');
   });
 
+  it('keeps the paste and its objects across a switch to another area and back', async () => {
+    await s.page.click('nav a[href="#create"]');
+    await s.page.getByTestId('create-view').waitFor();
+    await s.page.click('nav a[href="#inspect"]');
+    await expect(s.page.getByTestId('inspect-given').textContent()).resolves.toMatch(/^Pasted /);
+    await s.page.getByTestId('inspect-status').filter({ hasText: `${COUNT} objects found` }).waitFor();
+    await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe('');
+  });
+
   it('keeps only the description across a reload, and says the paste was not kept', async () => {
     const stored = await s.page.evaluate(() => Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k) ?? '').join(''));
     expect(stored).not.toContain('BEGIN');
