@@ -8,7 +8,7 @@
 import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 import { ed448, x448 } from '@noble/curves/ed448.js';
 import { toHex } from '../bytes.ts';
-import { CertbenchError, describeError, errorMessage, type LocatedMessage } from '../errors.ts';
+import { CertbenchError, describeError, errorMessage, msg, type LocatedMessage, type MessageParam } from '../errors.ts';
 import { modPow } from '../keymath/modular.ts';
 import { multiplyGenerator } from '../keymath/weierstrass.ts';
 import { type DerNode, parseDer } from '../der/node.ts';
@@ -29,8 +29,8 @@ const CURVE_KEYS: Record<string, { name: string; derive: (k: Uint8Array) => Uint
 
 /** A public key reduced to what identifies it. */
 export interface PublicKeyIdentity {
-  /** "RSA 2048", "EC P-256", "Ed25519", … */
-  description: string;
+  /** "RSA 2048", "Ed25519", …: a name, or words ("EC (256-bit field)") as a message. */
+  description: MessageParam;
   /** Equal for the same key, whatever file it came from. */
   id: string;
 }
@@ -54,7 +54,7 @@ function ecIdentity(paramsDer: string, point: Uint8Array): PublicKeyIdentity {
   const size = point[0] === 4 ? (point.length - 1) / 2 : point.length - 1;
   const x = point.subarray(1, 1 + size);
   const odd = point[0] === 4 ? point[point.length - 1]! & 1 : point[0] === 3 ? 1 : 0;
-  return { description: `EC (${size * 8}-bit field)`, id: `ec:${paramsDer}:${toHex(x)}:${odd}` };
+  return { description: msg('keyMatch.ecField', { bits: size * 8 }), id: `ec:${paramsDer}:${toHex(x)}:${odd}` };
 }
 
 function dsaIdentity(params: DerNode | undefined, y: bigint): PublicKeyIdentity {

@@ -10,7 +10,7 @@ import { summarize } from '../../core/summary.ts';
 import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { matchKeys } from '../../core/verify/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { pileProblemsText, readPile } from './pile.ts';
+import { paramText, pileProblemsText, readPile } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -97,7 +97,7 @@ export class MatchState {
           return m;
         }),
       );
-      const groups = report.groups.map((g) => ({ key: g.key.description, members: g.members.map((m) => members[m.index]!) }));
+      const groups = report.groups.map((g) => ({ key: paramText(g.key.description), members: g.members.map((m) => members[m.index]!) }));
       const compared = groups.reduce((n, g) => n + g.members.length, 0);
       this.verdict = { groups, skipped: report.skipped.map((s) => ({ origin: s.origin, said: s.said })), allMatch: report.allMatch && compared > 1, compared };
     } catch (e) {

@@ -56,7 +56,12 @@ export function pileProblemsText(problems: readonly InputProblem[]): string {
 
 /** How a certificate is called (its CN or subject; an empty subject in words), in the interface language. */
 export function shownLabel(c: { labelSaid: MessageParam }): string {
-  return typeof c.labelSaid === 'object' ? coreText(c.labelSaid) : String(c.labelSaid);
+  return paramText(c.labelSaid);
+}
+
+/** A value the core gives as a name or as words (a message), in the interface language. */
+export function paramText(p: MessageParam): string {
+  return typeof p === 'object' ? coreText(p) : String(p);
 }
 
 /** Self-issued certificates: the roots a pile carries. */

@@ -77,5 +77,6 @@ export default {
   'chain.extensionsUnreadable': 'seine Erweiterungen können nicht gelesen werden: {reason}',
   'chain.extensionsBeforeV3': 'es ist ein v{version}-Zertifikat mit Erweiterungen (nur v3 darf welche haben)',
   'chain.extensionTwice': 'die Erweiterung {oid} kommt zweimal vor',
+  'keyMatch.ecField': 'EC ({bits}-Bit-Körper)',
   'chain.signatureAlgorithmsDiffer': 'der Signaturalgorithmus im Zertifikat unterscheidet sich von dem außerhalb',
 } satisfies Messages<typeof en>;

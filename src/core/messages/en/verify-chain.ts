@@ -77,5 +77,6 @@ export default {
   'chain.extensionsUnreadable': 'its extensions cannot be read: {reason}',
   'chain.extensionsBeforeV3': 'it is a v{version} certificate with extensions (only v3 may have them)',
   'chain.extensionTwice': 'extension {oid} appears twice',
+  'keyMatch.ecField': 'EC ({bits}-bit field)',
   'chain.signatureAlgorithmsDiffer': 'the signature algorithm inside the certificate differs from the one outside it',
 } as const;

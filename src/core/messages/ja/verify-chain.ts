@@ -77,5 +77,6 @@ export default {
   'chain.extensionsUnreadable': '拡張を読み取れません：{reason}',
   'chain.extensionsBeforeV3': '拡張を持つ v{version} 証明書です（拡張を持てるのは v3 だけです）',
   'chain.extensionTwice': '拡張 {oid} が 2 回現れます',
+  'keyMatch.ecField': 'EC（{bits} ビットの体）',
   'chain.signatureAlgorithmsDiffer': '証明書内部の署名アルゴリズムが外側のものと異なります',
 } satisfies Messages<typeof en>;

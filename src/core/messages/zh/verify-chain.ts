@@ -77,5 +77,6 @@ export default {
   'chain.extensionsUnreadable': '无法读取其扩展：{reason}',
   'chain.extensionsBeforeV3': '这是带有扩展的 v{version} 证书（只有 v3 证书可以有扩展）',
   'chain.extensionTwice': '扩展 {oid} 出现了两次',
+  'keyMatch.ecField': 'EC（{bits} 位域）',
   'chain.signatureAlgorithmsDiffer': '证书内部的签名算法与外部的不同',
 } satisfies Messages<typeof en>;
