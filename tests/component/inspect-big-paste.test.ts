@@ -10,6 +10,7 @@ import InspectView from '../../src/ui/inspect/InspectView.svelte';
 import { createDecoder } from '../../src/ui/workers/bridge.ts';
 import { BIG_TEXT_CHARS } from '../../src/ui/inspect/big-paste.ts';
 import { bench } from '../../src/ui/bench/bench.svelte.ts';
+import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 
 const certDir = 'tests/fixtures/corpus/certs';
 const roots = readdirSync(certDir)
@@ -31,6 +32,7 @@ function bigBundle(): { text: string; count: number } {
 afterEach(() => {
   cleanup();
   bench.clear();
+  locale.set('en');
 });
 
 const textarea = () => screen.getByLabelText(/Paste certificates/) as HTMLTextAreaElement;
@@ -116,4 +118,12 @@ describe('Inspect: a big paste skips the textarea', () => {
     expect(screen.getByTestId('inspect-given').textContent).toMatch(new RegExp(`^Dropped \\S+ MB of text \\(${count} PEM blocks\\)`));
     await waitFor(() => expect(status()).toBe(`${count} objects found`), { timeout: 120_000 });
   }, 240_000);
+
+  it('words the line in the current language, numbers included', async () => {
+    locale.set('de');
+    render(InspectView, { decoder: createDecoder() });
+    const file = new File(['x'.repeat(1234)], 'a.pem');
+    await fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByTestId('inspect-given').textContent).toBe('1 Datei geöffnet: a.pem (1,2 KB)'));
+  });
 });
