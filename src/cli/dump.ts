@@ -8,6 +8,8 @@ import { detectInput } from '../core/input/detect.ts';
 import { DumpOutput } from './dump-bytes.ts';
 import { BatchedPrinter, PrintPool } from './dump-pool.ts';
 import type { PrintedBatch } from './dump-worker.ts';
+import { overviewRows, overviewTableText } from './dump-table.ts';
+import { overviewCsv, OVERVIEW_COLUMNS, type OverviewColumn } from '../core/overview/index.ts';
 import { decryptFoundKey } from '../core/input/decrypt.ts';
 import { summarize, type Summary } from '../core/summary.ts';
 import { decryptLegacyPem } from './legacy-pem.ts';
@@ -18,7 +20,7 @@ import { parseDer } from '../core/der/node.ts';
 import { isPkcs12, readPkcs12 } from '../core/pkcs12/read.ts';
 import { infoText, printPkcs12 } from '../core/pkcs12/print.ts';
 
-const USAGE = `usage: certbench dump [--summary] [--passin pass:SECRET|env:VAR|file:PATH] [FILE|-]...
+const USAGE = `usage: certbench dump [--summary | --table | --csv [--sort COLUMN]] [--passin pass:SECRET|env:VAR|file:PATH] [FILE|-]...
 
 Prints what OpenSSL 3.0 prints for every certificate, request, CRL, key, parameter file or PKCS#7
 bundle found in each input (PEM with any number of blocks, DER, base64, hex, or a Kubernetes Secret, ConfigMap,
@@ -32,6 +34,11 @@ text and a blank line between them, as head(1) does for several files.
 
   --summary   a short summary (subject, issuer, SANs, validity, key, fingerprints, SPKI pin)
               before each text
+  --table     instead of the texts, one row per object: kind, subject CN, issuer CN, notAfter
+              and the days left, key, SHA-256 fingerprint, copies (the same object given more
+              than once) and origin (file, block, Secret key); then the totals
+  --csv       the same rows as CSV (RFC 4180), for a spreadsheet
+  --sort      sort the rows by ${OVERVIEW_COLUMNS.join(', ')} (input order by default)
   --passin    passphrase for encrypted private keys and PKCS#12 files, in openssl's -passin forms
 
 Inputs over 1 MB are printed by worker threads, one a core, the output in input order as ever;
@@ -42,6 +49,9 @@ Exit status 1 when some input or object could not be read (the others are still 
 
 interface Options {
   summary: boolean;
+  /** The overview instead of the texts: a table for a terminal, or CSV. */
+  overview?: 'table' | 'csv';
+  sort?: OverviewColumn;
   passin?: string;
   files: string[];
 }
@@ -51,7 +61,12 @@ function parseArgs(args: string[]): Options {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--summary') o.summary = true;
-    else if (a === '--passin') {
+    else if (a === '--table' || a === '--csv') o.overview = a === '--table' ? 'table' : 'csv';
+    else if (a === '--sort' || a.startsWith('--sort=')) {
+      const column = a === '--sort' ? args[++i] : a.slice('--sort='.length);
+      if (!OVERVIEW_COLUMNS.includes(column as OverviewColumn)) throw cliError(`--sort takes one of ${OVERVIEW_COLUMNS.join(', ')}`);
+      o.sort = column as OverviewColumn;
+    }    else if (a === '--passin') {
       if (i + 1 >= args.length) throw cliError('--passin needs a value (pass:SECRET, env:VAR or file:PATH)');
       o.passin = args[++i];
     } else if (a.startsWith('--passin=')) o.passin = a.slice('--passin='.length);
@@ -59,6 +74,8 @@ function parseArgs(args: string[]): Options {
     else if (a === '--') o.files.push(...args.slice(i + 1)), (i = args.length);
     else throw cliError(`unknown option ${a}`);
   }
+  if (o.sort && !o.overview) throw cliError('--sort sorts the rows of --table or --csv');
+  if (o.summary && o.overview) throw cliError('--summary prints texts; --table and --csv print rows instead');
   if (!o.files.length) o.files.push('-');
   return o;
 }
@@ -125,7 +142,11 @@ const WORKERS_FROM_BYTES = 1 << 20;
  * Finds every object in one input, each printed as it is found (from the tree detection decoded,
  * or in a worker); the same as the pipeline's decodeInput, with the texts kept as bytes.
  */
-function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined): { found: Found[]; problems: InputProblem[] } {
+function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined, print: boolean): { found: Found[]; problems: InputProblem[] } {
+  if (!print) {
+    const r = detectInput(bytes, source);
+    return { found: r.objects.map((obj) => ({ obj })), problems: r.problems };
+  }
   const printer = new BatchedPrinter(pool);
   const r = detectInput(bytes, source, printer.onDecoded);
   printer.flush();
@@ -182,7 +203,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     }
   }
   const size = inputs.reduce((n, i) => n + (i.bytes?.length ?? 0), 0);
-  const workers = workerCount(size);
+  const workers = opts.overview ? 0 : workerCount(size);
   const pool = workers ? new PrintPool(workers) : undefined;
 
   const found: Found[] = [];
@@ -195,6 +216,10 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     const p12 = pkcs12Of(bytes);
     if (p12) {
       const where = file === '-' ? 'stdin' : file;
+      if (opts.overview) {
+        fail(`${where}: a PKCS#12 file has no row in --${opts.overview} (dump it without)`);
+        continue;
+      }
       if (passphrase === undefined) {
         fail(`${where}: a PKCS#12 file: give its passphrase with --passin (pass: for an empty one)`);
         continue;
@@ -210,7 +235,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       continue;
     }
-    const r = findObjects(bytes, file === '-' ? undefined : file, pool);
+    const r = findObjects(bytes, file === '-' ? undefined : file, pool, !opts.overview);
     const objects = r.found.map((f) => f.obj);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
@@ -219,6 +244,15 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       else fail(line);
     }
     found.push(...r.found);
+  }
+
+  if (opts.overview) {
+    // Rows are read from the summaries of the objects as found (an encrypted key opened when it can be).
+    const objects = await Promise.all(found.map((f) => openObject(f.obj, passphrase).catch(() => f.obj)));
+    const rows = await overviewRows(objects, new Date(), opts.sort);
+    out.text(opts.overview === 'table' ? overviewTableText(rows) : overviewCsv(rows));
+    out.flush();
+    return status;
   }
 
   const several = found.length > 1;

@@ -137,6 +137,26 @@ describe('dist/cli.mjs, every command', () => {
     expect(Buffer.from(config.users[0]!.user['client-key-data']!, 'base64')).toEqual(file('web.key'));
   });
 
+  it('dump --table rows each object with openssl\'s fingerprint and end date and counts the copy; dump in worker threads prints openssl\'s bytes', () => {
+    writeFileSync(join(work, 'bundle.pem'), Buffer.concat([file('web.crt'), file('ca/ca.crt'), file('web.crt')]));
+    const lines = ok(certbench(['dump', '--table', 'bundle.pem'])).stdout.toString().split('\n');
+    expect(lines[0]).toMatch(/^Kind +Subject CN +Issuer CN +Not after \(days left\) +Key +SHA-256 +Copies +Origin$/);
+    const fingerprint = (f: string) => ok(openssl(['x509', '-in', f, '-noout', '-fingerprint', '-sha256'])).stdout.toString().trim().replace(/^sha256 Fingerprint=/i, '');
+    const endDate = (f: string) => ok(openssl(['x509', '-in', f, '-noout', '-enddate', '-dateopt', 'iso_8601'])).stdout.toString().trim().replace(/^notAfter=/, '').slice(0, 10);
+    const rows = lines.slice(1, 4).map((l) => l.split(/ {2,}/));
+    expect(rows.map((r) => [r[0], r[1], r[2], r[3]!.slice(0, 10), r[5], r[6], r[7]])).toEqual([
+      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', 'bundle.pem › block 1 (CERTIFICATE)'],
+      ['certificate', 'Dist Test CA', 'Dist Test CA', endDate('ca/ca.crt'), fingerprint('ca/ca.crt'), '-', 'bundle.pem › block 2 (CERTIFICATE)'],
+      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', 'bundle.pem › block 3 (CERTIFICATE)'],
+    ]);
+    expect(lines.slice(4)).toEqual(['', '3 objects, 1 duplicate, 0 expired, 0 expire within 30 days', '']);
+    // The shipped file is its own worker script: forced onto two workers, the bytes are still openssl's.
+    const pooled = spawnSync(process.execPath, [CLI, 'dump', 'bundle.pem'], { cwd: work, env: { ...process.env, CERTBENCH_DUMP_WORKERS: '2' } });
+    expect(pooled.status, pooled.stderr.toString()).toBe(0);
+    const texts = ['web.crt', 'ca/ca.crt', 'web.crt'].map((f, i) => Buffer.concat([Buffer.from(`${i ? '\n' : ''}==> bundle.pem › block ${i + 1} (CERTIFICATE) <==\n`), ok(openssl(['x509', '-in', f, '-noout', '-text'])).stdout]));
+    expect(pooled.stdout).toEqual(Buffer.concat(texts));
+  });
+
   it('cluster-pki writes a kubeadm PKI whose leaves openssl verifies against their CAs', () => {
     ok(certbench(['cluster-pki', '--layout', 'kubeadm', '--out', 'kubeadm.zip', '--node-name', 'cp1', '--advertise-address', '10.0.0.10']));
     const files = unzipSync(new Uint8Array(file('kubeadm.zip')));
