@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printCertificateText } from '../../src/core/text/certificate.ts';
-import { colonHex, formatAsn1Time, formatSerialNumber, hexLines } from '../../src/core/text/format.ts';
+import { colonHex, formatAsn1Time, hexLines } from '../../src/core/text/format.ts';
+import { formatSerialNumber } from '../../src/core/text/serial.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-format-'));
 const key = join(dir, 'key.pem');

@@ -5,6 +5,7 @@
 import { CertbenchError } from '../errors.ts';
 import { formatNameWithParts } from './name.ts';
 import { formatAsn1Time } from './format.ts';
+import { serialHex } from './serial.ts';
 import { printSignatureAlgorithmLines, printSignatureValueLines } from './signature.ts';
 import { asNode, type DerInput, type DerNode } from '../der/node.ts';
 import { bitStringBytes, child, expectUniversal, isContext, isUniversal, placeOf, signedBigInt } from '../der/read.ts';
@@ -85,19 +86,7 @@ function writeRevoked(out: LineWriter, entry: DerNode, what: string): void {
   const extensionsNode = isUniversal(entry.children[2], TAG.SEQUENCE) ? entry.children[2] : undefined;
   const extensions = extensionsNode ? readExtensions(extensionsNode, `${what} extensions`) : [];
   // A long serial goes on over further lines ("\\" and a newline every 35 bytes): LineWriter makes each a record.
-  out.line(`    Serial Number: ${serialHex(serial.content)}`, { field: 'crl.entry.serial', at: entry });
+  out.line(`    Serial Number: ${serialHex(serial.content, true)}`, { field: 'crl.entry.serial', at: entry });
   out.line(`        Revocation Date: ${formatTime(date)}`, { field: 'crl.entry.date', at: date });
   writeExtensions(out, extensions, 'CRL entry extensions', 8, 'crl.entry.extensions', extensionsNode);
-}
-
-/** i2a_ASN1_INTEGER: uppercase hex of the magnitude, "-" for negatives, "\" + newline every 35 bytes. */
-export function serialHex(content: Uint8Array): string {
-  const value = signedBigInt(content);
-  const magnitude = value < 0n ? -value : value;
-  let hex = magnitude === 0n ? '00' : magnitude.toString(16).toUpperCase();
-  if (hex.length % 2) hex = '0' + hex;
-  const pairs = hex.match(/../g)!;
-  let out = value < 0n ? '-' : '';
-  pairs.forEach((pair, i) => (out += (i && i % 35 === 0 ? '\\\n' : '') + pair));
-  return out;
 }

@@ -243,24 +243,3 @@ export function withSignPad(magnitude: Uint8Array): Uint8Array {
   out.set(magnitude, 1);
   return out;
 }
-
-const INT64_MAX = (1n << 63n) - 1n;
-const INT64_MIN = -(1n << 63n);
-
-/**
- * The text after "Serial Number:" in X509_print_ex, as lines: a value that ASN1_INTEGER_get can
- * return (fits a signed 64-bit long and is not -1, its error value) prints on the same line as
- * ` 4660 (0x1234)`; anything else prints on the next line at 12 spaces as colon hex of the
- * magnitude, with " (Negative)" before it for negative numbers.
- * Returns [rest of the header line, ...continuation lines].
- */
-export function formatSerialNumber(content: Uint8Array): string[] {
-  const int = decodeAsn1Integer(content);
-  const fits = int.magnitude.length <= 8 && int.value <= INT64_MAX && int.value >= INT64_MIN && int.value !== -1n;
-  if (fits) {
-    const neg = int.negative ? '-' : '';
-    const mag = int.negative ? -int.value : int.value;
-    return [` ${neg}${mag.toString()} (${neg}0x${mag.toString(16)})`];
-  }
-  return ['', spaces(12) + (int.negative ? ' (Negative)' : '') + colonHex(int.magnitude)];
-}
