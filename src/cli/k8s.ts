@@ -10,7 +10,7 @@ import { buildCsrManifest, csrCommands, isSelfSigned, selfSigningCommands } from
 import { buildCsrStatusPatch, csrSignatureProblem } from '../kube/csr-status.ts';
 import { suggestDns1123Name } from '../kube/dns-names.ts';
 import { suggestSigner } from '../kube/signers.ts';
-import { csrFacts } from '../kube/x509-facts.ts';
+import { kubeCsrFacts } from '../kube/x509-facts.ts';
 import { formatFindings, hasErrors, type Finding } from '../kube/findings.ts';
 import { buildKubeconfig, kubeconfigTryCommands } from '../kube/kubeconfig.ts';
 import { buildTlsSecret } from '../kube/tls-secret.ts';
@@ -72,7 +72,7 @@ async function csr(args: string[], io: CliIo): Promise<number> {
   if (broken) throw cliError(`${broken}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
   let signerName = values.signer;
   if (!signerName) {
-    const suggestion = suggestSigner(csrFacts(csrDer));
+    const suggestion = suggestSigner(kubeCsrFacts(csrDer));
     signerName = suggestion.signerName;
     io.stderr(`signer: ${signerName} (no --signer given): ${suggestion.reason}\n`);
   }
@@ -94,7 +94,7 @@ async function csrStatus(args: string[], io: CliIo): Promise<number> {
   if (!values.csr || !values.cert) throw cliError('--csr FILE and --cert FILE (the certificate your CA signed for it) are required');
   const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
   // The name k8s csr gave the manifest when it was left to the CN.
-  const name = values.name ?? suggestDns1123Name(csrFacts(csrDer).commonName ?? '', 'csr');
+  const name = values.name ?? suggestDns1123Name(kubeCsrFacts(csrDer).commonName ?? '', 'csr');
   const r = buildCsrStatusPatch({ csrDer, name, certificates: objectsIn(values.cert, '--cert', 'certificate'), fileName: values.out });
   const status = report(io, r.findings, values.out ? r.commands : []);
   if (status === 0) emit(io, r.json, values.out);

@@ -10,29 +10,56 @@ import { describeError, msg } from './errors.ts';
 import { kindTitle, setTitle } from './summary/title.ts';
 import { visibleText } from './text/visible.ts';
 import { describePrivateKey, describeSpki, spkiOfPrivateKey } from './asn1/key-info.ts';
-import { pin } from './summary/digests.ts';
-import { summarizeCertificate, summarizeCrl, summarizeCsr } from './summary/x509.ts';
+import { fingerprints, pin } from './summary/digests.ts';
+import { summarizeCertificate, summarizeCrl, summarizeCsr, type Digests } from './summary/x509.ts';
+import type { DerNode } from './der/node.ts';
 import { summarizeDsaPrivateKey, summarizePkcs7, summarizeRsaPublicKey } from './summary/keys.ts';
 import type { Summary } from './summary/types.ts';
 
 export type { Fingerprints, KeyInfo, Summary, Validity, ValidityState } from './summary/types.ts';
 export { validityOf } from './summary/validity.ts';
 
-/** Never throws: what cannot be read becomes a note. */
-export async function summarize(obj: FoundObject, now: Date = new Date()): Promise<Summary> {
+/**
+ * Never throws: what cannot be read becomes a note. `tree` is obj.der as the decode pipeline already
+ * decoded it (certificates, CSRs, CRLs are read from it rather than decoded again). Not itself
+ * async: the tree is read before this returns, so the pending digests do not keep it alive.
+ */
+export function summarize(obj: FoundObject, now: Date = new Date(), tree?: DerNode): Promise<Summary> {
   const s: Summary = { kind: obj.kind, title: '', notes: [] };
   setTitle(s, kindTitle(obj.kind));
+  const input = tree ?? obj.der;
+  let digests: Digests;
   try {
     switch (obj.kind) {
       case 'certificate':
-        await summarizeCertificate(obj.der, s, now);
+        digests = summarizeCertificate(input, s, now);
         break;
       case 'csr':
-        await summarizeCsr(obj.der, s);
+        digests = summarizeCsr(input, s);
         break;
       case 'crl':
-        await summarizeCrl(obj.der, s, now);
+        digests = summarizeCrl(input, s, now);
         break;
+      default:
+        return summarizeOther(obj, s);
+    }
+  } catch (e) {
+    s.notes.push(`could not read every field: ${describeError(e)}`);
+    digests = {};
+  }
+  return withDigests(obj, s, digests);
+}
+
+async function withDigests(obj: FoundObject, s: Summary, digests: Digests): Promise<Summary> {
+  if (obj.kind !== 'csr') s.fingerprints = await fingerprints(obj.der);
+  if (digests.spki) s.spkiSha256 = await pin(digests.spki);
+  return withVisibleNames(s);
+}
+
+/** Keys, bundles and what is encrypted: read from their DER. */
+async function summarizeOther(obj: FoundObject, s: Summary): Promise<Summary> {
+  try {
+    switch (obj.kind) {
       case 'public-key':
         s.key = describeSpki(obj.der);
         s.spkiSha256 = await pin(obj.der);
@@ -62,7 +89,7 @@ export async function summarize(obj: FoundObject, now: Date = new Date()): Promi
       case 'pkcs7':
         summarizePkcs7(obj.der, s);
         break;
-      case 'unknown-der':
+      default:
         break;
     }
   } catch (e) {
@@ -78,6 +105,8 @@ function withVisibleNames(s: Summary): Summary {
   if (said?.params) s.titleSaid = { ...said, params: Object.fromEntries(Object.entries(said.params).map(([k, v]) => [k, typeof v === 'string' ? visibleText(v) : v])) };
   if (s.subject !== undefined) s.subject = visibleText(s.subject);
   if (s.issuer !== undefined) s.issuer = visibleText(s.issuer);
+  if (s.subjectCn !== undefined) s.subjectCn = visibleText(s.subjectCn);
+  if (s.issuerCn !== undefined) s.issuerCn = visibleText(s.issuerCn);
   if (s.sans) s.sans = s.sans.map(visibleText);
   s.notes = s.notes.map(visibleText);
   return s;

@@ -1,11 +1,11 @@
 /** Certificate chains as TLS servers send them: leaf first, then each issuer in turn. */
 import { bytesEqual } from '../core/bytes.ts';
-import type { CertificateFacts } from './x509-facts.ts';
+import type { KubeCertificateFacts } from './x509-facts.ts';
 
-const issues = (issuer: CertificateFacts, cert: CertificateFacts) => bytesEqual(issuer.subjectDer, cert.issuerDer) && !bytesEqual(issuer.der, cert.der);
+const issues = (issuer: KubeCertificateFacts, cert: KubeCertificateFacts) => bytesEqual(issuer.subjectDer, cert.issuerDer) && !bytesEqual(issuer.der, cert.der);
 
 /** Whether each certificate is issued by the next one (by name). */
-export function isChainInOrder(chain: readonly CertificateFacts[]): boolean {
+export function isChainInOrder(chain: readonly KubeCertificateFacts[]): boolean {
   return chain.every((c, i) => i === chain.length - 1 || issues(chain[i + 1]!, c));
 }
 
@@ -13,7 +13,7 @@ export function isChainInOrder(chain: readonly CertificateFacts[]): boolean {
  * The same certificates leaf first, each followed by its issuer; certificates that belong to no
  * path from the leaf are kept at the end in their given order.
  */
-export function orderChain(chain: readonly CertificateFacts[]): CertificateFacts[] {
+export function orderChain(chain: readonly KubeCertificateFacts[]): KubeCertificateFacts[] {
   const leaf = chain.find((c) => !chain.some((other) => issues(c, other))) ?? chain[0];
   if (!leaf) return [];
   const out = [leaf];

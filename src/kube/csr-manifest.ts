@@ -8,7 +8,7 @@ import { dns1123SubdomainProblem, suggestDns1123Name } from './dns-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { checkSignerRules, defaultUsagesFor, signerNameProblem } from './signers.ts';
 import { isKubeUsage, usagesOfFacts, type KubeUsage } from './usages.ts';
-import { csrFacts } from './x509-facts.ts';
+import { kubeCsrFacts } from './x509-facts.ts';
 import { base64OfText, toYaml } from './yaml-out.ts';
 import { msg } from '../core/errors.ts';
 
@@ -97,7 +97,7 @@ export function selfSigningCommands(name: string, file = `${name}.yaml`): string
 /** Whether the built-in controllers sign for this signer; otherwise its owner (you) signs and writes the status. */
 export const isSelfSigned = (signerName: string) => !signerName.startsWith('kubernetes.io/');
 
-function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFacts>, findings: Finding[]): Pick<CsrManifestResult, 'usages' | 'usagesSource'> {
+function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof kubeCsrFacts>, findings: Finding[]): Pick<CsrManifestResult, 'usages' | 'usagesSource'> {
   if (options.usages?.length) {
     const usages: KubeUsage[] = [];
     for (const raw of options.usages) {
@@ -125,7 +125,7 @@ function pickUsages(options: CsrManifestOptions, facts: ReturnType<typeof csrFac
 
 /** Builds the manifest; never refuses to, so the UI can show it beside what is wrong with it. */
 export function buildCsrManifest(options: CsrManifestOptions): CsrManifestResult {
-  const facts = csrFacts(options.csrDer);
+  const facts = kubeCsrFacts(options.csrDer);
   const findings: Finding[] = [];
   const suggestedName = suggestDns1123Name(facts.commonName ?? '', 'csr');
   const name = options.name?.trim() || suggestedName;

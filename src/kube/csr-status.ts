@@ -12,7 +12,7 @@ import { toPem } from '../core/pem.ts';
 import { csrStatusPath } from './csr-manifest.ts';
 import { dns1123SubdomainProblem } from './dns-names.ts';
 import { finding, type Finding } from './findings.ts';
-import { certificateFacts, csrFacts } from './x509-facts.ts';
+import { kubeCertificateFacts, kubeCsrFacts } from './x509-facts.ts';
 import { base64OfText } from './yaml-out.ts';
 
 /**
@@ -57,8 +57,8 @@ export function buildCsrStatusPatch(options: CsrStatusOptions): CsrStatusResult 
   const findings: Finding[] = [];
   const nameProblem = dns1123SubdomainProblem(options.name);
   if (nameProblem) findings.push(finding('error', 'metadata.name', msg('kube.badName', { value: options.name, problem: nameProblem })));
-  const request = csrFacts(options.csrDer);
-  const certs = options.certificates.map((der, i) => certificateFacts(der, `status.certificate › certificate ${i + 1}`));
+  const request = kubeCsrFacts(options.csrDer);
+  const certs = options.certificates.map((der, i) => kubeCertificateFacts(der, `status.certificate › certificate ${i + 1}`));
   const leaf = certs[0]!;
   if (!bytesEqual(leaf.spki, request.spki)) {
     findings.push(finding('error', 'status.certificate', msg('kube.notForRequest', { certificate: leaf.commonName ? msg('kube.certificateCn', { cn: leaf.commonName }) : msg('kube.certificate') })));

@@ -9,7 +9,7 @@ import { toPem } from '../core/pem.ts';
 import { visibleText } from '../core/text/visible.ts';
 import type { FoundObject } from '../core/types.ts';
 import { kubeadmDate, shortHumanDuration, tabwrite } from './go-format.ts';
-import { certificateFacts, type CertificateFacts } from './x509-facts.ts';
+import { kubeCertificateFacts, type KubeCertificateFacts } from './x509-facts.ts';
 
 export interface ExpiryRow {
   /**
@@ -69,7 +69,7 @@ export function rowNameOf(origin: string): string {
 }
 
 interface Candidate {
-  facts: CertificateFacts;
+  facts: KubeCertificateFacts;
   origin: string;
   name: string;
   namedByCn: boolean;
@@ -77,7 +77,7 @@ interface Candidate {
   kubeconfigCa: boolean;
 }
 
-const issuerCn = (f: CertificateFacts) => f.issuer.filter((a) => a.type === '2.5.4.3').pop()?.value;
+const issuerCn = (f: KubeCertificateFacts) => f.issuer.filter((a) => a.type === '2.5.4.3').pop()?.value;
 
 async function privateKeySpkis(objects: readonly FoundObject[]): Promise<Uint8Array[]> {
   const out: Uint8Array[] = [];
@@ -111,9 +111,9 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
   const candidates: Candidate[] = [];
   for (const o of objects) {
     if (o.kind !== 'certificate') continue;
-    let facts: CertificateFacts;
+    let facts: KubeCertificateFacts;
     try {
-      facts = certificateFacts(o.der, o.origin);
+      facts = kubeCertificateFacts(o.der, o.origin);
     } catch {
       continue; // detectInput already reported what it could not read
     }
@@ -130,7 +130,7 @@ export async function checkExpiration(objects: readonly FoundObject[], options: 
     return true;
   });
   const keys = await privateKeySpkis(objects);
-  const hasKey = (f: CertificateFacts) => keys.some((k) => bytesEqual(k, f.spki));
+  const hasKey = (f: KubeCertificateFacts) => keys.some((k) => bytesEqual(k, f.spki));
 
   const nameCounts = new Map<string, number>();
   const row = (c: Candidate, ca?: Candidate): ExpiryRow => {

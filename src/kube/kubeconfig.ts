@@ -8,7 +8,7 @@ import { shellQuote } from '../core/equivalent-command.ts';
 import { toPem } from '../core/pem.ts';
 import { finding, type Finding } from './findings.ts';
 import { readKubePrivateKey } from './key-input.ts';
-import { certificateFacts } from './x509-facts.ts';
+import { kubeCertificateFacts } from './x509-facts.ts';
 import { base64OfText, toYaml } from './yaml-out.ts';
 
 export interface KubeconfigObject {
@@ -105,8 +105,8 @@ export async function buildKubeconfig(options: KubeconfigOptions): Promise<Kubec
   if (urlProblem) throw CertbenchError.of(urlProblem, 'server');
   if (!options.certificates.length) throw new CertbenchError('kube.noClientCertificate', undefined, 'client-certificate-data');
   if (!options.caCertificates.length) throw new CertbenchError('kube.noCaCertificate', undefined, 'certificate-authority-data');
-  const certs = options.certificates.map((d, i) => certificateFacts(d, `client certificate ${i + 1}`));
-  const cas = options.caCertificates.map((d, i) => certificateFacts(d, `CA certificate ${i + 1}`));
+  const certs = options.certificates.map((d, i) => kubeCertificateFacts(d, `client certificate ${i + 1}`));
+  const cas = options.caCertificates.map((d, i) => kubeCertificateFacts(d, `CA certificate ${i + 1}`));
   const leaf = certs[0]!;
   const key = await readKubePrivateKey(options.privateKey, 'client-key-data');
   if (!bytesEqual(leaf.spki, key.spki)) throw new CertbenchError('kube.clientKeyMismatch', undefined, 'client-key-data');

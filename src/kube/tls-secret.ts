@@ -9,7 +9,7 @@ import { isChainInOrder, orderChain } from './chain.ts';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from './dns-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { readKubePrivateKey } from './key-input.ts';
-import { certificateFacts, type CertificateFacts } from './x509-facts.ts';
+import { kubeCertificateFacts, type KubeCertificateFacts } from './x509-facts.ts';
 import { toYaml } from './yaml-out.ts';
 import { toBase64 } from '../core/bytes.ts';
 
@@ -53,10 +53,10 @@ export interface TlsSecretResult {
   files: { 'tls.crt': string; 'tls.key': string; 'ca.crt'?: string };
 }
 
-const pemOf = (certs: readonly CertificateFacts[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
+const pemOf = (certs: readonly KubeCertificateFacts[]) => certs.map((c) => toPem('CERTIFICATE', c.der)).join('');
 const b64 = (text: string) => toBase64(new TextEncoder().encode(text));
 
-function validityFindings(certs: readonly CertificateFacts[], now: Date, field: string): Finding[] {
+function validityFindings(certs: readonly KubeCertificateFacts[], now: Date, field: string): Finding[] {
   const out: Finding[] = [];
   certs.forEach((c, i) => {
     const who = msg('kube.certificateN', { index: i + 1, name: c.commonName ? `CN=${c.commonName}` : msg('kube.noCn') });
@@ -90,7 +90,7 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
     if (nsProblem) findings.push(finding('error', 'metadata.namespace', msg('kube.badName', { value: options.namespace, problem: nsProblem })));
   }
   if (!options.certificates.length) throw new CertbenchError('kube.noServerCertificate', undefined, 'tls.crt');
-  let chain = options.certificates.map((der, i) => certificateFacts(der, `tls.crt › certificate ${i + 1}`));
+  let chain = options.certificates.map((der, i) => kubeCertificateFacts(der, `tls.crt › certificate ${i + 1}`));
   const key = await readKubePrivateKey(options.privateKey, 'tls.key');
 
   if (!isChainInOrder(chain)) {
@@ -113,7 +113,7 @@ export async function buildTlsSecret(options: TlsSecretOptions): Promise<TlsSecr
   const now = options.now ?? new Date();
   findings.push(...validityFindings(chain, now, 'tls.crt'));
 
-  const ca = (options.caCertificates ?? []).map((der, i) => certificateFacts(der, `ca.crt › certificate ${i + 1}`));
+  const ca = (options.caCertificates ?? []).map((der, i) => kubeCertificateFacts(der, `ca.crt › certificate ${i + 1}`));
   findings.push(...validityFindings(ca, now, 'ca.crt'));
   const files: TlsSecretResult['files'] = { 'tls.crt': pemOf(chain), 'tls.key': key.pem };
   if (ca.length) files['ca.crt'] = pemOf(ca);

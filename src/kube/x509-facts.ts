@@ -1,13 +1,13 @@
 /**
  * The facts about a certificate or CSR that Kubernetes cares about (subject O/CN, SAN kinds, key
- * usages, CA flag, public key, validity), in the shape the kube checks use, on top of the shared
- * reader in src/core/cert/read.ts. Not a printer: src/core/text does that.
+ * usages, CA flag, public key, validity), in the shape the kube checks use: a view on the one
+ * certificate reader, src/core/cert/read.ts. Not a printer: src/core/text does that.
  */
-import * as pkijs from 'pkijs';
-import { toArrayBuffer } from '../core/bytes.ts';
+import { parseDer } from '../core/der/node.ts';
+import { oidValue } from '../core/der/read.ts';
 import { KEY_USAGES, type KeyUsageName } from '../core/cert/extensions.ts';
 import type { NameAttribute } from '../core/cert/name.ts';
-import { certificateFacts as readCertificate, requestFacts, type ExtensionFacts } from '../core/cert/read.ts';
+import { certificateFacts, requestFacts, type ExtensionFacts } from '../core/cert/read.ts';
 
 const OID_CN = '2.5.4.3';
 const OID_O = '2.5.4.10';
@@ -41,7 +41,7 @@ export interface X509Facts {
   authorityKeyId?: Uint8Array;
 }
 
-export interface CertificateFacts extends X509Facts {
+export interface KubeCertificateFacts extends X509Facts {
   der: Uint8Array;
   issuer: NameAttribute[];
   /** DER of the subject and issuer Names, for chain order checks. */
@@ -61,7 +61,7 @@ function groupedSans(names: ExtensionFacts['subjectAltNames']): SubjectAltNames 
 }
 
 function keyFamilyOf(spki: Uint8Array): X509Facts['keyFamily'] {
-  const oid = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(spki)).algorithm.algorithmId;
+  const oid = oidValue(parseDer(spki, 'subjectPublicKeyInfo').children[0]?.children[0], 'public key algorithm');
   if (oid === '1.2.840.113549.1.1.1') return 'rsa';
   if (oid === '1.2.840.10045.2.1') return 'ec';
   if (oid === '1.3.101.112') return 'ed25519';
@@ -85,14 +85,14 @@ function kubeFacts(f: ExtensionFacts & { subject: NameAttribute[]; subjectPublic
   };
 }
 
-/** Facts of a PKCS#10 CSR (DER). */
-export function csrFacts(der: Uint8Array, where = 'CSR'): X509Facts {
+/** Kubernetes' view of a PKCS#10 CSR (DER), read by core/cert/read.ts. */
+export function kubeCsrFacts(der: Uint8Array, where = 'CSR'): X509Facts {
   return kubeFacts(requestFacts(der, where));
 }
 
-/** Facts of an X.509 certificate (DER). */
-export function certificateFacts(der: Uint8Array, where = 'certificate'): CertificateFacts {
-  const f = readCertificate(der, where);
+/** Kubernetes' view of an X.509 certificate (DER), read by core/cert/read.ts. */
+export function kubeCertificateFacts(der: Uint8Array, where = 'certificate'): KubeCertificateFacts {
+  const f = certificateFacts(der, where);
   const { issuer, subjectDer, issuerDer, notBefore, notAfter } = f;
   return { ...kubeFacts(f), der, issuer, subjectDer, issuerDer, notBefore, notAfter };
 }

@@ -11,7 +11,7 @@ import { CertificateSigningRequest } from 'kubernetes-models/certificates.k8s.io
 import { buildCsrManifest, csrStatusPath, selfSigningCommands } from '../../src/kube/csr-manifest.ts';
 import { buildCsrStatusPatch, csrSignatureProblem } from '../../src/kube/csr-status.ts';
 import { DEFAULT_CUSTOM_SIGNER, suggestSigner } from '../../src/kube/signers.ts';
-import { csrFacts } from '../../src/kube/x509-facts.ts';
+import { kubeCsrFacts } from '../../src/kube/x509-facts.ts';
 import { kubectl, openssl, run, tempDir } from './kube-tls.helper.ts';
 
 const dir = tempDir('csr-signer');
@@ -45,7 +45,7 @@ describe('suggestSigner: the signer a CSR is meant for', () => {
 
   it.each(rows)('$what → $signer, and the manifest for it has no errors', ({ what, subj, exts, signer, custom, rule }) => {
     const der = makeCsr(what.replace(/\W+/g, '-'), subj, exts);
-    const s = suggestSigner(csrFacts(der));
+    const s = suggestSigner(kubeCsrFacts(der));
     expect(s).toMatchObject({ signerName: signer, custom, rule });
     expect(s.reason.length).toBeGreaterThan(20);
     // The suggestion never starts on a signer that refuses the request.
@@ -55,10 +55,10 @@ describe('suggestSigner: the signer a CSR is meant for', () => {
   });
 
   it('names the node and says why', () => {
-    const s = suggestSigner(csrFacts(makeCsr('why', '/O=system:nodes/CN=system:node:cp-1', [SERVER, 'subjectAltName=IP:10.0.0.10'])));
+    const s = suggestSigner(kubeCsrFacts(makeCsr('why', '/O=system:nodes/CN=system:node:cp-1', [SERVER, 'subjectAltName=IP:10.0.0.10'])));
     expect(s.nodeName).toBe('cp-1');
     expect(s.reason).toMatch(/node cp-1: kubernetes\.io\/kubelet-serving issues/);
-    const svc = suggestSigner(csrFacts(makeCsr('why-svc', '/CN=web', [SERVER, 'subjectAltName=DNS:web'])));
+    const svc = suggestSigner(kubeCsrFacts(makeCsr('why-svc', '/CN=web', [SERVER, 'subjectAltName=DNS:web'])));
     expect(svc.reason).toMatch(/no built-in signer issues it/);
     expect(svc.reason).toMatch(/\.status\.certificate/);
   });

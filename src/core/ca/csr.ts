@@ -4,8 +4,8 @@ import { toArrayBuffer } from '../bytes.ts';
 import type { SubjectAltName } from '../cert/general-names.ts';
 import { OID, type KeyUsageName } from '../cert/extensions.ts';
 import { nameAttributes, type NameAttribute } from '../cert/name.ts';
-import { extensionFacts, requestedExtensions } from '../cert/read.ts';
-import { importSpki, keyAlgorithmOfSpki, spkiDer } from '../cert/spki.ts';
+import { extensionFacts, readRequest, type RequestParts } from '../cert/read.ts';
+import { importSpki, keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
 import { CertbenchError, describeError } from '../errors.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
 import { oidDisplayName } from '../oids.ts';
@@ -41,22 +41,18 @@ const READ_HERE: ReadonlySet<string> = new Set([OID.subjectAltName, OID.keyUsage
 /** Parses a CSR (PEM or DER). Does not verify it: see `verifyCertificateRequest`. */
 export function parseCertificateRequest(input: string | Uint8Array): CertificateRequest {
   const der = derFromInput(input, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'], WHERE);
-  let csr: pkijs.CertificationRequest;
+  let parts: RequestParts;
   try {
-    csr = pkijs.CertificationRequest.fromBER(toArrayBuffer(der));
+    parts = readRequest(der, WHERE);
   } catch (e) {
     throw new CertbenchError('ca.csrUnreadable', { reason: describeError(e) }, WHERE);
   }
-  const keyAlgorithm = keyAlgorithmOfSpki(csr.subjectPublicKeyInfo);
-  if (!keyAlgorithm) throw new CertbenchError('ca.csrKeyUnsupported', { algorithm: oidDisplayName(csr.subjectPublicKeyInfo.algorithm.algorithmId) }, WHERE);
-  let extensions: pkijs.Extension[];
-  try {
-    extensions = requestedExtensions(csr);
-  } catch (e) {
-    throw new CertbenchError('ca.csrExtensionsUnreadable', { reason: describeError(e) }, WHERE);
-  }
-  const facts = extensionFacts(extensions.filter((e) => READ_HERE.has(e.extnID)), WHERE);
-  const present = new Set(extensions.map((e) => e.extnID));
+  const spki = parseSpki(parts.spki.der);
+  const keyAlgorithm = keyAlgorithmOfSpki(spki);
+  if (!keyAlgorithm) throw new CertbenchError('ca.csrKeyUnsupported', { algorithm: oidDisplayName(spki.algorithm.algorithmId) }, WHERE);
+  const extensions = parts.extensions;
+  const facts = extensionFacts(extensions.filter((e) => READ_HERE.has(e.oid)), WHERE);
+  const present = new Set(extensions.map((e) => e.oid));
   const requestedUsage: RequestedUsage = {
     ...(facts.keyUsage ? { keyUsage: facts.keyUsage } : {}),
     ...(facts.extKeyUsageOids ? { extKeyUsageOids: facts.extKeyUsageOids } : {}),
@@ -64,12 +60,12 @@ export function parseCertificateRequest(input: string | Uint8Array): Certificate
   };
   return {
     der,
-    subject: nameAttributes(csr.subject),
-    subjectPublicKeyInfo: spkiDer(csr.subjectPublicKeyInfo),
+    subject: nameAttributes(parts.subject),
+    subjectPublicKeyInfo: parts.spki.der,
     keyAlgorithm,
     subjectAltNames: facts.subjectAltNames,
     requestedUsage,
-    otherRequestedExtensions: extensions.map((e) => e.extnID).filter((oid) => !READ_HERE.has(oid)),
+    otherRequestedExtensions: extensions.map((e) => e.oid).filter((oid) => !READ_HERE.has(oid)),
   };
 }
 

@@ -7,6 +7,9 @@ import { fromHex, toArrayBuffer, toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { formatIpAddress, parseIpAddress } from './ip.ts';
 import { visibleText } from '../text/visible.ts';
+import { CONTEXT, parseDer, type DerNode } from '../der/node.ts';
+import { isUniversal } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 
 export type SubjectAltName =
   | { type: 'dns' | 'ip' | 'email' | 'uri'; value: string }
@@ -41,26 +44,34 @@ export function encodeGeneralNames(names: readonly SubjectAltName[]): Uint8Array
 }
 
 const OTHER_KIND: Record<number, string> = { 0: 'othername', 3: 'X400Name', 4: 'DirName', 5: 'EdiPartyName', 8: 'Registered ID' };
+const utf8 = new TextDecoder();
 
-function decodeGeneralName(node: asn1js.BaseBlock): SubjectAltName {
-  const tag = node.idBlock.tagNumber;
-  const bytes = new Uint8Array(node.idBlock.isConstructed ? [] : (node as asn1js.Primitive).valueBlock.valueHexView);
-  if (node.idBlock.tagClass === 3 && !node.idBlock.isConstructed) {
-    const text = new TextDecoder().decode(bytes);
-    if (tag === GENERAL_NAME_TAG.dns) return { type: 'dns', value: text };
-    if (tag === GENERAL_NAME_TAG.email) return { type: 'email', value: text };
-    if (tag === GENERAL_NAME_TAG.uri) return { type: 'uri', value: text };
-    if (tag === GENERAL_NAME_TAG.ip) return { type: 'ip', value: formatIpAddress(bytes) };
+/**
+ * One GeneralName as an editable value. The `display` of a kept one is stored in CA inventory rows,
+ * which the integrity check derives again from the certificate and compares: it must not change.
+ */
+function decodeGeneralName(node: DerNode): SubjectAltName {
+  if (node.cls === CONTEXT && !node.constructed) {
+    const bytes = node.content;
+    if (node.tag === GENERAL_NAME_TAG.dns) return { type: 'dns', value: utf8.decode(bytes) };
+    if (node.tag === GENERAL_NAME_TAG.email) return { type: 'email', value: utf8.decode(bytes) };
+    if (node.tag === GENERAL_NAME_TAG.uri) return { type: 'uri', value: utf8.decode(bytes) };
+    if (node.tag === GENERAL_NAME_TAG.ip) return { type: 'ip', value: formatIpAddress(bytes) };
   }
-  const der = toHex(new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER()));
-  return { type: 'other', der, display: `${OTHER_KIND[tag] ?? `[${tag}]`}:<${der.length / 2} bytes kept as given>` };
+  const der = toHex(node.der);
+  return { type: 'other', der, display: `${OTHER_KIND[node.tag] ?? `[${node.tag}]`}:<${node.der.length} bytes kept as given>` };
 }
 
 /** Reads a GeneralNames value (SEQUENCE OF GeneralName). */
 export function decodeGeneralNames(der: Uint8Array, where: string): SubjectAltName[] {
-  const parsed = asn1js.fromBER(toArrayBuffer(der));
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new CertbenchError('cert.sanNotSequence', undefined, where);
-  return parsed.result.valueBlock.value.map(decodeGeneralName);
+  let names: DerNode;
+  try {
+    names = parseDer(der, 'GeneralNames');
+  } catch {
+    throw new CertbenchError('cert.sanNotSequence', undefined, where);
+  }
+  if (!isUniversal(names, TAG.SEQUENCE)) throw new CertbenchError('cert.sanNotSequence', undefined, where);
+  return names.children.map(decodeGeneralName);
 }
 
 /** OpenSSL's display: `DNS:x`, `IP Address:1.2.3.4`, `email:a@b`, `URI:u`, hidden and bidi characters escaped (text/visible.ts). */

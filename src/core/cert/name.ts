@@ -7,6 +7,9 @@ import * as pkijs from 'pkijs';
 import { CertbenchError, msg } from '../errors.ts';
 import { oidShortName } from '../oids.ts';
 import { visibleText } from '../text/visible.ts';
+import { UNIVERSAL, type DerNode } from '../der/node.ts';
+import { child, oidValue } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 
 type StringEncoding = 'utf8' | 'printable' | 'ia5' | 'teletex' | 'bmp' | 'universal';
 
@@ -122,24 +125,43 @@ export function pkijsName(der: Uint8Array): pkijs.RelativeDistinguishedNames {
   return pkijs.RelativeDistinguishedNames.fromBER(der.slice().buffer as ArrayBuffer);
 }
 
-function encodingOf(node: asn1js.BaseBlock): StringEncoding | undefined {
-  if (node instanceof asn1js.PrintableString) return 'printable';
-  if (node instanceof asn1js.IA5String) return 'ia5';
-  if (node instanceof asn1js.TeletexString) return 'teletex';
-  if (node instanceof asn1js.BmpString) return 'bmp';
-  if (node instanceof asn1js.UniversalString) return 'universal';
-  if (node instanceof asn1js.Utf8String) return 'utf8';
-  return undefined;
+/** The encoding a NameAttribute records for a universal string tag (undefined: the usual one for its type). */
+const ENCODING_OF_TAG: Readonly<Record<number, StringEncoding>> = {
+  [TAG.PRINTABLE_STRING]: 'printable',
+  [TAG.IA5_STRING]: 'ia5',
+  [TAG.T61_STRING]: 'teletex',
+  [TAG.BMP_STRING]: 'bmp',
+  [TAG.UNIVERSAL_STRING]: 'universal',
+  [TAG.UTF8_STRING]: 'utf8',
+};
+
+/** String types whose octets are one character each (Numeric, Printable, Teletex, Videotex, IA5, Graphic, Visible, General). */
+const ONE_BYTE_STRINGS: ReadonlySet<number> = new Set([18, 19, 20, 21, 22, 25, 26, 27]);
+const utf8 = new TextDecoder();
+
+/** An attribute value as a person edits it: UTF-8, UTF-16BE (BMP), UTF-32BE (Universal) or one byte a character; '' for a value that is not a string. */
+function attributeValue(v: DerNode): string {
+  if (v.cls !== UNIVERSAL || v.constructed) return '';
+  const c = v.content;
+  if (v.tag === TAG.UTF8_STRING) return utf8.decode(c);
+  if (ONE_BYTE_STRINGS.has(v.tag)) return String.fromCharCode(...c);
+  let s = '';
+  if (v.tag === TAG.BMP_STRING) for (let i = 0; i + 1 < c.length; i += 2) s += String.fromCharCode((c[i]! << 8) | c[i + 1]!);
+  else if (v.tag === TAG.UNIVERSAL_STRING) for (let i = 0; i + 3 < c.length; i += 4) s += String.fromCodePoint(Math.min(((c[i]! << 24) | (c[i + 1]! << 16) | (c[i + 2]! << 8) | c[i + 3]!) >>> 0, 0x10ffff));
+  return s;
 }
 
-/** The attributes of a decoded name in encoding order (a multi-valued RDN contributes each of its values). */
-export function nameAttributes(name: pkijs.RelativeDistinguishedNames): NameAttribute[] {
-  return name.typesAndValues.map((tv) => {
-    const node = tv.value as asn1js.BaseBlock & { valueBlock: { value?: unknown } };
-    const value = typeof node.valueBlock.value === 'string' ? node.valueBlock.value : '';
-    const encoding = encodingOf(node);
-    return encoding ? { type: tv.type, value, encoding } : { type: tv.type, value };
-  });
+/** The attributes of a Name (SEQUENCE OF SET OF AttributeTypeAndValue) in encoding order; a multi-valued RDN contributes each of its values. */
+export function nameAttributes(name: DerNode): NameAttribute[] {
+  return name.children.flatMap((rdn) =>
+    rdn.children.map((atv) => {
+      const type = oidValue(atv.children[0], 'attribute type');
+      const v = child(atv, 1, 'AttributeTypeAndValue');
+      const encoding = v.cls === UNIVERSAL ? ENCODING_OF_TAG[v.tag] : undefined;
+      const value = attributeValue(v);
+      return encoding ? { type, value, encoding } : { type, value };
+    }),
+  );
 }
 
 export function commonNameOf(attrs: readonly NameAttribute[]): string | undefined {

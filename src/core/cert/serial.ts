@@ -2,15 +2,13 @@
 import * as asn1js from 'asn1js';
 import { toArrayBuffer, toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
+import { serialHex } from '../text/serial.ts';
 
 const SERIAL_BYTES = 16;
 
-/** Lowercase hex of a serial's magnitude, no sign byte: the key the inventory uses. */
-export function serialHexOf(serial: asn1js.Integer): string {
-  const bytes = new Uint8Array(serial.valueBlock.valueHexView);
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  return toHex(bytes.subarray(start));
+/** Lowercase hex of a serial's magnitude (INTEGER content octets), no sign byte: the key the inventory uses (i2a_ASN1_INTEGER's digits). */
+export function serialHexOf(content: Uint8Array): string {
+  return serialHex(content).toLowerCase();
 }
 
 /** Normalises a hex serial typed by a person ("01:AB", "0x1ab") to the inventory form. */

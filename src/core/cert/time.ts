@@ -1,6 +1,7 @@
 /** X.509 validity times (RFC 5280 §4.1.2.5): written as UTCTime up to 2049, GeneralizedTime from 2050 on, whole seconds; read from their DER. */
-import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { UNIVERSAL, type DerNode } from '../der/node.ts';
+import { TAG } from '../der/tags.ts';
 
 /** Whole seconds: asn1js writes fractional seconds into GeneralizedTime, which RFC 5280 forbids. */
 export function wholeSeconds(date: Date): Date {
@@ -26,20 +27,10 @@ export function backdatedNotBefore(now: Date = new Date()): Date {
   return wholeSeconds(new Date(now.getTime() - BACKDATE_MS));
 }
 
-/** The content octets of a DER block, as encoded. */
-function contentOf(b: asn1js.AsnType): Uint8Array {
-  return b.valueBeforeDecodeView.subarray(b.idBlock.blockLength + b.lenBlock.blockLength);
-}
-
-/**
- * UTCTime / GeneralizedTime block → Date, read from its own bytes the way OpenSSL's ASN1_TIME_to_tm
- * does for the forms it accepts (seconds optional, fractions ignored, "Z" or ±hhmm): pkijs reads some
- * of them differently. Undefined when unreadable.
- */
-export function readTime(t: asn1js.AsnType | undefined): Date | undefined {
-  if (!t) return undefined;
-  const text = String.fromCharCode(...contentOf(t));
-  const utc = t.idBlock.tagNumber === 23;
+export function readTime(t: DerNode | undefined): Date | undefined {
+  if (!t || t.cls !== UNIVERSAL || (t.tag !== TAG.UTC_TIME && t.tag !== TAG.GENERALIZED_TIME)) return undefined;
+  const text = String.fromCharCode(...t.content);
+  const utc = t.tag === TAG.UTC_TIME;
   const m = (utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{4})?$/).exec(text);
   if (!m) return undefined;
   let year = +m[1]!;

@@ -1,8 +1,9 @@
 /** The summaries of keys given alone and of PKCS#7 bundles. */
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { toArrayBuffer, toHex } from '../bytes.ts';
-import { childrenOf, parseAsn1 } from '../cert/asn1-blocks.ts';
+import { toArrayBuffer } from '../bytes.ts';
+import { parseDer } from '../der/node.ts';
+import { isContext, isUniversal, unsignedBigInt } from '../der/read.ts';
+import { TAG } from '../der/tags.ts';
 import { describeSpki } from '../asn1/key-info.ts';
 import { pin } from './digests.ts';
 import type { Summary } from './types.ts';
@@ -24,18 +25,19 @@ export async function summarizeRsaPublicKey(der: Uint8Array, s: Summary): Promis
 
 /** OpenSSL's traditional DSA private key: SEQUENCE { version, p, q, g, pub, priv }. */
 export function summarizeDsaPrivateKey(der: Uint8Array, s: Summary): void {
-  const p = childrenOf(parseAsn1(der))[1];
-  if (p instanceof asn1js.Integer) {
-    const hex = toHex(p.valueBlock.valueHexView).replace(/^0+/, '');
-    const bits = hex ? (hex.length - 1) * 4 + parseInt(hex[0]!, 16).toString(2).length : 0;
+  const p = parseDer(der, 'DSA private key').children[1];
+  if (isUniversal(p, TAG.INTEGER)) {
+    const bits = unsignedBigInt(p.content).toString(2).replace(/^0$/, '').length;
     s.key = { algorithm: 'DSA', bits, description: `DSA ${bits} bit` };
     setTitle(s, msg('summary.privateKeyOf', { key: s.key.description }));
   }
 }
 
+/** ContentInfo { contentType, [0] SignedData { version, digestAlgorithms, encapContentInfo, [0] IMPLICIT certificates OPTIONAL, … } }. */
 export function summarizePkcs7(der: Uint8Array, s: Summary): void {
-  const content = new pkijs.ContentInfo({ schema: parseAsn1(der) });
-  const signed = new pkijs.SignedData({ schema: content.content });
-  s.certificateCount = signed.certificates?.length ?? 0;
+  const content = parseDer(der, 'PKCS#7').children[1];
+  const signed = isContext(content, 0) ? content.children[0] : undefined;
+  if (!isUniversal(signed, TAG.SEQUENCE)) throw new Error('the PKCS#7 holds no SignedData');
+  s.certificateCount = signed.children.slice(3).find((f) => isContext(f, 0))?.children.length ?? 0;
   setTitle(s, msg(s.certificateCount === 1 ? 'summary.bundleOne' : 'summary.bundleMany', { count: s.certificateCount }));
 }

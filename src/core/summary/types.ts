@@ -31,9 +31,15 @@ export interface Summary {
   titleSaid?: CoreMessage;
   subject?: string;
   issuer?: string;
+  /** The last CN of the subject and of the issuer (certificates, CSRs; CRLs: the issuer's), for grouping and titles. */
+  subjectCn?: string;
+  issuerCn?: string;
+  /** subjectKeyIdentifier and authorityKeyIdentifier keyIdentifier, uppercase colon hex like the fingerprints. */
+  subjectKeyId?: string;
+  authorityKeyId?: string;
   /** Uppercase hex, as `openssl x509 -serial` prints it. */
   serialNumber?: string;
-  /** As OpenSSL prints them: "DNS:example.com", "IP Address:192.0.2.1", "email:a@b" (hidden characters escaped, as in every name here). */
+  /** As OpenSSL prints them: "DNS:example.com", "IP Address:192.0.2.1", "email:a@b", "othername: UPN::u@x" (hidden characters escaped, as in every name here). */
   sans?: string[];
   validity?: Validity;
   key?: KeyInfo;

@@ -135,8 +135,8 @@ export function confValueText(v: ConfValue): string {
  * x509v3_add_len_value: a value holding a NUL byte makes the whole i2v fail (the extension is
  * then printed raw); otherwise its bytes are kept as they are.
  */
-function lenValue(name: string, bytes: Uint8Array): ConfValue {
-  if (bytes.includes(0)) parseFail('NUL byte in a name');
+function lenValue(name: string, bytes: Uint8Array, forPeople: boolean): ConfValue {
+  if (bytes.includes(0) && !forPeople) parseFail('NUL byte in a name');
   return { name, value: rawText(bytes) };
 }
 
@@ -154,13 +154,27 @@ export function generalNamesParts(names: readonly GeneralName[]): string[] {
   return parts;
 }
 
-function generalNameValue(gen: GeneralName): ConfValue {
+/**
+ * A GeneralName for people (the Inspect summary, a kept SAN in the CA): i2v_GENERAL_NAME's
+ * `name:value` (`DNS:x`, `othername: UPN::u@x`, `DirName:/CN=x`), also where i2v gives up and
+ * OpenSSL prints the extension raw: a name holding a NUL byte is shown with it (visibleText makes
+ * it `\x00`), a known otherName of an unexpected type as `<unsupported>`. Bytes that are not UTF-8
+ * stay raw bytes (raw-bytes.ts), shown escaped by visibleText.
+ */
+export function generalNameForPeople(gen: GeneralName): string {
+  return confValueText(generalNameValue(gen, true));
+}
+
+function generalNameValue(gen: GeneralName, forPeople = false): ConfValue {
   switch (gen.kind) {
     case 'otherName': {
       const known = OTHERNAME_LABELS[gen.typeId];
       if (known) {
-        if (gen.valueType !== known.type) parseFail('unexpected otherName value type');
-        return lenValue(`othername: ${known.label}:`, gen.value);
+        if (gen.valueType !== known.type) {
+          if (forPeople) return { name: `othername: ${known.label}:`, value: '<unsupported>' };
+          parseFail('unexpected otherName value type');
+        }
+        return lenValue(`othername: ${known.label}:`, gen.value, forPeople);
       }
       const label = `othername: ${truncatedOid(gen.typeId, 256)}:`;
       if (gen.valueType === TAG.IA5_STRING || gen.valueType === TAG.UTF8_STRING) {
@@ -173,11 +187,11 @@ function generalNameValue(gen: GeneralName): ConfValue {
     case 'ediParty':
       return { name: 'EdiPartyName', value: '<unsupported>' };
     case 'email':
-      return lenValue('email', gen.value);
+      return lenValue('email', gen.value, forPeople);
     case 'dns':
-      return lenValue('DNS', gen.value);
+      return lenValue('DNS', gen.value, forPeople);
     case 'uri':
-      return lenValue('URI', gen.value);
+      return lenValue('URI', gen.value, forPeople);
     case 'dirName':
       return { name: 'DirName', value: formatName(gen.der, 'slash') };
     case 'ip':

@@ -15,7 +15,7 @@ import { generateKeyPair } from '../../core/keys/generate.ts';
 import { keyAlgorithmOf, type KeyType } from '../../core/keys/key-types.ts';
 import { spkiOfPublicKey } from '../../core/keys/spki.ts';
 import { toPem } from '../../core/pem.ts';
-import { certificateFacts } from '../x509-facts.ts';
+import { kubeCertificateFacts } from '../x509-facts.ts';
 import { isIpAddress } from './ip-math.ts';
 
 /** A CA that signs within one generation run. */
@@ -106,7 +106,7 @@ export async function createPkiCa(subject: NameAttribute[], keyType: ClusterKeyT
 
 /** A CA given from outside (kubeadm's external CA): its certificate and private key. */
 export async function pkiCaFromExisting(certificateDer: Uint8Array, key: CryptoKey, writeKeyPem?: string): Promise<PkiCa> {
-  const facts = certificateFacts(certificateDer, 'external CA');
+  const facts = kubeCertificateFacts(certificateDer, 'external CA');
   if (!facts.isCa) throw new CertbenchError('kube.externalNotCa', undefined, msg('where.externalCa'));
   return {
     certificateDer,

@@ -10,7 +10,7 @@ import {
   isSelfSigned, KUBE_USAGES, MIN_EXPIRATION_SECONDS, SIGNER_API_SERVER_CLIENT, SIGNER_LEGACY_UNKNOWN, signerNameProblem, suggestSigner,
   type CsrManifestResult, type CsrStatusResult, type KubeUsage, type SignerSuggestion,
 } from '../../kube/index.ts';
-import { csrFacts, type X509Facts } from '../../kube/x509-facts.ts';
+import { kubeCsrFacts, type X509Facts } from '../../kube/x509-facts.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
@@ -57,7 +57,7 @@ export class CsrManifestState {
     const der = this.csr.der;
     if (!der) return undefined;
     try {
-      return csrFacts(der);
+      return kubeCsrFacts(der);
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 /** What the Kubernetes area does with an object sent from the bench: opens the section and fills its form. */
 import { bytesEqual } from '../../core/bytes.ts';
 import { describeError } from '../../core/errors.ts';
-import { certificateFacts } from '../../kube/x509-facts.ts';
+import { kubeCertificateFacts } from '../../kube/x509-facts.ts';
 import { bench, type BenchHandoff, type BenchItem } from '../bench/bench.svelte.ts';
 import { benchEntryForDer } from '../bench/from-object.ts';
 import { areaOf } from '../bench/next-steps.ts';
@@ -40,7 +40,7 @@ export function certificateOnBenchFor(spki: Uint8Array): BenchItem | undefined {
   return bench.ofKind('certificate').find((item) => {
     if (!item.der) return false;
     try {
-      return bytesEqual(certificateFacts(item.der).spki, spki);
+      return bytesEqual(kubeCertificateFacts(item.der).spki, spki);
     } catch {
       return false;
     }

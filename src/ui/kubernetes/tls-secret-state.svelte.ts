@@ -3,7 +3,7 @@
  * name and namespace. buildTlsSecret does the work and refuses a key that is not the leaf's; this
  * class turns inputs into its options and keeps the newest outcome.
  */
-import { certificateFacts } from '../../kube/x509-facts.ts';
+import { kubeCertificateFacts } from '../../kube/x509-facts.ts';
 import { buildTlsSecret, dns1123LabelProblem, dns1123SubdomainProblem, hasErrors, secretPlaceFor, type TlsSecretResult } from '../../kube/index.ts';
 import { msg } from '../../core/errors.ts';
 import { AsyncBuild } from './async-build.svelte.ts';
@@ -66,7 +66,7 @@ export class TlsSecretState {
     if (!leaf) return;
     let facts;
     try {
-      facts = certificateFacts(leaf);
+      facts = kubeCertificateFacts(leaf);
     } catch {
       return; // the form names what is wrong with the certificate
     }

@@ -4,6 +4,7 @@ import type en from '../en/cert.ts';
 
 export default {
   'cert.badValidityDates': 'seine Gültigkeitsdaten sind kein gültiges UTCTime oder GeneralizedTime',
+  'cert.crlUnreadable': 'keine lesbare CRL: {reason}',
   'cert.csrUnreadable': 'keine lesbare PKCS#10-Zertifikatsanforderung: {reason}',
   'cert.emptySubjectNoSan': 'ein Zertifikat mit leerem Subject braucht mindestens einen Subject Alternative Name',
   'cert.emptyValue': '{type} hat einen leeren Wert',

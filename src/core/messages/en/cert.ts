@@ -1,6 +1,7 @@
 /** Building certificates: names, SANs, IP addresses, serials, keys. */
 export default {
   'cert.badValidityDates': 'its validity dates are not valid UTCTime or GeneralizedTime',
+  'cert.crlUnreadable': 'not a readable CRL: {reason}',
   'cert.csrUnreadable': 'not a readable PKCS#10 certificate request: {reason}',
   'cert.emptySubjectNoSan': 'a certificate with an empty subject needs at least one subject alternative name',
   'cert.emptyValue': '{type} has an empty value',

@@ -4,6 +4,7 @@ import type en from '../en/cert.ts';
 
 export default {
   'cert.badValidityDates': '有効期間の日時が有効な UTCTime または GeneralizedTime ではありません',
+  'cert.crlUnreadable': '読み取れる CRL ではありません：{reason}',
   'cert.csrUnreadable': '読み取れる PKCS#10 証明書署名要求ではありません：{reason}',
   'cert.emptySubjectNoSan': 'サブジェクトが空の証明書には、サブジェクト代替名が少なくとも 1 つ必要です',
   'cert.emptyValue': '{type} の値が空です',

@@ -4,6 +4,7 @@ import type en from '../en/cert.ts';
 
 export default {
   'cert.badValidityDates': '其有效期日期不是有效的 UTCTime 或 GeneralizedTime',
+  'cert.crlUnreadable': '不是可读取的 CRL：{reason}',
   'cert.csrUnreadable': '不是可读取的 PKCS#10 证书签名请求：{reason}',
   'cert.emptySubjectNoSan': '主体为空的证书至少需要一个主体备用名称',
   'cert.emptyValue': '{type} 的值为空',
