@@ -10,7 +10,7 @@ import { describeGeneralName, type VerifyGeneralName } from '../../core/verify/g
 import { matchPeerName, peerNameOf } from '../../core/verify/index.ts';
 import { commonNames } from '../../core/verify/names.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { leafCandidates, pileProblemsText, readPile, shownLabel, type PileCert } from './pile.ts';
+import { leafCandidates, pileProblemsText, readPile, shownLabel, shownOrigin, type PileCert } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -80,8 +80,8 @@ export class HostnameState {
         ...(result.said ? { said: result.said } : {}),
         sans: (sans ?? []).map(describeGeneralName),
         certificate: pile.certs.length > 1
-          ? t('host.certificateOfMany', { label: shownLabel(leaf.view), origin: leaf.origin, count: pile.certs.length })
-          : t('host.certificate', { label: shownLabel(leaf.view), origin: leaf.origin }),
+          ? t('host.certificateOfMany', { label: shownLabel(leaf.view), origin: shownOrigin(leaf), count: pile.certs.length })
+          : t('host.certificate', { label: shownLabel(leaf.view), origin: shownOrigin(leaf) }),
       };
     } catch (e) {
       this.error = errorText(e);

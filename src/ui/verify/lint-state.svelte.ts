@@ -7,7 +7,7 @@ import { errorText } from '../i18n/core-text.svelte.ts';
 import { lintCertificate, type LintFinding } from '../../core/lint/index.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
 import { parseAsOf } from './chain-state.svelte.ts';
-import { pileProblemsText, readPile, shownLabel } from './pile.ts';
+import { pileProblemsText, readPile, shownLabel, shownOrigin } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -60,7 +60,7 @@ export class LintState {
     }
     const kube = this.context === 'kubernetes';
     this.results = pile.certs.map((c): CertLints => {
-      const base = { label: shownLabel(c.view), subject: c.view.subjectText, origin: c.origin, hiddenKubernetes: 0 };
+      const base = { label: shownLabel(c.view), subject: c.view.subjectText, origin: shownOrigin(c), hiddenKubernetes: 0 };
       try {
         const all = lintCertificate(c.obj.der, {
           pki: this.context === 'public' ? 'public' : 'private',

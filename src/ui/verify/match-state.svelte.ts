@@ -5,7 +5,7 @@
  */
 import { fromBase64, toHex } from '../../core/bytes.ts';
 import type { LocatedMessage } from '../../core/errors.ts';
-import { errorText } from '../i18n/core-text.svelte.ts';
+import { errorText, problemOrigin } from '../i18n/core-text.svelte.ts';
 import { summarize } from '../../core/summary.ts';
 import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { matchKeys } from '../../core/verify/index.ts';
@@ -74,7 +74,7 @@ export class MatchState {
       const src = this.sources[f.id];
       const label = t(`match.field.${f.id}`);
       const pile = readPile(src.input, label);
-      for (const o of pile.objects) objects.push({ ...o, origin: `${label} › ${o.origin}` });
+      for (const o of pile.objects) objects.push({ ...o, origin: `${label} › ${problemOrigin(o)}` });
       for (const p of pile.problems) problems.push(`${label}: ${pileProblemsText([p])}`);
     }
     this.problems = problems;

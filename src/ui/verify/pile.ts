@@ -59,6 +59,11 @@ export function shownLabel(c: { labelSaid: MessageParam }): string {
   return paramText(c.labelSaid);
 }
 
+/** Where a certificate of the pile came from ("block 2 (CERTIFICATE)"), in the interface language. */
+export function shownOrigin(c: PileCert): string {
+  return problemOrigin(c.obj);
+}
+
 /** A value the core gives as a name or as words (a message), in the interface language. */
 export function paramText(p: MessageParam): string {
   return typeof p === 'object' ? coreText(p) : String(p);
