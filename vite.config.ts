@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { singleFileChunks } from './scripts/vite-single-file-chunks.ts';
+import { localeChunks } from './scripts/vite-locale-chunks.ts';
 import { fastBufferSource } from './scripts/vite-fast-buffer-source.ts';
 import { shakableStaticBlocks } from './scripts/vite-shakable-static-blocks.ts';
 import { jsonDataModules } from './scripts/vite-json-data-modules.ts';
@@ -13,7 +14,7 @@ import { buildInfoDefine } from './scripts/build-info.ts';
 export default defineConfig({
   base: './',
   define: buildInfoDefine(import.meta.dirname),
-  plugins: [svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), thirdPartyLicences(import.meta.dirname, 'THIRD-PARTY-LICENSES.txt'), singleFileChunks(import.meta.dirname)],
+  plugins: [localeChunks(import.meta.dirname), svelte(), fastBufferSource(), shakableStaticBlocks(), jsonDataModules(import.meta.dirname), thirdPartyLicences(import.meta.dirname, 'THIRD-PARTY-LICENSES.txt'), singleFileChunks(import.meta.dirname)],
   build: {
     target: 'es2022',
     // One inlined file preloads nothing; Vite's preload helper would also read `document` in the worker.
