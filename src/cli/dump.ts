@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { FoundObject, InputProblem } from '../core/types.ts';
 import { CertbenchError, describeError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
@@ -41,8 +41,9 @@ text and a blank line between them, as head(1) does for several files.
   --sort      sort the rows by ${OVERVIEW_COLUMNS.join(', ')} (input order by default)
   --passin    passphrase for encrypted private keys and PKCS#12 files, in openssl's -passin forms
 
-Inputs over 1 MB are printed by worker threads, one a core, the output in input order as ever;
-CERTBENCH_DUMP_WORKERS=N in the environment sets how many (0: all in one thread).
+Inputs over 1 MB are printed by worker threads too, one for each further core (none while the
+load average already fills the cores), the output in input order as ever; CERTBENCH_DUMP_WORKERS=N
+in the environment sets how many (0: all in one thread).
 
 Exit status 1 when some input or object could not be read (the others are still printed).
 `;
@@ -278,11 +279,18 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   return status;
 }
 
-/** Worker threads for an input of `size` bytes: CERTBENCH_DUMP_WORKERS when set (tests choose the path with it), else one a core for big inputs. */
+/**
+ * Worker threads for an input of `size` bytes: CERTBENCH_DUMP_WORKERS when set (tests choose the
+ * path with it); else, for a big input, one for each core beside this thread's (which prints too),
+ * and none while the machine's load already fills its cores, as make -l holds back jobs: measured
+ * on 2 cores at a load of 12-16, a worker made the dump slower (1.5-1.8x the wall time of one
+ * thread, +0.7-1.4 s CPU for its start-up and decoding each DER again).
+ */
 function workerCount(size: number): number {
   const given = process.env.CERTBENCH_DUMP_WORKERS;
   if (given !== undefined && /^\d+$/.test(given)) return Number(given);
-  return size >= WORKERS_FROM_BYTES ? availableParallelism() : 0;
+  const cores = availableParallelism();
+  return size >= WORKERS_FROM_BYTES && loadavg()[0]! < cores ? cores - 1 : 0;
 }
 
 registerCommand('dump', 'print OpenSSL-style text for every object in files or stdin', runDump);
