@@ -6,11 +6,11 @@
 import type { CoreMessage } from '../../core/errors.ts';
 import { errorText } from '../i18n/core-text.svelte.ts';
 import { parseIpAddress } from '../../core/cert/ip.ts';
-import { describeGeneralName, type VerifyGeneralName } from '../../core/verify/general-names.ts';
+import { generalNameSaid, type VerifyGeneralName } from '../../core/verify/general-names.ts';
 import { matchPeerName, peerNameOf } from '../../core/verify/index.ts';
 import { commonNames } from '../../core/verify/names.ts';
 import { PemSource } from '../kubernetes/pem-source.svelte.ts';
-import { leafCandidates, pileProblemsText, readPile, shownLabel, shownOrigin, type PileCert } from './pile.ts';
+import { leafCandidates, paramText, pileProblemsText, readPile, shownLabel, shownOrigin, type PileCert } from './pile.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as verifyMessages from '../i18n/messages/verify.ts';
 
@@ -76,9 +76,9 @@ export class HostnameState {
       const cnOnly = !result.ok && matchPeerName(peer, cnAsSans(commonNames(leaf.view.subject)), []).ok;
       this.verdict = {
         name, kind: peer.kind === 'ip' ? 'ip' : 'dns', ok: result.ok, cnOnly,
-        ...(matched ? { matched: describeGeneralName(matched) } : {}),
+        ...(matched ? { matched: paramText(generalNameSaid(matched)) } : {}),
         ...(result.said ? { said: result.said } : {}),
-        sans: (sans ?? []).map(describeGeneralName),
+        sans: (sans ?? []).map((n) => paramText(generalNameSaid(n))),
         certificate: pile.certs.length > 1
           ? t('host.certificateOfMany', { label: shownLabel(leaf.view), origin: shownOrigin(leaf), count: pile.certs.length })
           : t('host.certificate', { label: shownLabel(leaf.view), origin: shownOrigin(leaf) }),
