@@ -25,8 +25,8 @@ export function matchesSearch(haystack: string, query: string): boolean {
   return !qs.length || qs.some((q) => haystack.includes(q));
 }
 
-/** The rows matching `query`, in the given order; `texts` are their searchText by row index, when kept. */
-export function filterRows(rows: readonly OverviewRow[], query: string, texts?: ReadonlyMap<number, string>): OverviewRow[] {
+/** The rows matching `query`, in the given order; `textOf` gives a row's searchText (a caller may keep them). */
+export function filterRows(rows: readonly OverviewRow[], query: string, textOf: (row: OverviewRow) => string = searchText): OverviewRow[] {
   if (!normalise(query).length) return [...rows];
-  return rows.filter((r) => matchesSearch(texts?.get(r.index) ?? searchText(r), query));
+  return rows.filter((r) => matchesSearch(textOf(r), query));
 }

@@ -21,6 +21,18 @@ import {
 } from '../../core/overview/index.ts';
 import type { CardState } from './card-state.svelte.ts';
 
+/**
+ * Search texts, made once per row on the first search (rows are the worker's objects, kept as they
+ * are across batches): the table is re-derived for every batch of 25 while 5,000 objects stream in.
+ */
+const searchTexts = new WeakMap<OverviewRow, string>();
+
+function searchTextOf(row: OverviewRow): string {
+  let text = searchTexts.get(row);
+  if (text === undefined) searchTexts.set(row, (text = searchText(row)));
+  return text;
+}
+
 /** One line of the table: a row, or the heading of an issuer group. */
 export type OverviewEntry = { type: 'row'; row: OverviewRow } | { type: 'group'; group: IssuerGroup; count: number };
 
@@ -45,12 +57,9 @@ export class OverviewState {
   readonly duplicates = $derived(duplicateGroups(this.rows));
   readonly occurrences: Map<number, number> = $derived(occurrences(this.duplicates));
   readonly counts = $derived(overviewCounts(this.rows, this.duplicates));
-  /** Search texts, lower-cased once per row (the search runs on every keystroke). */
-  readonly #texts: Map<number, string> = $derived(new Map(this.rows.map((r) => [r.index, searchText(r)])));
-
   /** The rows shown, in the order shown (without group headings): what the CSV holds. */
   readonly shownRows: OverviewRow[] = $derived.by(() => {
-    let rows = filterRows(this.rows, this.query, this.#texts);
+    let rows = filterRows(this.rows, this.query, searchTextOf);
     if (this.hideCopies) {
       const copies = new Set(this.duplicates.flatMap((g) => g.indexes.slice(1)));
       rows = rows.filter((r) => !copies.has(r.index));
