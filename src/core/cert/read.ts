@@ -196,7 +196,7 @@ function basicConstraintsOf(value: DerNode, facts: ExtensionFacts): void {
   for (const f of value.children) {
     if (isUniversal(f, TAG.BOOLEAN)) facts.isCa = f.content[0] !== 0;
     else if (isUniversal(f, TAG.INTEGER)) facts.pathLen = Number(signedBigInt(f.content));
-    else throw new Error('basicConstraints holds neither BOOLEAN nor INTEGER');
+    else throw new CertbenchError('der.wrongType', { what: 'basicConstraints field', offset: `0x${f.offset.toString(16)}` });
   }
 }
 

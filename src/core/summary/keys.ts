@@ -2,7 +2,7 @@
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes.ts';
 import { parseDer } from '../der/node.ts';
-import { isContext, isUniversal, unsignedBigInt } from '../der/read.ts';
+import { expectUniversal, isContext, isUniversal, unsignedBigInt } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
 import { describeSpki } from '../asn1/key-info.ts';
 import { pin } from './digests.ts';
@@ -36,8 +36,7 @@ export function summarizeDsaPrivateKey(der: Uint8Array, s: Summary): void {
 /** ContentInfo { contentType, [0] SignedData { version, digestAlgorithms, encapContentInfo, [0] IMPLICIT certificates OPTIONAL, … } }. */
 export function summarizePkcs7(der: Uint8Array, s: Summary): void {
   const content = parseDer(der, 'PKCS#7').children[1];
-  const signed = isContext(content, 0) ? content.children[0] : undefined;
-  if (!isUniversal(signed, TAG.SEQUENCE)) throw new Error('the PKCS#7 holds no SignedData');
+  const signed = expectUniversal(isContext(content, 0) ? content.children[0] : undefined, TAG.SEQUENCE, 'PKCS#7 SignedData');
   s.certificateCount = signed.children.slice(3).find((f) => isContext(f, 0))?.children.length ?? 0;
   setTitle(s, msg(s.certificateCount === 1 ? 'summary.bundleOne' : 'summary.bundleMany', { count: s.certificateCount }));
 }

@@ -13,7 +13,6 @@ import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
 import { describeError, errorMessage, innermost, msg, wherePath, type LocatedMessage, type Where } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
-import { detectInput } from '../../core/input/detect.ts';
 import { derSha256, overviewRow, type OverviewRow } from '../../core/overview/index.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
 import { PRINTED_UP_TO } from './protocol.ts';
@@ -70,10 +69,11 @@ export interface TreeResult {
 type Yield = () => Promise<void>;
 
 /**
- * An object's card: its summary, its overview row, and its text (printed by the pipeline, or here
- * from its DER) unless `printed` is null: then only when the card is opened (printItem).
+ * An object's card: its summary and text (from the pipeline, which read both from one tree, or here
+ * from its DER) and its overview row; an object the pipeline left unprinted is printed when its
+ * card is opened (printItem).
  */
-async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject | null = printObject(obj), index = 0): Promise<DecodedItem> {
+async function decodeObject(obj: FoundObject, now = new Date(), printed: PrintedObject = printObject(obj), index = 0): Promise<DecodedItem> {
   const item: DecodedItem = {
     origin: obj.origin,
     ...(obj.originSaid ? { originSaid: obj.originSaid } : {}),
@@ -83,13 +83,13 @@ async function decodeObject(obj: FoundObject, now = new Date(), printed: Printed
     summary: { kind: obj.kind, title: obj.kind, notes: [] },
     row: undefined as unknown as OverviewRow, // set below, once the summary is made
   };
-  if (printed === null) item.unprinted = true;
+  if (printed.unprinted) item.unprinted = true;
   else if (printed.text !== undefined) {
     item.text = printed.text;
     item.lines = printed.lines;
   } else item.textError = errorMessage(printed.textError);
   try {
-    item.summary = await summarize(obj, now);
+    item.summary = await (printed.summary ?? summarize(obj, now));
   } catch (e) {
     item.summary.notes.push(describeError(e));
   }
@@ -121,25 +121,20 @@ export async function decodeInput(
   pause?: Yield,
   onItems?: (items: DecodedItem[]) => void,
 ): Promise<DecodeResult> {
-  let found: { objects: Array<{ obj: FoundObject; printed: PrintedObject | null }>; problems: InputProblem[] };
+  const now = new Date();
+  let found;
   try {
-    // Many objects are detected without printing (the table needs summaries only); a handful go through
-    // the whole pipeline, printed from the tree detection decoded.
-    const detected = detectInput(input, sourceName);
-    if (detected.objects.length > PRINTED_UP_TO) found = { objects: detected.objects.map((obj) => ({ obj, printed: null })), problems: detected.problems };
-    else {
-      const all = decodeAll(input, sourceName);
-      found = { objects: all.objects.map((p) => ({ obj: p.obj, printed: p })), problems: all.problems };
-    }
+    // Each object decoded once, its summary and (for a handful of objects) its text read from that tree;
+    // many objects are not printed (the table needs summaries only).
+    found = decodeAll(input, sourceName, { now, printUpTo: PRINTED_UP_TO });
   } catch (e) {
     return { items: [], problems: [caughtProblem(sourceName ?? 'input', e)] };
   }
   const items: DecodedItem[] = [];
   let batch: DecodedItem[] = [];
-  const now = new Date();
   for (let i = 0; i < found.objects.length; i++) {
-    const { obj, printed } = found.objects[i]!;
-    const item = await decodeObject(obj, now, printed, i);
+    const printed = found.objects[i]!;
+    const item = await decodeObject(printed.obj, now, printed, i);
     if (onItems) {
       batch.push(item);
       if (batch.length === DECODE_BATCH) {
@@ -153,6 +148,11 @@ export async function decodeInput(
   return { items, problems: found.problems };
 }
 
+/**
+ * The ASN.1 view of one object, decoded again (src/core/der's parseDer, as the pipeline) when it is
+ * opened rather than kept from the pipeline: measured on 5,000 corpus certificates (5.6 MB of DER),
+ * their DerNode trees take 148 MB of heap, against 0.5 ms to decode one tree when a view is opened.
+ */
 export function treeFor(der: Uint8Array): TreeResult {
   try {
     return { tree: buildAsn1Tree(der) };
