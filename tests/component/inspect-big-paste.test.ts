@@ -49,6 +49,7 @@ describe('Inspect: a big paste skips the textarea', () => {
     render(InspectView, { decoder: createDecoder() });
     expect(await paste(text)).toBe(false);
     expect(textarea().value).toBe('');
+    await screen.findByTestId('inspect-given'); // decoding starts in a task after the paste event's
     const mb = (Math.round(Buffer.byteLength(text) / 1e5) / 10).toLocaleString('en'); // one decimal at most: 1 MB, 7.3 MB
     expect(screen.getByTestId('inspect-given').textContent).toBe(
       `Pasted ${mb} MB of text (${count.toLocaleString('en')} PEM blocks), decoded without putting it in the box (a text this big would freeze the page) — Clear to start again.`,
@@ -84,7 +85,7 @@ describe('Inspect: a big paste skips the textarea', () => {
     const { text } = bigBundle();
     render(InspectView, { decoder: createDecoder() });
     await paste(text);
-    expect(screen.getByTestId('inspect-given')).toBeTruthy();
+    await screen.findByTestId('inspect-given');
     await fireEvent.input(textarea(), { target: { value: roots[1]! } });
     expect(screen.queryByTestId('inspect-given')).toBeNull();
     await waitFor(() => expect(status()).toBe('1 object found'), { timeout: 120_000 });
