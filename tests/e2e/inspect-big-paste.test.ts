@@ -45,6 +45,7 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
       `Pasted ${mb} MB of text (1,000 PEM blocks), decoded without putting it in the box (a text this big would freeze the page) — Clear to start again.`,
     );
     await s.page.getByTestId('inspect-status').filter({ hasText: `${COUNT} objects found` }).waitFor({ timeout: 120_000 });
+    await expect(s.page.getByTestId('overview-counts').textContent()).resolves.toMatch(/^1,000 objects\b/);
     await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe('');
   });
 
