@@ -9,6 +9,8 @@ import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 import * as protection from '../../src/ui/i18n/messages/ca-protection.ts';
 import { CaState } from '../../src/ui/ca/ca-state.svelte.ts';
 import CaView from '../../src/ui/ca/CaView.svelte';
+import { attempt } from '../../src/ui/ca/attempt.ts';
+import { CertbenchError } from '../../src/core/errors.ts';
 
 let state: CaState | undefined;
 afterEach(() => {
@@ -54,5 +56,19 @@ describe('CA view in German', () => {
         expect(protection.de[key], key).not.toBe(text);
       }
     }
+  });
+
+  it("words a failure of a CA action in the interface's language, not in the core's English", async () => {
+    const failures: string[] = [];
+    const fail = () => Promise.reject(new CertbenchError('store.locked'));
+    for (const l of ['de', 'ja', 'en'] as const) {
+      locale.set(l);
+      await attempt(fail, (m) => failures.push(m));
+    }
+    expect(failures).toEqual([
+      'der CA-Schlüssel ist gesperrt: Entsperren Sie ihn zuerst mit seiner Passphrase',
+      expect.stringMatching(/パスフレーズ/),
+      'the CA key is locked: unlock it with its passphrase first',
+    ]);
   });
 });

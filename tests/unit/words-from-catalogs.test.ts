@@ -5,6 +5,7 @@
 //  - the interface names a place by a catalog's words, never by an English literal;
 //  - two translated sentences are strung together by the language's own rule (sentences()), never
 //    by a space in the markup (Japanese and Chinese put none after 。);
+//  - the interface words caught errors with errorText (its language), never describeError (English);
 //  - the workshop fills its texts with messages (problemsOf, a finding's `said`, errorMessage), never
 //    with the English `message` of a verify problem or finding, nor describeError's English.
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,12 @@ describe('words come from the catalogs', () => {
   it('two translated texts side by side are strung together by the language (sentences()), not by a space in the markup', () => {
     const svelte = sourceFiles('src/ui').filter((f) => f.endsWith('.svelte'));
     expect(hits(svelte, /\{\s*(t|ti|lt|said|coreText)\([^{}]*\)\s*\} \{\s*(t|ti|lt|said|coreText)\(/)).toEqual([]);
+  });
+
+  it('the interface words what it catches in its current language (errorText), not in the core\'s English (describeError)', () => {
+    // The worker has no language of its own (it sends messages); core-text.svelte.ts is where errorText calls describeError.
+    const ui = sourceFiles('src/ui').filter((f) => !f.startsWith('src/ui/workers/') && f !== 'src/ui/i18n/core-text.svelte.ts');
+    expect(hits(ui, /\bdescribeError\(/)).toEqual([]);
   });
 
   it("the workshop fills its texts with messages, not a verify problem's or finding's English, nor describeError's", () => {

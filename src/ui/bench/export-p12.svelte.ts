@@ -2,7 +2,7 @@
  * "Download .p12" for a certificate whose key is on the bench: the form's state and the hand-over to
  * the core writer (loaded on first use, so the PKCS#12 code and its 3DES stay out of the first chunk).
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { downloadBytes } from '../shared/download.ts';
 import { bench, type BenchItem } from './bench.svelte.ts';
 
@@ -53,7 +53,7 @@ export class ExportP12State {
       this.done = this.fileName;
       this.passphrase = '';
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     } finally {
       this.busy = false;
     }

@@ -7,7 +7,7 @@ import { bench } from '../bench/bench.svelte.ts';
 import { benchEntryFor } from '../bench/from-object.ts';
 import { commonNameOf } from '../../core/cert/name.ts';
 import { caFacts } from '../../core/ca/identity.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { toPem } from '../../core/pem.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { dumpText } from '../../core/text/dump.ts';
@@ -85,7 +85,7 @@ export class CaCard {
     try {
       this.inspectText = dumpText({ kind: 'certificate', der: this.record.certificate, origin: this.record.name });
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     }
   }
 

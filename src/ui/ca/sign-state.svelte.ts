@@ -23,7 +23,6 @@ import {
 } from '../../core/ca/index.ts';
 import { formatSubjectAltName, parseSubjectAltName, type SubjectAltName } from '../../core/cert/general-names.ts';
 import { commonNameOf, formatSubjOption, parseDistinguishedName } from '../../core/cert/name.ts';
-import { describeError } from '../../core/errors.ts';
 import { describeKeyAlgorithm } from '../../core/keys/key-types.ts';
 import { visibleText } from '../../core/text/visible.ts';
 import { fileBaseName } from '../shared/file-names.ts';
@@ -32,7 +31,7 @@ import type { CaState } from './ca-state.svelte.ts';
 import { attempt } from './attempt.ts';
 import { translator } from '../i18n/t.svelte.ts';
 import * as signMessages from '../i18n/messages/ca-sign.ts';
-import { uiError } from '../i18n/core-text.svelte.ts';
+import { errorText, uiError } from '../i18n/core-text.svelte.ts';
 
 const t = translator(signMessages);
 
@@ -204,7 +203,7 @@ export class SignState {
       if (!names.includes(this.cfsslProfileName)) this.cfsslProfileName = names.find((n) => n !== 'default') ?? 'default';
     } catch (e) {
       this.cfsslProfiles = {};
-      this.planError = describeError(e);
+      this.planError = errorText(e);
     }
   }
 

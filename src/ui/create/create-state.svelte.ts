@@ -5,7 +5,7 @@
 import { buildCsr } from '../../core/csr/build.ts';
 import { CSR_PRESETS, type CsrPreset } from '../../core/csr/presets.ts';
 import type { CsrRequest } from '../../core/csr/request.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { generateKeyPair } from '../../core/keys/generate.ts';
 import { describeKeyAlgorithm, keyAlgorithmOf, keyTypeOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
 import { requestFromPaste } from './bring-paste.ts';
@@ -102,7 +102,7 @@ export class CreateState {
       };
     } catch (e) {
       this.pasteOk = false;
-      this.pasteMessage = { text: describeError(e) };
+      this.pasteMessage = { text: errorText(e) };
     }
   }
 
@@ -160,7 +160,7 @@ export class CreateState {
       this.#madeFrom = madeFrom;
       session.recordCsr({ pem: csr.pem, der: csr.der, commonName: request.subject.find((a) => a.type === 'CN')?.value ?? '', privateKey: keyPair.privateKey }, created.files);
     } catch (e) {
-      this.error = describeError(e);
+      this.error = errorText(e);
     } finally {
       clearInterval(this.#timer);
       this.elapsedMs = performance.now() - started;

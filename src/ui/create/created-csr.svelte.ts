@@ -2,7 +2,7 @@
  * What Generate made: the key pair (in memory only), the CSR and everything shown for it, and the
  * private key in the export form chosen. The key leaves the page only through Copy or Download.
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import type { BuiltCsr } from '../../core/csr/build.ts';
 import type { CsrRequest } from '../../core/csr/request.ts';
 import { exportPrivateKeyPem, type PrivateKeyExportFormat } from '../../core/keys/export.ts';
@@ -70,7 +70,7 @@ export class CreatedCsr {
     try {
       this.publicKeyPem = await publicKeyPem(this.#keyPair.publicKey);
     } catch (e) {
-      this.publicKeyPem = `(could not export the public key: ${describeError(e)})`;
+      this.publicKeyPem = `(could not export the public key: ${errorText(e)})`;
     }
     await this.exportKey();
   }
@@ -120,7 +120,7 @@ export class CreatedCsr {
       });
       if (run === this.#run) this.keyPem = pem;
     } catch (e) {
-      if (run === this.#run) this.keyError = { text: describeError(e) };
+      if (run === this.#run) this.keyError = { text: errorText(e) };
     } finally {
       if (run === this.#run) this.keyBusy = false;
     }
@@ -139,6 +139,6 @@ function safeDump(der: Uint8Array): string {
   try {
     return dumpText({ kind: 'csr', der, origin: 'new CSR' });
   } catch (e) {
-    return `(could not print the request: ${describeError(e)})`;
+    return `(could not print the request: ${errorText(e)})`;
   }
 }

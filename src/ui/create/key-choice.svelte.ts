@@ -2,7 +2,7 @@
  * The key half of Create: a new key of a chosen type, or an existing one pasted or dropped (PEM,
  * passphrase for encrypted PKCS#8). An imported key lives in this object only.
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { supportsEd25519 } from '../../core/keys/generate.ts';
 import { importPrivateKey, type ImportedKey } from '../../core/keys/import.ts';
 import { describeKeyAlgorithm, keyAlgorithmOf, type KeyAlgorithm, type KeyType } from '../../core/keys/key-types.ts';
@@ -84,7 +84,7 @@ export class KeyChoice {
       this.needsPassphrase = key.format === 'encrypted-pkcs8';
     } catch (e) {
       if (run !== this.#importRun) return;
-      this.importError = { text: describeError(e) };
+      this.importError = { text: errorText(e) };
     } finally {
       if (run === this.#importRun) this.importing = false;
     }

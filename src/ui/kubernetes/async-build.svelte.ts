@@ -2,7 +2,7 @@
  * Re-running an async build as inputs change: a short pause after the last change, and only the
  * newest run's outcome is kept (an older, slower one must not overwrite it).
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 
 export class AsyncBuild<T> {
   result = $state.raw<T | undefined>(undefined);
@@ -37,7 +37,7 @@ export class AsyncBuild<T> {
     } catch (e) {
       if (run !== this.#run) return;
       this.result = undefined;
-      this.error = describeError(e);
+      this.error = errorText(e);
     } finally {
       if (run === this.#run) this.busy = false;
     }

@@ -3,14 +3,13 @@
  * zip, and the set's expiry report. The generators, the zip writer and the expiry check are the
  * core's; this class parses the text fields into their options and follows the run.
  */
-import { describeError } from '../../core/errors.ts';
 import {
   checkExpiration, clusterZipName, CLUSTER_KEY_TYPES, detectFiles, generateHardWayPki, generateKubeadmPki, zipPkiFiles,
   type ClusterKeyType, type ClusterPki, type ExpiryReport, type HardWayWorker,
 } from '../../kube/index.ts';
 import { expiryRowView, type ExpiryRowView } from './expiry-state.svelte.ts';
 import { t } from './i18n.ts';
-import { uiError } from '../i18n/core-text.svelte.ts';
+import { errorText, uiError } from '../i18n/core-text.svelte.ts';
 
 export type PkiLayout = 'kubeadm' | 'hard-way';
 
@@ -170,7 +169,7 @@ export class ClusterPkiState {
       this.expiry = report;
       return zip;
     } catch (e) {
-      if (run === this.#run) this.error = describeError(e);
+      if (run === this.#run) this.error = errorText(e);
       return undefined;
     } finally {
       if (run === this.#run) this.generating = false;

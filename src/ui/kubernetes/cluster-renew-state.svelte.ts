@@ -4,7 +4,7 @@
  * (src/kube/rescue); this class holds the inputs and follows the runs. The files and the passphrase
  * are never remembered (they hold keys).
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import {
   loadCluster, PassphraseNeededError, planRescue, readClusterFiles, renewCluster,
   type LoadedCluster, type PlanItem, type RescueOptions, type RescuePlan, type RescueResult,
@@ -121,7 +121,7 @@ export class ClusterRenewState {
     } catch (e) {
       if (run !== this.#run) return;
       if (e instanceof PassphraseNeededError) this.needsPassphrase = { paths: e.paths, wrong: e.wrong };
-      else this.error = describeError(e);
+      else this.error = errorText(e);
     } finally {
       if (run === this.#run) this.busy = false;
     }
@@ -135,7 +135,7 @@ export class ClusterRenewState {
     try {
       await this.#replan(run, false);
     } catch (e) {
-      if (run === this.#run) this.error = describeError(e);
+      if (run === this.#run) this.error = errorText(e);
     }
   }
 
@@ -162,7 +162,7 @@ export class ClusterRenewState {
       this.result = result;
       return result.zip;
     } catch (e) {
-      if (run === this.#run) this.error = describeError(e);
+      if (run === this.#run) this.error = errorText(e);
       return undefined;
     } finally {
       if (run === this.#run) this.busy = false;

@@ -4,7 +4,7 @@
  * (buildCsrManifest); this class only holds the inputs and says what stops an export.
  */
 import { toHex } from '../../core/bytes.ts';
-import { describeError, msg } from '../../core/errors.ts';
+import { msg } from '../../core/errors.ts';
 import {
   BUILT_IN_SIGNERS, buildCsrManifest, buildCsrStatusPatch, csrSignatureProblem, DEFAULT_CUSTOM_SIGNER, dns1123SubdomainProblem, hasErrors,
   isSelfSigned, KUBE_USAGES, MIN_EXPIRATION_SECONDS, SIGNER_API_SERVER_CLIENT, SIGNER_LEGACY_UNKNOWN, signerNameProblem, suggestSigner,
@@ -14,7 +14,7 @@ import { kubeCsrFacts, type X509Facts } from '../../kube/x509-facts.ts';
 import { PemSource } from './pem-source.svelte.ts';
 import { pickObjects } from './pick-objects.ts';
 import { t } from './i18n.ts';
-import { coreText } from '../i18n/core-text.svelte.ts';
+import { coreText, errorText } from '../i18n/core-text.svelte.ts';
 
 export const CUSTOM_SIGNER = 'custom';
 
@@ -149,7 +149,7 @@ export class CsrManifestState {
         }),
       };
     } catch (e) {
-      return { error: describeError(e) };
+      return { error: errorText(e) };
     }
   });
 
@@ -182,7 +182,7 @@ export class CsrManifestState {
     try {
       return { ok: buildCsrStatusPatch({ csrDer: der, name: r.manifest.metadata.name, certificates }) };
     } catch (e) {
-      return { error: describeError(e) };
+      return { error: errorText(e) };
     }
   });
 

@@ -11,7 +11,7 @@
 import { toHex } from '../../core/bytes.ts';
 import type { IssuedCertificate } from '../../core/ca/index.ts';
 import { commonNameOf } from '../../core/cert/name.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { areaOf } from '../bench/next-steps.ts';
 import type { CaCard, CaState } from '../ca/ca-state.svelte.ts';
 import { fileBaseName } from '../shared/file-names.ts';
@@ -111,7 +111,7 @@ export class ExpiryRenewal {
         const hash = `#${areaOf('ca.sign')}`;
         if (location.hash !== hash) location.hash = hash;
       } catch (e) {
-        this.errors = new Map(this.errors).set(key, describeError(e));
+        this.errors = new Map(this.errors).set(key, errorText(e));
       }
       return;
     }
@@ -135,7 +135,7 @@ export class ExpiryRenewal {
       const where = await this.#replace(der, result.pem);
       this.renewals = new Map(this.renewals).set(toHex(result.der), { ...renewal, where });
     } catch (e) {
-      this.errors = new Map(this.errors).set(key, describeError(e));
+      this.errors = new Map(this.errors).set(key, errorText(e));
     } finally {
       this.busy = '';
       ca.syncLocks();

@@ -5,7 +5,7 @@
  */
 import { bytesEqual, toHex } from '../../core/bytes.ts';
 import { certificatesFromPem } from '../../core/ca/input.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { toPem } from '../../core/pem.ts';
 import type { FoundObject, InputProblem } from '../../core/types.ts';
 import { checkExpiration, detectFiles, expiryReportJson, formatExpiryTable, type ExpiryReport, type ExpiryRow } from '../../kube/index.ts';
@@ -127,7 +127,7 @@ export class ExpiryState {
       try {
         loaded.push({ name: f.name, bytes: await readFileBytes(f) });
       } catch (e) {
-        this.error = t('couldNotRead', { file: f.name, reason: describeError(e) });
+        this.error = t('couldNotRead', { file: f.name, reason: errorText(e) });
       }
     }
     this.files = [...this.files, ...loaded];
@@ -203,7 +203,7 @@ export class ExpiryState {
     } catch (e) {
       this.#objects = [];
       this.problems = [];
-      this.error = describeError(e);
+      this.error = errorText(e);
     }
     await this.recompute();
   }
@@ -227,7 +227,7 @@ export class ExpiryState {
     } catch (e) {
       if (run === this.#run) {
         this.report = undefined;
-        this.error = describeError(e);
+        this.error = errorText(e);
       }
     } finally {
       if (run === this.#run) this.busy = false;

@@ -1,6 +1,6 @@
 /** What the Kubernetes area does with an object sent from the bench: opens the section and fills its form. */
 import { bytesEqual } from '../../core/bytes.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { kubeCertificateFacts } from '../../kube/x509-facts.ts';
 import { bench, type BenchHandoff, type BenchItem } from '../bench/bench.svelte.ts';
 import { benchEntryForDer } from '../bench/from-object.ts';
@@ -30,7 +30,7 @@ export function receiveFromBench(kube: KubernetesState, h: BenchHandoff): void {
     case 'kubernetes.expiry':
       // Added to what is being checked, as of the date already chosen: a second certificate joins the first.
       kube.section = 'expiry';
-      kube.expiry.addCertificates(h.text).catch((e) => (kube.expiry.error = describeError(e)));
+      kube.expiry.addCertificates(h.text).catch((e) => (kube.expiry.error = errorText(e)));
       break;
   }
 }

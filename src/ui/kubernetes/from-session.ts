@@ -2,7 +2,7 @@
  * Filling the Kubernetes forms from what Create and the CA made in this page (src/ui/session.svelte.ts):
  * the request Create made, or the certificate the CA issued for it with Create's key and the CA's certificate.
  */
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { session } from '../session.svelte.ts';
 import type { CertificateKeyCa, PemSource } from './pem-source.svelte.ts';
 import { t } from './i18n.ts';
@@ -26,6 +26,6 @@ export async function takeSessionIssued(form: { fill(parts: CertificateKeyCa): v
     form.fill({ certificatePem: issued.chainPem, keyPem, caPem: issued.caPem });
     return '';
   } catch (e) {
-    return t('couldNotTakeKey', { reason: describeError(e) });
+    return t('couldNotTakeKey', { reason: errorText(e) });
   }
 }

@@ -3,7 +3,7 @@
  * lands in the text box so it can be seen and edited; a binary one (DER, zip) is kept as bytes.
  */
 import { asText } from '../../core/input/decode.ts';
-import { describeError } from '../../core/errors.ts';
+import { errorText } from '../i18n/core-text.svelte.ts';
 import { readFileBytes } from '../shared/file-input.ts';
 import { t } from './i18n.ts';
 
@@ -50,7 +50,7 @@ export class PemSource {
     try {
       this.setBytes(file.name, await readFileBytes(file));
     } catch (e) {
-      this.fileError = t('couldNotRead', { file: file.name, reason: describeError(e) });
+      this.fileError = t('couldNotRead', { file: file.name, reason: errorText(e) });
     }
   }
 
