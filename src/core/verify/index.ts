@@ -1,7 +1,8 @@
 /**
  * Verification: the public API the UI and the CLI build on. Pure (no DOM, no Node APIs), runs on
  * `globalThis.crypto`; failures a person can see are CertbenchErrors, and every reason a chain or a
- * name is refused comes back in words.
+ * name is refused comes back as a message id with params (`said`, worded by the UI in its language;
+ * catalogs src/core/messages/<locale>/verify-chain.ts, verify-names.ts) and in English (`message`).
  *
  * Chains
  * - verifyChain(leafDer, { trusted, untrusted?, at?, purpose?: 'server'|'client'|'any', peerName?,
@@ -12,7 +13,7 @@
  *   pathLen, keyCertSign, name constraints (DNS, IP, email, DirName, incl. the subject's
  *   emailAddress), EKU on the leaf and on CAs, unknown critical extensions, CRLs when given.
  *   The first path that passes wins; otherwise the nearest one is returned with its problems, each
- *   { code, index (0 = leaf), message: "intermediate 'X' is not a CA: basicConstraints missing" }.
+ *   { code, index (0 = leaf), message: "intermediate 'X' is not a CA: basicConstraints missing", said }.
  *   profile 'webpki' (default) adds the CA/Browser Forum rules browsers enforce; 'rfc5280' is lenient
  *   where Chromium's RFC 5280 verifier is. Certificate policies are accepted but not enforced.
  * - summariseProblems(problems) → one line.
