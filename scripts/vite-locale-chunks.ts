@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import type { Plugin } from 'vite';
 
 /**
@@ -53,6 +54,36 @@ export function exportNames(code: string): string[] {
   return names;
 }
 
+/** A module's exports, evaluated here: TypeScript stripped, no import at run time (else undefined). */
+async function evaluate(code: string): Promise<Record<string, unknown> | undefined> {
+  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
+  if (/^\s*import\s/m.test(js)) return undefined;
+  return (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)) as Record<string, unknown>;
+}
+
+const isTexts = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((t) => typeof t === 'string');
+
+/**
+ * A language's messages without their keys: a catalog file of another language has exactly English's
+ * keys (tests/unit/i18n-locales.test.ts), so its chunk carries only the texts, in English's key order,
+ * and keyedLike(en, texts) puts the keys back when the chunk runs (a third of a language chunk's
+ * compressed size was keys). A file that is not a flat object of texts with English's keys stays as written.
+ */
+export async function keylessMessages(code: string, englishCode: string, englishPath: string, registryPath: string): Promise<string | undefined> {
+  const [mine, english] = [await evaluate(code), await evaluate(englishCode)];
+  const texts = mine && Object.keys(mine).length === 1 ? mine['default'] : undefined;
+  const reference = english && Object.keys(english).length === 1 ? english['default'] : undefined;
+  if (!isTexts(texts) || !isTexts(reference)) return undefined;
+  const keys = Object.keys(reference);
+  if (keys.length !== Object.keys(texts).length || !keys.every((k) => Object.hasOwn(texts, k))) return undefined;
+  return [
+    `import en from ${JSON.stringify(englishPath)};`,
+    `import { keyedLike } from ${JSON.stringify(registryPath)};`,
+    `export default keyedLike(en, ${JSON.stringify(keys.map((k) => texts[k]))});`,
+  ].join('\n');
+}
+
 export function localeChunks(root: string): Plugin {
   const slash = (p: string) => p.replace(/\\/g, '/');
   const base = slash(root).replace(/\/$/, '');
@@ -99,8 +130,15 @@ export function localeChunks(root: string): Plugin {
       }
       return null;
     },
-    transform(code, id) {
-      if (slash(id).split('?')[0] !== `${base}/${REGISTRY}`) return null;
+    async transform(code, id) {
+      const file = slash(id).split('?')[0]!;
+      const leaf = /\/(src\/(?:ui\/i18n|core)\/messages)\/([a-z]+)\/([\w-]+\.ts)$/.exec(file);
+      if (leaf && leaf[2] !== 'en' && locales.includes(leaf[2]!) && leaf[3] !== 'index.ts') {
+        const englishPath = `${base}/${leaf[1]}/en/${leaf[3]}`;
+        const keyless = await keylessMessages(code, readFileSync(englishPath, 'utf8'), englishPath, `${base}/${REGISTRY}`);
+        return keyless === undefined ? null : { code: keyless, map: null };
+      }
+      if (file !== `${base}/${REGISTRY}`) return null;
       const declaration = /export const LOCALE_CHUNKS: .*? = \{\};/;
       if (!declaration.test(code)) this.error(`${REGISTRY}: the declaration \`export const LOCALE_CHUNKS: … = {};\` was not found`);
       const chunks = locales.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(CHUNK_SPEC + l)})`).join(', ');

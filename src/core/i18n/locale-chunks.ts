@@ -49,3 +49,11 @@ export function loadLocale(locale: Locale): Promise<void> {
   }
   return p;
 }
+
+/** A language's texts given in English's key order (the build leaves the keys out of its chunk), as an object keyed like English's. */
+export function keyedLike(english: Readonly<Record<string, string>>, texts: readonly string[]): Record<string, string> {
+  const keys = Object.keys(english);
+  const out: Record<string, string> = {};
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = texts[i]!;
+  return out;
+}
