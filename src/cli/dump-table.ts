@@ -4,7 +4,7 @@
  * issuer CN, notAfter and the days left, key, SHA-256 and origin; duplicates counted.
  */
 import type { FoundObject } from '../core/types.ts';
-import { summarize } from '../core/summary.ts';
+import { summarize, type Summary } from '../core/summary.ts';
 import { visibleText } from '../core/text/visible.ts';
 import {
   derSha256,
@@ -19,11 +19,11 @@ import {
   type OverviewRow,
 } from '../core/overview/index.ts';
 
-/** The rows of the objects, in input order (or sorted by `sort`), each from the object's summary. */
-export async function overviewRows(objects: readonly FoundObject[], now: Date, sort?: OverviewColumn): Promise<OverviewRow[]> {
+/** The rows of the objects, in input order (or sorted by `sort`), each from the object's summary (made here when not given). */
+export async function overviewRows(objects: readonly { obj: FoundObject; summary?: Summary }[], now: Date, sort?: OverviewColumn): Promise<OverviewRow[]> {
   const rows: OverviewRow[] = [];
-  for (const [index, obj] of objects.entries()) {
-    const summary = await summarize(obj, now);
+  for (const [index, { obj, summary: given }] of objects.entries()) {
+    const summary = given ?? (await summarize(obj, now));
     // Keys, requests and CRLs have no fingerprint in their summary: their DER's SHA-256 finds their duplicates.
     const sha256 = summary.fingerprints?.sha256 ?? (await derSha256(obj.der));
     rows.push(overviewRow({ kind: obj.kind, origin: obj.origin, summary, sha256 }, index, now));

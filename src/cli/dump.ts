@@ -134,6 +134,8 @@ interface Found {
   textError?: unknown;
   batch?: Promise<PrintedBatch>;
   index?: number;
+  /** For --table/--csv: its summary, read from the tree detection decoded (undefined if that failed). */
+  summary?: Promise<Summary | undefined>;
 }
 
 /** Input this big is printed by worker threads (below it, starting them costs more than they save). */
@@ -143,10 +145,12 @@ const WORKERS_FROM_BYTES = 1 << 20;
  * Finds every object in one input, each printed as it is found (from the tree detection decoded,
  * or in a worker); the same as the pipeline's decodeInput, with the texts kept as bytes.
  */
-function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined, print: boolean): { found: Found[]; problems: InputProblem[] } {
-  if (!print) {
-    const r = detectInput(bytes, source);
-    return { found: r.objects.map((obj) => ({ obj })), problems: r.problems };
+function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined, rowsAt?: Date): { found: Found[]; problems: InputProblem[] } {
+  if (rowsAt) {
+    // Rows, not texts: each object summarized from detection's tree, not decoded again.
+    const summaries = new Map<FoundObject, Promise<Summary | undefined>>();
+    const r = detectInput(bytes, source, (obj, tree) => summaries.set(obj, summarize(obj, rowsAt, tree).catch(() => undefined)));
+    return { found: r.objects.map((obj) => ({ obj, summary: summaries.get(obj) })), problems: r.problems };
   }
   const printer = new BatchedPrinter(pool);
   const r = detectInput(bytes, source, printer.onDecoded);
@@ -205,6 +209,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   }
   const size = inputs.reduce((n, i) => n + (i.bytes?.length ?? 0), 0);
   const workers = opts.overview ? 0 : workerCount(size);
+  const now = new Date();
   const pool = workers ? new PrintPool(workers) : undefined;
 
   const found: Found[] = [];
@@ -236,7 +241,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       continue;
     }
-    const r = findObjects(bytes, file === '-' ? undefined : file, pool, !opts.overview);
+    const r = findObjects(bytes, file === '-' ? undefined : file, pool, opts.overview && now);
     const objects = r.found.map((f) => f.obj);
     for (const p of r.problems) {
       const line = `${p.origin}: ${p.message}`;
@@ -249,8 +254,13 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
 
   if (opts.overview) {
     // Rows are read from the summaries of the objects as found (an encrypted key opened when it can be).
-    const objects = await Promise.all(found.map((f) => openObject(f.obj, passphrase).catch(() => f.obj)));
-    const rows = await overviewRows(objects, new Date(), opts.sort);
+    const objects = await Promise.all(
+      found.map(async (f) => {
+        const obj = await openObject(f.obj, passphrase).catch(() => f.obj);
+        return { obj, summary: obj === f.obj ? await f.summary : undefined };
+      }),
+    );
+    const rows = await overviewRows(objects, now, opts.sort);
     out.text(opts.overview === 'table' ? overviewTableText(rows) : overviewCsv(rows));
     out.flush();
     return status;
