@@ -35,8 +35,8 @@ interface ShownEntry extends Omit<PathEntry, 'der'> {
 }
 
 export interface ShownProblem extends VerifyProblem {
-  /** Which certificate, in English words as core messages start: "leaf 'www'", or "the chain". */
-  where: string;
+  /** The message starts by naming its certificate ({who}); otherwise the screen names it first. */
+  namesItself: boolean;
   fix: string;
 }
 
@@ -177,14 +177,10 @@ export class ChainState {
         trusted: p.trusted, checks, ok: checks.every((c) => c.ok),
       };
     });
-    const where = (q: VerifyProblem) => {
-      const e = q.index === undefined ? undefined : result.path[q.index];
-      return e ? `${e.role} '${e.label}'` : 'the chain';
-    };
     return {
       ok: result.ok,
       path: path.reverse(),
-      problems: result.problems.map((q) => ({ ...q, where: where(q), fix: fixFor(q.code) })),
+      problems: result.problems.map((q) => ({ ...q, namesItself: q.said.params?.['who'] !== undefined, fix: fixFor(q.code) })),
       reachedAnchor,
       leafPem: pemOf([used.leaf]),
       untrustedPem: pemOf(used.untrusted),
