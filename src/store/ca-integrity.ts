@@ -13,7 +13,7 @@
 import { caFacts, caIdOf, signedBy } from '../core/ca/identity.ts';
 import { checkCaState, headOf, type CaState as LoggedState, type StateProblem } from '../core/ca/state-log.ts';
 import { privateKeySignsForSpki } from '../core/cert/spki.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, type CoreMessage } from '../core/errors.ts';
 import type { CaRecord } from './ca-records.ts';
 import { readLog, trustedHead } from './ca-sealed-log.ts';
 import type { SealKey, StoredKey } from './key-vault.ts';
@@ -25,7 +25,7 @@ export type CaProblem =
   | { kind: 'id-not-hash'; found: string }
   /** The stored key does not sign for the certificate's public key. */
   | { kind: 'key-mismatch' }
-  | { kind: 'key-unreadable'; reason: string }
+  | { kind: 'key-unreadable'; reason: CoreMessage }
   /** chain[index] (0: the CA certificate) is not signed by the certificate above it. */
   | { kind: 'chain-signature'; index: number }
   /** A passphrase CA without its sealed log (made by an earlier certbench, or the log was deleted). */
@@ -87,7 +87,7 @@ export async function keyFitsCertificate(key: CryptoKey, certificate: Uint8Array
 }
 
 /** The checks that need no passphrase: id = certificate hash, chain signatures, a browser-held key against the certificate. */
-export async function loadTimeProblems(record: CaRecord, stored: StoredKey | { reason: string } | undefined): Promise<CaProblem[]> {
+export async function loadTimeProblems(record: CaRecord, stored: StoredKey | { reason: CoreMessage } | undefined): Promise<CaProblem[]> {
   const problems: CaProblem[] = [];
   const found = await caIdOf(record.certificate);
   if (found !== record.id) problems.push({ kind: 'id-not-hash', found });

@@ -13,7 +13,7 @@ import { isRevocationReason } from '../core/ca/inventory.ts';
 import type { IssuedCertificate } from '../core/ca/types.ts';
 import { formatDistinguishedName } from '../core/cert/name.ts';
 import type { CertificateFacts } from '../core/cert/read.ts';
-import { describeError } from '../core/errors.ts';
+import { errorMessage, msg, type CoreMessage, type LocatedMessage } from '../core/errors.ts';
 import type { StoredKey } from './key-vault.ts';
 
 export interface CaRecord {
@@ -37,7 +37,8 @@ export const issuedKey = (caId: string, serial: string) => `issued:${caId}:${ser
 /** A record that could not be read; it is left where it is and not used. */
 export interface Quarantined {
   key: string;
-  reason: string;
+  /** Why, to be worded in the reader's language (store.q.*, or the reader's error). */
+  reason: LocatedMessage;
 }
 
 /** Realm-independent (fake-indexeddb under jsdom hands back another realm's arrays). */
@@ -47,17 +48,17 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 
 /** A `ca:` record, its display name taken from the certificate (never from the stored name). */
 export function readCaRecord(key: string, v: unknown): { record: CaRecord; facts: CertificateFacts } | Quarantined {
-  const bad = (reason: string): Quarantined => ({ key, reason });
-  if (!isObject(v)) return bad('not a CA record');
-  if (typeof v.id !== 'string' || key !== `ca:${v.id}`) return bad('its id does not match the key it is stored under');
-  if (!isBytes(v.certificate)) return bad('its certificate is not stored as bytes');
-  if (!Array.isArray(v.chain) || !v.chain.every(isBytes)) return bad('its chain is not a list of certificates');
-  if (!Number.isSafeInteger(v.crlNumber) || (v.crlNumber as number) < 0) return bad('its CRL number is not a whole number ≥ 0');
+  const bad = (reason: LocatedMessage): Quarantined => ({ key, reason });
+  if (!isObject(v)) return bad(msg('store.q.notCaRecord'));
+  if (typeof v.id !== 'string' || key !== `ca:${v.id}`) return bad(msg('store.q.idMismatch'));
+  if (!isBytes(v.certificate)) return bad(msg('store.q.certificateNotBytes'));
+  if (!Array.isArray(v.chain) || !v.chain.every(isBytes)) return bad(msg('store.q.chainNotCertificates'));
+  if (!Number.isSafeInteger(v.crlNumber) || (v.crlNumber as number) < 0) return bad(msg('store.q.crlNumber'));
   let facts: CertificateFacts;
   try {
     facts = caFacts(v.certificate);
   } catch (e) {
-    return bad(describeError(e));
+    return bad(errorMessage(e));
   }
   const record: CaRecord = {
     id: v.id,
@@ -73,18 +74,18 @@ export function readCaRecord(key: string, v: unknown): { record: CaRecord; facts
 
 /** An `issued:<caId>:<serial>` row, or why it cannot be used. */
 export function readRow(key: string, v: unknown): IssuedCertificate | Quarantined {
-  const bad = (reason: string): Quarantined => ({ key, reason });
-  if (!isObject(v)) return bad('not an inventory row');
-  if (typeof v.caId !== 'string' || typeof v.serialHex !== 'string' || key !== `issued:${v.caId}:${v.serialHex}`) return bad('its CA and serial do not match the key it is stored under');
-  if (!/^[0-9a-f]+$/.test(v.serialHex)) return bad('its serial is not lowercase hex');
-  if (!isBytes(v.der)) return bad('its certificate is not stored as bytes');
+  const bad = (reason: LocatedMessage): Quarantined => ({ key, reason });
+  if (!isObject(v)) return bad(msg('store.q.notInventoryRow'));
+  if (typeof v.caId !== 'string' || typeof v.serialHex !== 'string' || key !== `issued:${v.caId}:${v.serialHex}`) return bad(msg('store.q.rowKeyMismatch'));
+  if (!/^[0-9a-f]+$/.test(v.serialHex)) return bad(msg('store.q.serialNotHex'));
+  if (!isBytes(v.der)) return bad(msg('store.q.certificateNotBytes'));
   if (typeof v.subject !== 'string' || !Array.isArray(v.subjectAltNames) || typeof v.profile !== 'string' || typeof v.notBefore !== 'string' || typeof v.notAfter !== 'string') {
-    return bad('its fields are not an inventory row\'s');
+    return bad(msg('store.q.rowFields'));
   }
   if (v.status === 'revoked') {
-    if (typeof v.revokedAt !== 'string' || Number.isNaN(Date.parse(v.revokedAt))) return bad('it is revoked without a revocation date');
-    if (v.revocationReason !== undefined && !(typeof v.revocationReason === 'string' && isRevocationReason(v.revocationReason))) return bad('its revocation reason is unknown');
-  } else if (v.status !== 'valid') return bad('its status is neither valid nor revoked');
+    if (typeof v.revokedAt !== 'string' || Number.isNaN(Date.parse(v.revokedAt))) return bad(msg('store.q.revokedWithoutDate'));
+    if (v.revocationReason !== undefined && !(typeof v.revocationReason === 'string' && isRevocationReason(v.revocationReason))) return bad(msg('store.q.unknownRevocationReason'));
+  } else if (v.status !== 'valid') return bad(msg('store.q.badStatus'));
   // Only the fields a row has (a stray field is not carried along).
   return {
     caId: v.caId,
@@ -103,18 +104,18 @@ export function readRow(key: string, v: unknown): IssuedCertificate | Quarantine
 const looksLikeCryptoKey = (v: unknown): v is CryptoKey => isObject(v) && v.type === 'private' && isObject(v.algorithm) && Array.isArray(v.usages);
 
 /** A `key:` record, or why it cannot be used. */
-export function readStoredKey(v: unknown): StoredKey | { reason: string } {
-  if (!isObject(v) || !isObject(v.algorithm)) return { reason: 'not a key record' };
+export function readStoredKey(v: unknown): StoredKey | { reason: CoreMessage } {
+  if (!isObject(v) || !isObject(v.algorithm)) return { reason: msg('store.q.notKeyRecord') };
   const common = { exportable: v.exportable === true, algorithm: v.algorithm as unknown as StoredKey['algorithm'] };
   if (v.protection === 'passphrase') {
-    if (!isBytes(v.salt) || !isBytes(v.iv) || !isBytes(v.ciphertext) || !Number.isSafeInteger(v.iterations)) return { reason: 'its wrapped key is incomplete' };
+    if (!isBytes(v.salt) || !isBytes(v.iv) || !isBytes(v.ciphertext) || !Number.isSafeInteger(v.iterations)) return { reason: msg('store.q.wrappedKeyIncomplete') };
     return { protection: 'passphrase', ...common, salt: v.salt, iterations: v.iterations as number, iv: v.iv, ciphertext: v.ciphertext };
   }
   if (v.protection === 'browser-key') {
-    if (!looksLikeCryptoKey(v.key)) return { reason: 'it holds no private CryptoKey' };
+    if (!looksLikeCryptoKey(v.key)) return { reason: msg('store.q.noCryptoKey') };
     return { protection: 'browser-key', ...common, key: v.key };
   }
-  return { reason: 'its protection is neither passphrase nor browser-held' };
+  return { reason: msg('store.q.unknownProtection') };
 }
 
 /** The rows of `issued:` entries, and those that cannot be read. */

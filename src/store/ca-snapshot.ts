@@ -4,7 +4,7 @@
  * StoreConflict when another tab changed the CA in between; the change is then made again.
  */
 import type { CaSigner, IssuedCertificate } from '../core/ca/types.ts';
-import { CertbenchError } from '../core/errors.ts';
+import { CertbenchError, type CoreMessage } from '../core/errors.ts';
 import { CaIntegrityError, CHANGED, isFatal, loadTimeProblems, REFUSED, sealedProblems, type CaProblem } from './ca-integrity.ts';
 import { caKey, keyKey, logKey, readCaRecord, readRows, readStoredKey, type CaRecord, type Quarantined } from './ca-records.ts';
 import { readLog, type StoredLog } from './ca-sealed-log.ts';
@@ -23,7 +23,7 @@ export interface Snapshot {
   record: CaRecord;
   /** The raw record (written back with only the CRL number changed). */
   rawRecord: unknown;
-  stored: StoredKey | { reason: string } | undefined;
+  stored: StoredKey | { reason: CoreMessage } | undefined;
   rawLog: unknown;
   rows: IssuedCertificate[];
   quarantined: Quarantined[];

@@ -15,6 +15,7 @@ import { CaStore } from '../../src/store/ca-store.ts';
 import { openDb } from '../../src/store/db.ts';
 import { createRootCa } from '../../src/core/ca/create.ts';
 import type { IssuedCertificate } from '../../src/core/ca/types.ts';
+import { render } from '../../src/core/errors.ts';
 import { toPem } from '../../src/core/pem.ts';
 import { passphraseStrength } from '../../src/ui/ca/passphrase-strength.ts';
 import { ok, opensslCsr, put, read } from './ca-oracle.helper.ts';
@@ -56,8 +57,11 @@ describe('every CA still loads when one record is bad', () => {
     const list = await store.loadCas();
     expect(list.cas.map((c) => c.name)).toEqual(['CN = Good CA']);
     expect(list.quarantined.map((q) => q.key).sort()).toEqual(['ca:feed', 'ca:garbage', `issued:${record.id}:zz`]);
-    expect(list.quarantined.find((q) => q.key === 'ca:garbage')!.reason).toMatch(/certificate is not stored as bytes/);
-    expect(list.quarantined.find((q) => q.key === 'ca:feed')!.reason).toMatch(/not an X\.509 certificate/);
+    const garbage = list.quarantined.find((q) => q.key === 'ca:garbage')!.reason;
+    expect(render(garbage)).toMatch(/certificate is not stored as bytes/);
+    // Why a record was set aside is a message: the CA area words it in the reader's language.
+    expect(render(garbage, 'de')).toBe('sein Zertifikat ist nicht als Bytes gespeichert');
+    expect(render(list.quarantined.find((q) => q.key === 'ca:feed')!.reason)).toMatch(/not an X\.509 certificate/);
     expect(await store.listIssued(record.id)).toEqual([]);
     await store.issue(record.id, await store.planFromCsr(record.id, csr())); // the CA itself still works
     await store.removeQuarantined('ca:garbage');

@@ -12,7 +12,7 @@ export function problemText(p: CaProblem): string {
     case 'id-not-hash':
       return t('p.id-not-hash', { found: short(p.found) });
     case 'key-unreadable':
-      return t('p.key-unreadable', { reason: p.reason });
+      return t('p.key-unreadable', { reason: coreText(p.reason) });
     case 'chain-signature':
       return t('p.chain-signature', { index: p.index });
     case 'entry-malformed':
