@@ -29,15 +29,9 @@ function hits(files: readonly string[], pattern: RegExp): string[] {
   });
 }
 
-/**
- * Plain Errors still thrown where another change is under way (#16's one certificate reader); each
- * goes with that change. A file listed here that no longer throws one is fine.
- */
-const IN_PROGRESS = new Set(['src/core/summary/keys.ts', 'src/core/cert/read.ts', 'src/core/cert/asn1-blocks.ts', 'src/core/summary/x509.ts']);
-
 describe('words come from the catalogs', () => {
   it('core, kube, workshop and the store throw CertbenchErrors, not Errors with English prose', () => {
-    const files = ['src/core', 'src/kube', 'src/workshop', 'src/store'].flatMap(sourceFiles).filter((f) => !IN_PROGRESS.has(f));
+    const files = ['src/core', 'src/kube', 'src/workshop', 'src/store'].flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(100);
     expect(hits(files, /\bnew (Type|Range|Syntax)?Error\(|\bthrow\s+['"`]|Promise\.reject\(\s*['"`]/)).toEqual([]);
   });
