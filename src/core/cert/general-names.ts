@@ -7,6 +7,7 @@ import { fromHex, toArrayBuffer, toHex } from '../bytes.ts';
 import { CertbenchError } from '../errors.ts';
 import { formatIpAddress, parseIpAddress } from './ip.ts';
 import { visibleText } from '../text/visible.ts';
+import { generalNameForPeople } from '../text/general-name.ts';
 import { CONTEXT, parseDer, type DerNode } from '../der/node.ts';
 import { isUniversal } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
@@ -17,7 +18,7 @@ export type SubjectAltName =
   | { type: 'other'; der: string; display: string };
 
 const GENERAL_NAME_TAG = { email: 1, dns: 2, uri: 6, ip: 7 } as const;
-const ASCII = new TextEncoder();
+const UTF8 = new TextEncoder();
 
 function contextPrimitive(tag: number, bytes: Uint8Array): asn1js.Primitive {
   return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: tag }, valueHex: toArrayBuffer(bytes) });
@@ -25,7 +26,7 @@ function contextPrimitive(tag: number, bytes: Uint8Array): asn1js.Primitive {
 
 function ia5(value: string, what: string): Uint8Array {
   if (!/^[\x20-\x7e]+$/.test(value)) throw new CertbenchError('cert.notIa5', { value }, what);
-  return ASCII.encode(value);
+  return UTF8.encode(value); // checked printable ASCII above
 }
 
 export function encodeGeneralName(name: SubjectAltName): asn1js.BaseBlock {
@@ -74,13 +75,18 @@ export function decodeGeneralNames(der: Uint8Array, where: string): SubjectAltNa
   return names.children.map(decodeGeneralName);
 }
 
-/** OpenSSL's display: `DNS:x`, `IP Address:1.2.3.4`, `email:a@b`, `URI:u`, hidden and bidi characters escaped (text/visible.ts). */
+/**
+ * OpenSSL's display, written by text/general-name.ts: `DNS:x`, `email:a@b`, `URI:u`, hidden and bidi
+ * characters escaped (text/visible.ts); an IP as the person gave it (`IP Address:` and the value they
+ * edit); a kept name by its stored display.
+ */
 export function formatSubjectAltName(n: SubjectAltName): string {
   switch (n.type) {
-    case 'dns': return visibleText(`DNS:${n.value}`);
+    case 'dns':
+    case 'email':
+    case 'uri':
+      return visibleText(generalNameForPeople({ kind: n.type, value: UTF8.encode(n.value) }));
     case 'ip': return `IP Address:${n.value}`;
-    case 'email': return visibleText(`email:${n.value}`);
-    case 'uri': return visibleText(`URI:${n.value}`);
     case 'other': return n.display;
   }
 }

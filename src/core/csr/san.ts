@@ -7,6 +7,7 @@ import * as asn1js from 'asn1js';
 import { toArrayBuffer } from '../bytes.ts';
 import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import type { OpensslSan } from '../equivalent-command.ts';
+import { generalNameForPeople } from '../text/general-name.ts';
 
 export type SanType = 'DNS' | 'IP' | 'email' | 'URI';
 
@@ -202,18 +203,12 @@ export function splitSanList(text: string): string[] {
   return sanListEntries(text).map((e) => e.entry);
 }
 
-/** An IP as OpenSSL prints it: dotted quad, or IPv6 uppercase without :: compression. */
-export function formatIpAddress(bytes: Uint8Array): string {
-  if (bytes.length === 4) return [...bytes].join('.');
-  const words: string[] = [];
-  for (let i = 0; i < bytes.length; i += 2) words.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16).toUpperCase());
-  return words.join(':');
-}
+const GENERAL_NAME_KIND = { DNS: 'dns', email: 'email', URI: 'uri', IP: 'ip' } as const;
 
-/** How `openssl req -text` shows this entry. */
+/** How `openssl req -text` shows this entry (written by text/general-name.ts, as every GeneralName). */
 export function sanOpensslText(e: SanEntry): string {
-  if (e.type === 'IP') return `IP Address:${formatIpAddress(e.encoded as Uint8Array)}`;
-  return `${e.type}:${e.encoded as string}`;
+  const value = typeof e.encoded === 'string' ? new TextEncoder().encode(e.encoded) : e.encoded;
+  return generalNameForPeople({ kind: GENERAL_NAME_KIND[e.type], value });
 }
 
 /** The entry for openssl's `subjectAltName` config (the encoded form, so IDNs arrive as punycode); equivalent-command.ts writes it. */
