@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,6 +55,7 @@ beforeAll(makeBundle, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const fmt = (n: number) => n.toLocaleString('en');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('Overview of a 5,000-certificate file in Chromium', () => {
   let s: ChromiumSession;
@@ -94,6 +96,22 @@ describe('Overview of a 5,000-certificate file in Chromium', () => {
     const first = s.page.locator('[data-testid="overview-row"][aria-rowindex="2"]');
     await expect(first.getByTestId('row-subject').textContent()).resolves.toBe(`h5-cert-0000×${soonestCopies}`);
     await expect(first.locator('[role="gridcell"]').nth(5).textContent()).resolves.toBe(soonestFingerprint);
+  });
+
+  it('is reachable by keyboard (arrows move, Enter opens the card) and axe finds no serious violation in the table', async () => {
+    await s.page.getByTestId('overview-grid').focus();
+    await s.page.keyboard.press('ArrowDown');
+    await s.page.keyboard.press('ArrowDown');
+    await expect(s.page.getByTestId('overview-grid').getAttribute('aria-activedescendant')).resolves.toBe('overview-r2');
+    await s.page.keyboard.press('Enter');
+    await s.page.getByTestId('overview-card').getByTestId('openssl-text').waitFor();
+    await s.page.evaluate(axeSource);
+    const serious = await s.page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document.querySelector('[data-testid="overview"]')!, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    });
+    expect(serious).toEqual([]);
   });
 
   it('made no request but file:, data: or blob:, and logged no error', () => {
