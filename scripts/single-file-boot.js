@@ -43,8 +43,8 @@
   }
 
   var api = installRegistry(self);
-  var manifest = JSON.parse(document.getElementById('certbench-chunks').textContent);
-  var chunks = manifest.chunks;
+  // What the stream holds (its first line, JSON): the stylesheet's and each chunk's place and imports.
+  var chunks;
   var texts = new Map();
   var defined = new Set();
 
@@ -67,14 +67,19 @@
     return out.subarray(0, n);
   }
 
-  // The whole stream, inflated once: every chunk's UTF-8 bytes, at the manifest's offsets.
+  // The whole stream, inflated once: the manifest's line, then every chunk's UTF-8 bytes at its offsets.
   var pack = document.getElementById('certbench-pack');
+  var decoder = new TextDecoder();
+  var manifest;
   var unpacked = new Response(new Blob([unpackBytes(pack.textContent)]).stream().pipeThrough(new DecompressionStream('deflate-raw')))
     .arrayBuffer()
     .then(function (buffer) {
-      return new Uint8Array(buffer);
+      var bytes = new Uint8Array(buffer);
+      var line = bytes.indexOf(0x0a);
+      manifest = JSON.parse(decoder.decode(bytes.subarray(0, line)));
+      chunks = manifest.chunks;
+      return bytes.subarray(line + 1);
     });
-  var decoder = new TextDecoder();
 
   function slice(at) {
     return unpacked.then(function (bytes) {
@@ -85,15 +90,19 @@
   function source(name) {
     var p = texts.get(name);
     if (!p) {
-      if (!chunks[name]) return Promise.reject(new Error('certbench: chunk ' + name + ' is missing from the page'));
-      p = slice(chunks[name].at);
+      p = unpacked.then(function () {
+        if (!chunks[name]) throw new Error('certbench: chunk ' + name + ' is missing from the page');
+        return slice(chunks[name].at);
+      });
       texts.set(name, p);
     }
     return p;
   }
 
   // The stylesheet, before any chunk renders ('unsafe-inline' styles are allowed; scripts are not).
-  var styled = slice(manifest.css).then(function (css) {
+  var styled = unpacked.then(function () {
+    return slice(manifest.css);
+  }).then(function (css) {
     var style = document.createElement('style');
     style.textContent = css;
     document.head.appendChild(style);
@@ -127,7 +136,9 @@
 
   api.load = function (spec) {
     var name = api.nameOf(spec);
-    return define(Array.from(closure(name, false))).then(function () {
+    return unpacked.then(function () {
+      return define(Array.from(closure(name, false)));
+    }).then(function () {
       return api.require(name);
     });
   };
@@ -177,9 +188,11 @@
   };
 
   api.workerUrl = function (entry) {
-    var names = Array.from(closure(entry, true));
-    names.forEach(function (n) { workerChunks.add(n); });
-    return Promise.all(names.map(source)).then(function (texts) {
+    return unpacked.then(function () {
+      var names = Array.from(closure(entry, true));
+      names.forEach(function (n) { workerChunks.add(n); });
+      return Promise.all(names.map(source));
+    }).then(function (texts) {
       var parts = ['(' + installRegistry.toString() + ')(self);\n'];
       for (var i = 0; i < texts.length; i++) parts.push(texts[i], '\n');
       parts.push('self.__certbench.require(' + JSON.stringify(entry) + ');\n');

@@ -72,15 +72,16 @@ const isTexts = (v: unknown): v is Record<string, string> =>
  */
 export async function keylessMessages(code: string, englishCode: string, englishPath: string, registryPath: string): Promise<string | undefined> {
   const [mine, english] = [await evaluate(code), await evaluate(englishCode)];
-  const texts = mine && Object.keys(mine).length === 1 ? mine['default'] : undefined;
-  const reference = english && Object.keys(english).length === 1 ? english['default'] : undefined;
+  const only = (m: Record<string, unknown> | undefined) => (m && Object.keys(m).length === 1 ? Object.entries(m)[0] : undefined);
+  const [name, texts] = only(mine) ?? [];
+  const [englishName, reference] = only(english) ?? [];
   if (!isTexts(texts) || !isTexts(reference)) return undefined;
   const keys = Object.keys(reference);
   if (keys.length !== Object.keys(texts).length || !keys.every((k) => Object.hasOwn(texts, k))) return undefined;
   return [
-    `import en from ${JSON.stringify(englishPath)};`,
+    `import { ${englishName === 'default' ? 'default as en' : `${englishName} as en`} } from ${JSON.stringify(englishPath)};`,
     `import { keyedLike } from ${JSON.stringify(registryPath)};`,
-    `export default keyedLike(en, ${JSON.stringify(keys.map((k) => texts[k]))});`,
+    `${name === 'default' ? 'export default' : `export const ${name} =`} keyedLike(en, ${JSON.stringify(keys.map((k) => texts[k]))});`,
   ].join('\n');
 }
 
@@ -133,8 +134,14 @@ export function localeChunks(root: string): Plugin {
     async transform(code, id) {
       const file = slash(id).split('?')[0]!;
       const leaf = /\/(src\/(?:ui\/i18n|core)\/messages)\/([a-z]+)\/([\w-]+\.ts)$/.exec(file);
-      if (leaf && leaf[2] !== 'en' && locales.includes(leaf[2]!) && leaf[3] !== 'index.ts') {
-        const englishPath = `${base}/${leaf[1]}/en/${leaf[3]}`;
+      const labs = /\/src\/workshop\/labs\.([a-z]+)\.ts$/.exec(file);
+      const englishPath =
+        leaf && leaf[2] !== 'en' && locales.includes(leaf[2]!) && leaf[3] !== 'index.ts'
+          ? `${base}/${leaf[1]}/en/${leaf[3]}`
+          : labs && locales.includes(labs[1]!)
+            ? `${base}/src/workshop/labs.en.ts`
+            : undefined;
+      if (englishPath) {
         const keyless = await keylessMessages(code, readFileSync(englishPath, 'utf8'), englishPath, `${base}/${REGISTRY}`);
         return keyless === undefined ? null : { code: keyless, map: null };
       }

@@ -56,7 +56,8 @@ export function singleFileChunks(root: string): Plugin {
       const rank = (n: string) => (n === 'main.js' ? 0 : startup.has(n) ? 1 : n === 'worker.js' ? 2 : 3);
       chunks.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-      // One text: the stylesheet, then each chunk; the manifest names each one's [start, end) in its UTF-8 bytes.
+      // One text: the manifest (JSON, one line), then the stylesheet and each chunk, whose [start, end)
+      // in UTF-8 bytes after the manifest's line the manifest names.
       const encoder = new TextEncoder();
       const parts = [encoder.encode(css.join('\n')), ...chunks.map((c) => encoder.encode(c.source))];
       const ends: number[] = [];
@@ -67,8 +68,13 @@ export function singleFileChunks(root: string): Plugin {
         css: [0, ends[0]],
         chunks: Object.fromEntries(chunks.map((c, i) => [c.name, { imports: c.imports, dynamic: c.dynamic, at: [ends[i]!, ends[i + 1]!] }])),
       };
+      const head = encoder.encode(`${JSON.stringify(manifest)}\n`);
+      const stream = new Uint8Array(head.length + all.length);
+      stream.set(head);
+      stream.set(all, head.length);
 
-      const boot = readFileSync(join(root, 'scripts/single-file-boot.js'), 'utf8');
+      // Its comments are for the reader of the repository, not of the page (whole-line // comments only).
+      const boot = readFileSync(join(root, 'scripts/single-file-boot.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
       if (/[^\x00-\x7f]/.test(boot)) this.error('scripts/single-file-boot.js must be ASCII: the page is read as windows-1252');
       const policy = [
         "default-src 'none'",
@@ -93,7 +99,7 @@ export function singleFileChunks(root: string): Plugin {
         // Replaced by functions: a replacement string would read `$&`, `$'`… in the packed bytes as patterns.
         .replace(
           '</body>',
-          () => `  <script type="application/x-certbench-chunk" id="certbench-pack">${packBytes(deflateRaw(all))}</script>\n    <script type="application/json" id="certbench-chunks">${JSON.stringify(manifest)}</script>\n    <script>${boot}</script>\n  </body>`,
+          () => `  <script type="application/x-certbench-chunk" id="certbench-pack">${packBytes(deflateRaw(stream))}</script>\n    <script>${boot}</script>\n  </body>`,
         );
       // The file is bytes; Vite would write a string as UTF-8, which would turn each byte ≥ 0x80 into two.
       this.emitFile({ type: 'asset', fileName: 'index.html', source: Buffer.from(html, 'latin1') });

@@ -10,12 +10,14 @@ const UNESCAPE = { A: 0x00, B: 0x0d, C: 0x3c, D: 0x3d };
 
 /** The stylesheet and chunks the page carries (one deflate-raw stream) and the loader's manifest; see scripts/vite-single-file-chunks.ts. */
 function packOf(html) {
-  const manifest = JSON.parse(/<script type="application\/json" id="certbench-chunks">([^<]*)<\/script>/.exec(html.toString('latin1'))[1]);
   const text = /<script type="application\/x-certbench-chunk" id="certbench-pack">([^<]*)<\/script>/.exec(html.toString('latin1'))[1];
   const bytes = [];
   for (let i = 0; i < text.length; i++) bytes.push(text[i] === '=' ? UNESCAPE[text[++i]] : text.charCodeAt(i));
   const compressed = Buffer.from(bytes);
-  const all = inflateRawSync(compressed);
+  const stream = inflateRawSync(compressed);
+  const line = stream.indexOf(0x0a);
+  const manifest = JSON.parse(stream.subarray(0, line).toString('utf8'));
+  const all = stream.subarray(line + 1);
   const closure = (name, out = new Set()) => {
     if (!out.has(name)) {
       out.add(name);
