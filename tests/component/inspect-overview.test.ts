@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import InspectView from '../../src/ui/inspect/InspectView.svelte';
 import { createDecoder } from '../../src/ui/workers/bridge.ts';
+import { locale } from '../../src/ui/i18n/locale.svelte.ts';
+import { flushSync } from 'svelte';
 
 const CERTS = 'tests/fixtures/corpus/certs';
 const names = readdirSync(CERTS).filter((f) => f.startsWith('mozroot__') && f.endsWith('.pem')).sort();
@@ -129,4 +131,19 @@ describe('Inspect overview table', () => {
       expect(lines[i + 1]!.startsWith('Certificate,')).toBe(true);
     }
   }, 120_000);
+
+  it('words the counts, columns and marks in German, numbers formatted for it', async () => {
+    const table = await showBundle();
+    try {
+      locale.set('de');
+      flushSync();
+      await waitFor(() => expect(within(table).getByTestId('overview-counts').textContent).toMatch(new RegExp(`^${TOTAL} Objekte, 3 Duplikate`)));
+      expect(within(table).getByTestId('sort-notAfter').textContent!.trim()).toBe('Gültig bis');
+      expect(within(table).getByTestId('overview-csv').textContent).toBe('CSV herunterladen');
+      expect(within(table).getAllByTestId('overview-row')[0]!.querySelector('[role="gridcell"]')!.textContent).toBe('Zertifikat');
+    } finally {
+      locale.set('en');
+      flushSync();
+    }
+  }, 60_000);
 });
