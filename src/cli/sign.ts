@@ -71,7 +71,7 @@ registerCommand('sign', 'sign a CSR with the CA in --dir', async (args, io) => {
   if (values['show-commands']) {
     const eq = equivalentCommands(plan, { csr: values.csr, caCert: `${values.dir}/ca.crt`, caKey: `${values.dir}/ca.key`, out: values.out });
     const openssl = eq.opensslRefused !== undefined
-      ? `# no openssl command: ${eq.opensslRefused}\n`
+      ? `# no openssl command: ${render(eq.opensslRefused)}\n`
       : `cat > ${values.out.replace(/\.(crt|pem|cer)$/, '')}.ext <<'EOF'\n${eq.opensslExtfile}EOF\n${eq.openssl}\n`;
     io.stdout(`\n# the same with openssl\n${openssl}\n# the same with cfssl\n${eq.cfsslSign}\n`);
   }

@@ -18,6 +18,7 @@ import { opensslCommandWords, requestFromOpensslCommand, requestToOpensslCommand
 import type { CsrRequest } from '../../src/core/csr/request.ts';
 import { parseSan } from '../../src/core/csr/san.ts';
 import { opensslAltNames, opensslConfValue } from '../../src/core/equivalent-command.ts';
+import { render } from '../../src/core/errors.ts';
 import { exportPrivateKeyPem } from '../../src/core/keys/export.ts';
 import { generateKeyPair } from '../../src/core/keys/generate.ts';
 import { keyAlgorithmOf } from '../../src/core/keys/key-types.ts';
@@ -98,8 +99,8 @@ describe('the equivalent openssl extfile (CA signing)', () => {
   it.each(refused)('refuses %s, naming the value, and still offers cfssl', async (_what, san, message) => {
     const { plan } = await trickyPlan();
     const eq = equivalentCommands({ ...plan, subjectAltNames: [{ type: 'dns', value: 'fine.example' }, san] }, { csr: 'x.csr', caCert: 'ca.pem', caKey: 'ca.key', out: 'x.crt' });
-    expect(eq.opensslRefused).toMatch(message);
-    expect(eq.openssl).toBe(`# no openssl command: ${eq.opensslRefused}`);
+    expect(render(eq.opensslRefused!)).toMatch(message);
+    expect(eq.openssl).toBe(`# no openssl command: ${render(eq.opensslRefused!)}`);
     expect(eq.openssl).not.toMatch(/[\n\u0000\u202E]/);
     expect(eq.opensslExtfile).toBe('');
     expect(eq.cfsslSign).toMatch(/^cfssl sign /);

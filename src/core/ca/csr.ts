@@ -6,7 +6,7 @@ import { OID, type KeyUsageName } from '../cert/extensions.ts';
 import { nameAttributes, type NameAttribute } from '../cert/name.ts';
 import { extensionFacts, readRequest, type RequestParts } from '../cert/read.ts';
 import { importSpki, keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import type { KeyAlgorithm } from '../keys/key-types.ts';
 import { oidDisplayName } from '../oids.ts';
 import { derFromInput } from './input.ts';
@@ -45,7 +45,7 @@ export function parseCertificateRequest(input: string | Uint8Array): Certificate
   try {
     parts = readRequest(der, WHERE);
   } catch (e) {
-    throw new CertbenchError('ca.csrUnreadable', { reason: describeError(e) }, WHERE);
+    throw new CertbenchError('ca.csrUnreadable', { reason: errorMessage(e) }, WHERE);
   }
   const spki = parseSpki(parts.spki.der);
   const keyAlgorithm = keyAlgorithmOfSpki(spki);
@@ -87,7 +87,7 @@ export async function verifyCertificateRequest(request: CertificateRequest): Pro
       ok = await csr.verify();
     }
   } catch (e) {
-    throw new CertbenchError('ca.csrSignatureUncheckable', { reason: describeError(e) }, WHERE);
+    throw new CertbenchError('ca.csrSignatureUncheckable', { reason: errorMessage(e) }, WHERE);
   }
   if (!ok) throw new CertbenchError('ca.csrSignatureBad', undefined, WHERE);
 }

@@ -6,7 +6,7 @@
  */
 import type { SubjectAltName } from '../cert/general-names.ts';
 import { commonNameOf } from '../cert/name.ts';
-import { describeError } from '../errors.ts';
+import { errorMessage, render, type LocatedMessage } from '../errors.ts';
 import { opensslAltNames, type OpensslSan } from '../equivalent-command.ts';
 import { cfsslConfigFor } from './cfssl-config.ts';
 import type { IssuancePlan } from './issue.ts';
@@ -28,7 +28,7 @@ export interface EquivalentCommands {
   /** Contents of the -extfile the openssl command reads ('' when refused). */
   opensslExtfile: string;
   /** Why there is no openssl command: a name in the plan that an openssl config line cannot hold safely. */
-  opensslRefused?: string;
+  opensslRefused?: LocatedMessage;
   /** `cfssl sign`: the same CSR and key, the same profile. */
   cfsslSign: string;
   /** `cfssl gencert`: cfssl's one-step form, which makes a NEW key from `cfsslCsrJson`. */
@@ -69,17 +69,17 @@ export function equivalentCommands(plan: IssuancePlan, files: EquivalentFiles): 
   const hours = (plan.notAfter.getTime() - plan.notBefore.getTime()) / 3_600_000;
   const days = Math.max(1, Math.round(hours / 24));
   let opensslExtfile = '';
-  let opensslRefused: string | undefined;
+  let opensslRefused: LocatedMessage | undefined;
   try {
     opensslExtfile = extfileOf(plan);
   } catch (e) {
-    opensslRefused = describeError(e);
+    opensslRefused = errorMessage(e);
   }
   const opensslCommand = [
     'openssl x509 -req', `-in ${quote(files.csr)}`, `-CA ${quote(files.caCert)}`, `-CAkey ${quote(files.caKey)}`,
     '-CAcreateserial', `-days ${days}`, '-sha256', `-extfile ${quote(extfile)}`, `-out ${quote(files.out)}`,
   ].join(' ');
-  const openssl = opensslRefused === undefined ? opensslCommand : `# no openssl command: ${opensslRefused}`;
+  const openssl = opensslRefused === undefined ? opensslCommand : `# no openssl command: ${render(opensslRefused)}`;
   const base = files.out.replace(/\.(crt|pem|cer)$/, '');
   const profile = plan.profile.name;
   const cn = commonNameOf(plan.subject) ?? '';

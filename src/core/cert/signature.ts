@@ -5,7 +5,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { describeKeyAlgorithm, keyAlgorithmOfCryptoKey, signatureHashOf, type KeyAlgorithm } from '../keys/key-types.ts';
 
 const OID_SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
@@ -49,7 +49,7 @@ export async function signBytes(data: Uint8Array, key: CryptoKey): Promise<Uint8
   try {
     sig = await globalThis.crypto.subtle.sign(params, key, toArrayBuffer(data));
   } catch (e) {
-    throw new CertbenchError('cert.signRefused', { algorithm: describeKeyAlgorithm(alg), reason: describeError(e) });
+    throw new CertbenchError('cert.signRefused', { algorithm: describeKeyAlgorithm(alg), reason: errorMessage(e) });
   }
   return alg.family === 'ec' ? ecdsaRawToDer(new Uint8Array(sig)) : new Uint8Array(sig);
 }

@@ -2,7 +2,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, msg, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage, msg } from '../errors.ts';
 import {
   CURVE_BYTES, curveOfOid, describeKeyAlgorithm, keyAlgorithmOfCryptoKey, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION,
   signatureHashOf, webCryptoAlgorithm, type KeyAlgorithm,
@@ -33,7 +33,7 @@ export function parseSpki(der: Uint8Array): pkijs.PublicKeyInfo {
   try {
     return pkijs.PublicKeyInfo.fromBER(toArrayBuffer(der));
   } catch (e) {
-    throw new CertbenchError('cert.notSpki', { reason: describeError(e) }, msg('where.publicKey'));
+    throw new CertbenchError('cert.notSpki', { reason: errorMessage(e) }, msg('where.publicKey'));
   }
 }
 
@@ -49,7 +49,7 @@ export async function importSpki(der: Uint8Array): Promise<{ key: CryptoKey; alg
     const key = await globalThis.crypto.subtle.importKey('spki', toArrayBuffer(der), webCryptoAlgorithm(algorithm), true, ['verify']);
     return { key, algorithm };
   } catch (e) {
-    throw new CertbenchError('cert.keyUnusable', { algorithm: describeKeyAlgorithm(algorithm), reason: describeError(e) }, msg('where.publicKey'));
+    throw new CertbenchError('cert.keyUnusable', { algorithm: describeKeyAlgorithm(algorithm), reason: errorMessage(e) }, msg('where.publicKey'));
   }
 }
 

@@ -8,7 +8,7 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, createCMSECDSASignature } from 'pkijs';
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, describeError, errorMessage, msg, render, type CoreMessage } from '../errors.ts';
+import { CertbenchError, errorMessage, msg, render, type CoreMessage } from '../errors.ts';
 import { keyAlgorithmOfCryptoKey, signatureHashOf, type KeyAlgorithm } from '../keys/key-types.ts';
 import { spkiOfPublicKey } from '../keys/spki.ts';
 import { toPem } from '../pem.ts';
@@ -128,7 +128,7 @@ export async function buildCsr(
     signature = await subtle.sign(sig.webCrypto, keyPair.privateKey, tbs);
     verified = await subtle.verify(sig.webCrypto, keyPair.publicKey, signature, tbs);
   } catch (e) {
-    throw new CertbenchError('csr.signingFailed', { reason: describeError(e) }, 'CSR');
+    throw new CertbenchError('csr.signingFailed', { reason: errorMessage(e) }, 'CSR');
   }
   if (!verified) throw new CertbenchError('csr.keyPairMismatch', undefined, 'CSR');
   const der = new Uint8Array(
