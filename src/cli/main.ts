@@ -4,6 +4,12 @@ import { serveIfDumpWorker } from './dump-worker.ts';
 
 // dist/cli.mjs is also the script of `dump`'s worker threads (dump-pool.ts): those only print.
 if (!serveIfDumpWorker()) {
+  // `certbench dump big.pem | head`: the reader has what it wanted and closed the pipe. End quietly,
+  // as a program killed by SIGPIPE does in a shell, instead of a stack trace of the unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stdoutBytes: (b) => process.stdout.write(b),

@@ -157,6 +157,13 @@ describe('dist/cli.mjs, every command', () => {
     expect(pooled.stdout).toEqual(Buffer.concat(texts));
   });
 
+  it('dump into a pipe its reader closes early (| head) ends quietly, with no EPIPE trace', () => {
+    writeFileSync(join(work, 'many.pem'), Buffer.concat(Array.from({ length: 400 }, () => file('web.crt'))));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" dump many.pem 2>head.err | head -c 100 >/dev/null; echo \${PIPESTATUS[0]}`], { cwd: work, encoding: 'utf8' });
+    expect(readFileSync(join(work, 'head.err'), 'utf8')).toBe('');
+    expect(r.stdout.trim()).toBe('0');
+  });
+
   it('cluster-pki writes a kubeadm PKI whose leaves openssl verifies against their CAs', () => {
     ok(certbench(['cluster-pki', '--layout', 'kubeadm', '--out', 'kubeadm.zip', '--node-name', 'cp1', '--advertise-address', '10.0.0.10']));
     const files = unzipSync(new Uint8Array(file('kubeadm.zip')));
