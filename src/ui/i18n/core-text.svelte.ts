@@ -30,3 +30,8 @@ export function uiError(text: string, where?: Where): CertbenchError {
 export function sentences(...texts: string[]): string {
   return joinIn(locale.current, 'sentences', texts);
 }
+
+/** Clauses already in the current language, strung into one sentence as the language does ("a; b", "a；b"). */
+export function clauses(texts: readonly string[]): string {
+  return joinIn(locale.current, 'clauses', texts);
+}
