@@ -96,7 +96,9 @@ export type DerInput = Uint8Array | DerNode;
 
 /** The node for a DerInput: itself, or the encoding decoded (`what` names it in errors). */
 export function asNode(input: DerInput, what: string): DerNode {
-  return input instanceof Uint8Array ? parseDer(input, what) : input;
+  // Not `instanceof Uint8Array`: bytes from another realm (IndexedDB under jsdom, an iframe) are no
+  // instance of this realm's Uint8Array, and would be taken for a decoded tree.
+  return ArrayBuffer.isView(input) ? parseDer(input as Uint8Array, what) : input;
 }
 
 /** Every element in `bytes`, one after another (the contents of a SEQUENCE OF held in a primitive, for example). */
