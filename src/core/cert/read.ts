@@ -102,25 +102,70 @@ function extensionsOf(list: DerNode): Extension[] {
   });
 }
 
+/** A Certificate's fields where they sit, none checked: undefined where the position is empty. */
+interface CertificateFields {
+  tbs?: DerNode;
+  /** The outer AlgorithmIdentifier and the signature BIT STRING. */
+  signatureAlgorithm?: DerNode;
+  signature?: DerNode;
+  /** The [0] EXPLICIT version wrapper, when present. */
+  version?: DerNode;
+  serial?: DerNode;
+  tbsSignatureAlgorithm?: DerNode;
+  issuer?: DerNode;
+  validity?: DerNode;
+  subject?: DerNode;
+  spki?: DerNode;
+  /** The [3] EXPLICIT extensions wrapper, when present. */
+  extensions?: DerNode;
+}
+
+/**
+ * Finds each field of a Certificate by its position without checking any: readCertificate builds on
+ * it and refuses what is ill-typed, the verifier builds on it and words each fault as a problem of
+ * a certificate it still shows.
+ */
+export function certificateFields(root: DerNode): CertificateFields {
+  const [tbs, signatureAlgorithm, signature] = root.children;
+  const fields = tbs?.children ?? [];
+  const skip = isContext(fields[0], 0) ? 1 : 0; // the optional [0] version
+  const [serial, tbsSignatureAlgorithm, issuer, validity, subject, spki] = fields.slice(skip, skip + 6);
+  return {
+    tbs,
+    signatureAlgorithm,
+    signature,
+    version: skip ? fields[0] : undefined,
+    serial,
+    tbsSignatureAlgorithm,
+    issuer,
+    validity,
+    subject,
+    spki,
+    extensions: fields.slice(skip + 6).find((f) => isContext(f, 3)),
+  };
+}
+
 /** Takes a certificate apart; a CertbenchError (cert.notX509) when it is not one. */
 export function readCertificate(input: DerInput, where = 'certificate'): CertificateParts {
   try {
     const root = expectUniversal(asNode(input, 'certificate'), TAG.SEQUENCE, 'Certificate');
     const tbs = expectUniversal(child(root, 0, 'Certificate'), TAG.SEQUENCE, 'TBSCertificate');
-    const skip = isContext(tbs.children[0], 0) ? 1 : 0; // the optional [0] version
-    const field = (i: number, tag: number, what: string) => expectUniversal(child(tbs, i + skip, 'TBSCertificate'), tag, what);
-    const serial = field(0, TAG.INTEGER, 'serialNumber');
-    const validity = field(3, TAG.SEQUENCE, 'validity');
-    const extensions = tbs.children.slice(6 + skip).find((f) => isContext(f, 3));
+    const at = certificateFields(root);
+    const skip = at.version ? 1 : 0;
+    // A field missing is refused as `child` words it: "missing in TBSCertificate" at its offset.
+    const field = (node: DerNode | undefined, i: number, tag: number, what: string) => expectUniversal(node ?? child(tbs, i + skip, 'TBSCertificate'), tag, what);
+    const serial = field(at.serial, 0, TAG.INTEGER, 'serialNumber');
+    const validity = field(at.validity, 3, TAG.SEQUENCE, 'validity');
+    const extensions = at.extensions;
     return {
       der: root.der,
       serial: serial.content,
       signatureAlgorithm: oidValue(expectUniversal(child(root, 1, 'Certificate'), TAG.SEQUENCE, 'signatureAlgorithm').children[0], 'signatureAlgorithm'),
-      issuer: field(2, TAG.SEQUENCE, 'issuer'),
-      subject: field(4, TAG.SEQUENCE, 'subject'),
+      issuer: field(at.issuer, 2, TAG.SEQUENCE, 'issuer'),
+      subject: field(at.subject, 4, TAG.SEQUENCE, 'subject'),
       notBefore: readTime(validity.children[0]),
       notAfter: readTime(validity.children[1]),
-      spki: field(5, TAG.SEQUENCE, 'subjectPublicKeyInfo'),
+      spki: field(at.spki, 5, TAG.SEQUENCE, 'subjectPublicKeyInfo'),
       extensions: extensions ? extensionsOf(child(extensions, 0, 'extensions')) : [],
     };
   } catch (e) {

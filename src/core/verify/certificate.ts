@@ -1,12 +1,18 @@
 /**
- * A certificate read for verification: every field the path checks look at, taken from the DER
- * with asn1js. Problems that make a certificate unusable (a malformed extension, a duplicate, a
- * fractional-second time) are collected in `malformed` rather than thrown, so the verifier can
- * say which certificate is broken and why.
+ * A certificate read for verification: every field the path checks look at. The fields are found
+ * where src/core/cert/read.ts finds them (certificateFields, the layer readCertificate is built on);
+ * what they mean is read here. Problems that make a certificate unusable (a malformed extension, a
+ * duplicate, a fractional-second time) are collected in `malformed` rather than thrown, so the
+ * verifier can say which certificate is broken and why.
+ *
+ * readCertificate itself is not used: it refuses a certificate with any ill-typed field or
+ * extension, where verification must still show that certificate with its problems (and in the
+ * words of these checks: a time that is not DER, a criticality BOOLEAN of two bytes).
  */
 import { bytesEqual, toHex } from '../bytes.ts';
 import { CertbenchError, errorMessage, msg, type CoreMessage, type MessageParam } from '../errors.ts';
 import { KEY_USAGES, type KeyUsageName } from '../cert/extensions.ts';
+import { certificateFields } from '../cert/read.ts';
 import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
 import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
 import { formatName } from '../text/name.ts';
@@ -109,6 +115,11 @@ function readSmallInteger(b: DerNode, what: string): number {
   return c.reduce((n, x) => n * 256 + x, 0);
 }
 
+/**
+ * The extensions list read stricter than read.ts's extensionsOf (a criticality BOOLEAN must be one
+ * byte, an extnValue a primitive OCTET STRING) and with the verifier's words for each fault, which
+ * become one `chain.extensionsUnreadable` problem rather than a refused certificate.
+ */
 function readExtensions(node: DerNode): Extension[] {
   const [seq] = node.children;
   if (!isSeq(seq)) throw new CertbenchError('verify.extensionsNotSequence');
@@ -225,17 +236,12 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
   } catch (e) {
     throw CertbenchError.wrap(e, where);
   }
-  const [tbsNode, sigAlgNode, sigNode] = top.children;
-  const tbsParts = tbsNode ? tbsNode.children : [];
-  if (!isSeq(top) || !isSeq(tbsNode) || !isSeq(sigAlgNode) || !sigNode || tbsParts.length < 6) throw new CertbenchError('verify.notX509', undefined, where);
+  const fields = certificateFields(top);
+  const { tbs: tbsNode, signatureAlgorithm: sigAlgNode, signature: sigNode } = fields;
+  if (!isSeq(top) || !isSeq(tbsNode) || !isSeq(sigAlgNode) || !sigNode || tbsNode.children.length < 6) throw new CertbenchError('verify.notX509', undefined, where);
   const malformed: CoreMessage[] = [];
-  let i = 0;
-  let version = 1;
-  if (isContext(tbsParts[0]!, 0)) {
-    version = readSmallInteger(tbsParts[0]!.children[0]!, 'version') + 1;
-    i = 1;
-  }
-  const [serialNode, tbsSigAlg, issuerNode, validity, subjectNode, spkiNode] = tbsParts.slice(i, i + 6) as DerNode[];
+  const version = fields.version ? readSmallInteger(fields.version.children[0]!, 'version') + 1 : 1;
+  const { serial: serialNode, tbsSignatureAlgorithm: tbsSigAlg, issuer: issuerNode, validity, subject: subjectNode, spki: spkiNode } = fields;
   if (!serialNode || !tbsSigAlg || !issuerNode || !validity || !subjectNode || !spkiNode) throw new CertbenchError('verify.tbsIncomplete', undefined, where);
   const sigParts = sigAlgNode.children;
   const issuerDer = issuerNode.der;
@@ -290,7 +296,7 @@ export function readCertView(der: Uint8Array, where = 'certificate'): CertView {
     selfIssued: nameKey(issuer) === nameKey(subject),
     malformed,
   };
-  const extNode = tbsParts.slice(i + 6).find((p) => isContext(p, 3));
+  const extNode = fields.extensions;
   if (extNode) {
     try {
       view.extensions = readExtensions(extNode);
