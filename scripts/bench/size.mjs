@@ -8,13 +8,18 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 // The block holds one character per byte (read here as latin1, byte for byte); '=' + A-D stands for NUL, CR, '<', '='.
 const UNESCAPE = { A: 0x00, B: 0x0d, C: 0x3c, D: 0x3d };
 
-/** The stylesheet and chunks the page carries (one deflate-raw stream) and the loader's manifest; see scripts/vite-single-file-chunks.ts. */
-function packOf(html) {
+/** The page's packed block: its text, its compressed bytes and the stream they inflate to (manifest line, stylesheet, chunks). */
+export function packedStream(html) {
   const text = /<script type="application\/x-certbench-chunk" id="certbench-pack">([^<]*)<\/script>/.exec(html.toString('latin1'))[1];
   const bytes = [];
   for (let i = 0; i < text.length; i++) bytes.push(text[i] === '=' ? UNESCAPE[text[++i]] : text.charCodeAt(i));
   const compressed = Buffer.from(bytes);
-  const stream = inflateRawSync(compressed);
+  return { text, compressed, stream: inflateRawSync(compressed) };
+}
+
+/** The stylesheet and chunks the page carries (one deflate-raw stream) and the loader's manifest; see scripts/vite-single-file-chunks.ts. */
+function packOf(html) {
+  const { text, compressed, stream } = packedStream(html);
   const line = stream.indexOf(0x0a);
   const manifest = JSON.parse(stream.subarray(0, line).toString('utf8'));
   const all = stream.subarray(line + 1);

@@ -42,8 +42,9 @@ describe('Verify in German', () => {
     expect(screen.getByRole('heading', { name: 'Warum nicht' })).toBeTruthy();
     const problems = screen.getByTestId('verify-problems').textContent!;
     expect(problems).toContain(`Abhilfe: ${problemWords.de['fix.not-ca']}`);
-    // The core's own message stays English.
-    expect(problems).toMatch(/not a CA/);
+    // The core's verdict is a message id, worded in German too (the certificate's name stays as it is).
+    expect(problems).toContain("Zwischenzertifikat 'Not A CA Intermediate' ist keine CA: basicConstraints fehlt");
+    expect(problems).not.toMatch(/not a CA/);
     expect(screen.getByTestId('verify-path').textContent).toContain('CA-Rolle und Beschränkungen');
     expect(screen.getByRole('heading', { name: 'Dieselbe Prüfung mit openssl' })).toBeTruthy();
 
@@ -51,6 +52,7 @@ describe('Verify in German', () => {
     await Promise.resolve();
     expect(screen.getByTestId('verify-verdict').textContent).toContain('✗ Not valid');
     expect(screen.getByTestId('verify-problems').textContent).toContain(`Fix: ${problemWords.en['fix.not-ca']}`);
+    expect(screen.getByTestId('verify-problems').textContent).toMatch(/not a CA/);
     expect(screen.getByRole('tab', { name: 'Chain' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Verify chain' })).toBeTruthy();
   });
