@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { FoundObject, InputProblem } from '../core/types.ts';
-import { CertbenchError, describeError } from '../core/errors.ts';
+import { CertbenchError, describeError, render } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
 import { printObject } from '../core/pipeline/decode.ts';
 import { detectInput } from '../core/input/detect.ts';
@@ -123,7 +123,7 @@ function formatSummary(s: Summary): string {
     lines.push(`sha1 Fingerprint=${s.fingerprints.sha1}`);
   }
   add('SPKI SHA-256 pin', s.spkiSha256);
-  for (const n of s.notes) add('Note', n);
+  for (const n of s.notes) add('Note', render(n));
   return lines.length ? `${lines.join('\n')}\n\n` : '';
 }
 

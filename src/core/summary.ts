@@ -6,9 +6,9 @@
  * the HPKP / `openssl pkey -pubout -outform der | openssl dgst -sha256 -binary | base64` value.
  */
 import type { FoundObject } from './types.ts';
-import { describeError, msg } from './errors.ts';
+import { errorMessage, msg } from './errors.ts';
 import { kindTitle, setTitle } from './summary/title.ts';
-import { visibleText } from './text/visible.ts';
+import { visibleMessage, visibleText } from './text/visible.ts';
 import { describePrivateKey, describeSpki, spkiOfPrivateKey } from './asn1/key-info.ts';
 import { fingerprints, pin } from './summary/digests.ts';
 import { summarizeCertificate, summarizeCrl, summarizeCsr, type Digests } from './summary/x509.ts';
@@ -44,7 +44,7 @@ export function summarize(obj: FoundObject, now: Date = new Date(), tree?: DerNo
         return summarizeOther(obj, s);
     }
   } catch (e) {
-    s.notes.push(`could not read every field: ${describeError(e)}`);
+    s.notes.push(msg('summary.note.partial', { reason: errorMessage(e) }));
     digests = {};
   }
   return withDigests(obj, s, digests);
@@ -93,7 +93,7 @@ async function summarizeOther(obj: FoundObject, s: Summary): Promise<Summary> {
         break;
     }
   } catch (e) {
-    s.notes.push(`could not read every field: ${describeError(e)}`);
+    s.notes.push(msg('summary.note.partial', { reason: errorMessage(e) }));
   }
   return withVisibleNames(s);
 }
@@ -108,7 +108,7 @@ function withVisibleNames(s: Summary): Summary {
   if (s.subjectCn !== undefined) s.subjectCn = visibleText(s.subjectCn);
   if (s.issuerCn !== undefined) s.issuerCn = visibleText(s.issuerCn);
   if (s.sans) s.sans = s.sans.map(visibleText);
-  s.notes = s.notes.map(visibleText);
+  s.notes = s.notes.map((n) => visibleMessage(n));
   return s;
 }
 

@@ -9,7 +9,7 @@ import { commonNames } from '../verify/names.ts';
 import { publicKeyAlgorithm } from '../verify/signature.ts';
 import { EKU } from '../verify/path-checks.ts';
 import { msg, render, type CoreMessage } from '../errors.ts';
-import { visibleMessage } from '../verify/said.ts';
+import { visibleMessage } from '../text/visible.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
 

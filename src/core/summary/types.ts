@@ -1,7 +1,7 @@
 /** What a summary holds: plain data (it crosses the Worker boundary). */
 import type { ObjectKind } from '../types.ts';
 import type { KeyInfo } from '../asn1/key-info.ts';
-import type { CoreMessage } from '../errors.ts';
+import type { CoreMessage, LocatedMessage } from '../errors.ts';
 
 export type { KeyInfo };
 
@@ -61,6 +61,6 @@ export interface Summary {
   certificateCount?: number;
   /** Encrypted private keys: the summary is partial until the passphrase is given. */
   encrypted?: boolean;
-  /** What could not be read, in words; the rest of the summary still stands. */
-  notes: string[];
+  /** What could not be read (worded by the reader's language); the rest of the summary still stands. */
+  notes: LocatedMessage[];
 }

@@ -4,7 +4,7 @@
  * Reading is synchronous; what is left to hash (the fingerprints of the DER, the pin of the SPKI) is
  * returned, so a caller holding the tree lets go of it before the digests are awaited.
  */
-import { describeError, msg } from '../errors.ts';
+import { errorMessage, msg, type LocatedMessage } from '../errors.ts';
 import { nameTitle, setTitle } from './title.ts';
 import { bytesEqual, toHex } from '../bytes.ts';
 import { formatName } from '../text/name.ts';
@@ -28,17 +28,22 @@ export interface Digests {
 }
 
 /** The extensions whose unreadable value the summary notes, with the words the note starts with. */
-const NOTED: Readonly<Record<string, string>> = {
-  [OID.subjectAltName]: 'subject alternative names',
-  [OID.basicConstraints]: 'basic constraints',
-  [OID.authorityKeyIdentifier]: 'authority key identifier',
+const NOTED: Readonly<Record<string, NotedField>> = {
+  [OID.subjectAltName]: 'summary.field.subjectAltName',
+  [OID.basicConstraints]: 'summary.field.basicConstraints',
+  [OID.authorityKeyIdentifier]: 'summary.field.authorityKeyIdentifier',
 };
 
-function nameText(name: DerNode, notes: string[], what: string): string | undefined {
+type NotedField = `summary.field.${'subject' | 'issuer' | 'subjectAltName' | 'basicConstraints' | 'authorityKeyIdentifier' | 'publicKey'}`;
+
+/** "subject: why it could not be read", as a message. */
+const unreadableNote = (field: NotedField, e: unknown): LocatedMessage => msg('summary.note.unreadable', { field: msg(field), reason: errorMessage(e) });
+
+function nameText(name: DerNode, notes: LocatedMessage[], what: 'subject' | 'issuer'): string | undefined {
   try {
     return formatName(name, 'oneline');
   } catch (e) {
-    notes.push(`${what}: ${describeError(e)}`);
+    notes.push(unreadableNote(`summary.field.${what}`, e));
     return undefined;
   }
 }
@@ -56,13 +61,13 @@ function commonName(name: DerNode): string | undefined {
 const keyIdText = (bytes: Uint8Array) => toHex(bytes, ':').toUpperCase();
 
 /** SAN entries as OpenSSL's text writes them (text/general-name.ts), otherName included. */
-function sansOf(extensions: readonly Extension[], notes: string[]): string[] | undefined {
+function sansOf(extensions: readonly Extension[], notes: LocatedMessage[]): string[] | undefined {
   const san = extensions.find((e) => e.oid === OID.subjectAltName);
   if (!san) return undefined;
   try {
     return parseDer(san.value, { what: 'subjectAltName', base: san.valueOffset }).children.map((g) => generalNameForPeople(parseGeneralName(g)));
   } catch (e) {
-    notes.push(`${NOTED[OID.subjectAltName]}: ${describeError(e)}`);
+    notes.push(unreadableNote('summary.field.subjectAltName', e));
     return undefined;
   }
 }
@@ -71,7 +76,7 @@ function keyOf(spki: DerNode, s: Summary): void {
   try {
     s.key = describeSpki(spki.der);
   } catch (e) {
-    s.notes.push(`public key: ${describeError(e)}`);
+    s.notes.push(unreadableNote('summary.field.publicKey', e));
   }
 }
 
@@ -85,14 +90,15 @@ export function summarizeCertificate(input: DerInput, s: Summary, now: Date): Di
   if (certName !== undefined) setTitle(s, nameTitle(certName));
   s.serialNumber = serialHex(cert.serial);
   if (cert.notBefore && cert.notAfter) s.validity = validityOf(cert.notBefore, cert.notAfter, now);
-  else s.notes.push('validity: a date is not a valid UTCTime or GeneralizedTime');
+  else s.notes.push(msg('summary.note.badValidity'));
   s.signatureAlgorithm = oidDisplayName(cert.signatureAlgorithm);
   keyOf(cert.spki, s);
   s.sans = sansOf(cert.extensions, s.notes);
   const unreadable = new Set<string>();
   const facts = extensionFacts(cert.extensions.filter((e) => e.oid !== OID.subjectAltName), 'certificate', (oid, e) => {
     unreadable.add(oid);
-    if (NOTED[oid]) s.notes.push(`${NOTED[oid]}: ${describeError(e)}`);
+    const field = NOTED[oid];
+    if (field) s.notes.push(unreadableNote(field, e));
   });
   if (!unreadable.has(OID.basicConstraints)) {
     s.isCa = facts.isCa;

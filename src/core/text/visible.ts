@@ -13,6 +13,7 @@
  * parsing back, and the OpenSSL-style `\XX` escapes some names already carry stay readable.
  * Pure and idempotent (its output has nothing left to escape).
  */
+import type { CoreMessage, MessageParam } from '../errors.ts';
 
 const ESCAPED = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
 
@@ -31,3 +32,12 @@ export function visibleText(s: string): string {
   return s.replace(ESCAPED, escapeOne);
 }
 
+/** `m` with every text param (nested messages included) escaped for display. */
+export function visibleMessage<M extends CoreMessage>(m: M): M {
+  if (!m.params) return m;
+  const params: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(m.params)) {
+    params[name] = typeof value === 'string' ? visibleText(value) : typeof value === 'object' ? visibleMessage(value) : value;
+  }
+  return { ...m, params };
+}

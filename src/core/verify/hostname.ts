@@ -8,7 +8,7 @@ import { parseIpAddress } from '../cert/ip.ts';
 import { errorMessage, msg, render, type CoreMessage } from '../errors.ts';
 import { ipText, type VerifyGeneralName } from './general-names.ts';
 import { commonNames, type Rdn } from './names.ts';
-import { visibleMessage } from './said.ts';
+import { visibleMessage } from '../text/visible.ts';
 import type { PeerName } from './types.ts';
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -3,19 +3,9 @@
  * text param is shown with hidden and bidi characters escaped (text/visible.ts) before it is worded:
  * the English rendering equals the escaped English sentence, and every locale gets the same escapes.
  */
-import { render, type CoreMessage, type MessageParam } from '../errors.ts';
+import { render, type CoreMessage } from '../errors.ts';
 import type { VerifyProblem } from './types.ts';
-import { visibleText } from '../text/visible.ts';
-
-/** `m` with every text param (nested messages included) escaped for display. */
-export function visibleMessage<M extends CoreMessage>(m: M): M {
-  if (!m.params) return m;
-  const params: Record<string, MessageParam> = {};
-  for (const [name, value] of Object.entries(m.params)) {
-    params[name] = typeof value === 'string' ? visibleText(value) : typeof value === 'object' ? visibleMessage(value) : value;
-  }
-  return { ...m, params };
-}
+import { visibleMessage } from '../text/visible.ts';
 
 /** One reason a path is not valid: its words as a message (names escaped) and in English. */
 export function problem(code: string, index: number | undefined, said: CoreMessage): VerifyProblem {

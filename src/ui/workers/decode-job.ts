@@ -11,7 +11,7 @@ import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { textLines, type TextLine } from '../../core/text/lines.ts';
 import { decryptPrivateKey } from '../../core/keys/pkcs8-encryption.ts';
 import { openPkcs12, type OpenedBag } from '../../core/input/decrypt.ts';
-import { describeError, errorMessage, innermost, msg, wherePath, type LocatedMessage, type Where } from '../../core/errors.ts';
+import { errorMessage, innermost, msg, wherePath, type LocatedMessage, type Where } from '../../core/errors.ts';
 import { caughtProblem } from '../../core/input/sink.ts';
 import { derSha256, overviewRow, type OverviewRow } from '../../core/overview/index.ts';
 import type { FoundObject, InputProblem, ObjectKind } from '../../core/types.ts';
@@ -91,7 +91,7 @@ async function decodeObject(obj: FoundObject, now = new Date(), printed: Printed
   try {
     item.summary = await (printed.summary ?? summarize(obj, now));
   } catch (e) {
-    item.summary.notes.push(describeError(e));
+    item.summary.notes.push(errorMessage(e));
   }
   // Certificates have their fingerprint in the summary; every other kind is hashed here, so duplicates are found for all.
   const sha256 = item.summary.fingerprints?.sha256 ?? (await derSha256(obj.der));

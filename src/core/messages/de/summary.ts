@@ -26,4 +26,13 @@ export default {
   'summary.bundleOne': 'PKCS#7-Bündel mit {count} Zertifikat',
   'summary.bundleMany': 'PKCS#7-Bündel mit {count} Zertifikaten',
   'summary.name': '{name}',
+  'summary.note.unreadable': '{field}: {reason}',
+  'summary.note.badValidity': 'Gültigkeit: ein Datum ist keine gültige UTCTime oder GeneralizedTime',
+  'summary.note.partial': 'nicht jedes Feld war lesbar: {reason}',
+  'summary.field.subject': 'Inhaber (Subject)',
+  'summary.field.issuer': 'Aussteller (Issuer)',
+  'summary.field.subjectAltName': 'alternative Namen (SAN)',
+  'summary.field.basicConstraints': 'Basiseinschränkungen (basicConstraints)',
+  'summary.field.authorityKeyIdentifier': 'Schlüsselkennung der ausstellenden CA',
+  'summary.field.publicKey': 'öffentlicher Schlüssel',
 } satisfies Messages<typeof en>;

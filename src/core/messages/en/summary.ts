@@ -23,4 +23,13 @@ export default {
   'summary.bundleOne': 'PKCS#7 bundle of {count} certificate',
   'summary.bundleMany': 'PKCS#7 bundle of {count} certificates',
   'summary.name': '{name}',
+  'summary.note.unreadable': '{field}: {reason}',
+  'summary.note.badValidity': 'validity: a date is not a valid UTCTime or GeneralizedTime',
+  'summary.note.partial': 'could not read every field: {reason}',
+  'summary.field.subject': 'subject',
+  'summary.field.issuer': 'issuer',
+  'summary.field.subjectAltName': 'subject alternative names',
+  'summary.field.basicConstraints': 'basic constraints',
+  'summary.field.authorityKeyIdentifier': 'authority key identifier',
+  'summary.field.publicKey': 'public key',
 } as const;

@@ -26,4 +26,13 @@ export default {
   'summary.bundleOne': '{count} 件の証明書を含む PKCS#7 バンドル',
   'summary.bundleMany': '{count} 件の証明書を含む PKCS#7 バンドル',
   'summary.name': '{name}',
+  'summary.note.unreadable': '{field}：{reason}',
+  'summary.note.badValidity': '有効期間：日付が UTCTime または GeneralizedTime として正しくありません',
+  'summary.note.partial': 'すべてのフィールドを読み取れませんでした：{reason}',
+  'summary.field.subject': 'サブジェクト',
+  'summary.field.issuer': '発行者',
+  'summary.field.subjectAltName': 'サブジェクト代替名 (SAN)',
+  'summary.field.basicConstraints': '基本制約 (basicConstraints)',
+  'summary.field.authorityKeyIdentifier': '認証局鍵識別子',
+  'summary.field.publicKey': '公開鍵',
 } satisfies Messages<typeof en>;

@@ -26,4 +26,13 @@ export default {
   'summary.bundleOne': '包含 {count} 个证书的 PKCS#7 证书包',
   'summary.bundleMany': '包含 {count} 个证书的 PKCS#7 证书包',
   'summary.name': '{name}',
+  'summary.note.unreadable': '{field}：{reason}',
+  'summary.note.badValidity': '有效期：某个日期不是有效的 UTCTime 或 GeneralizedTime',
+  'summary.note.partial': '无法读取所有字段：{reason}',
+  'summary.field.subject': '主体',
+  'summary.field.issuer': '颁发者',
+  'summary.field.subjectAltName': '主体备用名称 (SAN)',
+  'summary.field.basicConstraints': '基本约束 (basicConstraints)',
+  'summary.field.authorityKeyIdentifier': '颁发机构密钥标识符',
+  'summary.field.publicKey': '公钥',
 } satisfies Messages<typeof en>;
