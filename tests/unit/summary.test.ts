@@ -8,6 +8,7 @@ import { decodeKeepingBytes } from '../../src/core/text/raw-bytes.ts';
 import { visibleText } from '../../src/core/text/visible.ts';
 import type { FoundObject } from '../../src/core/types.ts';
 import { render } from '../../src/core/errors.ts';
+import { keyInfoSaid } from '../../src/core/asn1/key-info.ts';
 
 const CORPUS = 'tests/fixtures/corpus';
 const certFiles = readdirSync(join(CORPUS, 'certs')).filter((f) => f.endsWith('.pem')).sort();
@@ -70,6 +71,11 @@ describe('certificate summaries agree with openssl', () => {
       }
       const x = openssl(['x509', '-noout', '-fingerprint', '-sha256', '-serial', '-in', file]);
       expect(s.fingerprints?.sha256).toBe(/Fingerprint=(\S+)/.exec(x)![1]);
+      // The key's words as a message: English is the description itself, Japanese has no English unit.
+      if (s.key) {
+        expect(render(keyInfoSaid(s.key))).toBe(s.key.description);
+        expect(render(keyInfoSaid(s.key), 'ja')).not.toMatch(/\bbit\b|explicit/);
+      }
       expect(s.serialNumber?.replace(/^(00)+(?=.)/, '') || '0').toBe(/serial=(\S*)/.exec(x)![1]!.replace(/^(00)+(?=.)/, '') || '0');
       expect(s.subject).toBe(oracleLine(oracle, /^ {8}Subject: ?/));
       expect(s.issuer).toBe(oracleLine(oracle, /^ {8}Issuer: ?/));

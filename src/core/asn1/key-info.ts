@@ -4,7 +4,7 @@
  * the modulus bits (RSA), the prime bits (DSA) and the group order bits (EC).
  */
 import * as asn1js from 'asn1js';
-import { CertbenchError } from '../errors.ts';
+import { CertbenchError, msg, type CoreMessage } from '../errors.ts';
 import { toArrayBuffer } from '../bytes.ts';
 import { oidShortName, oidDisplayName } from '../oids.ts';
 import { NAMED_CURVES } from '../keymath/ec-curves.generated.ts';
@@ -15,8 +15,20 @@ export interface KeyInfo {
   bits?: number;
   /** OpenSSL's short name of a named curve ("prime256v1"). */
   curve?: string;
-  /** "RSA 2048 bit", "EC 256 bit (prime256v1)", "Ed25519". */
+  /** "RSA 2048 bit", "EC 256 bit (prime256v1)", "Ed25519" (in English: keyInfoSaid words it in any language). */
   description: string;
+  /** An EC key with explicit curve parameters rather than a named curve. */
+  explicitCurve?: true;
+}
+
+/** The key's description as a message, from its parts: rendered in English it is `description`. */
+export function keyInfoSaid(info: KeyInfo): CoreMessage {
+  const { algorithm, bits, curve } = info;
+  if (bits && info.explicitCurve) return msg('keys.describe.bitsExplicit', { algorithm, bits });
+  if (bits && curve !== undefined) return msg('keys.describe.bitsCurve', { algorithm, bits, curve });
+  if (curve !== undefined) return msg('keys.describe.curve', { algorithm, curve });
+  if (bits) return msg('keys.describe.bits', { algorithm, bits });
+  return msg('summary.name', { name: algorithm });
 }
 
 const OID = {
@@ -106,7 +118,7 @@ function describeEc(params: Block | undefined, point: Uint8Array | undefined): K
   const order = items(params)[4];
   if (order instanceof asn1js.Integer) {
     const bits = unsignedBits(content(order));
-    return { algorithm: 'EC', bits, description: `EC ${bits} bit (explicit parameters)` };
+    return { algorithm: 'EC', bits, explicitCurve: true, description: `EC ${bits} bit (explicit parameters)` };
   }
   void point;
   return { algorithm: 'EC', description: 'EC' };

@@ -45,4 +45,8 @@ export default {
   'keys.unsupportedKdf': 'nicht unterstützte Schlüsselableitung {kdf}: {hint}',
   'keys.unsupportedScheme': 'nicht unterstütztes Verschlüsselungsverfahren {scheme}: {hint}',
   'keys.webCryptoRefused': 'WebCrypto hat den {name}-Schlüssel abgelehnt: {reason}',
+  'keys.describe.bits': '{algorithm} {bits} Bit',
+  'keys.describe.bitsCurve': '{algorithm} {bits} Bit ({curve})',
+  'keys.describe.curve': '{algorithm} ({curve})',
+  'keys.describe.bitsExplicit': '{algorithm} {bits} Bit (explizite Parameter)',
 } satisfies Messages<typeof en>;

@@ -42,4 +42,8 @@ export default {
   'keys.unsupportedKdf': 'unsupported key derivation {kdf}: {hint}',
   'keys.unsupportedScheme': 'unsupported encryption scheme {scheme}: {hint}',
   'keys.webCryptoRefused': 'WebCrypto refused the {name} key: {reason}',
+  'keys.describe.bits': '{algorithm} {bits} bit',
+  'keys.describe.bitsCurve': '{algorithm} {bits} bit ({curve})',
+  'keys.describe.curve': '{algorithm} ({curve})',
+  'keys.describe.bitsExplicit': '{algorithm} {bits} bit (explicit parameters)',
 } as const;

@@ -45,4 +45,8 @@ export default {
   'keys.unsupportedKdf': '対応していない鍵導出 {kdf}：{hint}',
   'keys.unsupportedScheme': '対応していない暗号化方式 {scheme}：{hint}',
   'keys.webCryptoRefused': 'WebCrypto が {name} 鍵を拒否しました：{reason}',
+  'keys.describe.bits': '{algorithm} {bits} ビット',
+  'keys.describe.bitsCurve': '{algorithm} {bits} ビット（{curve}）',
+  'keys.describe.curve': '{algorithm}（{curve}）',
+  'keys.describe.bitsExplicit': '{algorithm} {bits} ビット（明示的パラメータ）',
 } satisfies Messages<typeof en>;

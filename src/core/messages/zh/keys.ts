@@ -45,4 +45,8 @@ export default {
   'keys.unsupportedKdf': '不支持的密钥派生 {kdf}：{hint}',
   'keys.unsupportedScheme': '不支持的加密方案 {scheme}：{hint}',
   'keys.webCryptoRefused': 'WebCrypto 拒绝了 {name} 密钥：{reason}',
+  'keys.describe.bits': '{algorithm} {bits} 位',
+  'keys.describe.bitsCurve': '{algorithm} {bits} 位（{curve}）',
+  'keys.describe.curve': '{algorithm}（{curve}）',
+  'keys.describe.bitsExplicit': '{algorithm} {bits} 位（显式参数）',
 } satisfies Messages<typeof en>;
