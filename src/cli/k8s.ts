@@ -12,6 +12,7 @@ import { suggestDns1123Name } from '../kube/dns-names.ts';
 import { suggestSigner } from '../kube/signers.ts';
 import { kubeCsrFacts } from '../kube/x509-facts.ts';
 import { formatFindings, hasErrors, type Finding } from '../kube/findings.ts';
+import { render } from '../core/errors.ts';
 import { buildKubeconfig, kubeconfigTryCommands } from '../kube/kubeconfig.ts';
 import { buildTlsSecret } from '../kube/tls-secret.ts';
 import { writeFileAtomic } from './files.ts';
@@ -69,7 +70,7 @@ async function csr(args: string[], io: CliIo): Promise<number> {
   const csrDer = objectsIn(values.csr, '--csr', 'csr')[0]!;
   // kube-apiserver refuses a request whose self-signature does not verify: so does this, as `sign` does.
   const broken = await csrSignatureProblem(csrDer);
-  if (broken) throw cliError(`${broken}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
+  if (broken) throw cliError(`${render(broken)}; kube-apiserver refuses such a request, so no manifest was written`, values.csr);
   let signerName = values.signer;
   if (!signerName) {
     const suggestion = suggestSigner(kubeCsrFacts(csrDer));

@@ -7,7 +7,7 @@
 import { bytesEqual } from '../core/bytes.ts';
 import { parseCertificateRequest, verifyCertificateRequest } from '../core/ca/csr.ts';
 import { shellQuote } from '../core/equivalent-command.ts';
-import { CertbenchError, describeError, msg } from '../core/errors.ts';
+import { CertbenchError, errorMessage, msg, type LocatedMessage } from '../core/errors.ts';
 import { toPem } from '../core/pem.ts';
 import { csrStatusPath } from './csr-manifest.ts';
 import { dns1123SubdomainProblem } from './dns-names.ts';
@@ -19,12 +19,12 @@ import { base64OfText } from './yaml-out.ts';
  * Why kube-apiserver would refuse this request's self-signature, or undefined when it verifies: the
  * same check `certbench sign` makes (src/core/ca/csr.ts), so a broken request never reaches a cluster.
  */
-export async function csrSignatureProblem(csrDer: Uint8Array): Promise<string | undefined> {
+export async function csrSignatureProblem(csrDer: Uint8Array): Promise<LocatedMessage | undefined> {
   try {
     await verifyCertificateRequest(parseCertificateRequest(csrDer));
     return undefined;
   } catch (e) {
-    return describeError(e);
+    return errorMessage(e);
   }
 }
 

@@ -13,7 +13,7 @@
  *     (system:node: client → kube-apiserver-client-kubelet, serving → kubelet-serving; other clients →
  *     kube-apiserver-client; other serving certificates → a custom signer, example.com/serving).
  * - buildCsrStatusPatch({ csrDer, name, certificates }) → the .status.certificate merge patch and its kubectl commands.
- * - csrSignatureProblem(der) → Promise<string | undefined>: the self-signature check kube-apiserver (and `sign`) makes.
+ * - csrSignatureProblem(der) → Promise<LocatedMessage | undefined>: the self-signature check kube-apiserver (and `sign`) makes.
  * - csrApiVersionNote(apiVersion) → Finding | undefined   (v1beta1 is gone since 1.22)
  * - buildTlsSecret({ name, namespace?, certificates, privateKey, caCertificates?, reorderChain? }) → Promise<TlsSecretResult>
  *     throws when the key is not the leaf's; warns on chain order and expiry; includes a Deployment mount patch.

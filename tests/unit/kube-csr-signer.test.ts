@@ -12,6 +12,7 @@ import { buildCsrManifest, csrStatusPath, selfSigningCommands } from '../../src/
 import { buildCsrStatusPatch, csrSignatureProblem } from '../../src/kube/csr-status.ts';
 import { DEFAULT_CUSTOM_SIGNER, suggestSigner } from '../../src/kube/signers.ts';
 import { kubeCsrFacts } from '../../src/kube/x509-facts.ts';
+import { render } from '../../src/core/errors.ts';
 import { kubectl, openssl, run, tempDir } from './kube-tls.helper.ts';
 
 const dir = tempDir('csr-signer');
@@ -159,6 +160,6 @@ describe('the CSR’s self-signature', () => {
     const verify = (file: string) => run('/usr/bin/openssl', ['req', '-inform', 'DER', '-in', file, '-noout', '-verify'], dir).stderr.trim();
     expect(verify('flip.csr.der')).toBe('Certificate request self-signature verify OK');
     expect(verify('flipped.csr.der')).toBe('Certificate request self-signature verify failure');
-    expect(await csrSignatureProblem(broken)).toMatch(/^CSR: its signature does not verify with its own public key/);
+    expect(render((await csrSignatureProblem(broken))!)).toMatch(/^CSR: its signature does not verify with its own public key/);
   });
 });

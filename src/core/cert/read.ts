@@ -9,7 +9,7 @@
  * extensions, either strictly (a bad one throws) or, with `onError`, leniently (the summary shows
  * what it can and notes the rest).
  */
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { asNode, type DerInput, type DerNode } from '../der/node.ts';
 import { bitStringBytes, child, expectUniversal, isContext, isUniversal, oidValue, signedBigInt, stringBytes } from '../der/read.ts';
 import { TAG } from '../der/tags.ts';
@@ -169,7 +169,7 @@ export function readCertificate(input: DerInput, where = 'certificate'): Certifi
       extensions: extensions ? extensionsOf(child(extensions, 0, 'extensions')) : [],
     };
   } catch (e) {
-    throw new CertbenchError('cert.notX509', { reason: describeError(e) }, where);
+    throw new CertbenchError('cert.notX509', { reason: errorMessage(e) }, where);
   }
 }
 
@@ -189,7 +189,7 @@ export function readRequest(input: DerInput, where = 'CSR'): RequestParts {
       extensions: requested ? extensionsOf(requested) : [],
     };
   } catch (e) {
-    throw new CertbenchError('cert.csrUnreadable', { reason: describeError(e) }, where);
+    throw new CertbenchError('cert.csrUnreadable', { reason: errorMessage(e) }, where);
   }
 }
 
@@ -226,7 +226,7 @@ export function readCrl(input: DerInput, where = 'CRL'): CrlParts {
       extensions: extensions ? extensionsOf(child(extensions, 0, 'crlExtensions')) : [],
     };
   } catch (e) {
-    throw new CertbenchError('cert.crlUnreadable', { reason: describeError(e) }, where);
+    throw new CertbenchError('cert.crlUnreadable', { reason: errorMessage(e) }, where);
   }
 }
 
@@ -279,7 +279,7 @@ export function extensionFacts(extensions: readonly Extension[], where: string, 
         case OID.subjectAltName: facts.subjectAltNames = decodeGeneralNames(ext.value, `${where} › subjectAltName`); break;
       }
     } catch (e) {
-      const error = e instanceof CertbenchError ? e : new CertbenchError('cert.extensionUnreadable', { oid: ext.oid, reason: describeError(e) }, where);
+      const error = e instanceof CertbenchError ? e : new CertbenchError('cert.extensionUnreadable', { oid: ext.oid, reason: errorMessage(e) }, where);
       if (!onError) throw error;
       onError(ext.oid, error);
     }

@@ -5,7 +5,7 @@
  * @noble/curves rather than using its fixed named curves or WebCrypto (async, few curves).
  */
 import { weierstrass } from '@noble/curves/abstract/weierstrass.js';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 
 export interface PrimeCurve {
   p: bigint;
@@ -33,6 +33,6 @@ export function multiplyGenerator(c: PrimeCurve, k: bigint): Uint8Array {
     return Point.BASE.multiply(scalar).toBytes(false);
   } catch (e) {
     if (e instanceof CertbenchError) throw e;
-    throw new CertbenchError('keymath.curveUnusable', { reason: describeError(e) });
+    throw new CertbenchError('keymath.curveUnusable', { reason: errorMessage(e) });
   }
 }

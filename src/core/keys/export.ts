@@ -1,5 +1,5 @@
 /** Private and public keys out of WebCrypto, in the PEM forms OpenSSL reads. */
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { toPem } from '../pem.ts';
 import { keyAlgorithmOfCryptoKey } from './key-types.ts';
 import { encryptPrivateKey, type Pkcs8EncryptionOptions } from './pkcs8-encryption.ts';
@@ -27,7 +27,7 @@ async function pkcs8Of(privateKey: CryptoKey, subtle: SubtleCrypto): Promise<Uin
   try {
     return new Uint8Array(await subtle.exportKey('pkcs8', privateKey));
   } catch (e) {
-    throw new CertbenchError('keys.notExportable', { reason: describeError(e) });
+    throw new CertbenchError('keys.notExportable', { reason: errorMessage(e) });
   }
 }
 

@@ -1,5 +1,5 @@
 /** Key generation on WebCrypto. Kept apart from CSR building so each can be timed alone. */
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { keyAlgorithmOf, webCryptoAlgorithm, type KeyType } from './key-types.ts';
 
 const RSA_PUBLIC_EXPONENT = new Uint8Array([1, 0, 1]); // 65537
@@ -32,6 +32,6 @@ export async function generateKeyPair(
     return (await subtle.generateKey(params, options.extractable ?? true, ['sign', 'verify'])) as CryptoKeyPair;
   } catch (e) {
     if (alg.family === 'ed25519') throw new CertbenchError('keys.noEd25519');
-    throw new CertbenchError('keys.generateFailed', { type, reason: describeError(e) });
+    throw new CertbenchError('keys.generateFailed', { type, reason: errorMessage(e) });
   }
 }

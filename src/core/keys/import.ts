@@ -2,7 +2,7 @@
  * Reads a private key in any form OpenSSL writes — PKCS#8 (plain or passphrase-encrypted),
  * PKCS#1 `RSA PRIVATE KEY`, SEC1 `EC PRIVATE KEY`, as PEM or DER — into WebCrypto.
  */
-import { CertbenchError, describeError, msg } from '../errors.ts';
+import { CertbenchError, errorMessage, msg } from '../errors.ts';
 import { decodeBase64Lines } from '../input/base64.ts';
 import { findPemBlocks } from '../input/pem.ts';
 import { oidDisplayName } from '../oids.ts';
@@ -101,7 +101,7 @@ export async function importPrivateKey(
   try {
     privateKey = await subtle.importKey('pkcs8', pkcs8.slice().buffer as ArrayBuffer, alg, true, ['sign']);
   } catch (e) {
-    throw new CertbenchError('keys.webCryptoRefused', { name: alg.name, reason: describeError(e) });
+    throw new CertbenchError('keys.webCryptoRefused', { name: alg.name, reason: errorMessage(e) });
   }
   const algorithm = keyAlgorithmOfCryptoKey(privateKey);
   if (!algorithm) throw new CertbenchError('keys.unexpectedAlgorithm', { name: privateKey.algorithm.name });

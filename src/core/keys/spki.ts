@@ -1,6 +1,6 @@
 /** Public keys as SubjectPublicKeyInfo bytes: the one form every tool agrees on, so keys are compared by it. */
 import { bytesEqual } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { toPem } from '../pem.ts';
 
 /** The SPKI DER of a public key. */
@@ -17,7 +17,7 @@ export async function publicKeyOf(privateKey: CryptoKey, subtle: SubtleCrypto = 
   try {
     jwk = await subtle.exportKey('jwk', privateKey);
   } catch (e) {
-    throw new CertbenchError('keys.publicKeyUnreadable', { reason: describeError(e) });
+    throw new CertbenchError('keys.publicKeyUnreadable', { reason: errorMessage(e) });
   }
   const { kty, crv, n, e, x, y } = jwk;
   const pub: JsonWebKey = { kty, crv, n, e, x, y, ext: true };

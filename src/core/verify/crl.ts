@@ -5,7 +5,7 @@
  * issuer without cRLSign) is reported rather than silently used or ignored.
  */
 import { bytesEqual } from '../bytes.ts';
-import { CertbenchError, describeError, msg } from '../errors.ts';
+import { CertbenchError, errorMessage, msg } from '../errors.ts';
 import { type DerNode, parseDer, UNIVERSAL } from '../der/node.ts';
 import { bitStringBytes, isContext, oidValue } from '../der/read.ts';
 import type { CertView } from './certificate.ts';
@@ -55,7 +55,7 @@ function readCrl(der: Uint8Array, where: string): CrlView {
       ...(sigParts[1] ? { sigParams: sigParts[1] } : {}), signature: bitStringBytes(sig!).bytes, revokedSerials, extensions,
     };
   } catch (e) {
-    throw new CertbenchError('verify.crlUnreadable', { reason: describeError(e) }, where);
+    throw new CertbenchError('verify.crlUnreadable', { reason: errorMessage(e) }, where);
   }
 }
 

@@ -3,7 +3,7 @@
  * (which pkijs cannot verify, so everything goes straight to WebCrypto here).
  */
 import { toArrayBuffer } from '../bytes.ts';
-import { CertbenchError, describeError } from '../errors.ts';
+import { CertbenchError, errorMessage } from '../errors.ts';
 import { ecdsaDerToRaw, keyAlgorithmOfSpki, parseSpki } from '../cert/spki.ts';
 import { CURVE_BYTES, OID_EC_PUBLIC_KEY, OID_ED25519, OID_RSA_ENCRYPTION, type KeyAlgorithm } from '../keys/key-types.ts';
 import { type DerNode, parseDer } from '../der/node.ts';
@@ -87,7 +87,7 @@ export function publicKeyAlgorithm(spki: Uint8Array): KeyAlgorithm {
   try {
     parsed = parseSpki(spki);
   } catch (e) {
-    throw new CertbenchError('verify.keyUnreadable', { reason: describeError(e) });
+    throw new CertbenchError('verify.keyUnreadable', { reason: errorMessage(e) });
   }
   const alg = keyAlgorithmOfSpki(parsed);
   if (alg) return alg;
@@ -132,7 +132,7 @@ export async function verifySignature(data: Uint8Array, signature: Uint8Array, s
   try {
     cryptoKey = await subtle.importKey('spki', toArrayBuffer(spki), importAlg, false, ['verify']);
   } catch (e) {
-    throw new CertbenchError('verify.issuerKeyUnusable', { reason: describeError(e) });
+    throw new CertbenchError('verify.issuerKeyUnusable', { reason: errorMessage(e) });
   }
   try {
     return await subtle.verify(verifyAlg, cryptoKey, toArrayBuffer(sig), toArrayBuffer(data));

@@ -1,6 +1,6 @@
 /** Zip archives of PKI files (fflate), and reading a zipped pki folder back for the expiry check. */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { CertbenchError, errorMessage } from '../../core/errors.ts';
 import type { ClusterPki, PkiFile } from './types.ts';
 
 /** Private keys get mode 0600 and everything else 0644, as kubeadm writes them. */
@@ -27,7 +27,7 @@ export function unzipFiles(bytes: Uint8Array, where = 'zip'): Map<string, Uint8A
     for (const [path, data] of Object.entries(unzipSync(bytes))) if (!path.endsWith('/')) out.set(path, data);
     return out;
   } catch (e) {
-    throw new CertbenchError('kube.badZip', { reason: describeError(e) }, where);
+    throw new CertbenchError('kube.badZip', { reason: errorMessage(e) }, where);
   }
 }
 

@@ -3,7 +3,7 @@
  * pax extended headers ("path=") and GNU long names ("././@LongLink") for paths over 100 bytes.
  */
 import { gunzipSync } from 'fflate';
-import { CertbenchError, describeError } from '../../core/errors.ts';
+import { CertbenchError, errorMessage } from '../../core/errors.ts';
 
 export const isGzip = (bytes: Uint8Array): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
@@ -66,6 +66,6 @@ export function gunzip(bytes: Uint8Array, where = 'gzip'): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {
-    throw new CertbenchError('kube.badGzip', { reason: describeError(e) }, where);
+    throw new CertbenchError('kube.badGzip', { reason: errorMessage(e) }, where);
   }
 }

@@ -4,7 +4,7 @@
  * (buildCsrManifest); this class only holds the inputs and says what stops an export.
  */
 import { toHex } from '../../core/bytes.ts';
-import { msg } from '../../core/errors.ts';
+import { msg, type LocatedMessage } from '../../core/errors.ts';
 import {
   BUILT_IN_SIGNERS, buildCsrManifest, buildCsrStatusPatch, csrSignatureProblem, DEFAULT_CUSTOM_SIGNER, dns1123SubdomainProblem, hasErrors,
   isSelfSigned, KUBE_USAGES, MIN_EXPIRATION_SECONDS, SIGNER_API_SERVER_CLIENT, SIGNER_LEGACY_UNKNOWN, signerNameProblem, suggestSigner,
@@ -154,7 +154,9 @@ export class CsrManifestState {
   });
 
   /** Why the request's self-signature does not verify (kube-apiserver refuses it), or '' (also while unchecked). */
-  signatureProblem = $state('');
+  #signatureSaid = $state.raw<LocatedMessage | null>(null);
+  /** Why the request's self-signature does not verify, in the page's language ('' when it does). */
+  readonly signatureProblem = $derived(this.#signatureSaid ? coreText(this.#signatureSaid) : '');
   #signatureFor: Uint8Array | undefined;
 
   /** Checks the current request's signature; an answer for a request no longer in the field is dropped. */
@@ -162,11 +164,11 @@ export class CsrManifestState {
     const der = this.csr.der;
     this.#signatureFor = der;
     if (!der) {
-      this.signatureProblem = '';
+      this.#signatureSaid = null;
       return;
     }
-    const problem = (await csrSignatureProblem(der)) ?? '';
-    if (this.#signatureFor === der) this.signatureProblem = problem;
+    const problem = (await csrSignatureProblem(der)) ?? null;
+    if (this.#signatureFor === der) this.#signatureSaid = problem;
   }
 
   /** The certificate your CA signed for this request (signer of your own), for .status.certificate. */
