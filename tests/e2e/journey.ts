@@ -210,3 +210,20 @@ export function journey(page: Page, name: string, options: { downloadDir?: strin
   };
   return j;
 }
+
+/**
+ * Waits until the issuance plan shows a validity of exactly one day, judged from the plan's own start
+ * (backdated 5 minutes, as kubeadm does), not from the test's clock: a date computed from the clock
+ * was a day early in the first minutes after midnight UTC (it failed a CI run at 00:03).
+ */
+export async function untilPlanIsOneDay(plan: Locator): Promise<void> {
+  const range = plan.getByText(/^\d{4}-\d\d-\d\dT[\d:]+Z to \d{4}-\d\d-\d\dT[\d:]+Z$/);
+  let shown = '';
+  for (let tries = 0; tries < 100; tries++) {
+    shown = (await range.textContent()) ?? '';
+    const [from, to] = shown.split(' to ');
+    if (Date.parse(to!) - Date.parse(from!) === 86_400_000) return;
+    await plan.page().waitForTimeout(100);
+  }
+  throw new Error(`the issuance plan never showed one day of validity (last: "${shown}")`);
+}
