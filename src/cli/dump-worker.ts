@@ -7,7 +7,7 @@
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import type { FoundObject, ObjectKind } from '../core/types.ts';
 import type { DerNode } from '../core/der/node.ts';
-import { dumpText } from '../core/text/dump.ts';
+import { printObject } from '../core/pipeline/decode.ts';
 import { ByteBuilder } from './dump-bytes.ts';
 
 /** workerData of a dump worker. */
@@ -64,12 +64,11 @@ export function printBatch(batch: PrintBatch): PrintedBatch {
  * until they are written made the garbage collector copy them over and over.
  */
 export function printInto(out: ByteBuilder, obj: FoundObject, tree?: DerNode): boolean {
-  try {
-    out.text(dumpText(obj, tree));
-    return true;
-  } catch {
-    return false;
-  }
+  // The pipeline's print step (text only), as in-thread printing and the app use.
+  const { text } = printObject(obj, tree, true);
+  if (text === undefined) return false;
+  out.text(text);
+  return true;
 }
 
 /** In a dump worker: serves batches until the main thread lets go, and says so. Else false. */
