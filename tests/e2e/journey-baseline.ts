@@ -244,8 +244,12 @@ const expiry: Walk = async (page, j, dir) => {
   await j.click(page.getByRole('button', { name: /^Renew certificate / }));
   const plan = page.getByRole('form', { name: 'Issuance plan' });
   await plan.waitFor();
-  // Renewal plans the profile's default validity (a year), not the one day typed before.
-  await plan.getByText(new RegExp(`to ${new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10)}T`)).waitFor();
+  // Renewal plans the profile's default validity (a year), not the one day typed before: judged from
+  // the plan's own start (backdated a few minutes), not this test's clock, which is a day off just
+  // after midnight UTC.
+  const range = (await plan.getByText(/^\d{4}-\d\d-\d\dT[\d:]+Z to \d{4}-\d\d-\d\dT[\d:]+Z$/).textContent()) ?? '';
+  const [from, to] = range.split(' to ');
+  judge(Date.parse(to!) - Date.parse(from!) === 365 * 86_400_000, `the renewal plans a year of validity (${range})`);
   await j.click(plan.getByRole('button', { name: 'Sign certificate' }));
   await page.getByRole('region', { name: 'Signed certificate' }).waitFor({ timeout: 30_000 });
   const renewed = await downloadIssued(page, j);
