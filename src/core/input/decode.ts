@@ -1,8 +1,8 @@
 import type { FoundObject, ObjectKind } from '../types.ts';
 import { errorMessage, msg, render, type Where, type WherePart } from '../errors.ts';
-import { decodeBase64Lines, decodeBase64Text, looksLikeBase64 } from './base64.ts';
+import { decodeBase64Text, looksLikeBase64 } from './base64.ts';
 import { decodeHex, looksLikeHex } from './hex.ts';
-import { findPemBlocks, hasPemMarker, type PemBlock } from './pem.ts';
+import { findPemBlocks, hasPemMarker, pemBlockBytes, type PemBlock } from './pem.ts';
 import { DerError, parseDer, type DerNode } from '../der/node.ts';
 import { classifyDer } from './der-kind.ts';
 import { KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
@@ -122,7 +122,7 @@ function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
   if (block.label === 'OPENSSH PRIVATE KEY') return addProblem(sink, where, msg('input.openssh'));
   let bytes: Uint8Array;
   try {
-    bytes = decodeBase64Lines(block.body);
+    bytes = pemBlockBytes(block);
   } catch (e) {
     const said = errorMessage(e);
     return addProblem(sink, where, said.id === 'input.noBase64' ? msg('input.emptyPemBlock', { label: block.label, line: block.beginLine }) : said);
