@@ -6,7 +6,7 @@ import { findPemBlocks, hasPemMarker, pemBlockBytes, type PemBlock } from './pem
 import { DerError, parseDer, type DerNode } from '../der/node.ts';
 import { classifyDer } from './der-kind.ts';
 import { KIND_NOUN, LABEL_DECIDES, LABEL_KINDS } from './labels.ts';
-import { addCaught, addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink } from './sink.ts';
+import { addCaught, addProblem, joinOrigin, NOTHING_RECOGNISABLE, type Sink, type Steps } from './sink.ts';
 
 /** How origins are named: a paste says "block 2 (CERTIFICATE)", "base64", "DER"; a Kubernetes value only counts objects. */
 interface DecodeContext {
@@ -47,15 +47,15 @@ const OPENSSH_PUBLIC_KEY = /^(ssh-(rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(256|3
 const hex = (n: number) => `0x${n.toString(16)}`;
 
 /** Text that is PEM, hex or base64 (of DER or of PEM). */
-export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
+export function* decodeText(text: string, ctx: DecodeContext, sink: Sink): Steps {
   const unescaped = unescapeNewlines(text);
-  if (hasPemMarker(unescaped)) return decodePem(unescaped, ctx, sink);
+  if (hasPemMarker(unescaped)) return yield* decodePem(unescaped, ctx, sink);
   const trimmed = unescaped.trim();
   // An OpenSSH public key line is base64 too, but of SSH's wire format: openssl refuses it, and so do we, saying what it is.
   if (OPENSSH_PUBLIC_KEY.test(trimmed)) return addProblem(sink, ctx.place ?? ctx.origin, msg('input.openssh'));
   if (ctx.depth < MAX_NESTING && looksLikeHex(trimmed)) {
     const bytes = decodeHex(trimmed);
-    if (bytes[0] === SEQUENCE) return decodeDerElements(bytes, child(ctx, 'hex'), sink);
+    if (bytes[0] === SEQUENCE) return yield* decodeDerElements(bytes, child(ctx, 'hex'), sink);
   }
   if (ctx.depth < MAX_NESTING && looksLikeBase64(trimmed)) {
     let bytes: Uint8Array | undefined;
@@ -65,17 +65,17 @@ export function decodeText(text: string, ctx: DecodeContext, sink: Sink): void {
       // Only text that is plainly meant as base64 (DER's "MI…", PEM's "LS0t…") earns a base64 message.
       if (/^(MI|LS0t)/.test(trimmed)) return addCaught(sink, problemPlace(within(ctx, 'base64')), e);
     }
-    if (bytes && (bytes[0] === SEQUENCE || asText(bytes) !== undefined)) return decodeBytes(bytes, child(ctx, 'base64'), sink);
+    if (bytes && (bytes[0] === SEQUENCE || asText(bytes) !== undefined)) return yield* decodeBytes(bytes, child(ctx, 'base64'), sink);
   }
   addProblem(sink, ctx.place ?? ctx.origin, NOTHING_RECOGNISABLE);
 }
 
 /** Bytes that are either text (PEM, base64, hex) or BER/DER. */
-export function decodeBytes(bytes: Uint8Array, ctx: DecodeContext, sink: Sink): void {
+export function* decodeBytes(bytes: Uint8Array, ctx: DecodeContext, sink: Sink): Steps {
   const text = asText(bytes);
-  if (text !== undefined) return decodeText(text, ctx, sink);
+  if (text !== undefined) return yield* decodeText(text, ctx, sink);
   // Only a dropped binary file is called "DER"; base64 or hex of DER is named by its text form.
-  decodeDerElements(bytes, ctx.depth === 0 ? child(ctx, 'DER') : ctx, sink);
+  yield* decodeDerElements(bytes, ctx.depth === 0 ? child(ctx, 'DER') : ctx, sink);
 }
 
 function child(ctx: DecodeContext, format: string): DecodeContext {
@@ -108,14 +108,14 @@ export function asText(bytes: Uint8Array): string | undefined {
   return /[\x00-\x08\x0b\x0e-\x1f\x7f]/.test(text) ? undefined : text.replace(/^\ufeff/, '');
 }
 
-function decodePem(text: string, ctx: DecodeContext, sink: Sink): void {
+function* decodePem(text: string, ctx: DecodeContext, sink: Sink): Steps {
   const blocks = findPemBlocks(text);
   const before = sink.objects.length;
-  for (const block of blocks) decodePemBlock(block, ctx, sink);
+  for (const block of blocks) yield* decodePemBlock(block, ctx, sink);
   if (ctx.inKube) numberObjects(sink, before, ctx);
 }
 
-function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
+function* decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): Steps {
   const where: Where = [...placeOf(ctx), msg('where.block', { index: block.index })];
   const at = within(ctx, msg('where.blockLabelled', { index: block.index, label: block.label }));
   if (block.error) return addProblem(sink, where, block.error);
@@ -130,24 +130,26 @@ function decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): void {
   const headers = Object.keys(block.headers).length ? { ...block.headers } : undefined;
   if (/ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '')) {
     sink.objects.push({ kind: 'legacy-encrypted-key', der: bytes, ...originFields(at), pemLabel: block.label, pemHeaders: headers });
-    return;
+    return yield;
   }
-  decodeDerElements(bytes, { ...ctx, ...at }, sink, block.label, headers, where);
+  yield* decodeDerElements(bytes, { ...ctx, ...at }, sink, block.label, headers, where);
 }
 
 /**
- * Classifies each DER element in the bytes. Raw binary may hold several concatenated elements; a
- * PEM block holds one (a TRUSTED CERTIFICATE's trailing trust settings are not an object).
+ * Classifies each DER element in the bytes. Raw binary may hold several concatenated elements (a run,
+ * numbered once its count is known); a PEM block holds one (a TRUSTED CERTIFICATE's trailing trust
+ * settings are not an object).
  */
-function decodeDerElements(
+function* decodeDerElements(
   bytes: Uint8Array,
   ctx: DecodeContext,
   sink: Sink,
   label?: string,
   headers?: Record<string, string>,
   where: Where = problemPlace(ctx),
-): void {
+): Steps {
   const before = sink.objects.length;
+  if (!label) sink.numbering = (sink.numbering ?? 0) + 1;
   let offset = 0;
   while (offset < bytes.length) {
     let parsed: DerNode;
@@ -176,13 +178,17 @@ function decodeDerElements(
     const obj: FoundObject = { kind, der: parsed.der.slice(), ...originFields(ctx), ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
     sink.objects.push(obj);
     sink.onDecoded?.(obj, parsed);
+    yield;
     offset += parsed.der.length;
     if (label && offset < bytes.length) {
       if (label !== 'TRUSTED CERTIFICATE') addProblem(sink, where, msg('input.bytesAfterDer', { count: bytes.length - offset, offset: hex(offset) }));
       break;
     }
   }
-  if (!label) numberObjects(sink, before, ctx);
+  if (!label) {
+    numberObjects(sink, before, ctx);
+    sink.numbering!--;
+  }
 }
 
 /** Several objects from one source get "certificate 2 of 3" after the source's origin. */

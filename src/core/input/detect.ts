@@ -1,8 +1,9 @@
+import type { DerNode } from '../der/node.ts';
 import type { DetectResult, FoundObject } from '../types.ts';
 import { msg, render } from '../errors.ts';
 import { asText, decodeBytes, decodeText } from './decode.ts';
 import { decodeKubeText, looksLikeKube } from './kube-objects.ts';
-import { addCaught, addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded, type Sink } from './sink.ts';
+import { addCaught, addProblem, NOTHING_RECOGNISABLE, newSink, runSteps, type OnDecoded, type Sink, type Steps } from './sink.ts';
 
 /**
  * Finds every object in what a person pasted or dropped: PEM blocks (any number, any label,
@@ -14,18 +15,64 @@ import { addCaught, addProblem, NOTHING_RECOGNISABLE, newSink, type OnDecoded, t
  */
 export function detectInput(input: string | Uint8Array, sourceName?: string, onDecoded?: OnDecoded): DetectResult {
   const sink = newSink(onDecoded);
+  runSteps(detectSteps(input, sourceName, sink));
+  return settle(sink, sourceName);
+}
+
+/** An object detectObjects hands over: its origin is final; `tree` is its DER as detection decoded it (when it did). */
+export interface Detected {
+  obj: FoundObject;
+  tree?: DerNode;
+}
+
+/**
+ * Trees kept for objects found but not handed over yet (a run of DER elements waits for its count);
+ * past this many, the rest are handed over without one and decoded again by whoever needs it.
+ */
+const HELD_TREES = 64;
+
+/**
+ * detectInput, handing each object over as soon as its origin is final, in input order: a PEM
+ * block's object at once, a run of DER elements once it is counted ("certificate 2 of 3"), curve or
+ * DSA parameters (and what follows them) at the end, when it is known whether they are set aside.
+ * Returns the problems, and every object again, once the input is read.
+ */
+export function* detectObjects(input: string | Uint8Array, sourceName?: string): Generator<Detected, DetectResult, void> {
+  const trees = new Map<FoundObject, DerNode>();
+  const sink = newSink((obj, tree) => void (trees.size < HELD_TREES && trees.set(obj, tree)));
+  let handed = 0;
+  const handOver = (obj: FoundObject): Detected => {
+    const tree = trees.get(obj);
+    trees.delete(obj);
+    return tree ? { obj, tree } : { obj };
+  };
+  for (const _ of detectSteps(input, sourceName, sink)) {
+    if (sink.numbering) continue;
+    for (let obj; (obj = sink.objects[handed]) && obj.kind !== 'parameters'; handed++) yield handOver(obj);
+  }
+  const result = settle(sink, sourceName);
+  // Setting parameters aside removed none of the objects handed over (they all came before the first).
+  for (const obj of result.objects.slice(handed)) yield handOver(obj);
+  return result;
+}
+
+function* detectSteps(input: string | Uint8Array, sourceName: string | undefined, sink: Sink): Steps {
   const origin = sourceName ?? '';
   try {
     const text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : asText(input);
     const ctx = { origin, inKube: false, depth: 0 };
-    if (text === undefined) decodeBytes(input as Uint8Array, ctx, sink);
+    if (text === undefined) yield* decodeBytes(input as Uint8Array, ctx, sink);
     else if (!text.trim()) addProblem(sink, origin, NOTHING_RECOGNISABLE);
-    else if (!(looksLikeKube(text) && decodeKubeText(text, origin, sink))) decodeText(text, ctx, sink);
+    else if (!(looksLikeKube(text) && decodeKubeText(text, origin, sink))) yield* decodeText(text, ctx, sink);
   } catch (e) {
     // Decoders report what they understand; anything else is still a message, never a throw.
     addCaught(sink, origin, e);
   }
-  if (!sink.objects.length && !sink.problems.length) addProblem(sink, origin, NOTHING_RECOGNISABLE);
+}
+
+/** What detection found, once the input is read: nothing at all is a problem; parameters beside a key are set aside. */
+function settle(sink: Sink, sourceName: string | undefined): DetectResult {
+  if (!sink.objects.length && !sink.problems.length) addProblem(sink, sourceName ?? '', NOTHING_RECOGNISABLE);
   setParametersAside(sink);
   return { objects: sink.objects, problems: sink.problems };
 }

@@ -3,7 +3,7 @@ import { errorMessage, msg, type LocatedMessage } from '../errors.ts';
 import { decodeBase64Text } from './base64.ts';
 import { decodeBytes, decodeText } from './decode.ts';
 import { hasPemMarker } from './pem.ts';
-import { addProblem, joinOrigin, newSink, type Sink } from './sink.ts';
+import { addProblem, joinOrigin, newSink, runSteps, type Sink } from './sink.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -90,9 +90,9 @@ function value(raw: unknown, base64: boolean, origin: string, mustHold: boolean,
       if (mustHold) addProblem(sink, origin, msg('input.dataNotBase64', { reason: errorMessage(e) }));
       return;
     }
-    decodeBytes(bytes, ctx, local);
+    runSteps(decodeBytes(bytes, ctx, local));
   } else {
-    decodeText(raw, ctx, local);
+    runSteps(decodeText(raw, ctx, local));
   }
   const found = local.objects.filter((o) => mustHold || o.kind !== 'unknown-der');
   sink.objects.push(...found);

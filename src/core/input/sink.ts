@@ -14,6 +14,22 @@ export interface Sink {
   objects: FoundObject[];
   problems: InputProblem[];
   onDecoded?: OnDecoded;
+  /**
+   * How many runs of DER elements are being decoded: their objects are renamed ("certificate 2 of 3")
+   * once the run's count is known, so no object found meanwhile has its final origin yet.
+   */
+  numbering?: number;
+}
+
+/**
+ * A decoder's pause points: it yields after each object it finds, so that detection can hand over
+ * what is final before decoding the rest (see detectObjects); run to the end, it is the plain decoder.
+ */
+export type Steps = Generator<void, void, void>;
+
+/** Runs a decoder's steps to the end (where nothing is handed over before the end: Kubernetes values). */
+export function runSteps(steps: Steps): void {
+  for (let r = steps.next(); !r.done; r = steps.next());
 }
 
 export const newSink = (onDecoded?: OnDecoded): Sink => (onDecoded ? { objects: [], problems: [], onDecoded } : { objects: [], problems: [] });

@@ -6,7 +6,7 @@
  * later decodes its one object again (see treeFor in ui/workers/decode-job.ts for the numbers).
  */
 import type { DerNode } from '../der/node.ts';
-import { detectInput } from '../input/detect.ts';
+import { detectObjects, type Detected } from '../input/detect.ts';
 import { dumpText, printLines } from '../text/dump.ts';
 import { renderLines, type TextLine } from '../text/lines.ts';
 import type { FoundObject, InputProblem } from '../types.ts';
@@ -62,24 +62,36 @@ interface DecodeOptions {
  * (problems say what could not be read).
  */
 export function decodeInput(input: string | Uint8Array, sourceName?: string, options: DecodeOptions = {}): DecodedInput {
+  const objects: PrintedObject[] = [];
+  const steps = decodeObjects(input, sourceName, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { objects, problems: r.value };
+    objects.push(r.value);
+  }
+}
+
+/**
+ * decodeInput, one object at a time as detection finds it (with its final origin), so a caller can
+ * show the first objects of a big input while the rest are decoded; returns the problems at the end.
+ * Only whether the input holds more than `printUpTo` objects waits: the first printUpTo are held
+ * (with their trees) until the next one or the end says so.
+ */
+export function* decodeObjects(input: string | Uint8Array, sourceName?: string, options: DecodeOptions = {}): Generator<PrintedObject, InputProblem[], void> {
   const { now = new Date(), printUpTo = Infinity } = options;
-  const printed = new Map<FoundObject, PrintedObject>();
-  const found = detectInput(input, sourceName, (obj, tree) => {
-    // Objects are printed as they come while there are few; past printUpTo no more are, and the
-    // first ones' texts are dropped below (at most printUpTo texts made for nothing).
-    const p: PrintedObject = printed.size < printUpTo ? printObject(obj, tree) : { obj };
-    p.summary = summarize(obj, now, tree);
-    printed.set(obj, p);
-  });
-  const print = found.objects.length <= printUpTo;
-  const objects = found.objects.map((obj): PrintedObject => {
-    const p = printed.get(obj);
-    const summary = p?.summary ?? summarize(obj, now);
-    if (!print) return { obj, summary, unprinted: true };
-    if (p && p.textError === undefined && p.text !== undefined) return p;
-    // Not decoded by detection (an encrypted PEM key), or failed before numbering gave the object its
-    // final origin ("certificate 2 of 3"): printed (again) here, so an error names that origin.
-    return { ...printObject(obj), summary };
-  });
-  return { objects, problems: found.problems };
+  const found = detectObjects(input, sourceName);
+  const held: Detected[] = [];
+  let next = found.next();
+  for (; !next.done && held.length < printUpTo && Number.isFinite(printUpTo); next = found.next()) held.push(next.value);
+  // Printed when the input ended within printUpTo objects, or when every object is (printUpTo infinite: nothing held).
+  const print = next.done || held.length < printUpTo;
+  for (const d of held) yield decoded(d, print, now);
+  for (; !next.done; next = found.next()) yield decoded(next.value, print, now);
+  return next.value.problems;
+}
+
+/** One object's summary, and its text when printing, both read from detection's tree (decoded again without one). */
+function decoded({ obj, tree }: Detected, print: boolean, now: Date): PrintedObject {
+  if (!print) return { obj, summary: summarize(obj, now, tree), unprinted: true };
+  return { ...printObject(obj, tree), summary: summarize(obj, now, tree) };
 }
