@@ -2,13 +2,14 @@
  * A paste over ~1 MB never reaches Inspect's textarea: the text goes to the decoder directly and the box
  * says what was pasted; a smaller paste is left to the textarea as before. Files say what was opened.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import InspectView from '../../src/ui/inspect/InspectView.svelte';
 import { createDecoder } from '../../src/ui/workers/bridge.ts';
 import { BIG_TEXT_CHARS } from '../../src/ui/inspect/big-paste.ts';
+import { pasteReaderForTests } from '../../src/ui/inspect/paste-reader.ts';
 import { bench } from '../../src/ui/bench/bench.svelte.ts';
 import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 
@@ -126,5 +127,83 @@ describe('Inspect: a big paste skips the textarea', () => {
     const file = new File(['x'.repeat(1234)], 'a.pem');
     await fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
     await waitFor(() => expect(screen.getByTestId('inspect-given').textContent).toBe('1 Datei geöffnet: a.pem (1,2 KB)'));
+  });
+});
+
+/**
+ * Where the browser reads a paste after its event (Chromium: navigator.clipboard.readText, see
+ * paste-reader.ts), every paste's default is prevented and the text arrives later: a big one goes to the
+ * decoder, a small one into the box at the caret; a failed read says so, and later pastes use getData.
+ */
+describe('Inspect: a paste read after its event', () => {
+  let reads: Array<Promise<string>>;
+  let next: () => Promise<string>;
+
+  beforeEach(() => {
+    reads = [];
+    pasteReaderForTests.asyncRead = true;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { readText: () => (reads.push(next()), reads.at(-1)!) },
+    });
+  });
+  afterEach(() => {
+    pasteReaderForTests.asyncRead = false;
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+
+  /** A paste event whose DataTransfer holds text; getData must not be called on this path. */
+  function pasteText(): Promise<boolean> {
+    return fireEvent.paste(textarea(), {
+      clipboardData: {
+        types: ['text/plain'],
+        getData: () => {
+          throw new Error('getData read the paste in its event');
+        },
+      },
+    });
+  }
+
+  it('decodes a big paste without putting it in the box', async () => {
+    const { text, count } = bigBundle();
+    next = () => Promise.resolve(text);
+    render(InspectView, { decoder: createDecoder() });
+    expect(await pasteText()).toBe(false);
+    expect(reads).toHaveLength(1);
+    await screen.findByTestId('inspect-given');
+    expect(screen.getByTestId('inspect-given').textContent).toMatch(new RegExp(`^Pasted \\S+ MB of text \\(${count.toLocaleString('en')} PEM blocks\\)`));
+    await waitFor(() => expect(status()).toBe(`${count} objects found`), { timeout: 120_000 });
+    expect(textarea().value).toBe('');
+  }, 240_000);
+
+  it('puts a small paste into the box at the caret, replacing the selection, and decodes it', async () => {
+    const pem = roots[0]!;
+    next = () => Promise.resolve(pem);
+    render(InspectView, { decoder: createDecoder() });
+    await fireEvent.input(textarea(), { target: { value: 'xx' } });
+    textarea().setSelectionRange(0, 2);
+    expect(await pasteText()).toBe(false);
+    await waitFor(() => expect(textarea().value).toBe(pem));
+    await waitFor(() => expect(status()).toBe('1 object found'), { timeout: 20_000 });
+    expect(screen.queryByTestId('inspect-given')).toBeNull();
+  });
+
+  it('says so when the clipboard could not be read, and reads the next paste in its event', async () => {
+    next = () => Promise.reject(new DOMException('Read permission denied.', 'NotAllowedError'));
+    render(InspectView, { decoder: createDecoder() });
+    expect(await pasteText()).toBe(false);
+    await waitFor(() => expect(screen.getByTestId('inspect-error').textContent).toBe('The clipboard could not be read, so nothing was pasted: paste again.'));
+    expect(pasteReaderForTests.asyncRead).toBe(false);
+    const pem = roots[1]!;
+    expect(await paste(pem)).toBe(true); // getData, and the box's own paste
+    expect(reads).toHaveLength(1);
+  });
+
+  it('leaves a pasted file to the box, reading nothing', async () => {
+    next = () => Promise.resolve('unused');
+    render(InspectView, { decoder: createDecoder() });
+    const pasted = await fireEvent.paste(textarea(), { clipboardData: { types: ['Files', 'text/plain'], getData: () => '' } });
+    expect(pasted).toBe(true);
+    expect(reads).toHaveLength(0);
   });
 });

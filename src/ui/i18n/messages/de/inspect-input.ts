@@ -21,4 +21,5 @@ export default {
   fileEntry: '{name} ({size})',
   listSeparator: ', ',
   filesMore: '{list} und {count} weitere',
+  pasteUnread: 'Die Zwischenablage konnte nicht gelesen werden, daher wurde nichts eingefügt: Fügen Sie erneut ein.',
 } as const satisfies Messages<typeof en>;

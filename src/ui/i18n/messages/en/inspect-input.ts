@@ -21,6 +21,7 @@ const en = {
   fileEntry: '{name} ({size})',
   listSeparator: ', ',
   filesMore: '{list} and {count} more',
+  pasteUnread: 'The clipboard could not be read, so nothing was pasted: paste again.',
 } as const;
 
 export default en;

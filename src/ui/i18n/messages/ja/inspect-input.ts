@@ -21,4 +21,5 @@ export default {
   fileEntry: '{name}（{size}）',
   listSeparator: '、',
   filesMore: '{list} ほか {count} 個',
+  pasteUnread: 'クリップボードを読み取れなかったため、何も貼り付けられていません。もう一度貼り付けてください。',
 } as const satisfies Messages<typeof en>;

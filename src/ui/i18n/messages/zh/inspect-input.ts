@@ -21,4 +21,5 @@ export default {
   fileEntry: '{name}（{size}）',
   listSeparator: '、',
   filesMore: '{list} 等另外 {count} 个',
+  pasteUnread: '无法读取剪贴板，因此未粘贴任何内容：请重新粘贴。',
 } as const satisfies Messages<typeof en>;
