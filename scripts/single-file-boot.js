@@ -48,59 +48,159 @@
   var texts = new Map();
   var defined = new Set();
 
+  var decoder = new TextDecoder();
+  var manifest;
   // windows-1252 reads bytes 0x80-0x9F as these characters (the other 224 bytes as U+0000-U+00FF);
   // back to bytes by this table. The build escaped NUL, CR, '<' and the escape '=' as '=' + A-D.
   var CP1252 = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
     0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
   var UNESCAPE = { A: 0x00, B: 0x0d, C: 0x3c, D: 0x3d };
-  function unpackBytes(text) {
-    var byChar = new Uint8Array(0x2200);
-    for (var b = 0; b < 256; b++) byChar[b] = b;
-    for (var k = 0; k < 32; k++) byChar[CP1252[k]] = 0x80 + k;
-    var out = new Uint8Array(text.length);
+  var byChar = new Uint8Array(0x2200);
+  for (var b = 0; b < 256; b++) byChar[b] = b;
+  for (var k = 0; k < 32; k++) byChar[CP1252[k]] = 0x80 + k;
+  // The packed characters [from, to) as bytes; an escape is never cut (the caller ends a slice after its letter).
+  function unpackBytes(text, from, to) {
+    var bytes = new Uint8Array(to - from);
     var n = 0;
-    for (var i = 0; i < text.length; i++) {
+    for (var i = from; i < to; i++) {
       var c = text.charCodeAt(i);
-      if (c === 0x3d) out[n++] = UNESCAPE[text.charAt(++i)];
-      else out[n++] = byChar[c];
+      if (c === 0x3d) bytes[n++] = UNESCAPE[text.charAt(++i)];
+      else bytes[n++] = byChar[c];
     }
-    return out.subarray(0, n);
+    return bytes.subarray(0, n);
   }
 
-  // The whole stream, inflated once: the manifest's line, then every chunk's UTF-8 bytes at its offsets.
-  var pack = document.getElementById('certbench-pack');
-  var decoder = new TextDecoder();
-  var manifest;
-  var unpacked = new Response(new Blob([unpackBytes(pack.textContent)]).stream().pipeThrough(new DecompressionStream('deflate-raw')))
-    .arrayBuffer()
-    .then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var line = bytes.indexOf(0x0a);
-      manifest = JSON.parse(decoder.decode(bytes.subarray(0, line)));
-      chunks = manifest.chunks;
-      return bytes.subarray(line + 1);
-    });
+  // The stream is inflated as far as someone needs it, one slice of the page's text at a time: the
+  // start-up chunks come first in it, so the first screen waits for unpacking and inflating about a
+  // tenth of the page, not all of it; the rest follows when an area, a language or the worker asks for it, or
+  // while the page is idle (warmUp). Before start-up the slices follow each other directly; after it,
+  // each slice is its own task, so that inflating never holds the page for long.
+  var SLICE = 32768;
+  var packed = document.getElementById('certbench-pack').textContent;
+  var inflater = new DecompressionStream('deflate-raw');
+  var writer = inflater.writable.getWriter();
+  var reader = inflater.readable.getReader();
+  var fed = 0;
+  var feeding = false;
+  var urgent = true;
+  // Inflated bytes so far (a buffer that grows), the manifest line's end, and who waits for how many bytes.
+  var out = new Uint8Array(packed.length * 4);
+  var have = 0;
+  var body = -1;
+  var ended = false;
+  var failed = null;
+  var waiting = [];
+  var manifestReady = {};
+  manifestReady.promise = new Promise(function (resolve, reject) {
+    manifestReady.resolve = resolve;
+    manifestReady.reject = reject;
+  });
 
+  function settle() {
+    if (body < 0) {
+      var line = out.subarray(0, have).indexOf(0x0a);
+      if (line >= 0) {
+        body = line + 1;
+        try {
+          manifest = JSON.parse(decoder.decode(out.subarray(0, line)));
+          chunks = manifest.chunks;
+          manifestReady.resolve();
+        } catch (e) {
+          failed = e;
+        }
+      }
+    }
+    if (failed) manifestReady.reject(failed);
+    waiting = waiting.filter(function (w) {
+      if (failed) w.reject(failed);
+      else if (body >= 0 && have >= body + w.end) w.resolve();
+      else if (ended) w.reject(new Error('certbench: the page\'s packed code ends early'));
+      else return true;
+      return false;
+    });
+    feed();
+  }
+
+  function readNext() {
+    reader.read().then(function (r) {
+      if (r.done) {
+        ended = true;
+      } else {
+        if (have + r.value.length > out.length) {
+          var grown = new Uint8Array(Math.max(out.length * 2, have + r.value.length));
+          grown.set(out.subarray(0, have));
+          out = grown;
+        }
+        out.set(r.value, have);
+        have += r.value.length;
+        readNext();
+      }
+      settle();
+    }, function (e) {
+      failed = e;
+      settle();
+    });
+  }
+
+  function feed() {
+    if (feeding || failed || fed >= packed.length || (body >= 0 && waiting.length === 0)) return;
+    feeding = true;
+    var to = Math.min(packed.length, fed + SLICE);
+    if (packed.charCodeAt(to - 1) === 0x3d) to++;
+    var bytes = unpackBytes(packed, fed, to);
+    fed = to;
+    writer.write(bytes).then(function () {
+      if (fed >= packed.length) writer.close().catch(function () {});
+      feeding = false;
+      if (urgent) feed();
+      else setTimeout(feed, 0);
+    }, function (e) {
+      failed = e;
+      settle();
+    });
+  }
+
+  // The stream's bytes [0, end) after the manifest's line, once inflated.
+  function inflated(end) {
+    return manifestReady.promise.then(function () {
+      return new Promise(function (resolve, reject) {
+        waiting.push({ end: end, resolve: resolve, reject: reject });
+        settle();
+      });
+    });
+  }
+  readNext();
+  feed();
+
+  // A part of the stream (its [start, end) after the manifest's line) as bytes, or as text.
+  function bytesAt(at) {
+    return inflated(at[1]).then(function () {
+      return out.subarray(body + at[0], body + at[1]);
+    });
+  }
   function slice(at) {
-    return unpacked.then(function (bytes) {
-      return decoder.decode(bytes.subarray(at[0], at[1]));
+    return bytesAt(at).then(function (bytes) {
+      return decoder.decode(bytes);
+    });
+  }
+  function known(name) {
+    return manifestReady.promise.then(function () {
+      if (!chunks[name]) throw new Error('certbench: chunk ' + name + ' is missing from the page');
+      return chunks[name].at;
     });
   }
 
   function source(name) {
     var p = texts.get(name);
     if (!p) {
-      p = unpacked.then(function () {
-        if (!chunks[name]) throw new Error('certbench: chunk ' + name + ' is missing from the page');
-        return slice(chunks[name].at);
-      });
+      p = known(name).then(slice);
       texts.set(name, p);
     }
     return p;
   }
 
   // The stylesheet, before any chunk renders ('unsafe-inline' styles are allowed; scripts are not).
-  var styled = unpacked.then(function () {
+  var styled = manifestReady.promise.then(function () {
     return slice(manifest.css);
   }).then(function (css) {
     var style = document.createElement('style');
@@ -109,14 +209,14 @@
   });
 
   // The chunk and everything it requires, statically (`static`) or also through import() (`all`).
-  function closure(name, all, out) {
-    out = out || new Set();
-    if (out.has(name)) return out;
-    out.add(name);
+  function closure(name, all, into) {
+    into = into || new Set();
+    if (into.has(name)) return into;
+    into.add(name);
     var entry = chunks[name];
     var next = all ? entry.imports.concat(entry.dynamic) : entry.imports;
-    for (var i = 0; i < next.length; i++) closure(next[i], all, out);
-    return out;
+    for (var i = 0; i < next.length; i++) closure(next[i], all, into);
+    return into;
   }
 
   // Defining a chunk compiles it (its factory runs later, on first require).
@@ -136,7 +236,7 @@
 
   api.load = function (spec) {
     var name = api.nameOf(spec);
-    return unpacked.then(function () {
+    return manifestReady.promise.then(function () {
       return define(Array.from(closure(name, false)));
     }).then(function () {
       return api.require(name);
@@ -187,22 +287,32 @@
     });
   };
 
+  // The worker's script is made of the chunks' inflated UTF-8 bytes as they are (no text in between).
   api.workerUrl = function (entry) {
-    return unpacked.then(function () {
+    return manifestReady.promise.then(function () {
       var names = Array.from(closure(entry, true));
       names.forEach(function (n) { workerChunks.add(n); });
-      return Promise.all(names.map(source));
-    }).then(function (texts) {
+      return Promise.all(names.map(function (n) { return bytesAt(chunks[n].at); }));
+    }).then(function (codes) {
       var parts = ['(' + installRegistry.toString() + ')(self);\n'];
-      for (var i = 0; i < texts.length; i++) parts.push(texts[i], '\n');
+      for (var i = 0; i < codes.length; i++) parts.push(codes[i], '\n');
       parts.push('self.__certbench.require(' + JSON.stringify(entry) + ');\n');
       return URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
     });
   };
 
+  // The start-up chunks' texts are asked for at once, so that inflating goes on while the stylesheet is applied.
+  var startup = manifestReady.promise.then(function () {
+    return Promise.all(Array.from(closure('main.js', false)).map(source));
+  });
   styled.then(function () {
+    return startup;
+  }).then(function () {
     return api.load('main.js');
-  }).then(warmUp, function (e) {
+  }).then(function () {
+    urgent = false;
+    warmUp();
+  }, function (e) {
     var p = document.createElement('p');
     p.setAttribute('role', 'alert');
     p.textContent =

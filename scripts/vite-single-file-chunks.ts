@@ -15,8 +15,10 @@ import type { Plugin } from 'vite';
  * which the browser neither runs nor parses, byte for byte (see packBytes: the page is declared
  * windows-1252, where each of the 256 byte values is its own character, so the block costs ~1.6%
  * over the compressed bytes where base64 cost 33%). scripts/single-file-boot.js, the one script
- * the parser runs, inflates the stream once (native DecompressionStream, a few ms) and runs a chunk,
- * with the chunks it requires, as an inline script when it is first needed.
+ * the parser runs, inflates the stream (native DecompressionStream) only as far as it is needed: the
+ * stylesheet and the start-up chunks, which come first, before the first screen; the rest while the
+ * page is idle or when asked for. It runs a chunk, with the chunks it requires, as an inline script
+ * when it is first needed.
  *
  * The Content-Security-Policy allows scripts by SHA-256 only: the loader's and each wrapped
  * chunk's (inline scripts inserted by the loader are checked against those hashes too), so the
@@ -95,8 +97,8 @@ export function singleFileChunks(root: string): Plugin {
       const packed = packBytes(await deflateRaw(stream));
       const html = asciiHtml(template)
         .replace(devScript, '')
-        .replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
-        .replace('<head>', () => `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`)
+        // The charset first: browsers look for it in the first 1024 bytes only, and the policy's hashes are longer.
+        .replace('<meta charset="utf-8">', () => `<meta charset="windows-1252">\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`)
         // Replaced by functions: a replacement string would read `$&`, `$'`… in the packed bytes as patterns.
         .replace(
           '</body>',
