@@ -37,6 +37,7 @@ const subjects: Record<string, string> = {
   'multi-valued RDN': '/CN=one+OU=two+O=three/C=DE',
   'attribute OpenSSL has no name for': '/1.2.3.4.5=unknown type/CN=x',
   'empty value': '/CN=/O=x',
+  'a value of one space, spaces and "#" inside, each special alone': '/CN= /O=a b/OU=a#/L=+/ST=,/street=;/title=</description=>',
 };
 
 describe('Issuer/Subject oneline form against openssl x509 -text', () => {

@@ -72,6 +72,9 @@ interface ParseOptions {
   trailing?: 'refuse' | 'ignore';
 }
 
+/** A primitive element's children: one empty list for all of them (frozen: nothing may add to it). */
+const NO_CHILDREN = Object.freeze([]) as unknown as DerNode[];
+
 /** Deeper nesting is refused: OpenSSL's decoder stops at 30 levels of constructed strings and real objects stay under 20. */
 const MAX_DEPTH = 100;
 
@@ -84,9 +87,9 @@ export function parseDer(bytes: Uint8Array, options: string | ParseOptions = {})
   if (!bytes.length) throw new DerError(msg('der.noBytes', { offset: hex(opts.base ?? 0) }), opts.base ?? 0, opts.what);
   const p = new Parser(bytes, opts.base ?? 0, opts.what);
   const node = p.element(0, bytes.length, 0);
-  if (node.der.length !== bytes.length && opts.trailing === 'refuse') {
-    const at = p.base + node.der.length;
-    throw new DerError(msg('der.trailing', { count: bytes.length - node.der.length, offset: hex(at) }), at, opts.what);
+  if (node.end !== bytes.length && opts.trailing === 'refuse') {
+    const at = p.base + node.end;
+    throw new DerError(msg('der.trailing', { count: bytes.length - node.end, offset: hex(at) }), at, opts.what);
   }
   return node;
 }
@@ -109,7 +112,7 @@ export function parseDerList(bytes: Uint8Array, opts: ParseOptions = {}): DerNod
   for (let at = 0; at < bytes.length; ) {
     const n = p.element(at, bytes.length, 0);
     out.push(n);
-    at += n.der.length;
+    at = n.end;
   }
   return out;
 }
@@ -159,11 +162,11 @@ class Parser {
   }
 
   /** The element at `at`, which must end by `end` (its parent's end). */
-  element(at: number, end: number, depth: number): DerNode {
+  element(at: number, end: number, depth: number): ParsedNode {
     if (depth > MAX_DEPTH) this.fail('der.tooDeep', at);
     const h = this.header(at, end);
     const contentStart = at + h.header;
-    const children: DerNode[] = [];
+    const children: DerNode[] = h.constructed ? [] : NO_CHILDREN;
     let contentEnd: number;
     let elementEnd: number;
     if (h.length === undefined) {
@@ -173,7 +176,7 @@ class Parser {
         if (this.bytes[p] === 0 && this.bytes[p + 1] === 0) break;
         const c = this.element(p, end, depth + 1);
         children.push(c);
-        p += c.der.length;
+        p = c.end;
       }
       contentEnd = p;
       elementEnd = p + 2;
@@ -187,21 +190,52 @@ class Parser {
       if (h.constructed) {
         for (let p = contentStart; p < contentEnd; ) {
           const c = this.element(p, contentEnd, depth + 1);
-          if (!(c.cls === UNIVERSAL && c.tag === 0 && !c.constructed && c.content.length === 0)) children.push(c);
-          p += c.der.length;
+          if (!(c.cls === UNIVERSAL && c.tag === 0 && !c.constructed && c.contentEnd === c.start + c.header)) children.push(c);
+          p = c.end;
         }
       }
     }
-    return {
-      cls: h.cls,
-      tag: h.tag,
-      constructed: h.constructed,
-      offset: this.base + at,
-      header: h.header,
-      indefinite: h.length === undefined,
-      der: this.bytes.subarray(at, elementEnd),
-      content: this.bytes.subarray(contentStart, contentEnd),
-      children,
-    };
+    return new ParsedNode(this.bytes, this.base, h.cls, h.tag, h.constructed, at, h.header, h.length === undefined, contentEnd, elementEnd, children);
+  }
+}
+
+/**
+ * A decoded element. Its `der` and `content` views are made when first read: a certificate has
+ * about 150 elements and most of them are never asked for both (a constructed one's contents,
+ * a primitive one's whole encoding), and 10,000 certificates' views were a good part of the
+ * garbage a dump made.
+ */
+class ParsedNode implements DerNode {
+  readonly #bytes: Uint8Array;
+  #der: Uint8Array | undefined;
+  #content: Uint8Array | undefined;
+
+  constructor(
+    bytes: Uint8Array,
+    base: number,
+    readonly cls: number,
+    readonly tag: number,
+    readonly constructed: boolean,
+    /** Where the element starts in `bytes` (its offset less the base). */
+    readonly start: number,
+    readonly header: number,
+    readonly indefinite: boolean,
+    readonly contentEnd: number,
+    /** Where the element ends in `bytes`, end-of-contents included. */
+    readonly end: number,
+    readonly children: DerNode[],
+  ) {
+    this.#bytes = bytes;
+    this.offset = base + start;
+  }
+
+  readonly offset: number;
+
+  get der(): Uint8Array {
+    return (this.#der ??= this.#bytes.subarray(this.start, this.end));
+  }
+
+  get content(): Uint8Array {
+    return (this.#content ??= this.#bytes.subarray(this.start + this.header, this.contentEnd));
   }
 }

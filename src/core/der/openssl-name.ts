@@ -1,6 +1,6 @@
 import { type DerNode, UNIVERSAL } from './node.ts';
 import { stringBytes } from './read.ts';
-import { bitStringFromContent, parseFail, sequenceOfItems, strictOidFromContent } from './strict.ts';
+import { bitStringFromContent, checkOidEncoding, parseFail, sequenceOfItems } from './strict.ts';
 import { TAG } from './tags.ts';
 
 /**
@@ -15,6 +15,11 @@ const VALUE_TAGS = new Set([3, 7, 8, 9, 11, 12, 13, 14, 15, 16, 18, 19, 20, 22, 
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! & 0x80) return false;
+  return true;
+}
+
 function isScalar(cp: number): boolean {
   return cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
 }
@@ -22,6 +27,7 @@ function isScalar(cp: number): boolean {
 /** ASN1_STRING_to_UTF8 succeeds for the types it converts (asn1_string_canon). */
 function checkConvertible(tag: number, bytes: Uint8Array, at: DerNode): void {
   if (tag === TAG.UTF8_STRING) {
+    if (isAscii(bytes)) return; // nearly every value: nothing to decode
     try {
       strictUtf8.decode(bytes);
     } catch {
@@ -68,7 +74,7 @@ export function checkRdnEntries(entries: DerNode[]): void {
     }
     const [type, value] = atv.children as [DerNode, DerNode];
     if (type.cls !== UNIVERSAL || type.tag !== TAG.OID || type.constructed) parseFail('wrong tag', type);
-    strictOidFromContent(type.content, type);
+    checkOidEncoding(type.content, type);
     checkValue(value);
   }
 }

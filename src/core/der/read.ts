@@ -72,25 +72,25 @@ export function bigIntBytes(value: bigint, length = 0): Uint8Array {
 
 /** Dotted form of OBJECT IDENTIFIER content octets (undefined when there are none or the last is cut). */
 export function oidFromContent(content: Uint8Array): string | undefined {
-  const arcs: bigint[] = [];
-  let v = 0n;
+  const n = content.length;
+  if (!n || content[n - 1]! & 0x80) return undefined;
+  let dotted = '';
+  // Arcs are numbers while they fit a double exactly; BigInt only for the rare long one.
   let small = 0;
-  for (const byte of content) {
-    // Most arcs fit a double exactly; BigInt only for the rare long one.
-    if (small < 2 ** 45) {
-      small = small * 128 + (byte & 0x7f);
-      v = BigInt(small);
-    } else v = (v << 7n) | BigInt(byte & 0x7f);
-    if (!(byte & 0x80)) {
-      arcs.push(v);
-      v = 0n;
-      small = 0;
-    }
+  let big: bigint | undefined;
+  for (let i = 0; i < n; i++) {
+    const byte = content[i]!;
+    if (big !== undefined) big = (big << 7n) | BigInt(byte & 0x7f);
+    else if (small < 2 ** 45) small = small * 128 + (byte & 0x7f);
+    else big = (BigInt(small) << 7n) | BigInt(byte & 0x7f);
+    if (byte & 0x80) continue;
+    if (dotted) dotted += '.' + (big ?? small);
+    else if (big !== undefined) dotted = `2.${big - 80n}`;
+    else dotted = small < 40 ? `0.${small}` : small < 80 ? `1.${small - 40}` : `2.${small - 80}`;
+    small = 0;
+    big = undefined;
   }
-  if (!arcs.length || content[content.length - 1]! & 0x80) return undefined;
-  const first = arcs[0]!;
-  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
-  return [...head, ...arcs.slice(1)].join('.');
+  return dotted;
 }
 
 /** Dotted form of an OBJECT IDENTIFIER. */

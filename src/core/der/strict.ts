@@ -12,11 +12,19 @@ import { CertbenchError } from '../errors.ts';
 /** The value does not decode the way OpenSSL's decoder requires: `reason`, at `node` when known. */
 export class DecoderRefusal extends Error {
   override name = 'DecoderRefusal';
-  constructor(
-    readonly reason: string,
-    readonly node?: DerNode,
-  ) {
+  readonly reason: string;
+  readonly node?: DerNode;
+  constructor(reason: string, node?: DerNode) {
+    // A refusal is an answer, caught by the printer that asked (some certificates of a trust store
+    // have a policy qualifier OpenSSL refuses): no stack trace is taken for it, which cost more
+    // than printing the rest of the certificate.
+    const engine = Error as { stackTraceLimit?: number };
+    const limit = engine.stackTraceLimit;
+    engine.stackTraceLimit = 0;
     super(reason);
+    engine.stackTraceLimit = limit;
+    this.reason = reason;
+    if (node) this.node = node;
   }
 }
 
@@ -118,11 +126,16 @@ export function integerMagnitude(content: Uint8Array): Uint8Array {
 
 /** Dotted OID from content octets, with the checks of OpenSSL's c2i_ASN1_OBJECT. */
 export function strictOidFromContent(c: Uint8Array, at?: DerNode): string {
+  checkOidEncoding(c, at);
+  return oidFromContent(c)!;
+}
+
+/** The checks of c2i_ASN1_OBJECT alone (a Name's attribute types are checked, not printed, here). */
+export function checkOidEncoding(c: Uint8Array, at?: DerNode): void {
   if (c.length === 0 || c[c.length - 1]! & 0x80) fail('invalid object encoding', at);
   for (let i = 0; i < c.length; i++) {
     if (c[i] === 0x80 && (i === 0 || !(c[i - 1]! & 0x80))) fail('invalid object encoding', at);
   }
-  return oidFromContent(c)!;
 }
 
 export function readOid(node: DerNode | undefined): string {

@@ -6,9 +6,12 @@
 const HEX = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 const HEX_UPPER = HEX.map((h) => h.toUpperCase());
 
+/** Indentations made once: printers ask for the same few widths thousands of times. */
+const SPACES = Array.from({ length: 129 }, (_, n) => ' '.repeat(n));
+
 /** `n` spaces (OpenSSL's BIO_indent). */
 export function spaces(n: number): string {
-  return n > 0 ? ' '.repeat(n) : '';
+  return n > 0 ? (SPACES[n] ?? ' '.repeat(n)) : '';
 }
 
 /** Lowercase two-digit hex of each byte joined by ':' ("0a:ff"), or uppercase ("0A:FF"). */
@@ -36,14 +39,12 @@ export function plainHex(bytes: Uint8Array, upper = false): string {
 export function hexLines(bytes: Uint8Array, indent: number, perLine: number): string[] {
   if (bytes.length === 0) return [''];
   const pad = spaces(Math.min(indent, 128));
+  // All the bytes' colon hex made at once, then cut into lines ("xx:" is 3 characters a byte): a
+  // string a byte, as `line += hex` made, was most of the garbage a certificate's text made.
+  const hex = colonHex(bytes);
+  const width = perLine * 3;
   const lines: string[] = [];
-  const last = bytes.length - 1;
-  for (let start = 0; start < bytes.length; start += perLine) {
-    const end = Math.min(start + perLine, bytes.length);
-    let line = pad;
-    for (let i = start; i < end; i++) line += i === last ? HEX[bytes[i]!] : HEX[bytes[i]!] + ':';
-    lines.push(line);
-  }
+  for (let at = 0; at < hex.length; at += width) lines.push(pad + hex.slice(at, at + width));
   return lines;
 }
 
@@ -179,6 +180,8 @@ function parseAsn1Time(tag: number, s: string): BrokenDownTime | undefined {
 
 /** Bytes as ISO-8859-1 characters (one char per byte). */
 export function latin1(bytes: Uint8Array): string {
+  // Short ones (times, names) in one call: no array of arguments made for them.
+  if (bytes.length <= 0x2000) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x2000) {
     s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x2000, bytes.length)));
@@ -208,14 +211,22 @@ export function decodeUnsignedInteger(content: Uint8Array): Asn1IntegerValue {
 }
 
 function integerFromMagnitude(negative: boolean, magnitude: Uint8Array): Asn1IntegerValue {
-  // Only small values need an exact number (decimal printing); big ones print as hex bytes.
-  let value = 0n;
-  if (magnitude.length <= 16) {
-    for (const b of magnitude) value = (value << 8n) | BigInt(b);
-  } else {
-    value = BigInt('0x' + plainHex(magnitude));
+  const isNegative = negative && magnitude.length > 0;
+  // Only small values need an exact number (decimal printing); big ones (moduli, signatures) print
+  // as hex bytes, so their value is only worked out if something asks for it.
+  if (magnitude.length > 16) {
+    return {
+      negative: isNegative,
+      magnitude,
+      get value() {
+        const value = BigInt('0x' + plainHex(magnitude));
+        return negative ? -value : value;
+      },
+    };
   }
-  return { negative: negative && magnitude.length > 0, magnitude, value: negative ? -value : value };
+  let value = 0n;
+  for (let i = 0; i < magnitude.length; i++) value = (value << 8n) | BigInt(magnitude[i]!);
+  return { negative: isNegative, magnitude, value: negative ? -value : value };
 }
 
 function stripLeadingZeros(bytes: Uint8Array): Uint8Array {

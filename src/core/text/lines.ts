@@ -81,7 +81,13 @@ export class LineWriter {
   /** The OpenSSL text: every line followed by a newline. */
   text(): string {
     if (!this.#textOnly) return renderLines(this.lines);
-    return this.#texts.length ? this.#texts.join('\n') + '\n' : '';
+    if (!this.#texts.length) return '';
+    // Joined with an empty last line for the final newline: one flat string (`join() + '\n'` makes a
+    // two-piece string that has to be copied again when it is written out).
+    this.#texts.push('');
+    const text = this.#texts.join('\n');
+    this.#texts.pop();
+    return text;
   }
 
   #record(text: string, tag: LineTag): TextLine {
@@ -103,9 +109,10 @@ function rangeOf(element: Element | undefined): [number, number] | undefined {
 /** The OpenSSL text of these lines, built in one join: each line and a newline. */
 export function renderLines(lines: readonly TextLine[]): string {
   if (lines.length === 0) return '';
-  const texts = new Array<string>(lines.length);
+  const texts = new Array<string>(lines.length + 1);
   for (let i = 0; i < lines.length; i++) texts[i] = lines[i]!.text;
-  return texts.join('\n') + '\n';
+  texts[lines.length] = ''; // the final newline, in the same flat string
+  return texts.join('\n');
 }
 
 /** Texts printed for one field, as records of it. */

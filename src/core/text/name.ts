@@ -148,6 +148,7 @@ function onelineValue(e: NameEntry): string {
   }
   // A UTF8String is treated as one byte per character (OpenSSL avoids converting it twice); the
   // other types are converted to UTF-8, whose non-ASCII bytes are then escaped one by one.
+  if (width === 1 && isPlainText(data)) return plainValue(data);
   const utf8Convert = e.type !== 12;
   let quote = false;
   let body = '';
@@ -176,6 +177,31 @@ function onelineValue(e: NameEntry): string {
     }
   }
   return quote ? `"${body}"` : body;
+}
+
+/** Printable ASCII with nothing to escape ('"', '\\', controls, DEL and bytes from 0x80 are escaped). */
+function isPlainText(data: Uint8Array): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/**
+ * A plain value (isPlainText) as onelineValue prints it, made in one piece: quoted when it holds
+ * ',', '+', ';', '<' or '>', starts with a space or '#' (only as the first of several characters),
+ * or ends with a space.
+ */
+function plainValue(data: Uint8Array): string {
+  const text = latin1(data);
+  const n = data.length;
+  let quote = n > 0 && (data[n - 1] === 0x20 || (n > 1 && (data[0] === 0x20 || data[0] === 0x23)));
+  for (let i = 0; i < n && !quote; i++) {
+    const c = data[i]!;
+    quote = c === 0x2b || c === 0x2c || c === 0x3b || c === 0x3c || c === 0x3e;
+  }
+  return quote ? `"${text}"` : text;
 }
 
 /** OpenSSL's UTF8_putc: up to 6-byte sequences, no surrogate checks. */

@@ -116,7 +116,7 @@ function safeParse(bytes: Uint8Array): DerNode | undefined {
  */
 export function labeledBignumLines(label: string, integerContent: Uint8Array, unsigned = false): string[] {
   const int = unsigned ? decodeUnsignedInteger(integerContent) : decodeAsn1Integer(integerContent);
-  if (int.value === 0n) return [`${label} 0`];
+  if (!int.magnitude.length) return [`${label} 0`];
   const neg = int.negative ? '-' : '';
   if (int.magnitude.length <= 8) {
     const m = int.negative ? -int.value : int.value;

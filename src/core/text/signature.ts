@@ -104,7 +104,7 @@ function dsaSignatureLines(signature: Uint8Array, indent: number): string[] | un
 function bignumLines(label: string, integerContent: Uint8Array, indent: number): string[] {
   const int = decodeAsn1Integer(integerContent);
   const pad = spaces(indent);
-  if (int.value === 0n) return [`${pad}${label} 0`];
+  if (!int.magnitude.length) return [`${pad}${label} 0`];
   const neg = int.negative ? '-' : '';
   if (int.magnitude.length <= 8) {
     const m = int.negative ? -int.value : int.value;

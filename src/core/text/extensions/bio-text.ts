@@ -4,6 +4,7 @@
  * as bytes where they are not (raw-bytes.ts), so `textBytes` of the text is the oracle's bytes.
  */
 import { decodeKeepingBytes } from '../raw-bytes.ts';
+import { colonHex, spaces } from '../format.ts';
 
 /** Bytes written unchanged (BIO_write, BIO_puts). */
 export function rawText(bytes: Uint8Array): string {
@@ -28,9 +29,7 @@ export function dottedText(bytes: Uint8Array): string {
 
 /** OpenSSL's buf2hexstr: uppercase colon hex ("0A:FF"), empty for no bytes. */
 export function upperColonHex(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (const b of bytes) parts.push((b < 16 ? '0' : '') + b.toString(16).toUpperCase());
-  return parts.join(':');
+  return colonHex(bytes, true);
 }
 
 /**
@@ -68,5 +67,5 @@ export function integerText(v: bigint): string {
 
 /** "%*s": `n` spaces. */
 export function pad(n: number): string {
-  return n > 0 ? ' '.repeat(n) : '';
+  return spaces(n);
 }
