@@ -305,9 +305,7 @@
   var startup = manifestReady.promise.then(function () {
     return Promise.all(Array.from(closure('main.js', false)).map(source));
   });
-  styled.then(function () {
-    return startup;
-  }).then(function () {
+  Promise.all([styled, startup]).then(function () {
     return api.load('main.js');
   }).then(function () {
     urgent = false;
