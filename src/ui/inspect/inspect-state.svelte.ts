@@ -4,10 +4,8 @@
  * when a newer one has started.
  */
 import type { Decoder } from '../workers/bridge.ts';
-import type { DecodedItem } from '../workers/decode-job.ts';
-import type { InputProblem } from '../../core/types.ts';
+import type { DecodedItem, DecodeProblem } from '../workers/decode-job.ts';
 import { errorMessage, type LocatedMessage } from '../../core/errors.ts';
-import { caughtProblem } from '../../core/input/sink.ts';
 import { CardState, type CardView } from './card-state.svelte.ts';
 import { keyMatches, type KeyMatch } from './key-pairs.ts';
 import { bench } from '../bench/bench.svelte.ts';
@@ -19,7 +17,7 @@ import { givenFiles, givenText, isBigText, type Given } from './big-paste.ts';
 const tb = translator(benchMessages);
 
 /** A problem to list; `unreadable` marks a file the browser could not read (worded by the view). */
-export type ShownProblem = InputProblem & { unreadable?: boolean };
+export type ShownProblem = DecodeProblem;
 
 /** What the last decode found, for the status line ("3 objects found, 1 problem"). */
 export interface Found {
@@ -36,6 +34,12 @@ export const CARDS_PER_PAGE = 100;
 /** Up to this many objects, every card opens with its OpenSSL text; beyond, cards show the summary until opened. */
 const OPEN_UP_TO = 5;
 const DEBOUNCE_MS = 300;
+/**
+ * While a big input streams in, its cards (and the overview table derived from them: duplicates,
+ * counts, the sort) are updated at most this often; the status line says "found" only once every
+ * card is in, so what it announces and the counts beside it are final.
+ */
+const UPDATE_EVERY_MS = 250;
 
 export class InspectState {
   input = $state('');
@@ -127,23 +131,17 @@ export class InspectState {
     await this.#decode([{ input: text }]);
   }
 
-  /** Files are read as bytes and never shown in the box: it says which files were given instead. */
+  /**
+   * Files are never shown in the box: it says which files were given instead. Each is read where it
+   * is decoded (the worker: reading 7 MB on the page is a long task of its own).
+   */
   async decodeFiles(files: Iterable<File>): Promise<void> {
     clearTimeout(this.#timer);
     const list = [...files];
     this.input = '';
     this.#bigText = '';
     this.given = givenFiles(list);
-    const sources: Array<{ input: Uint8Array; name: string }> = [];
-    const problems: ShownProblem[] = [];
-    for (const file of list) {
-      try {
-        sources.push({ input: new Uint8Array(await file.arrayBuffer()), name: file.name });
-      } catch (e) {
-        problems.push({ ...caughtProblem(file.name, e), unreadable: true });
-      }
-    }
-    await this.#decode(sources.map((s) => ({ input: s.input, sourceName: s.name })), problems);
+    await this.#decode(list.map((file) => ({ input: file, sourceName: file.name })));
   }
 
   clear(): void {
@@ -189,27 +187,42 @@ export class InspectState {
     for (const entry of benchEntriesForInput(added.map((c) => c.item), card.item.origin, undefined)) bench.add(entry);
   };
 
-  async #decode(sources: Array<{ input: string | Uint8Array; sourceName?: string }>, problems: ShownProblem[] = []): Promise<void> {
+  async #decode(sources: Array<{ input: string | Blob; sourceName?: string }>): Promise<void> {
     const run = this.#start();
     this.busy = true;
     this.found = null;
-    const found: ShownProblem[] = [...problems];
-    // Cards arrive in batches; the first ones show while the rest are still being decoded.
-    const onItems = (items: DecodedItem[]) => {
-      if (run !== this.#run) return;
+    const found: ShownProblem[] = [];
+    // Cards arrive in batches; the first ones show while the rest are still being decoded, in their
+    // own task (not the one receiving the worker's message), then every UPDATE_EVERY_MS at most.
+    let arrived: DecodedItem[] = [];
+    let updatedAt = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (run !== this.#run || !arrived.length) return;
+      const items = arrived;
+      arrived = [];
+      updatedAt = performance.now();
       this.cards = [...this.cards, ...items.map((item) => new CardState(item, this.#nextIndex++, this.#decoder, false, this.#bagsOpened))];
       this.#reveal(run);
+    };
+    const onItems = (items: DecodedItem[]) => {
+      if (run !== this.#run) return;
+      arrived.push(...items);
+      timer ??= setTimeout(update, Math.max(0, updatedAt + UPDATE_EVERY_MS - performance.now()));
     };
     try {
       for (const s of sources) {
         const r = await this.#decoder.decode(s.input, s.sourceName, onItems);
         if (run !== this.#run) return;
-        onItems(r.items);
+        arrived.push(...r.items);
         found.push(...r.problems);
       }
     } catch (e) {
       if (run === this.#run) this.error = { said: errorMessage(e), decoding: true };
     }
+    update();
     if (run !== this.#run) return;
     this.problems = found.filter((p) => !p.skipped);
     this.skipped = found.filter((p) => p.skipped);
@@ -224,7 +237,7 @@ export class InspectState {
   }
 
   /** What was opened goes on the bench, ready for its next step (a big paste as one bundle). */
-  #putOnBench(sources: ReadonlyArray<{ input: string | Uint8Array; sourceName?: string }>): void {
+  #putOnBench(sources: ReadonlyArray<{ input: string | Blob; sourceName?: string }>): void {
     const only = sources.length === 1 ? sources[0] : undefined;
     const text = typeof only?.input === 'string' ? only.input : undefined;
     const title = sources.map((s) => s.sourceName ?? tb('pasted')).join(', ');

@@ -10,8 +10,12 @@ import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { msg } from '../../core/errors.ts';
 
 export interface Decoder {
-  /** With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty. */
-  decode(input: string | Uint8Array, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
+  /**
+   * With `onItems`, decoded objects arrive in batches through it and the result's `items` is empty.
+   * A file (Blob) is read by the worker, not on the page; bytes are handed to the worker, not copied
+   * (copying 7 MB is a long task): afterwards the caller's array may be empty (detached).
+   */
+  decode(input: string | Uint8Array | Blob, sourceName?: string, onItems?: (items: DecodedItem[]) => void): Promise<DecodeResult>;
   tree(der: Uint8Array): Promise<TreeResult>;
   /** The OpenSSL text of an object sent unprinted (DecodedItem.unprinted), printed when its card is opened. */
   print(obj: FoundObject): Promise<Printed>;
@@ -41,19 +45,19 @@ async function workerDecoder(): Promise<Decoder | undefined> {
     for (const [id, p] of pending) p.resolve({ id, op: 'error', message: broken });
     pending.clear();
   };
-  const call = (body: Body<DecodeRequest>, onItems?: (items: DecodedItem[]) => void): Promise<DecodeReply> =>
+  const call = (body: Body<DecodeRequest>, onItems?: (items: DecodedItem[]) => void, transfer: Transferable[] = []): Promise<DecodeReply> =>
     new Promise((resolve) => {
       if (broken) return resolve({ id: 0, op: 'error', message: broken });
       const id = nextId++;
       pending.set(id, { resolve, onItems });
-      worker.postMessage({ ...body, id } as DecodeRequest);
+      worker.postMessage({ ...body, id } as DecodeRequest, transfer);
     });
   const fail = (message: string): never => {
     throw new Error(message);
   };
   return {
     async decode(input, sourceName, onItems) {
-      const r = await call({ op: 'decode', input, sourceName }, onItems);
+      const r = await call({ op: 'decode', input, sourceName }, onItems, input instanceof Uint8Array ? [wholeBuffer(input)] : []);
       return r.op === 'decode' ? r.result : fail(r.op === 'error' ? r.message : 'unexpected reply');
     },
     async tree(der) {
@@ -86,7 +90,17 @@ function mainThreadDecoder(): Decoder {
   };
 }
 
-/** A decoder that starts its worker lazily, on first use. */
+/** The bytes' own buffer to transfer; a view into a bigger buffer is copied into one of its own first. */
+function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+}
+
+/**
+ * A decoder whose worker starts the first time the page is idle after it is made, or on first use if
+ * sooner: making the worker's script from the page's chunks is main-thread work (~100-200 ms on a
+ * loaded machine) that would otherwise come right after the first paste or drop.
+ */
 export function createDecoder(): Decoder {
   let real: Promise<Decoder> | undefined;
   const get = () =>
@@ -94,6 +108,7 @@ export function createDecoder(): Decoder {
       (w) => w ?? mainThreadDecoder(),
       () => mainThreadDecoder(),
     ));
+  whenIdle(() => void get());
   return {
     decode: async (...a) => (await get()).decode(...a),
     tree: async (...a) => (await get()).tree(...a),
@@ -101,4 +116,10 @@ export function createDecoder(): Decoder {
     decrypt: async (...a) => (await get()).decrypt(...a),
     dispose: () => void real?.then((d) => d.dispose()),
   };
+}
+
+/** Runs `fn` once the page is idle (or after a few seconds at the latest); soon after, where there is no idle callback (jsdom, Safari). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 5000 });
+  else setTimeout(fn, 200);
 }

@@ -5,7 +5,7 @@
  * functions over the pure core, run inside the worker or (without Worker) on the main thread.
  * Nothing here throws: every failure becomes a message on the item it concerns.
  */
-import { decodeInput as decodeAll, printObject, type PrintedObject } from '../../core/pipeline/decode.ts';
+import { decodeObjects, printObject, type PrintedObject } from '../../core/pipeline/decode.ts';
 import { summarize, type Summary } from '../../core/summary.ts';
 import { buildAsn1Tree, type Asn1Tree } from '../../core/asn1/tree.ts';
 import { textLines, type TextLine } from '../../core/text/lines.ts';
@@ -55,9 +55,12 @@ export interface DecryptResult {
   reason?: 'wrong-passphrase' | 'changed';
 }
 
+/** A problem found decoding; `unreadable` marks a file that could not be read at all (worded by the page). */
+export type DecodeProblem = InputProblem & { unreadable?: boolean };
+
 export interface DecodeResult {
   items: DecodedItem[];
-  problems: InputProblem[];
+  problems: DecodeProblem[];
 }
 
 export interface TreeResult {
@@ -107,45 +110,68 @@ export function printItem(obj: FoundObject): Printed {
   return printed.text !== undefined ? { text: printed.text, lines: printed.lines } : { textError: errorMessage(printed.textError) };
 }
 
-/** Objects per batch handed back while decoding: small enough that receiving one never blocks the page. */
-const DECODE_BATCH = 25;
+/**
+ * Items are handed back at most this often while decoding (the first as soon as they are ready): by
+ * time, not by count, so that receiving one batch stays a small task on the page however slow the
+ * machine, and a thousand-certificate paste shows its first rows while the rest decode.
+ */
+const HAND_BACK_EVERY_MS = 50;
+/**
+ * Objects taken from detection at once (or fewer, once SLICE_MS have passed); their summaries'
+ * digests (WebCrypto, another thread) are then awaited together rather than one after another.
+ */
+const SLICE = 32;
+const SLICE_MS = 20;
 
 /**
- * Finds and decodes every object in the input. With `onItems`, the items are handed over in batches
- * as they are ready (the result's `items` is then empty): a thousand-certificate paste shows its
- * first cards at once, and no single message is big enough to block the main thread.
+ * Finds and decodes every object in the input (a file is read here: in the worker, reading 7 MB is
+ * no task of the page's). With `onItems`, the items are handed over in batches as they are ready
+ * (the result's `items` is then empty): a thousand-certificate paste shows its first rows at once,
+ * and no single message is big enough to block the main thread.
  */
 export async function decodeInput(
-  input: string | Uint8Array,
+  given: string | Uint8Array | Blob,
   sourceName?: string,
   pause?: Yield,
   onItems?: (items: DecodedItem[]) => void,
 ): Promise<DecodeResult> {
-  const now = new Date();
-  let found;
+  let input: string | Uint8Array;
   try {
-    // Each object decoded once, its summary and (for a handful of objects) its text read from that tree;
-    // many objects are not printed (the table needs summaries only).
-    found = decodeAll(input, sourceName, { now, printUpTo: PRINTED_UP_TO });
+    input = given instanceof Blob ? new Uint8Array(await given.arrayBuffer()) : given;
   } catch (e) {
-    return { items: [], problems: [caughtProblem(sourceName ?? 'input', e)] };
+    return { items: [], problems: [{ ...caughtProblem(sourceName ?? 'input', e), unreadable: true }] };
   }
+  const now = new Date();
   const items: DecodedItem[] = [];
-  let batch: DecodedItem[] = [];
-  for (let i = 0; i < found.objects.length; i++) {
-    const printed = found.objects[i]!;
-    const item = await decodeObject(printed.obj, now, printed, i);
-    if (onItems) {
-      batch.push(item);
-      if (batch.length === DECODE_BATCH) {
-        onItems(batch);
-        batch = [];
-      }
-    } else items.push(item);
-    if (pause && i % 20 === 19) await pause();
+  let count = 0;
+  let handedAt: number | undefined;
+  const handOver = () => {
+    onItems?.(items.splice(0));
+    handedAt = performance.now();
+  };
+  // Each object decoded once, as detection finds it: its summary and (for a handful of objects) its
+  // text read from that tree; many objects are not printed (the table needs summaries only).
+  const steps = decodeObjects(input, sourceName, { now, printUpTo: PRINTED_UP_TO });
+  try {
+    let next = steps.next();
+    while (!next.done) {
+      const slice: Promise<DecodedItem>[] = [];
+      const sliceStart = performance.now();
+      do {
+        slice.push(decodeObject(next.value.obj, now, next.value, count++));
+        next = steps.next();
+      } while (!next.done && slice.length < SLICE && performance.now() - sliceStart < SLICE_MS);
+      items.push(...(await Promise.all(slice)));
+      // The first batch holds more than PRINTED_UP_TO objects (or all): the page then shows the table at once, not cards first.
+      const due = next.done || (handedAt === undefined ? count > PRINTED_UP_TO : performance.now() - handedAt >= HAND_BACK_EVERY_MS);
+      if (onItems && due) handOver();
+      if (pause && !next.done) await pause();
+    }
+    return { items, problems: next.value };
+  } catch (e) {
+    if (onItems) handOver();
+    return { items, problems: [caughtProblem(sourceName ?? 'input', e)] };
   }
-  if (onItems && batch.length) onItems(batch);
-  return { items, problems: found.problems };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { FoundObject, ObjectKind } from '../../core/types.ts';
 export const PRINTED_UP_TO = 5;
 
 export type DecodeRequest =
-  | { id: number; op: 'decode'; input: string | Uint8Array; sourceName?: string }
+  | { id: number; op: 'decode'; input: string | Uint8Array | Blob; sourceName?: string }
   | { id: number; op: 'tree'; der: Uint8Array }
   | { id: number; op: 'print'; obj: FoundObject }
   | { id: number; op: 'decrypt'; der: Uint8Array; passphrase: string; from: Origin; kind: ObjectKind };
