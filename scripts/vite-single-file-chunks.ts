@@ -75,8 +75,9 @@ export function singleFileChunks(root: string): Plugin {
       stream.set(head);
       stream.set(all, head.length);
 
-      // Its comments are for the reader of the repository, not of the page (whole-line // comments only).
-      const boot = readFileSync(join(root, 'scripts/single-file-boot.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
+      // Its comments and indentation are for the reader of the repository, not of the page (whole-line
+      // // comments only; the loader has no string or template that spans lines).
+      const boot = readFileSync(join(root, 'scripts/single-file-boot.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^[ \t]+/gm, '');
       if (/[^\x00-\x7f]/.test(boot)) this.error('scripts/single-file-boot.js must be ASCII: the page is read as windows-1252');
       const policy = [
         "default-src 'none'",
