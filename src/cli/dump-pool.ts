@@ -131,6 +131,8 @@ function packBatch(id: number, objects: readonly FoundObject[]): PrintBatch {
 interface Printing {
   batch: Promise<PrintedBatch>;
   index: number;
+  /** Printed in this thread already (the batch's promise is settled). */
+  here: boolean;
 }
 
 /**
@@ -151,7 +153,7 @@ export class BatchedPrinter {
     this.#pool = pool;
   }
 
-  readonly onDecoded = (obj: FoundObject, tree: DerNode): void => {
+  readonly onDecoded = (obj: FoundObject, tree?: DerNode): void => {
     if (!this.#objects.length) this.#here = !this.#pool || this.#pool.busy();
     if (this.#here) {
       if (!printInto(this.#out, obj, tree)) this.#failed.push(this.#objects.length);
@@ -167,7 +169,8 @@ export class BatchedPrinter {
     const batch = this.#here
       ? Promise.resolve({ id: -1, bytes: this.#out.take(), ends: this.#ends, failed: this.#failed, thread: threadId })
       : this.#pool!.print(this.#objects);
-    this.#objects.forEach((obj, index) => this.printing.set(obj, { batch, index }));
+    const here = this.#here;
+    this.#objects.forEach((obj, index) => this.printing.set(obj, { batch, index, here }));
     this.#objects = [];
     this.#ends = [];
     this.#failed = [];

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { FoundObject, InputProblem } from '../core/types.ts';
-import { CertbenchError, describeError, render } from '../core/errors.ts';
+import { CertbenchError, describeError } from '../core/errors.ts';
 import { cliError } from './cli-error.ts';
-import { printObject } from '../core/pipeline/decode.ts';
 import { detectInput } from '../core/input/detect.ts';
 import { DumpOutput } from './dump-bytes.ts';
-import { BatchedPrinter, PrintPool } from './dump-pool.ts';
-import type { PrintedBatch } from './dump-worker.ts';
+import { PrintPool } from './dump-pool.ts';
+import { TextStream } from './dump-texts.ts';
 import { overviewRows, overviewTableText } from './dump-table.ts';
 import { overviewCsv, OVERVIEW_COLUMNS, type OverviewColumn } from '../core/overview/index.ts';
 import { decryptFoundKey } from '../core/input/decrypt.ts';
@@ -110,70 +109,20 @@ function pkcs12Of(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
-function formatSummary(s: Summary): string {
-  const lines: string[] = [];
-  const add = (label: string, value: string | undefined) => value !== undefined && value !== '' && lines.push(`${label}: ${value}`);
-  add('Subject', s.subject);
-  add('Issuer', s.issuer);
-  add('SANs', s.sans?.join(', '));
-  if (s.validity) add('Validity', `${s.validity.notBefore} to ${s.validity.notAfter} (${s.validity.text})`);
-  add('Key', s.key?.description);
-  if (s.fingerprints) {
-    lines.push(`sha256 Fingerprint=${s.fingerprints.sha256}`);
-    lines.push(`sha1 Fingerprint=${s.fingerprints.sha1}`);
-  }
-  add('SPKI SHA-256 pin', s.spkiSha256);
-  for (const n of s.notes) add('Note', render(n));
-  return lines.length ? `${lines.join('\n')}\n\n` : '';
-}
-
-/** An object found, and its text: printed, being printed in a worker (batch and place in it), or why it cannot be. */
+/** An object found for --table/--csv, and its summary, read from the tree detection decoded (undefined if that failed). */
 interface Found {
   obj: FoundObject;
-  text?: string;
-  textError?: unknown;
-  batch?: Promise<PrintedBatch>;
-  index?: number;
-  /** For --table/--csv: its summary, read from the tree detection decoded (undefined if that failed). */
   summary?: Promise<Summary | undefined>;
 }
 
 /** Input this big is printed by worker threads (below it, starting them costs more than they save). */
 const WORKERS_FROM_BYTES = 1 << 20;
 
-/**
- * Finds every object in one input, each printed as it is found (from the tree detection decoded,
- * or in a worker); the same as the pipeline's decodeInput, with the texts kept as bytes.
- */
-function findObjects(bytes: Uint8Array, source: string | undefined, pool: PrintPool | undefined, rowsAt?: Date): { found: Found[]; problems: InputProblem[] } {
-  if (rowsAt) {
-    // Rows, not texts: each object summarized from detection's tree, not decoded again.
-    const summaries = new Map<FoundObject, Promise<Summary | undefined>>();
-    const r = detectInput(bytes, source, (obj, tree) => summaries.set(obj, summarize(obj, rowsAt, tree).catch(() => undefined)));
-    return { found: r.objects.map((obj) => ({ obj, summary: summaries.get(obj) })), problems: r.problems };
-  }
-  const printer = new BatchedPrinter(pool);
-  const r = detectInput(bytes, source, printer.onDecoded);
-  printer.flush();
-  // Not decoded by detection (an encrypted PEM key): printed here, as the pipeline does.
-  const found = r.objects.map((obj): Found => {
-    const printing = printer.printing.get(obj);
-    return printing ? { obj, ...printing } : printObject(obj, undefined, true);
-  });
-  return { found, problems: r.problems };
-}
-
-/** The object's text as bytes or text; throws why it cannot be printed. */
-async function printedText(f: Found, plain: FoundObject): Promise<string | Uint8Array> {
-  if (plain === f.obj && f.batch) {
-    const printed = await f.batch;
-    const i = f.index!;
-    if (!printed.failed.includes(i)) return printed.bytes.subarray(i ? printed.ends[i - 1] : 0, printed.ends[i]);
-  }
-  // Printed again here when the worker could not: the error then names the object's final origin.
-  const printed = plain === f.obj && !f.batch ? f : printObject(plain, undefined, true);
-  if (printed.text === undefined) throw printed.textError;
-  return printed.text;
+/** Every object in one input, for --table/--csv: each summarized from the tree detection decoded, not decoded again. */
+function findRows(bytes: Uint8Array, source: string | undefined, rowsAt: Date): { found: Found[]; problems: InputProblem[] } {
+  const summaries = new Map<FoundObject, Promise<Summary | undefined>>();
+  const r = detectInput(bytes, source, (obj, tree) => summaries.set(obj, summarize(obj, rowsAt, tree).catch(() => undefined)));
+  return { found: r.objects.map((obj) => ({ obj, summary: summaries.get(obj) })), problems: r.problems };
 }
 
 async function runDump(args: string[], io: CliIo): Promise<number> {
@@ -213,7 +162,10 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   const pool = workers ? new PrintPool(workers) : undefined;
 
   const found: Found[] = [];
-  for (const { file, bytes, error } of inputs) {
+  const texts = opts.overview ? undefined : new TextStream(out, { summary: opts.summary, open: (obj) => openObject(obj, passphrase), fail }, pool);
+  for (const input of inputs) {
+    const { file, bytes, error } = input;
+    input.bytes = undefined; // not kept past its turn
     if (!bytes) {
       const code = (error as NodeJS.ErrnoException).code;
       fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : describeError(error)}`);
@@ -241,15 +193,25 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
       }
       continue;
     }
-    const r = findObjects(bytes, file === '-' ? undefined : file, pool, opts.overview && now);
-    const objects = r.found.map((f) => f.obj);
-    for (const p of r.problems) {
+    const source = file === '-' ? undefined : file;
+    // Texts are written while the input is read; what could not be read is said after them.
+    let objects: FoundObject[];
+    let problems: InputProblem[];
+    if (texts) {
+      ({ objects, problems } = await texts.input(bytes, source));
+      out.flush();
+    } else {
+      const rows = findRows(bytes, source, now);
+      found.push(...rows.found);
+      objects = rows.found.map((f) => f.obj);
+      problems = rows.problems;
+    }
+    for (const p of problems) {
       const line = `${p.origin}: ${p.message}`;
       if (p.skipped) io.stderr(`certbench dump: note: ${line}\n`);
       else if (isWarning(p.origin, objects)) io.stderr(`certbench dump: warning: ${line}\n`);
       else fail(line);
     }
-    found.push(...r.found);
   }
 
   if (opts.overview) {
@@ -266,24 +228,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     return status;
   }
 
-  const several = found.length > 1;
-  for (let i = 0; i < found.length; i++) {
-    const f = found[i]!;
-    let head = several ? `${i ? '\n' : ''}==> ${f.obj.origin} <==\n` : '';
-    let text: string | Uint8Array;
-    try {
-      const plain = await openObject(f.obj, passphrase);
-      if (opts.summary) head += formatSummary(await summarize(plain));
-      text = await printedText(f, plain);
-    } catch (e) {
-      out.text(head); // the header and summary still stand
-      fail(e instanceof CertbenchError && e.where ? e.message : `${f.obj.origin}: ${describeError(e)}`);
-      continue;
-    }
-    out.text(head);
-    if (typeof text === 'string') out.text(text);
-    else out.bytes(text);
-  }
+  await texts!.finish();
   out.flush();
   pool?.close();
   return status;
