@@ -26,7 +26,7 @@ interface Found {
   ready?: boolean;
 }
 
-export interface TextOptions {
+interface TextOptions {
   summary: boolean;
   /** An encrypted key opened (with the passphrase given), any other object as it is. */
   open(obj: FoundObject): Promise<FoundObject>;
@@ -166,7 +166,7 @@ async function printedText(f: Found, plain: FoundObject): Promise<string | Uint8
   return printed.text;
 }
 
-export function formatSummary(s: Summary): string {
+function formatSummary(s: Summary): string {
   const lines: string[] = [];
   const add = (label: string, value: string | undefined) => value !== undefined && value !== '' && lines.push(`${label}: ${value}`);
   add('Subject', s.subject);
