@@ -2,18 +2,19 @@
  * How Inspect reads a paste's text without holding the page for the browser's clipboard transfer.
  *
  * Chromium's `clipboardData.getData` is synchronous: the paste event's task waits while the browser
- * process hands the text over (7.8 MB: one 0.5–1.1 s task, measured on a blank page). There,
+ * process hands the text over (7.8 MB: one 0.4–1.7 s task, ~85 ms of it CPU). There,
  * `navigator.clipboard.readText()` started inside the paste event is granted without a prompt (Chromium
  * grants a read while a paste is executing, whatever the site's clipboard-read setting) and the text
- * arrives in a later task: the wait is off the main thread, only the text's arrival (~100 ms CPU for
+ * arrives in a later task: the wait is off the main thread, only the text's arrival (~85 ms CPU for
  * 7.8 MB, the browser's own work) is left in one task. The size is not known before the text is read,
  * so on that path every paste is read this way and a small one is put in the box as the box's own paste
  * would have (at the caret, undoable).
  *
- * Elsewhere `getData` stays: Firefox ESR reads 7.8 MB with it in ~170 ms, and it has no clipboard-read
- * permission to ask about (its `readText` may show a "Paste" button of its own). Chromium is told apart
- * by that permission existing; a site set to "block" keeps `getData` too (an older Chromium might refuse).
- * If an asynchronous read ever fails, later pastes use `getData`.
+ * Elsewhere `getData` stays. Firefox ESR 153 reads 7.8 MB with it in one 140–330 ms task; its `readText`
+ * in a paste event also needs no prompt (even for another site's text) and held the page 76–350 ms: a
+ * small gain, and Firefox has no feature to be told apart by. Chromium is: its clipboard-read
+ * permission exists (Firefox's permission query refuses the name); a site set to "block" keeps `getData`
+ * too (an older Chromium might refuse). If an asynchronous read ever fails, later pastes use `getData`.
  */
 
 /** Whether the asynchronous read is used: unknown until the permission query answers, off until then. */
@@ -25,7 +26,11 @@ function learnAsyncRead(): void {
   if (!permissions || typeof globalThis.navigator.clipboard?.readText !== 'function') return;
   try {
     permissions.query({ name: 'clipboard-read' as PermissionName }).then(
-      (status) => (asyncRead = status.state !== 'denied'),
+      (status) => {
+        asyncRead = status.state !== 'denied';
+        // The person may block (or allow) it for the site later, in the browser's settings.
+        status.addEventListener('change', () => (asyncRead = status.state !== 'denied'));
+      },
       () => (asyncRead = false),
     );
   } catch {
