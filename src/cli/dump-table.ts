@@ -6,6 +6,7 @@
 import type { FoundObject } from '../core/types.ts';
 import { summarize, type Summary } from '../core/summary.ts';
 import { visibleText } from '../core/text/visible.ts';
+import { displayWidth } from './display-width.ts';
 import {
   derSha256,
   duplicateGroups,
@@ -61,8 +62,9 @@ export function overviewTableText(rows: readonly OverviewRow[]): string {
   const groups = duplicateGroups(rows);
   const copies = occurrences(groups);
   const cells = [COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => visibleText(c.cell(r, copies.get(r.index))) || '-'))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => [...row[i]!].length)));
-  const pad = (s: string, width: number) => s + ' '.repeat(width - [...s].length);
+  // Padded by the columns a cell takes on screen: a CJK name is twice as wide as its characters.
+  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i]!))));
+  const pad = (s: string, width: number) => s + ' '.repeat(width - displayWidth(s));
   const lines = cells.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i]!))).join('  '));
   const counts = overviewCounts(rows, groups);
   const totals = [

@@ -35,7 +35,8 @@ text and a blank line between them, as head(1) does for several files.
               before each text
   --table     instead of the texts, one row per object: kind, subject CN, issuer CN, notAfter
               and the days left, key, SHA-256 fingerprint, copies (the same object given more
-              than once) and origin (file, block, Secret key); then the totals
+              than once) and origin (file, block, Secret key); then the totals. A PKCS#12
+              file's certificates and keys get rows when --passin opens it (else one row)
   --csv       the same rows as CSV (RFC 4180), for a spreadsheet
   --sort      sort the rows by ${OVERVIEW_COLUMNS.join(', ')} (input order by default)
   --passin    passphrase for encrypted private keys and PKCS#12 files, in openssl's -passin forms
@@ -109,6 +110,32 @@ function pkcs12Of(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
+/**
+ * A PKCS#12 file's rows for --table/--csv: a row for each certificate, key and CRL it holds (opened
+ * with --passin), each named "FILE › bag N (…)"; without the passphrase, or with a wrong one, one row
+ * for the file itself, and stderr says why it shows no more.
+ */
+async function pkcs12Rows(p12: Uint8Array, where: string, passphrase: string | undefined, io: CliIo, fail: (msg: string) => void): Promise<Found[]> {
+  const whole: Found[] = [{ obj: { kind: 'pkcs12', der: p12, origin: where } }];
+  if (passphrase === undefined) {
+    io.stderr(`certbench dump: note: ${where}: a PKCS#12 file: give its passphrase with --passin to list the certificates and keys it holds\n`);
+    return whole;
+  }
+  let contents;
+  try {
+    contents = await readPkcs12(p12, passphrase);
+  } catch (e) {
+    fail(`${where}: ${describeError(e)}`);
+    return whole;
+  }
+  const rows: Found[] = [];
+  contents.bags.forEach((bag, i) => {
+    if (!bag.der || (bag.kind !== 'certificate' && bag.kind !== 'private-key' && bag.kind !== 'crl')) return;
+    rows.push({ obj: { kind: bag.kind, der: bag.der, origin: `${where} › bag ${i + 1} (${bag.info.split(':')[0]})` } });
+  });
+  return rows.length ? rows : whole;
+}
+
 /** An object found for --table/--csv, and its summary, read from the tree detection decoded (undefined if that failed). */
 interface Found {
   obj: FoundObject;
@@ -175,7 +202,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
     if (p12) {
       const where = file === '-' ? 'stdin' : file;
       if (opts.overview) {
-        fail(`${where}: a PKCS#12 file has no row in --${opts.overview} (dump it without)`);
+        found.push(...(await pkcs12Rows(p12, where, passphrase, io, fail)));
         continue;
       }
       if (passphrase === undefined) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/run.ts';
+import { displayWidth } from '../../src/cli/display-width.ts';
 import { CERT_A, CERT_B, CERT_C, CORPUS, corpusText, CSR, KEYS, openssl } from './detect-helpers.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-dump-table-'));
@@ -80,6 +81,54 @@ describe('certbench dump --table', () => {
     const ends = sorted.map((l) => l.split(',')[3]).filter((d) => d);
     expect(ends).toEqual([...ends].sort());
     expect(ends).toHaveLength(4);
+  });
+
+  it('pads by the columns a cell takes on screen: a Japanese, Chinese or Korean subject keeps the next columns aligned', async () => {
+    const key = path.join(tmp, 'wide.key');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', key]);
+    const pems = ['/CN=証明書テスト/O=日本', '/CN=中文证书', '/CN=한국어 인증서', '/CN=plain ascii'].map((subj) =>
+      openssl(['req', '-x509', '-new', '-key', key, '-utf8', '-subj', subj, '-days', '30']).toString(),
+    );
+    const file = path.join(tmp, 'wide.pem');
+    fs.writeFileSync(file, pems.join(''));
+    const r = await dump(['--table', file]);
+    expect(r.status).toBe(0);
+    // Terminal columns, counted here on their own: these ideographs, kana and Hangul take two each.
+    const columns = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uff00-\uff60]/u.test(c) ? 2 : 1), 0);
+    const lines = r.stdout.split('\n').slice(0, 5);
+    const keyColumn = (line: string) => columns(line.slice(0, line.search(/SHA-256|[0-9A-F]{2}(:[0-9A-F]{2}){31}/)));
+    expect(lines.slice(1).map((l) => l.split(/ {2,}/)[1])).toEqual(['証明書テスト', '中文证书', '한국어 인증서', 'plain ascii']);
+    expect(lines.map(keyColumn)).toEqual(lines.map(() => keyColumn(lines[0]!)));
+  });
+
+  it('counts display width as terminals do: wide CJK, fullwidth and emoji, nothing for combining marks and joiners', () => {
+    expect(['abc', '日本', 'ｱ', 'Ａ', '한국', 'e\u0301', '👍', '👍🏽', '👩\u200d💻', '✔\ufe0f', '\u200b'].map(displayWidth)).toEqual([3, 4, 1, 2, 4, 1, 2, 2, 2, 2, 0]);
+  });
+
+  it('gives a PKCS#12 file rows for what it holds (with --passin), or one row and a note saying why no more', async () => {
+    const key = path.join(tmp, 'p12.key');
+    const cert = path.join(tmp, 'p12.pem');
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=in a p12', '-days', '30']);
+    const p12 = path.join(tmp, 'bundle.p12');
+    openssl(['pkcs12', '-export', '-in', cert, '-inkey', key, '-passout', 'pass:s3cret', '-out', p12]);
+    const fingerprint = openssl(['x509', '-in', cert, '-noout', '-fingerprint', '-sha256']).toString().trim().replace(/^sha256 Fingerprint=/i, '');
+    const opened = await dump(['--table', '--passin', 'pass:s3cret', p12]);
+    expect(opened.stderr).toBe('');
+    expect(opened.status).toBe(0);
+    const rows = opened.stdout.split('\n').slice(1, 3).map((l) => l.split(/ {2,}/));
+    expect(rows.map((row) => [row[0], row.at(-1)])).toEqual([
+      ['certificate', `${p12} › bag 1 (Certificate bag)`],
+      ['private-key', `${p12} › bag 2 (Shrouded Keybag)`],
+    ]);
+    expect(rows[0]![1]).toBe('in a p12');
+    expect(rows[0]![5]).toBe(fingerprint);
+    const closed = await dump(['--table', p12]);
+    expect(closed.status).toBe(0);
+    expect(closed.stdout.split('\n')[1]).toMatch(new RegExp(`^pkcs12 .* ${p12.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(closed.stderr).toBe(`certbench dump: note: ${p12}: a PKCS#12 file: give its passphrase with --passin to list the certificates and keys it holds\n`);
+    const wrong = await dump(['--csv', '--passin', 'pass:nope', p12]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout.split('\r\n')[1]).toMatch(/^pkcs12,/);
   });
 
   it('refuses --sort without rows, an unknown column, and --summary with --table (status 2)', async () => {
