@@ -51,6 +51,16 @@ export class ByteBuilder {
     return out;
   }
 
+  /** What was appended, to be written at once: the same buffer is filled again after `reuse`. */
+  peek(): Uint8Array {
+    return this.#buf.subarray(0, this.#used);
+  }
+
+  /** Starts again empty in the same buffer (what `peek` gave has been written out and is not held). */
+  reuse(): void {
+    this.#used = 0;
+  }
+
   #reserve(n: number): void {
     if (this.#used + n <= this.#buf.length) return;
     const grown = Buffer.allocUnsafe(Math.max(this.#initial, this.#buf.length * 2, this.#used + n));
@@ -67,9 +77,16 @@ export class ByteBuilder {
 export class DumpOutput {
   readonly #builder = new ByteBuilder(CHUNK + (CHUNK >> 2));
   readonly #write: (b: Uint8Array) => void;
+  readonly #drained: (() => boolean) | undefined;
 
-  constructor(write: (b: Uint8Array) => void) {
+  /**
+   * `drained` says whether what was written is no longer held by the writer: then one buffer is
+   * filled again and again (a fresh megabyte for each chunk was fresh memory for the process to
+   * map, page by page, for 34 MB of text).
+   */
+  constructor(write: (b: Uint8Array) => void, drained?: () => boolean) {
     this.#write = write;
+    this.#drained = drained;
   }
 
   text(s: string): void {
@@ -89,6 +106,10 @@ export class DumpOutput {
   }
 
   flush(): void {
-    if (this.#builder.length) this.#write(this.#builder.take());
+    if (!this.#builder.length) return;
+    if (!this.#drained) return this.#write(this.#builder.take());
+    this.#write(this.#builder.peek());
+    if (this.#drained()) this.#builder.reuse();
+    else this.#builder.take(); // still held by the writer: the next chunk goes into a new buffer
   }
 }

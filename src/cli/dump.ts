@@ -168,7 +168,9 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   let status = 0;
   // The text keeps bytes OpenSSL writes raw (invalid UTF-8 in an IA5String) as lone surrogates:
   // written as those bytes, never as U+FFFD (raw-bytes.ts).
-  const out = new DumpOutput(io.stdoutBytes ? (b) => io.stdoutBytes!(b) : (b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8')));
+  const out = io.stdoutBytes
+    ? new DumpOutput((b) => io.stdoutBytes!(b), io.stdoutDrained)
+    : new DumpOutput((b) => io.stdout(Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8')), () => true);
   const fail = (msg: string) => {
     out.flush();
     io.stderr(`certbench dump: ${msg}\n`);

@@ -13,6 +13,8 @@ if (!serveIfDumpWorker()) {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stdoutBytes: (b) => process.stdout.write(b),
+    // Files, pipes and terminals are written synchronously on Linux and macOS: nothing is left held.
+    stdoutDrained: () => process.stdout.writableLength === 0,
     stderr: (s) => process.stderr.write(s),
     stdin: async () => {
       const chunks: Buffer[] = [];

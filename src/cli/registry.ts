@@ -2,6 +2,11 @@ export interface CliIo {
   stdout(s: string): void;
   /** Raw bytes, where OpenSSL prints bytes that are not UTF-8 (PKCS#12 attribute values); text otherwise. */
   stdoutBytes?(b: Uint8Array): void;
+  /**
+   * Whether everything given to stdoutBytes has been handed on (none of it is still held in a
+   * queue), so its buffer may be filled again. Absent: never assumed (a test keeps what it is given).
+   */
+  stdoutDrained?(): boolean;
   stderr(s: string): void;
   stdin(): Promise<Uint8Array>;
 }
