@@ -7,9 +7,16 @@ import { isKnownField } from './references.ts';
 const OID_O = '2.5.4.10';
 const OID_CN = '2.5.4.3';
 
+/** The catalog's ids by prefix and OID (null: none): a dump of 10,000 certificates asks for the same few hundred. */
+const knownIds = new Map<string, Map<string, string | null>>();
+
 /** The catalog id for `prefix + oid`, or `fallback` when the catalog has no entry for it. */
 export function knownOr(prefix: string, oid: string, fallback: string): string {
-  return isKnownField(prefix + oid) ? prefix + oid : fallback;
+  let ids = knownIds.get(prefix);
+  if (!ids) knownIds.set(prefix, (ids = new Map()));
+  let id = ids.get(oid);
+  if (id === undefined) ids.set(oid, (id = isKnownField(prefix + oid) ? prefix + oid : null));
+  return id ?? fallback;
 }
 
 /** The attribute types of a name, plus the Kubernetes identities a subject can carry (O=system:masters, CN=system:node:…). */

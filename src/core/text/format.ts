@@ -14,20 +14,49 @@ export function spaces(n: number): string {
   return n > 0 ? (SPACES[n] ?? ' '.repeat(n)) : '';
 }
 
+/** Each byte's two hex digits as ASCII codes, lowercase then uppercase: [2b], [2b + 1] and 512 + the same. */
+const HEX_CODES = new Uint8Array(1024);
+for (let b = 0; b < 256; b++) {
+  for (const [at, digits] of [[0, HEX[b]!], [512, HEX_UPPER[b]!]] as const) {
+    HEX_CODES[at + 2 * b] = digits.charCodeAt(0);
+    HEX_CODES[at + 2 * b + 1] = digits.charCodeAt(1);
+  }
+}
+
+/** Where hex text is spelled out as ASCII bytes before it becomes one string (grown when a longer one comes). */
+let hexScratch = new Uint8Array(4096);
+const asciiText = new TextDecoder();
+
+/**
+ * The bytes' hex digits, `separator` (a character code, or 0 for none) between bytes, made as
+ * ASCII bytes and decoded once: a key's modulus or a signature is hundreds of bytes, and a string
+ * a byte joined was most of the time a certificate's text took.
+ */
+function hexText(bytes: Uint8Array, upper: boolean, separator: number): string {
+  const n = bytes.length;
+  if (n === 0) return '';
+  const step = separator ? 3 : 2;
+  const length = n * step - (separator ? 1 : 0);
+  if (hexScratch.length < length + 1) hexScratch = new Uint8Array(length * 2);
+  const out = hexScratch;
+  const table = upper ? 512 : 0;
+  for (let i = 0, o = 0; i < n; i++, o += step) {
+    const at = table + 2 * bytes[i]!;
+    out[o] = HEX_CODES[at]!;
+    out[o + 1] = HEX_CODES[at + 1]!;
+    if (separator) out[o + 2] = separator;
+  }
+  return asciiText.decode(out.subarray(0, length));
+}
+
 /** Lowercase two-digit hex of each byte joined by ':' ("0a:ff"), or uppercase ("0A:FF"). */
 export function colonHex(bytes: Uint8Array, upper = false): string {
-  const table = upper ? HEX_UPPER : HEX;
-  const parts = new Array<string>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) parts[i] = table[bytes[i]!]!;
-  return parts.join(':');
+  return hexText(bytes, upper, 0x3a);
 }
 
 /** Hex digits without separators, uppercase (OpenSSL's "#0403..." dumps) or lowercase. */
 export function plainHex(bytes: Uint8Array, upper = false): string {
-  const table = upper ? HEX_UPPER : HEX;
-  const parts = new Array<string>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) parts[i] = table[bytes[i]!]!;
-  return parts.join('');
+  return hexText(bytes, upper, 0);
 }
 
 /**
