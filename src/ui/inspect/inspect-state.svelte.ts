@@ -212,6 +212,10 @@ export class InspectState {
       arrived.push(...items);
       timer ??= setTimeout(update, Math.max(0, updatedAt + UPDATE_EVERY_MS - performance.now()));
     };
+    // The input goes to the worker in a task of its own: posting 7 MB of text is work, and so is
+    // showing what was given and "Decoding…", which the page does first.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (run !== this.#run) return;
     try {
       for (const s of sources) {
         const r = await this.#decoder.decode(s.input, s.sourceName, onItems);

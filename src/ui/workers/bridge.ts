@@ -5,7 +5,7 @@
  */
 import type { DecodeResult, DecodedItem, DecryptResult, Origin, Printed, TreeResult } from './decode-job.ts';
 import { startDecodeWorker } from './chunk-worker.ts';
-import type { DecodeReply, DecodeRequest } from './protocol.ts';
+import { TEXT_PART, type DecodeReply, type DecodeRequest } from './protocol.ts';
 import type { FoundObject, ObjectKind } from '../../core/types.ts';
 import { msg } from '../../core/errors.ts';
 
@@ -45,19 +45,30 @@ async function workerDecoder(): Promise<Decoder | undefined> {
     for (const [id, p] of pending) p.resolve({ id, op: 'error', message: broken });
     pending.clear();
   };
-  const call = (body: Body<DecodeRequest>, onItems?: (items: DecodedItem[]) => void, transfer: Transferable[] = []): Promise<DecodeReply> =>
+  const call = (body: Body<DecodeRequest>, onItems?: (items: DecodedItem[]) => void, transfer: Transferable[] = [], id = nextId++): Promise<DecodeReply> =>
     new Promise((resolve) => {
       if (broken) return resolve({ id: 0, op: 'error', message: broken });
-      const id = nextId++;
       pending.set(id, { resolve, onItems });
       worker.postMessage({ ...body, id } as DecodeRequest, transfer);
     });
+  /** A long text goes over in parts, each posted in a task of its own; then the request to decode them. */
+  const decodeInParts = async (text: string, sourceName: string | undefined, onItems?: (items: DecodedItem[]) => void): Promise<DecodeReply> => {
+    const id = nextId++;
+    for (let at = 0; at < text.length && !broken; at += TEXT_PART) {
+      worker.postMessage({ id, op: 'part', text: text.slice(at, at + TEXT_PART) } satisfies DecodeRequest);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    return call({ op: 'decode', input: '', sourceName, inParts: true }, onItems, [], id);
+  };
   const fail = (message: string): never => {
     throw new Error(message);
   };
   return {
     async decode(input, sourceName, onItems) {
-      const r = await call({ op: 'decode', input, sourceName }, onItems, input instanceof Uint8Array ? [wholeBuffer(input)] : []);
+      const r =
+        typeof input === 'string' && input.length > TEXT_PART
+          ? await decodeInParts(input, sourceName, onItems)
+          : await call({ op: 'decode', input, sourceName }, onItems, input instanceof Uint8Array ? [wholeBuffer(input)] : []);
       return r.op === 'decode' ? r.result : fail(r.op === 'error' ? r.message : 'unexpected reply');
     },
     async tree(der) {
