@@ -110,6 +110,11 @@ function pkcs12Of(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
+/** A file's bytes as a plain Uint8Array over the same memory (new Uint8Array(buffer) would copy 15 MB of a big bundle). */
+function viewOf(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
 /**
  * A PKCS#12 file's rows for --table/--csv: a row for each certificate, key and CRL it holds (opened
  * with --passin), each named "FILE › bag N (…)"; without the passphrase, or with a wrong one, one row
@@ -180,7 +185,7 @@ async function runDump(args: string[], io: CliIo): Promise<number> {
   const inputs: { file: string; bytes?: Uint8Array; error?: unknown }[] = [];
   for (const file of opts.files) {
     try {
-      inputs.push({ file, bytes: file === '-' ? await io.stdin() : new Uint8Array(await readFile(file)) });
+      inputs.push({ file, bytes: file === '-' ? await io.stdin() : viewOf(await readFile(file)) });
     } catch (error) {
       inputs.push({ file, error });
     }
