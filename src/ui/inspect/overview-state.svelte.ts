@@ -36,6 +36,18 @@ function searchTextOf(row: OverviewRow): string {
 /** One line of the table: a row, or the heading of an issuer group. */
 export type OverviewEntry = { type: 'row'; row: OverviewRow } | { type: 'group'; group: IssuerGroup; count: number };
 
+/**
+ * A row's entry, the same object each time the entries are derived again (every update while rows
+ * stream in): the rows on screen whose entry did not change are then not rendered again.
+ */
+const rowEntries = new WeakMap<OverviewRow, OverviewEntry>();
+
+function rowEntry(row: OverviewRow): OverviewEntry {
+  let entry = rowEntries.get(row);
+  if (!entry) rowEntries.set(row, (entry = { type: 'row', row }));
+  return entry;
+}
+
 export class OverviewState {
   query = $state('');
   /** null: input order. */
@@ -69,14 +81,14 @@ export class OverviewState {
 
   readonly entries: OverviewEntry[] = $derived.by(() => {
     const rows = this.shownRows;
-    if (!this.byIssuer) return rows.map((row) => ({ type: 'row', row }));
+    if (!this.byIssuer) return rows.map(rowEntry);
     // Groups in issuer order; within a group, rows keep the order shown (the sort or input order).
     const position = new Map(rows.map((r, i) => [r.index, i]));
     const out: OverviewEntry[] = [];
     for (const group of issuerGroups(rows)) {
       const members = group.indexes.filter((i) => position.has(i)).sort((a, b) => (a === group.issuerIndex ? -1 : b === group.issuerIndex ? 1 : position.get(a)! - position.get(b)!));
       out.push({ type: 'group', group, count: members.length });
-      for (const i of members) out.push({ type: 'row', row: rows[position.get(i)!]! });
+      for (const i of members) out.push(rowEntry(rows[position.get(i)!]!));
     }
     return out;
   });
