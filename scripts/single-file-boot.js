@@ -244,10 +244,12 @@
   };
 
   // Once the page is up, the other chunks are defined one per idle moment, so that opening an area
-  // or decoding the first object does not wait for decompressing and compiling its code.
+  // or decoding the first object does not wait for decompressing and compiling its code. Not the
+  // other languages' texts (570 KB of code compiled for nothing, each a long task while a big input's
+  // rows stream in): a language's chunk is compiled when it is chosen.
   function warmUp() {
     var idle = self.requestIdleCallback || function (f) { return setTimeout(f, 50); };
-    var rest = Object.keys(chunks).filter(function (n) { return !defined.has(n) && n !== 'worker.js'; });
+    var rest = Object.keys(chunks).filter(function (n) { return !defined.has(n) && n !== 'worker.js' && !chunks[n].language; });
     (function next() {
       var name = rest.shift();
       if (name) idle(function () { define([name]).then(next, next); });

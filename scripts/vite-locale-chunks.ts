@@ -25,6 +25,12 @@ const STUB = '\0certbench-locale-stub:';
 const CHUNK = '\0certbench-locale:';
 const CHUNK_SPEC = 'certbench-locale:';
 
+/** The language whose texts a chunk of the build carries (its module ids), or undefined for any other chunk. */
+export function languageOfChunk(moduleIds: readonly string[]): string | undefined {
+  const id = moduleIds.find((m) => m.startsWith(CHUNK));
+  return id === undefined ? undefined : id.slice(CHUNK.length);
+}
+
 /** The languages with a catalog folder beside English's (src/ui/i18n/messages/<locale>/). */
 function localesOf(root: string): string[] {
   return readdirSync(join(root, 'src/ui/i18n/messages'), { withFileTypes: true })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflate as zopfliDeflate } from '@gfx/zopfli';
 import type { Plugin } from 'vite';
+import { languageOfChunk } from './vite-locale-chunks.ts';
 
 /**
  * Writes the whole app as one HTML file that is opened from disk (file://), as small as the HTML
@@ -33,13 +34,14 @@ export function singleFileChunks(root: string): Plugin {
     enforce: 'post',
     async generateBundle(_options, bundle) {
       const css: string[] = [];
-      const chunks: { name: string; source: string; imports: string[]; dynamic: string[] }[] = [];
+      const chunks: { name: string; source: string; imports: string[]; dynamic: string[]; language?: string }[] = [];
       for (const [fileName, out] of Object.entries(bundle)) {
         if (out.type === 'asset') {
           if (fileName.endsWith('.css')) css.push(String(out.source));
           else this.error(`unexpected asset ${fileName}: the single-file build inlines only JavaScript and CSS`);
         } else {
-          chunks.push({ name: fileName, source: wrapChunk(fileName, out.code, (m) => this.error(m)), imports: out.imports, dynamic: out.dynamicImports });
+          const language = languageOfChunk(out.moduleIds);
+          chunks.push({ name: fileName, source: wrapChunk(fileName, out.code, (m) => this.error(m)), imports: out.imports, dynamic: out.dynamicImports, ...(language ? { language } : {}) });
         }
         delete bundle[fileName];
       }
@@ -68,7 +70,8 @@ export function singleFileChunks(root: string): Plugin {
       parts.forEach((p, i) => all.set(p, i ? ends[i - 1]! : 0));
       const manifest = {
         css: [0, ends[0]],
-        chunks: Object.fromEntries(chunks.map((c, i) => [c.name, { imports: c.imports, dynamic: c.dynamic, at: [ends[i]!, ends[i + 1]!] }])),
+        // `language`: the loader leaves a language's texts to be compiled when that language is chosen.
+        chunks: Object.fromEntries(chunks.map((c, i) => [c.name, { imports: c.imports, dynamic: c.dynamic, ...(c.language ? { language: c.language } : {}), at: [ends[i]!, ends[i + 1]!] }])),
       };
       const head = encoder.encode(`${JSON.stringify(manifest)}\n`);
       const stream = new Uint8Array(head.length + all.length);

@@ -31,14 +31,14 @@ interface Pack {
 }
 
 /** A page's pack as the build lays it out: the manifest's line, the stylesheet, then the chunks, start-up first. */
-function pack(chunks: { name: string; source: string; imports: string[]; dynamic: string[] }[], css: string, corrupt = false): Pack {
+function pack(chunks: { name: string; source: string; imports: string[]; dynamic: string[]; language?: string }[], css: string, corrupt = false): Pack {
   const encoder = new TextEncoder();
   const parts = [encoder.encode(css), ...chunks.map((c) => encoder.encode(c.source))];
   const ends: number[] = [];
   parts.reduce((at, p) => (ends.push(at + p.length), at + p.length), 0);
   const manifest = {
     css: [0, ends[0]],
-    chunks: Object.fromEntries(chunks.map((c, i) => [c.name, { imports: c.imports, dynamic: c.dynamic, at: [ends[i], ends[i + 1]] }])),
+    chunks: Object.fromEntries(chunks.map((c, i) => [c.name, { imports: c.imports, dynamic: c.dynamic, ...(c.language ? { language: c.language } : {}), at: [ends[i], ends[i + 1]] }])),
   };
   const stream = Buffer.concat([Buffer.from(`${JSON.stringify(manifest)}\n`), ...parts]);
   const compressed = deflateRawSync(stream, { level: 0 });
@@ -102,10 +102,11 @@ function app(corrupt = false): Pack {
   const log = (what: string) => `(globalThis.__bootTest ??= []).push(${JSON.stringify(what)});`;
   return pack(
     [
-      { name: 'main.js', source: chunk('main.js', `${log('main')}require("./lib.js");`, 900), imports: ['lib.js'], dynamic: ['late.js'] },
+      { name: 'main.js', source: chunk('main.js', `${log('main')}require("./lib.js");`, 900), imports: ['lib.js'], dynamic: ['late.js', 'texts-ja.js'] },
       { name: 'lib.js', source: chunk('lib.js', `${log('lib')}exports.lib = 1;`, 900), imports: [], dynamic: [] },
       { name: 'worker.js', source: chunk('worker.js', `${log('worker')}require("./lib.js");`, 3000), imports: ['lib.js'], dynamic: [] },
       { name: 'late.js', source: chunk('late.js', `${log('late')}exports.late = require("./lib.js").lib + 41;`, 6000), imports: ['lib.js'], dynamic: [] },
+      { name: 'texts-ja.js', source: chunk('texts-ja.js', `${log('ja')}exports.hello = "こんにちは";`, 100), imports: [], dynamic: [], language: 'ja' },
     ],
     `body { color: red; } /* ${AWKWARD.repeat(50).replace(/\*\//g, '')} */`,
     corrupt,
@@ -137,6 +138,18 @@ describe('the page loader (scripts/single-file-boot.js)', () => {
     await expect(page.api.load!('late.js')).resolves.toEqual({ late: 42 });
     const ran = (await page.api.ran!()) as { name: string; text: string }[];
     expect(ran.find((r) => r.name === 'late.js')?.text).toBe(p.sources['late.js']);
+  });
+
+  it("compiles the other chunks while idle, but not a language's texts until that language is asked for", async () => {
+    const p = app();
+    const page = openPage(p);
+    const defined = async () => ((await page.api.ran!()) as { name: string }[]).map((r) => r.name).sort();
+    await until(() => started().includes('main'));
+    for (let i = 0; i < 100 && !(await defined()).includes('late.js'); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await defined()).toEqual(['late.js', 'lib.js', 'main.js']);
+    await expect(page.api.load!('texts-ja.js')).resolves.toEqual({ hello: 'こんにちは' });
+    expect(await defined()).toEqual(['late.js', 'lib.js', 'main.js', 'texts-ja.js']);
   });
 
   it('makes the worker script from the chunks its entry needs, as they are', async () => {
