@@ -41,6 +41,13 @@ function countReads(): void {
 }
 const readsSoFar = (): Reads => (globalThis as unknown as { __reads: Reads }).__reads;
 
+/** A real Ctrl+V into Inspect's box, of `text` put on the clipboard first. */
+async function ctrlV(s: ChromiumSession, text: string): Promise<void> {
+  await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await s.page.locator('#inspect-input').focus();
+  await s.page.keyboard.press('Control+V');
+}
+
 describe('Inspect: a big paste in Chromium skips the textarea', () => {
   let s: ChromiumSession;
   let watch: PageWatch;
@@ -57,15 +64,9 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
     await s?.close();
   });
 
-  async function ctrlV(text: string): Promise<void> {
-    await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await s.page.locator('#inspect-input').focus();
-    await s.page.keyboard.press('Control+V');
-  }
-
   it('decodes a pasted bundle of over 1 MB without putting it in the textarea, and says what was pasted', async () => {
     expect(bundle.length).toBeGreaterThan(1_000_000);
-    await ctrlV(bundle);
+    await ctrlV(s, bundle);
     await expect(s.page.getByTestId('inspect-given').textContent()).resolves.toBe(pastedLine);
     await s.page.getByTestId('inspect-status').filter({ hasText: `${COUNT} objects found` }).waitFor({ timeout: 120_000 });
     await expect(s.page.getByTestId('overview-counts').textContent()).resolves.toMatch(/^1,000 objects\b/);
@@ -99,7 +100,7 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
     await s.page.getByRole('button', { name: 'Clear', exact: true }).click();
     await expect(s.page.getByTestId('inspect-given').count()).resolves.toBe(0);
     await s.page.evaluate(countReads);
-    await ctrlV(pems[0]!);
+    await ctrlV(s, pems[0]!);
     await s.page.getByTestId('inspect-status').filter({ hasText: '1 object found' }).waitFor();
     await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe(pems[0]);
     await expect(s.page.getByTestId('inspect-given').count()).resolves.toBe(0);
@@ -110,7 +111,7 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
     const box = s.page.locator('#inspect-input');
     await box.fill('before after');
     await box.evaluate((e: HTMLTextAreaElement) => e.setSelectionRange(7, 12)); // "after"
-    await ctrlV('pasted');
+    await ctrlV(s, 'pasted');
     await expect.poll(() => box.inputValue()).toBe('before pasted');
     await s.page.keyboard.press('Control+Z');
     await expect(box.inputValue()).resolves.toBe('before after');
@@ -139,14 +140,8 @@ describe('Inspect: a big paste in Chromium with reading the clipboard blocked fo
     await s?.close();
   });
 
-  async function ctrlV(text: string): Promise<void> {
-    await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await s.page.locator('#inspect-input').focus();
-    await s.page.keyboard.press('Control+V');
-  }
-
   it('reads the paste in its event instead, and still keeps it out of the textarea', async () => {
-    await ctrlV(bundle);
+    await ctrlV(s, bundle);
     await expect(s.page.getByTestId('inspect-given').textContent()).resolves.toBe(pastedLine);
     await s.page.getByTestId('inspect-status').filter({ hasText: `${COUNT} objects found` }).waitFor({ timeout: 120_000 });
     await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe('');
@@ -155,7 +150,7 @@ describe('Inspect: a big paste in Chromium with reading the clipboard blocked fo
 
   it('leaves a small paste to the textarea', async () => {
     await s.page.getByRole('button', { name: 'Clear', exact: true }).click();
-    await ctrlV(pems[0]!);
+    await ctrlV(s, pems[0]!);
     await s.page.getByTestId('inspect-status').filter({ hasText: '1 object found' }).waitFor();
     await expect(s.page.locator('#inspect-input').inputValue()).resolves.toBe(pems[0]);
   });
@@ -181,7 +176,7 @@ describe('Inspect: a big paste in Firefox ESR skips the textarea', () => {
   });
 
   /** Copies the text with a real Ctrl+C from a textarea of its own (Firefox's clipboard, a trusted copy), then Ctrl+V in Inspect's box. */
-  async function ctrlV(t: string): Promise<void> {
+  async function ctrlCThenCtrlV(t: string): Promise<void> {
     await page.evaluate((t) => {
       const source = document.createElement('textarea');
       source.id = 'copy-source';
@@ -204,7 +199,7 @@ describe('Inspect: a big paste in Firefox ESR skips the textarea', () => {
   const boxValue = () => page.$eval('#inspect-input', (e) => (e as HTMLTextAreaElement).value);
 
   it('decodes a pasted bundle of over 1 MB without putting it in the textarea, read in the paste event', async () => {
-    await ctrlV(bundle);
+    await ctrlCThenCtrlV(bundle);
     await page.waitForSelector('[data-testid="inspect-given"]');
     expect(await text('[data-testid="inspect-given"]')).toBe(pastedLine);
     await status(`${COUNT} objects found`);
@@ -214,7 +209,7 @@ describe('Inspect: a big paste in Firefox ESR skips the textarea', () => {
 
   it('still puts a small paste in the textarea', async () => {
     await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Clear')!.click());
-    await ctrlV(pems[0]!);
+    await ctrlCThenCtrlV(pems[0]!);
     await status('1 object found');
     expect(await boxValue()).toBe(pems[0]);
   });
