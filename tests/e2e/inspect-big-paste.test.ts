@@ -41,6 +41,20 @@ function countReads(): void {
 }
 const readsSoFar = (): Reads => (globalThis as unknown as { __reads: Reads }).__reads;
 
+/**
+ * Chromium on Inspect, its clipboard reads counted. `grant` as given to the context: nothing leaves
+ * clipboard-read at 'prompt'; granting some permissions denies the others.
+ */
+async function openInspect(grant: string[] = []): Promise<{ s: ChromiumSession; watch: PageWatch }> {
+  const s = await openChromium();
+  if (grant.length) await s.context.grantPermissions(grant);
+  const watch = watchPage(s.page);
+  await s.page.goto(appUrl() + '#inspect');
+  await waitForApp(s.page);
+  await s.page.evaluate(countReads);
+  return { s, watch };
+}
+
 /** A real Ctrl+V into Inspect's box, of `text` put on the clipboard first. */
 async function ctrlV(s: ChromiumSession, text: string): Promise<void> {
   await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
@@ -53,12 +67,8 @@ describe('Inspect: a big paste in Chromium skips the textarea', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    // Nothing granted: clipboard-read stays at 'prompt' (granting some permissions denies the others).
-    s = await openChromium();
-    watch = watchPage(s.page);
-    await s.page.goto(appUrl() + '#inspect');
-    await waitForApp(s.page);
-    await s.page.evaluate(countReads);
+    // Nothing granted: clipboard-read stays at 'prompt', as a person's browser has it.
+    ({ s, watch } = await openInspect());
   });
   afterAll(async () => {
     await s?.close();
@@ -128,13 +138,8 @@ describe('Inspect: a big paste in Chromium with reading the clipboard blocked fo
   let watch: PageWatch;
 
   beforeAll(async () => {
-    s = await openChromium();
     // Write only: clipboard-read is denied, as when a person has blocked it for the site.
-    await s.context.grantPermissions(['clipboard-write']);
-    watch = watchPage(s.page);
-    await s.page.goto(appUrl() + '#inspect');
-    await waitForApp(s.page);
-    await s.page.evaluate(countReads);
+    ({ s, watch } = await openInspect(['clipboard-write']));
   });
   afterAll(async () => {
     await s?.close();
