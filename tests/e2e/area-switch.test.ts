@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AREAS, type AreaId } from '../../src/ui/areas.ts';
-import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, watchPage } from './browsers.ts';
+import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, waitInFirefox, watchPage } from './browsers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-area-switch-'));
 const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
@@ -71,10 +71,10 @@ async function firefoxDriver(): Promise<Driver> {
       down: (k) => page.keyboard.down(k as never),
       up: (k) => page.keyboard.up(k as never),
     },
-    waitFor: async (fn, arg) => void (await page.waitForFunction(fn as never, { timeout: 15_000 }, arg as never)),
+    waitFor: (fn, arg) => waitInFirefox(page, fn as never, arg as never, 15_000),
     reload: async () => {
       await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+      await waitInFirefox(page, () => document.documentElement.dataset.ready === 'true', undefined, 15_000);
     },
     errors: () => errors,
     requests: () => requests,

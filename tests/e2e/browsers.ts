@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 
 export const DIST_HTML = resolve(import.meta.dirname, '../../dist/index.html');
 
@@ -126,6 +127,30 @@ export async function openFirefoxApp(hash = '') {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(appUrl() + hash);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', { timeout: 15_000 });
+  await waitInFirefox(page, () => document.documentElement.dataset.ready === 'true', undefined, 15_000);
   return { browser, page, requests, errors };
+}
+
+/**
+ * Waits until `predicate(arg)`, run in the page, is true (or resolves to true). Not puppeteer's
+ * page.waitForFunction: it builds the predicate in the page with `new Function`, which the app's
+ * Content-Security-Policy (no 'unsafe-eval') refuses in Firefox ESR 140.12 ("call to Function()
+ * blocked by CSP"); page.evaluate (WebDriver BiDi's script.callFunction) is not refused. A poll
+ * that fails because the page is navigating (a reload) is tried again until the time is up.
+ */
+export async function waitInFirefox<A>(page: FirefoxPage, predicate: (arg: A) => boolean | Promise<boolean>, arg?: A, timeout = 30_000): Promise<void> {
+  const until = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await page.evaluate(predicate as (arg: unknown) => boolean | Promise<boolean>, arg)) return;
+      last = undefined;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) {
+      throw new Error(`waited ${timeout} ms for ${predicate.toString()}${last === undefined ? '' : ` (last poll: ${String(last)})`}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, waitInFirefox, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'certbench-create-'));
 
@@ -284,7 +284,7 @@ describe('Create in Firefox ESR from file://', () => {
 
   it('makes an Ed25519 key and a CSR openssl verifies, and hands the key to <a download> as a Blob', async () => {
     await click('Kubernetes service and pod');
-    await page.waitForFunction(() => !(document.querySelector('#create-key-type option[value="ed25519"]') as HTMLOptionElement).disabled);
+    await waitInFirefox(page, () => !(document.querySelector('#create-key-type option[value="ed25519"]') as HTMLOptionElement).disabled);
     await page.select('#create-key-type', 'ed25519');
     // Downloads are Blob URLs clicked through an <a download>: record them instead of saving.
     await page.evaluate(() => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { appUrl, openChromium, openFirefoxApp, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+import { appUrl, openChromium, openFirefoxApp, waitForApp, waitInFirefox, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const certDir = join(import.meta.dirname, '../fixtures/corpus/certs');
 const pems = readdirSync(certDir)
@@ -200,7 +200,7 @@ describe('Inspect: a big paste in Firefox ESR skips the textarea', () => {
     await page.keyboard.up('Control');
   }
   const status = (want: string) =>
-    page.waitForFunction((want) => document.querySelector('[data-testid="inspect-status"]')?.textContent === want, { timeout: 120_000 }, want);
+    waitInFirefox(page, (want) => document.querySelector('[data-testid="inspect-status"]')?.textContent === want, want, 120_000);
   const boxValue = () => page.$eval('#inspect-input', (e) => (e as HTMLTextAreaElement).value);
 
   it('decodes a pasted bundle of over 1 MB without putting it in the textarea, read in the paste event', async () => {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
+import { appUrl, nonLocalRequests, openChromium, openFirefoxApp, waitForApp, waitInFirefox, watchPage, type ChromiumSession, type PageWatch } from './browsers.ts';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'certbench-overview-'));
@@ -138,7 +138,7 @@ describe('Overview of a 5,000-certificate file in Firefox ESR', () => {
   it('shows the total and the duplicates, with only the rows on screen in the DOM', async () => {
     const input = (await page.$('[data-testid="file-input"]'))!;
     await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(bundlePath);
-    await page.waitForFunction((want) => document.querySelector('[data-testid="inspect-status"]')?.textContent === want, { timeout: 240_000 }, `${TOTAL} objects found`);
+    await waitInFirefox(page, (want) => document.querySelector('[data-testid="inspect-status"]')?.textContent === want, `${TOTAL} objects found`, 240_000);
     expect(await text('[data-testid="overview-counts"]')).toBe(`${fmt(TOTAL)} objects, ${fmt(duplicates)} duplicates, ${fmt(soon)} expire within 30 days`);
     expect(await page.$eval('[data-testid="overview-grid"]', (e) => e.getAttribute('aria-rowcount'))).toBe(String(TOTAL + 1));
     const rows = (await page.$$('[data-testid="overview-row"]')).length;
@@ -148,20 +148,20 @@ describe('Overview of a 5,000-certificate file in Firefox ESR', () => {
 
   it('finds the one certificate with a CN among them', async () => {
     await page.type('[data-testid="overview-search"]', NEEDLE_CN);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="overview-row"]').length === 1);
+    await waitInFirefox(page, () => document.querySelectorAll('[data-testid="overview-row"]').length === 1);
     expect(await text('[data-testid="row-subject"]')).toBe(NEEDLE_CN);
     await page.$eval('[data-testid="overview-search"]', (e) => {
       (e as HTMLInputElement).value = '';
       e.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="overview-row"]').length > 1);
+    await waitInFirefox(page, () => document.querySelectorAll('[data-testid="overview-row"]').length > 1);
   });
 
   it('sorts by notAfter with the soonest first', async () => {
     await page.click('[data-testid="sort-notAfter"]');
-    await page.waitForFunction(
+    await waitInFirefox(
+      page,
       (want) => document.querySelector('[data-testid="overview-row"][aria-rowindex="2"] [data-testid="row-subject"]')?.textContent === want,
-      {},
       `h5-cert-0000×${soonestCopies}`,
     );
     const fp = await page.$eval('[data-testid="overview-row"][aria-rowindex="2"]', (r) => r.querySelectorAll('[role="gridcell"]')[5]?.textContent);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { appUrl, nonLocalRequests, openFirefoxApp } from './browsers.ts';
+import { appUrl, nonLocalRequests, openFirefoxApp, waitInFirefox } from './browsers.ts';
 
 describe('Firefox ESR opens dist/index.html from file://', () => {
   let browser: Browser;
@@ -33,8 +33,9 @@ describe('Firefox ESR opens dist/index.html from file://', () => {
 
   it('keeps the last area in IndexedDB across a reload', async () => {
     await page.click('nav a[href="#ca"]');
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'CA');
-    await page.waitForFunction(
+    await waitInFirefox(page, () => document.querySelector('h1')?.textContent === 'CA');
+    await waitInFirefox(
+      page,
       () =>
         new Promise<boolean>((done) => {
           const req = indexedDB.open('certbench-prefs');
@@ -47,7 +48,7 @@ describe('Firefox ESR opens dist/index.html from file://', () => {
         }),
     );
     await page.goto(appUrl());
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'CA', { timeout: 5_000 });
+    await waitInFirefox(page, () => document.querySelector('h1')?.textContent === 'CA', undefined, 5_000);
   });
 
   it('made no network request and logged no error', async () => {
