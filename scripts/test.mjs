@@ -43,6 +43,8 @@ const runs = [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Files that failed where no test did (a hook): their tests are counted as skipped, so say so beside the count. */
+let hookFailures = 0;
 let broken = false;
 /** Failed tests, named at the end: CI shows only the tail of a long log, and a count alone does not say what to fix. */
 const failures = [];
@@ -68,9 +70,15 @@ for (const run of runs) {
     }
     // A file that failed to load has no test results of its own, only its message.
     if (file.status === 'failed' && !(file.assertionResults ?? []).length) failures.push(`${file.name.replace(root, '')}: ${String(file.message).split('\n')[0]}`);
+    // A failed beforeAll/afterAll leaves its tests skipped and no message in the report: name the suites not run.
+    else if (file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')) {
+      const notRun = [...new Set(file.assertionResults.filter((t) => t.status !== 'passed').map((t) => t.ancestorTitles?.[0] ?? t.fullName))];
+      hookFailures++;
+      failures.push(`${file.name.replace(root, '')}: failed outside its tests (a beforeAll or afterAll hook, see above)${notRun.length ? `; not run: ${notRun.join('; ')}` : ''}`);
+    }
   }
   if (r.status !== 0 || report.numTotalTests === 0) broken = true;
 }
 if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${hookFailures ? ` (${hookFailures} files failed in a beforeAll or afterAll)` : ''}`);
 process.exit(broken || failed ? 1 : 0);
