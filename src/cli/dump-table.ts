@@ -14,6 +14,7 @@ import {
   occurrences,
   overviewCounts,
   overviewRow,
+  originWithLine,
   sortRows,
   SOON_DAYS,
   type OverviewColumn,
@@ -27,7 +28,7 @@ export async function overviewRows(objects: readonly { obj: FoundObject; summary
     const summary = given ?? (await summarize(obj, now));
     // Keys, requests and CRLs have no fingerprint in their summary: their DER's SHA-256 finds their duplicates.
     const sha256 = summary.fingerprints?.sha256 ?? (await derSha256(obj.der));
-    rows.push(overviewRow({ kind: obj.kind, origin: obj.origin, summary, sha256 }, index, now));
+    rows.push(overviewRow({ kind: obj.kind, origin: obj.origin, ...(obj.line ? { line: obj.line } : {}), summary, sha256 }, index, now));
   }
   return sort ? sortRows(rows, { column: sort, direction: 'ascending' }) : rows;
 }
@@ -48,7 +49,7 @@ const COLUMNS: { header: string; cell(row: OverviewRow, copies: number | undefin
   { header: ENGLISH_CSV_HEADERS.keyType, cell: (r) => r.keyType },
   { header: ENGLISH_CSV_HEADERS.sha256, cell: (r) => r.sha256 },
   { header: 'Copies', cell: (_, copies) => (copies ? `×${copies}` : '') },
-  { header: ENGLISH_CSV_HEADERS.origin, cell: (r) => r.origin },
+  { header: ENGLISH_CSV_HEADERS.origin, cell: originWithLine },
 ];
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

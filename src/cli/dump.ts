@@ -35,7 +35,7 @@ text and a blank line between them, as head(1) does for several files.
               before each text
   --table     instead of the texts, one row per object: kind, subject CN, issuer CN, notAfter
               and the days left, key, SHA-256 fingerprint, copies (the same object given more
-              than once) and origin (file, block, Secret key); then the totals. A PKCS#12
+              than once) and origin (file, block and the line it begins on, Secret key); then the totals. A PKCS#12
               file's certificates and keys get rows when --passin opens it (else one row)
   --csv       the same rows as CSV (RFC 4180), for a spreadsheet
   --sort      sort the rows by ${OVERVIEW_COLUMNS.join(', ')} (input order by default)

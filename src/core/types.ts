@@ -33,6 +33,11 @@ export interface FoundObject {
   originSaid?: Where;
   /** The PEM label it was armoured with, if any. */
   pemLabel?: string;
+  /**
+   * The line (from 1) its PEM block begins on in the text given: a pasted or opened PEM file, where
+   * a person can go to it. Absent inside base64, a JSON string or a Kubernetes value, whose lines are not the file's.
+   */
+  line?: number;
   /** RFC 1421 headers of a legacy PEM block (Proc-Type, DEK-Info). */
   pemHeaders?: Record<string, string>;
 }

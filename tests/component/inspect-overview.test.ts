@@ -39,6 +39,11 @@ async function decodeBundle() {
   return screen.findByTestId('overview', {}, { timeout: 15_000 });
 }
 
+/** The numbers (from 1) of the lines a PEM block begins on, as an editor counts them. */
+function beginLines(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
+}
+
 const subjects = (table: HTMLElement) => within(table).queryAllByTestId('overview-row').map((r) => r.getAttribute('data-index'));
 
 describe('Inspect overview table', () => {
@@ -122,14 +127,19 @@ describe('Inspect overview table', () => {
     // The CSV holds the rows shown, in the order shown: back to input order first (a third click on the sorted column).
     const csv = new TextDecoder().decode(await blobs[0]!.arrayBuffer());
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin');
+    expect(lines[0]).toBe('Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin,Line');
     expect(lines.length).toBe(order.length + 2); // header, rows, and the empty string after the last CRLF
+    const begins = beginLines(BUNDLE);
     for (const [i, f] of order.entries()) {
       const fp = /=(\S+)/.exec(openssl(f, '-fingerprint', '-sha256'))![1]!;
       const serial = /serial=(\S+)/.exec(openssl(f, '-serial'))![1]!;
       expect(lines[i + 1]).toContain(`,${fp},${serial},`);
       expect(lines[i + 1]!.startsWith('Certificate,')).toBe(true);
+      expect(lines[i + 1]!.endsWith(`,block ${i + 1} (CERTIFICATE),${begins[i]}`)).toBe(true);
     }
+    // On screen, the origin says the line too (where to find the block in the file).
+    const origins = within(table).getAllByTestId('row-origin').map((c) => c.textContent);
+    expect(origins.slice(0, 3)).toEqual([0, 1, 2].map((i) => `block ${i + 1} (CERTIFICATE), line ${begins[i]}`));
   }, 120_000);
 
   it('words the counts, columns and marks in German, numbers formatted for it', async () => {
@@ -141,6 +151,7 @@ describe('Inspect overview table', () => {
       expect(within(table).getByTestId('sort-notAfter').textContent!.trim()).toBe('Gültig bis');
       expect(within(table).getByTestId('overview-csv').textContent).toBe('CSV herunterladen');
       expect(within(table).getAllByTestId('overview-row')[0]!.querySelector('[role="gridcell"]')!.textContent).toBe('Zertifikat');
+      expect(within(table).getAllByTestId('row-origin')[1]!.textContent).toBe(`Block 2 (CERTIFICATE), Zeile ${beginLines(BUNDLE)[1]}`);
     } finally {
       locale.set('en');
       flushSync();

@@ -28,6 +28,8 @@ let soon = 0;
 /** How often h5-cert-0000 (the soonest) occurs. */
 let soonestCopies = 0;
 let soonestFingerprint = '';
+/** The line the needle's block begins on in the file (block TOTAL / 2 + 1), as an editor counts. */
+let needleLine = 0;
 
 /** 499 certificates cycled to 4,999 entries, and the needle once in the middle: 4,500 are copies. */
 async function makeBundle(): Promise<void> {
@@ -43,6 +45,7 @@ async function makeBundle(): Promise<void> {
   const cycled = Array.from({ length: TOTAL - 1 }, (_, i) => pems[i % (UNIQUE - 1)]!);
   cycled.splice(TOTAL / 2, 0, pems[UNIQUE - 1]!);
   writeFileSync(bundlePath, cycled.join('\n') + '\n');
+  needleLine = cycled.slice(0, TOTAL / 2).reduce((line, pem) => line + pem.split('\n').length, 1);
   duplicates = TOTAL - UNIQUE;
   const position = (i: number) => i % (UNIQUE - 1);
   soon = Array.from({ length: TOTAL - 1 }, (_, i) => position(i)).filter((u) => u <= 30).length;
@@ -88,6 +91,9 @@ describe('Overview of a 5,000-certificate file in Chromium', () => {
     await s.page.getByTestId('overview-matching').filter({ hasText: '1 matches' }).waitFor();
     await expect(s.page.getByTestId('overview-row').count()).resolves.toBe(1);
     await expect(s.page.getByTestId('row-subject').textContent()).resolves.toBe(NEEDLE_CN);
+    // Where to find it in the file: its block and the line that block begins on.
+    await expect(s.page.getByTestId('row-origin').textContent()).resolves.toMatch(new RegExp(`block ${TOTAL / 2 + 1} \\(CERTIFICATE\\), line ${needleLine}$`));
+    expect(readFileSync(bundlePath, 'utf8').split('\n')[needleLine - 1]).toBe('-----BEGIN CERTIFICATE-----');
     await s.page.getByTestId('overview-search').fill('');
   });
 

@@ -144,10 +144,12 @@ describe('dist/cli.mjs, every command', () => {
     const fingerprint = (f: string) => ok(openssl(['x509', '-in', f, '-noout', '-fingerprint', '-sha256'])).stdout.toString().trim().replace(/^sha256 Fingerprint=/i, '');
     const endDate = (f: string) => ok(openssl(['x509', '-in', f, '-noout', '-enddate', '-dateopt', 'iso_8601'])).stdout.toString().trim().replace(/^notAfter=/, '').slice(0, 10);
     const rows = lines.slice(1, 4).map((l) => l.split(/ {2,}/));
+    // The line each block begins on, counted in the file here.
+    const begins = readFileSync(join(work, 'bundle.pem'), 'utf8').split('\n').flatMap((l, i) => (l.startsWith('-----BEGIN ') ? [i + 1] : []));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3]!.slice(0, 10), r[5], r[6], r[7]])).toEqual([
-      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', 'bundle.pem › block 1 (CERTIFICATE)'],
-      ['certificate', 'Dist Test CA', 'Dist Test CA', endDate('ca/ca.crt'), fingerprint('ca/ca.crt'), '-', 'bundle.pem › block 2 (CERTIFICATE)'],
-      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', 'bundle.pem › block 3 (CERTIFICATE)'],
+      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', `bundle.pem › block 1 (CERTIFICATE), line ${begins[0]}`],
+      ['certificate', 'Dist Test CA', 'Dist Test CA', endDate('ca/ca.crt'), fingerprint('ca/ca.crt'), '-', `bundle.pem › block 2 (CERTIFICATE), line ${begins[1]}`],
+      ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', `bundle.pem › block 3 (CERTIFICATE), line ${begins[2]}`],
     ]);
     expect(lines.slice(4)).toEqual(['', '3 objects, 1 duplicate, 0 expired, 0 expire within 30 days', '']);
     // The shipped file is its own worker script: forced onto two workers, the bytes are still openssl's.

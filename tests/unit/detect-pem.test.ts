@@ -233,3 +233,33 @@ describe('detectInput: details', () => {
     expect(r.problems[0]!.message).not.toBe('');
   });
 });
+
+describe('the line a PEM block begins on', () => {
+  const pems = [CERT_A, CERT_B, CERT_C].map((f) => corpusText(f).trim());
+  // Text before, between and after, CRLF in one place, an encrypted legacy key among them: lines as an editor counts them.
+  const legacy = corpusText(`${KEYS}Traditional_OpenSSL_Serialization__testrsa-encrypted.pem`).trim();
+  const text = ['subject=CN = a', 'issuer=CN = a', pems[0], '', 'notes', pems[1]!.replaceAll('\n', '\r\n'), legacy, pems[2], ''].join('\n');
+  const begins = text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
+
+  it('is given for each object of a pasted or opened PEM text, text or bytes', () => {
+    expect(begins).toHaveLength(4);
+    for (const input of [text, new TextEncoder().encode(text), `\ufeff${text}`]) {
+      const r = detectInput(input, 'bundle.pem');
+      expect(r.objects.map((o) => [o.kind, o.line])).toEqual([
+        ['certificate', begins[0]],
+        ['certificate', begins[1]],
+        ['legacy-encrypted-key', begins[2]],
+        ['certificate', begins[3]],
+      ]);
+    }
+  });
+
+  it('is not given where the lines are not the file\'s: base64 of PEM, a JSON string, a Secret\'s value, DER', () => {
+    const secret = ['apiVersion: v1', 'kind: Secret', 'metadata: {name: tls}', 'data:', `  tls.crt: ${b64(pems.join('\n'))}`].join('\n');
+    for (const input of [b64(text), JSON.stringify(pems.join('\n')), secret, pemDer(pems[0]!)]) {
+      const r = detectInput(input);
+      expect(r.objects.length).toBeGreaterThan(0);
+      expect(r.objects.map((o) => o.line)).toEqual(r.objects.map(() => undefined));
+    }
+  });
+});

@@ -45,7 +45,7 @@ const INPUTS: Array<[string, () => string | Uint8Array, string?]> = [
 ];
 
 const view = (r: DetectResult) => ({
-  objects: r.objects.map((o) => ({ kind: o.kind, origin: o.origin, originSaid: o.originSaid, der: [...o.der] })),
+  objects: r.objects.map((o) => ({ kind: o.kind, origin: o.origin, originSaid: o.originSaid, line: o.line, der: [...o.der] })),
   problems: r.problems,
 });
 

@@ -198,13 +198,13 @@ function parseCsv(text: string): string[][] {
 describe('overviewCsv', () => {
   it('writes RFC 4180 with a header, quoting and formula guards (exact bytes)', () => {
     const rows = [
-      row({ index: 0, subjectCn: '=HYPERLINK("x")', issuerCn: 'Acme, Inc.', notAfter: '2026-01-01T00:00:00Z', daysLeft: -338, keyType: 'RSA 2048 bit', sha256: 'AA:BB', serial: '01', origin: 'bundle.pem › block 1' }),
+      row({ index: 0, subjectCn: '=HYPERLINK("x")', issuerCn: 'Acme, Inc.', notAfter: '2026-01-01T00:00:00Z', daysLeft: -338, keyType: 'RSA 2048 bit', sha256: 'AA:BB', serial: '01', origin: 'bundle.pem › block 1', line: 3 }),
       row({ index: 1, kind: 'private-key', subjectCn: '+1', issuerCn: '@me', origin: 'line\nbreak' }),
     ];
     expect(overviewCsv(rows)).toBe(
-      'Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin\r\n' +
-        `certificate,"'=HYPERLINK(""x"")","Acme, Inc.",2026-01-01T00:00:00Z,-338,RSA 2048 bit,AA:BB,01,bundle.pem › block 1\r\n` +
-        "private-key,'+1,'@me,,,,,,line\\x0Abreak\r\n",
+      'Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin,Line\r\n' +
+        `certificate,"'=HYPERLINK(""x"")","Acme, Inc.",2026-01-01T00:00:00Z,-338,RSA 2048 bit,AA:BB,01,bundle.pem › block 1,3\r\n` +
+        "private-key,'+1,'@me,,,,,,line\\x0Abreak,\r\n",
     );
   });
 

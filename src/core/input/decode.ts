@@ -15,6 +15,10 @@ interface DecodeContext {
   place?: readonly WherePart[];
   inKube: boolean;
   depth: number;
+  /** The text being read is the input as given, so its line numbers are the file's (see FoundObject.line). */
+  givenText?: boolean;
+  /** The line the current PEM block begins on, for the objects found in it. */
+  line?: number;
 }
 
 function placeOf(ctx: Pick<DecodeContext, 'origin' | 'place'>): WherePart[] {
@@ -49,7 +53,7 @@ const hex = (n: number) => `0x${n.toString(16)}`;
 /** Text that is PEM, hex or base64 (of DER or of PEM). */
 export function* decodeText(text: string, ctx: DecodeContext, sink: Sink): Steps {
   const unescaped = unescapeNewlines(text);
-  if (hasPemMarker(unescaped)) return yield* decodePem(unescaped, ctx, sink);
+  if (hasPemMarker(unescaped)) return yield* decodePem(unescaped, ctx.depth === 0 && !ctx.inKube && unescaped === text ? { ...ctx, givenText: true } : ctx, sink);
   const trimmed = unescaped.trim();
   // An OpenSSH public key line is base64 too, but of SSH's wire format: openssl refuses it, and so do we, saying what it is.
   if (OPENSSH_PUBLIC_KEY.test(trimmed)) return addProblem(sink, ctx.place ?? ctx.origin, msg('input.openssh'));
@@ -128,11 +132,12 @@ function* decodePemBlock(block: PemBlock, ctx: DecodeContext, sink: Sink): Steps
     return addProblem(sink, where, said.id === 'input.noBase64' ? msg('input.emptyPemBlock', { label: block.label, line: block.beginLine }) : said);
   }
   const headers = Object.keys(block.headers).length ? { ...block.headers } : undefined;
+  const line = ctx.givenText ? { line: block.beginLine } : {};
   if (/ENCRYPTED/i.test(block.headers['Proc-Type'] ?? '')) {
-    sink.objects.push({ kind: 'legacy-encrypted-key', der: bytes, ...originFields(at), pemLabel: block.label, pemHeaders: headers });
+    sink.objects.push({ kind: 'legacy-encrypted-key', der: bytes, ...originFields(at), pemLabel: block.label, pemHeaders: headers, ...line });
     return yield;
   }
-  yield* decodeDerElements(bytes, { ...ctx, ...at }, sink, block.label, headers, where);
+  yield* decodeDerElements(bytes, { ...ctx, ...at, ...line }, sink, block.label, headers, where);
 }
 
 /**
@@ -175,7 +180,14 @@ function* decodeDerElements(
       kind = 'unknown-der';
       if (shape.note) addProblem(sink, where, shape.note);
     }
-    const obj: FoundObject = { kind, der: parsed.der.slice(), ...originFields(ctx), ...(label ? { pemLabel: label } : {}), ...(headers ? { pemHeaders: headers } : {}) };
+    const obj: FoundObject = {
+      kind,
+      der: parsed.der.slice(),
+      ...originFields(ctx),
+      ...(label ? { pemLabel: label } : {}),
+      ...(headers ? { pemHeaders: headers } : {}),
+      ...(ctx.line ? { line: ctx.line } : {}),
+    };
     sink.objects.push(obj);
     sink.onDecoded?.(obj, parsed);
     yield;

@@ -9,7 +9,7 @@
 import type { OverviewRow } from './row.ts';
 import { visibleText } from '../text/visible.ts';
 
-export const CSV_COLUMNS = ['kind', 'subjectCn', 'issuerCn', 'notAfter', 'daysLeft', 'keyType', 'sha256', 'serial', 'origin'] as const;
+export const CSV_COLUMNS = ['kind', 'subjectCn', 'issuerCn', 'notAfter', 'daysLeft', 'keyType', 'sha256', 'serial', 'origin', 'line'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export const ENGLISH_CSV_HEADERS: Readonly<Record<CsvColumn, string>> = {
@@ -22,6 +22,7 @@ export const ENGLISH_CSV_HEADERS: Readonly<Record<CsvColumn, string>> = {
   sha256: 'SHA-256',
   serial: 'Serial',
   origin: 'Origin',
+  line: 'Line',
 };
 
 export interface CsvOptions {
@@ -50,6 +51,8 @@ function cell(row: OverviewRow, column: CsvColumn, options: CsvOptions): string 
       return row.daysLeft === undefined ? '' : String(row.daysLeft);
     case 'notAfter':
       return row.notAfter ?? '';
+    case 'line':
+      return row.line === undefined ? '' : String(row.line);
     default:
       return row[column];
   }

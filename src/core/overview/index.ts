@@ -3,7 +3,7 @@
  * grouping, search, sort, counts and CSV. Pure (no DOM): Inspect's table and `certbench dump --table`
  * share it.
  */
-export { overviewRow, derSha256, commonNameOf, SOON_DAYS, type OverviewRow, type RowSource, type RowSummary, type ExpiryMark } from './row.ts';
+export { overviewRow, originWithLine, derSha256, commonNameOf, SOON_DAYS, type OverviewRow, type RowSource, type RowSummary, type ExpiryMark } from './row.ts';
 export { duplicateGroups, duplicateCount, occurrences, type DuplicateGroup } from './duplicates.ts';
 export { issuerGroups, issuerKey, type IssuerGroup } from './issuers.ts';
 export { searchText, matchesSearch, filterRows } from './search.ts';

@@ -34,8 +34,10 @@ export interface OverviewRow {
   /** Uppercase hex, '' when none. */
   serial: string;
   sans: readonly string[];
-  /** Where it came from: file, block and line, Secret key (the object's origin, in English). */
+  /** Where it came from: file, block, Secret key (the object's origin, in English). */
   origin: string;
+  /** The line its PEM block begins on in the file or paste, when it has one (FoundObject.line). */
+  line?: number;
   /** Key identifiers (hex), when the summary has them: the issuer grouping prefers them to names. */
   subjectKeyId?: string;
   authorityKeyId?: string;
@@ -53,12 +55,18 @@ export type RowSummary = Pick<Summary, 'title' | 'subject' | 'issuer' | 'serialN
 export interface RowSource {
   kind: ObjectKind;
   origin: string;
+  line?: number;
   summary: RowSummary;
   /** SHA-256 of the DER (`AB:CD:…`) when the summary has no fingerprint (keys, CSRs, CRLs): see derSha256. */
   sha256?: string;
 }
 
 const DAY_MS = 86_400_000;
+
+/** The origin with its line, as the terminal table and English texts give it: "certs.pem › block 2 (CERTIFICATE), line 37". */
+export function originWithLine(row: Pick<OverviewRow, 'origin' | 'line'>): string {
+  return row.line ? `${row.origin}, line ${row.line}` : row.origin;
+}
 
 /** SHA-256 of any object's DER, written like a certificate fingerprint (duplicates are found by it). */
 export async function derSha256(der: Uint8Array): Promise<string> {
@@ -105,6 +113,7 @@ export function overviewRow(source: RowSource, index: number, now: Date): Overvi
     sans: s.sans ?? [],
     origin: source.origin,
   };
+  if (source.line) row.line = source.line;
   if (notAfter !== undefined && daysLeft !== undefined) {
     row.notAfter = notAfter;
     row.daysLeft = daysLeft;

@@ -98,7 +98,7 @@ async function decodeObject(obj: FoundObject, now = new Date(), printed: Printed
   }
   // Certificates have their fingerprint in the summary; every other kind is hashed here, so duplicates are found for all.
   const sha256 = item.summary.fingerprints?.sha256 ?? (await derSha256(obj.der));
-  item.row = overviewRow({ kind: obj.kind, origin: obj.origin, summary: item.summary, sha256 }, index, now);
+  item.row = overviewRow({ kind: obj.kind, origin: obj.origin, ...(obj.line ? { line: obj.line } : {}), summary: item.summary, sha256 }, index, now);
   return item;
 }
 

@@ -15,6 +15,8 @@ export default {
   'col.origin': 'Herkunft',
   'col.daysLeft': 'Tage übrig',
   'col.serial': 'Seriennummer',
+  'col.line': 'Zeile',
+  originLine: '{origin}, Zeile {line}',
   objectsOne: '{count} Objekt',
   objectsMany: '{count} Objekte',
   duplicatesOne: '{count} Duplikat',

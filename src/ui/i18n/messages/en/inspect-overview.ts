@@ -15,6 +15,8 @@ const en = {
   'col.origin': 'Origin',
   'col.daysLeft': 'Days left',
   'col.serial': 'Serial',
+  'col.line': 'Line',
+  originLine: '{origin}, line {line}',
   objectsOne: '{count} object',
   objectsMany: '{count} objects',
   duplicatesOne: '{count} duplicate',

@@ -15,6 +15,8 @@ export default {
   'col.origin': '出所',
   'col.daysLeft': '残り日数',
   'col.serial': 'シリアル番号',
+  'col.line': '行',
+  originLine: '{origin}、{line} 行目',
   objectsOne: '{count} 個のオブジェクト',
   objectsMany: '{count} 個のオブジェクト',
   duplicatesOne: '重複 {count} 件',

@@ -15,6 +15,8 @@ export default {
   'col.origin': '来源',
   'col.daysLeft': '剩余天数',
   'col.serial': '序列号',
+  'col.line': '行',
+  originLine: '{origin}，第 {line} 行',
   objectsOne: '{count} 个对象',
   objectsMany: '{count} 个对象',
   duplicatesOne: '{count} 个重复',
