@@ -10,6 +10,7 @@ import InspectView from '../../src/ui/inspect/InspectView.svelte';
 import { createDecoder } from '../../src/ui/workers/bridge.ts';
 import { locale } from '../../src/ui/i18n/locale.svelte.ts';
 import { flushSync } from 'svelte';
+import { pemBeginLines } from '../unit/detect-helpers.ts';
 
 const CERTS = 'tests/fixtures/corpus/certs';
 const names = readdirSync(CERTS).filter((f) => f.startsWith('mozroot__') && f.endsWith('.pem')).sort();
@@ -37,11 +38,6 @@ async function decodeBundle() {
   await fireEvent.click(screen.getByRole('button', { name: 'Decode' }));
   await waitFor(() => expect(screen.getByTestId('inspect-status').textContent).toBe(`${TOTAL} objects found`), { timeout: 60_000 });
   return screen.findByTestId('overview', {}, { timeout: 15_000 });
-}
-
-/** The numbers (from 1) of the lines a PEM block begins on, as an editor counts them. */
-function beginLines(text: string): number[] {
-  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
 }
 
 const subjects = (table: HTMLElement) => within(table).queryAllByTestId('overview-row').map((r) => r.getAttribute('data-index'));
@@ -129,7 +125,7 @@ describe('Inspect overview table', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin,Line');
     expect(lines.length).toBe(order.length + 2); // header, rows, and the empty string after the last CRLF
-    const begins = beginLines(BUNDLE);
+    const begins = pemBeginLines(BUNDLE);
     for (const [i, f] of order.entries()) {
       const fp = /=(\S+)/.exec(openssl(f, '-fingerprint', '-sha256'))![1]!;
       const serial = /serial=(\S+)/.exec(openssl(f, '-serial'))![1]!;
@@ -151,7 +147,7 @@ describe('Inspect overview table', () => {
       expect(within(table).getByTestId('sort-notAfter').textContent!.trim()).toBe('Gültig bis');
       expect(within(table).getByTestId('overview-csv').textContent).toBe('CSV herunterladen');
       expect(within(table).getAllByTestId('overview-row')[0]!.querySelector('[role="gridcell"]')!.textContent).toBe('Zertifikat');
-      expect(within(table).getAllByTestId('row-origin')[1]!.textContent).toBe(`Block 2 (CERTIFICATE), Zeile ${beginLines(BUNDLE)[1]}`);
+      expect(within(table).getAllByTestId('row-origin')[1]!.textContent).toBe(`Block 2 (CERTIFICATE), Zeile ${pemBeginLines(BUNDLE)[1]}`);
     } finally {
       locale.set('en');
       flushSync();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pemBeginLines } from './detect-helpers.ts';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.mjs');
 const SOURCES = join(import.meta.dirname, '../../src');
@@ -145,7 +146,7 @@ describe('dist/cli.mjs, every command', () => {
     const endDate = (f: string) => ok(openssl(['x509', '-in', f, '-noout', '-enddate', '-dateopt', 'iso_8601'])).stdout.toString().trim().replace(/^notAfter=/, '').slice(0, 10);
     const rows = lines.slice(1, 4).map((l) => l.split(/ {2,}/));
     // The line each block begins on, counted in the file here.
-    const begins = readFileSync(join(work, 'bundle.pem'), 'utf8').split('\n').flatMap((l, i) => (l.startsWith('-----BEGIN ') ? [i + 1] : []));
+    const begins = pemBeginLines(readFileSync(join(work, 'bundle.pem'), 'utf8'));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3]!.slice(0, 10), r[5], r[6], r[7]])).toEqual([
       ['certificate', 'web.example', 'Dist Test CA', endDate('web.crt'), fingerprint('web.crt'), '×2', `bundle.pem › block 1 (CERTIFICATE), line ${begins[0]}`],
       ['certificate', 'Dist Test CA', 'Dist Test CA', endDate('ca/ca.crt'), fingerprint('ca/ca.crt'), '-', `bundle.pem › block 2 (CERTIFICATE), line ${begins[1]}`],

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/run.ts';
 import { displayWidth } from '../../src/cli/display-width.ts';
-import { CERT_A, CERT_B, CERT_C, CORPUS, corpusText, CSR, KEYS, openssl } from './detect-helpers.ts';
+import { CERT_A, CERT_B, CERT_C, CORPUS, corpusText, CSR, KEYS, openssl, pemBeginLines } from './detect-helpers.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'certbench-dump-table-'));
 
@@ -38,13 +38,6 @@ function opensslFacts(rel: string) {
 
 const CERTS = [CERT_A, CERT_B, CERT_C];
 
-/** The numbers (from 1) of the lines a PEM block begins on, as an editor counts them. */
-function beginLines(file: string): number[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split(/\r\n|\r|\n/)
-    .flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
-}
 const KEY = `${KEYS}PEM_Serialization__ec_private_key.pem`;
 
 function bundle(): string {
@@ -76,7 +69,7 @@ describe('certbench dump --table', () => {
     expect(rows[4]![0]).toBe('ec-private-key');
     expect(rows[4]![4]).toMatch(/^EC /);
     // Each origin ends with the line its block begins on: the file's own BEGIN lines, counted here.
-    const begins = beginLines(file);
+    const begins = pemBeginLines(fs.readFileSync(file, 'utf8'));
     expect(begins).toHaveLength(6);
     expect(rows.map((row) => row.at(-1))).toEqual(
       [1, 2, 3, 4, 5, 6].map((n) => `${file} › block ${n} (${n === 4 ? 'CERTIFICATE REQUEST' : n === 5 ? 'EC PRIVATE KEY' : 'CERTIFICATE'}), line ${begins[n - 1]}`),
@@ -89,7 +82,7 @@ describe('certbench dump --table', () => {
     const csv = (await dump(['--csv', file])).stdout.split('\r\n');
     expect(csv[0]).toBe('Kind,Subject CN,Issuer CN,Not after,Days left,Key,SHA-256,Serial,Origin,Line');
     expect(csv).toHaveLength(8); // header, 6 rows, and the empty string after the last CRLF
-    expect(csv.slice(1, -1).map((l) => l.split(',').at(-1))).toEqual(beginLines(file).map(String));
+    expect(csv.slice(1, -1).map((l) => l.split(',').at(-1))).toEqual(pemBeginLines(fs.readFileSync(file, 'utf8')).map(String));
     expect(csv[1]).toContain(opensslFacts(CERTS[0]!).sha256);
     const sorted = (await dump(['--csv', '--sort', 'notAfter', file])).stdout.split('\r\n').slice(1, -1);
     const ends = sorted.map((l) => l.split(',')[3]).filter((d) => d);

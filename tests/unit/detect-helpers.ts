@@ -40,3 +40,8 @@ export const CERT_C = 'certs/limbo__cryptography.io__0.pem';
 export const CSR = 'csrs/asn1crypto__test-windows-host.pem';
 export const CRL = 'other/crl/pyca__x509__custom__crl_all_reasons.pem';
 export const KEYS = 'other/keys/pyca__asymmetric__';
+
+/** The numbers (from 1) of the lines a PEM block begins on, as an editor counts lines (CRLF, CR, LF): what FoundObject.line must say. */
+export function pemBeginLines(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectInput } from '../../src/core/input/detect.ts';
 import type { ObjectKind } from '../../src/core/types.ts';
-import { armour, b64, CERT_A, CERT_B, CERT_C, corpusBytes, corpusText, CRL, CSR, KEYS, openssl, pemDer } from './detect-helpers.ts';
+import { armour, b64, CERT_A, CERT_B, CERT_C, corpusBytes, corpusText, CRL, CSR, KEYS, openssl, pemBeginLines, pemDer } from './detect-helpers.ts';
 
 interface Case {
   name: string;
@@ -239,7 +239,7 @@ describe('the line a PEM block begins on', () => {
   // Text before, between and after, CRLF in one place, an encrypted legacy key among them: lines as an editor counts them.
   const legacy = corpusText(`${KEYS}Traditional_OpenSSL_Serialization__testrsa-encrypted.pem`).trim();
   const text = ['subject=CN = a', 'issuer=CN = a', pems[0], '', 'notes', pems[1]!.replaceAll('\n', '\r\n'), legacy, pems[2], ''].join('\n');
-  const begins = text.split(/\r\n|\r|\n/).flatMap((line, i) => (line.startsWith('-----BEGIN ') ? [i + 1] : []));
+  const begins = pemBeginLines(text);
 
   it('is given for each object of a pasted or opened PEM text, text or bytes', () => {
     expect(begins).toHaveLength(4);
